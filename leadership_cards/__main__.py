@@ -1,0 +1,3 @@
+from leadership_cards.cli import main
+
+main()

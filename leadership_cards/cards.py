@@ -1,0 +1,92 @@
+"""The card: what a reviewer sees, where it came from, and the id that keeps its history."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a card asks. Each kind has one extractor in `generate/`."""
+
+    KEY_POINT = "key_point"
+    DEFINITION = "definition"
+    TECHNIQUE = "technique"
+    TECHNIQUE_COUNT = "technique_count"
+    ENUMERATION = "enumeration"
+    ENUMERATION_COUNT = "enumeration_count"
+    HEADING = "heading"
+    STATISTIC = "statistic"
+    CITATION = "citation"
+    CLAIM = "claim"
+    TITLE = "title"
+    DISCUSSION = "discussion"
+
+
+#: Kinds that never enter the daily review: they are prompts to speak on, not facts to recall.
+UNSCHEDULED_KINDS = frozenset({Kind.DISCUSSION})
+
+#: The blank shown in place of a cloze deletion.
+CLOZE_BLANK = "[...]"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a card came from: the chapter file and a position a reader can find."""
+
+    file: str
+    position: str  # e.g. "paragraph 4", "key point 7", "technique 3"
+    passage: str = ""  # the source text the card was made from, for context
+
+    def __str__(self) -> str:
+        return f"{self.file}, {self.position}"
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One question and its answer.
+
+    `item` names the source item (a paragraph, list entry or heading) inside the deck; cards
+    made from one item are siblings and are not shown on the same day. `cloze` holds the
+    statement with its deletion marked as `{{c1::...}}` for cloze cards, so exports can
+    build real cloze notes; `front` is the same statement with the deletion blanked.
+    """
+
+    deck: str
+    chapter: str
+    kind: Kind
+    front: str
+    back: str
+    source: SourceRef
+    item: str
+    cloze: str | None = None
+    tags: tuple[str, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return card_id(self.deck, self.kind, self.front, self.back)
+
+
+def normalise(text: str) -> str:
+    """Text reduced to what survives small edits: case, punctuation and white space."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def card_id(deck: str, kind: str, front: str, back: str) -> str:
+    """A stable id: the same card text, give or take case, punctuation and white space,
+    always gets the same id, so regenerating a deck keeps every unchanged card's history."""
+    key = "\x1f".join((normalise(deck), str(kind), normalise(front), normalise(back)))
+    return hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+def cloze_parts(cloze: str) -> tuple[str, str]:
+    """Split `... {{c1::answer}} ...` into the blanked question and the answer."""
+    match = re.search(r"\{\{c1::(.+?)\}\}", cloze)
+    if not match:
+        raise ValueError(f"not a cloze: {cloze!r}")
+    return cloze[: match.start()] + CLOZE_BLANK + cloze[match.end() :], match.group(1)
