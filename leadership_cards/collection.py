@@ -1,0 +1,47 @@
+"""Opening the user's collection, with the embedded deck loaded into a new one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from leadership_cards.store import DeckInfo, Store, SyncResult
+
+EMBEDDED_LOADED = "embedded_deck_loaded"
+
+
+def open_collection(path: Path, now: datetime) -> Store:
+    """The collection at `path`; a new one starts with the Inner Leadership deck in it."""
+    store = Store.open(path)
+    try:
+        if store.is_empty() and not store.setting(EMBEDDED_LOADED):
+            load_embedded(store, now)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def load_embedded(store: Store, now: datetime) -> list[SyncResult]:
+    from leadership_cards.deck_source import embedded_deck_dir, load_manifest
+
+    results = []
+    for folder in sorted(p for p in embedded_deck_dir().iterdir() if (p / "deck.toml").is_file()):
+        results.append(add_deck(store, load_manifest(folder), now, origin="embedded"))
+    store.set_setting(EMBEDDED_LOADED, True)
+    return results
+
+
+def add_deck(store: Store, source, now: datetime, origin: str) -> SyncResult:
+    """Generate `source` and make the stored deck match it."""
+    from leadership_cards.generate import generate
+
+    cards = generate(source)
+    info = DeckInfo(
+        name=source.name,
+        title=source.title,
+        publisher=getattr(source, "publisher", "") or "",
+        source=getattr(source, "source", "") or "",
+        origin=origin,
+    )
+    return store.sync_deck(info, cards, now)

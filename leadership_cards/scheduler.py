@@ -1,0 +1,186 @@
+"""FSRS-6 scheduling through the `fsrs` reference implementation.
+
+py-fsrs has no "new" state (a fresh card is Learning at step 0), so the schedule keeps one:
+a card is `new` until its first answer. Fuzz is drawn from a passed-in `random.Random`
+rather than the global generator fsrs uses, so a session can be replayed exactly.
+
+`fsrs` is imported on first use, not with this module: `review` shows its first card
+before it needs the memory model.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import fsrs
+
+
+class Rating(IntEnum):
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+STATES = ("new", "learning", "review", "relearning")
+#: py-fsrs numbers its states Learning=1, Review=2, Relearning=3.
+_FSRS_STATES = {"learning": 1, "review": 2, "relearning": 3}
+_FROM_FSRS_STATE = {value: key for key, value in _FSRS_STATES.items()}
+
+
+def default_parameters() -> tuple[float, ...]:
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    return tuple(DEFAULT_PARAMETERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A card's memory state and next due time, as stored beside the card."""
+
+    state: str = "new"
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulerConfig:
+    """The user's scheduling settings; `config` changes them, `optimize` fits `parameters`."""
+
+    parameters: tuple[float, ...] | None = None  # None: the FSRS-6 defaults
+    desired_retention: float = 0.90
+    learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
+    relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
+    maximum_interval: int = 36500
+    fuzz: bool = True
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    leech_lapses: int = 8
+    rollover_hour: int = 4
+
+    def fsrs_scheduler(self) -> fsrs.Scheduler:
+        import fsrs
+
+        return fsrs.Scheduler(
+            parameters=self.parameters or default_parameters(),
+            desired_retention=self.desired_retention,
+            learning_steps=self.learning_steps,
+            relearning_steps=self.relearning_steps,
+            maximum_interval=self.maximum_interval,
+            enable_fuzzing=False,  # applied below with the caller's generator
+        )
+
+
+class Scheduler:
+    """Answers cards: a Schedule and a rating in, the next Schedule out."""
+
+    def __init__(self, config: SchedulerConfig | None = None) -> None:
+        self.config = config or SchedulerConfig()
+        self._fsrs = self.config.fsrs_scheduler()
+
+    def answer(
+        self,
+        schedule: Schedule,
+        rating: Rating,
+        now: datetime,
+        rng: random.Random | None = None,
+    ) -> Schedule:
+        """The schedule after answering `rating` at `now`; fuzzed if the config says so."""
+        import fsrs
+
+        card, _ = self._fsrs.review_card(_to_fsrs(schedule, now), fsrs.Rating(int(rating)), now)
+        due = card.due
+        if self.config.fuzz and card.state == fsrs.State.Review:
+            due = now + _fuzzed(due - now, self.config.maximum_interval, rng or random.Random())
+        lapsed = schedule.state == "review" and rating == Rating.AGAIN
+        return Schedule(
+            state=_FROM_FSRS_STATE[int(card.state)],
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=due,
+            last_review=now,
+            reps=schedule.reps + 1,
+            lapses=schedule.lapses + (1 if lapsed else 0),
+        )
+
+    def preview(self, schedule: Schedule, now: datetime) -> dict[Rating, timedelta]:
+        """The interval each button would give, unfuzzed, for showing on the buttons."""
+        plain = replace(self.config, fuzz=False)
+        scheduler = self if not self.config.fuzz else Scheduler(plain)
+        return {
+            rating: scheduler.answer(schedule, rating, now).due - now  # type: ignore[operator]
+            for rating in Rating
+        }
+
+    def retrievability(self, schedule: Schedule, now: datetime) -> float:
+        """The chance the card is recalled at `now` (0 for a card never reviewed)."""
+        if schedule.state == "new" or schedule.stability is None:
+            return 0.0
+        return self._fsrs.get_card_retrievability(_to_fsrs(schedule, now), now)
+
+
+def _to_fsrs(schedule: Schedule, now: datetime) -> fsrs.Card:
+    import fsrs
+
+    if schedule.state == "new":
+        # card_id given so fsrs does not sleep a millisecond to make a unique one
+        return fsrs.Card(card_id=0, state=fsrs.State.Learning, step=0, due=now)
+    return fsrs.Card(
+        card_id=0,
+        state=fsrs.State(_FSRS_STATES[schedule.state]),
+        step=schedule.step,
+        stability=schedule.stability,
+        difficulty=schedule.difficulty,
+        due=schedule.due or now,
+        last_review=schedule.last_review,
+    )
+
+
+def _fuzzed(interval: timedelta, maximum_interval: int, rng: random.Random) -> timedelta:
+    """FSRS's fuzz (the same ranges as fsrs and Anki), drawn from `rng`."""
+    from fsrs.scheduler import FUZZ_RANGES
+
+    days = interval.days
+    if days < 2.5:
+        return interval
+    delta = 1.0
+    for span in FUZZ_RANGES:
+        delta += span["factor"] * max(min(float(days), span["end"]) - span["start"], 0.0)
+    low = max(2, round(days - delta))
+    high = min(round(days + delta), maximum_interval)
+    low = min(low, high)
+    return timedelta(days=min(round(rng.random() * (high - low + 1) + low), maximum_interval))
+
+
+def format_interval(interval: timedelta) -> str:
+    """Anki's short form: 1m, 10m, 3h, 4d, 2.1mo, 1.3y."""
+    seconds = interval.total_seconds()
+    if seconds < 3600:
+        return f"{max(1, math.ceil(seconds / 60))}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{days / 30:.1f}mo"
+    return f"{days / 365:.1f}y"
+
+
+def utc(moment: datetime) -> datetime:
+    """`moment` as an aware UTC datetime (fsrs insists on UTC)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(UTC)

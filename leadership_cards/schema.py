@@ -1,0 +1,115 @@
+"""The collection's schema, as an ordered list of sqlite-utils migrations.
+
+`PRAGMA user_version` counts the migrations applied, so opening an up-to-date collection
+costs one pragma read and never imports sqlite-utils. A new migration is appended to the
+end of `MIGRATIONS`, never inserted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+MIGRATION_SET = "leadership_cards"
+
+
+def _m001_initial(db) -> None:
+    from leadership_cards.store import IN_QUEUE
+
+    db.execute(
+        """CREATE TABLE decks (
+            name TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            publisher TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            added_at INTEGER NOT NULL
+        )"""
+    )
+    # Content columns are rewritten when a deck is regenerated; schedule columns
+    # (state .. retired_at) belong to the learner and survive it.
+    db.execute(
+        """CREATE TABLE cards (
+            id TEXT PRIMARY KEY,
+            deck TEXT NOT NULL REFERENCES decks(name),
+            chapter TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            front TEXT NOT NULL,
+            back TEXT NOT NULL,
+            cloze TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            source_file TEXT NOT NULL,
+            source_position TEXT NOT NULL,
+            passage TEXT NOT NULL DEFAULT '',
+            item TEXT NOT NULL,
+            ord INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'new'
+                CHECK (state IN ('new', 'learning', 'review', 'relearning')),
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due INTEGER,
+            last_review INTEGER,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            suspended INTEGER NOT NULL DEFAULT 0,
+            buried_until INTEGER,
+            leech INTEGER NOT NULL DEFAULT 0,
+            retired_at INTEGER
+        )"""
+    )
+    # The queue: partial indexes over the cards that can be shown, in the order shown.
+    db.execute(f"CREATE INDEX cards_due ON cards (due) WHERE state != 'new' AND {IN_QUEUE}")
+    db.execute(
+        f"CREATE INDEX cards_deck_due ON cards (deck, due) WHERE state != 'new' AND {IN_QUEUE}"
+    )
+    db.execute(f"CREATE INDEX cards_new ON cards (deck, ord) WHERE state = 'new' AND {IN_QUEUE}")
+    db.execute("CREATE INDEX cards_deck_ord ON cards (deck, ord)")
+    db.execute("CREATE INDEX cards_item ON cards (deck, item)")
+    db.execute(
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            reviewed_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            state_before TEXT NOT NULL,
+            state_after TEXT NOT NULL,
+            stability REAL,
+            difficulty REAL,
+            due_after INTEGER,
+            undo TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.execute("CREATE INDEX reviews_card ON reviews (card_id, reviewed_at)")
+    db.execute("CREATE INDEX reviews_time ON reviews (reviewed_at)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: list[Callable] = [_m001_initial]
+VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply every pending migration; the caller has backed the file up first."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    from leadership_cards.store import APPLICATION_ID
+
+    migrations = Migrations(MIGRATION_SET)
+    for step in MIGRATIONS:
+        migrations(name=step.__name__.lstrip("_"))(step)
+    db = Database(conn)
+    migrations.apply(db)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {VERSION}")
+
+
+def backup_path(path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return path.with_name(f"{path.stem}.schema{version}-{stamp}.bak{path.suffix}")

@@ -1,0 +1,126 @@
+"""The small terminal interface the interactive loops are written against.
+
+`review`, `quiz` and `topics` only write text and read single keys (or a line), so the same
+loop runs in a real terminal here and in a pseudo-terminal under test.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+import termios
+import tty
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol, TextIO
+
+from leadership_cards.errors import UserError
+
+ESC = "\x1b"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+
+
+class Terminal(Protocol):
+    color: bool
+
+    def write(self, text: str) -> None: ...
+
+    def key(self, timeout: float | None = None) -> str | None:
+        """The next key pressed; None if `timeout` seconds pass first."""
+
+    def line(self, prompt: str) -> str:
+        """A line typed and ended with Enter (for typed answers)."""
+
+    def clear(self) -> None: ...
+
+
+def wants_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+class RealTerminal:
+    """The process's own terminal, in cbreak mode while a loop runs."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self._in = stdin
+        self._out = stdout
+        self._fd = stdin.fileno()
+        self.color = wants_color(stdout)
+
+    def write(self, text: str) -> None:
+        self._out.write(text)
+        self._out.flush()
+
+    def key(self, timeout: float | None = None) -> str | None:
+        if timeout is not None:
+            ready, _, _ = select.select([self._fd], [], [], max(0.0, timeout))
+            if not ready:
+                return None
+        data = os.read(self._fd, 32)
+        if not data:
+            return CTRL_D
+        text = data.decode("utf-8", errors="replace")
+        return text if text.startswith(ESC) else text[:1]
+
+    def line(self, prompt: str) -> str:
+        self.write(prompt)
+        chars: list[str] = []
+        while True:
+            key = self.key()
+            if key in ("\r", "\n"):
+                self.write("\r\n")
+                return "".join(chars)
+            if key in (CTRL_C, CTRL_D):
+                raise KeyboardInterrupt
+            if key in ("\x7f", "\b"):
+                if chars:
+                    chars.pop()
+                    self.write("\b \b")
+            elif key and key.isprintable() and not key.startswith(ESC):
+                chars.append(key)
+                self.write(key)
+
+    def clear(self) -> None:
+        if self.color:
+            self.write("\x1b[2J\x1b[H")
+        else:
+            self.write("\r\n")
+
+
+@contextmanager
+def interactive(name: str) -> Iterator[RealTerminal]:
+    """The terminal in cbreak mode (keys arrive one at a time, unechoed); restored after.
+
+    Refuses with one line when stdin or stdout is not a terminal, since every prompt would
+    go unanswered.
+    """
+    stdin, stdout = sys.stdin, sys.stdout
+    if not (stdin.isatty() and stdout.isatty()):
+        raise UserError(f"{name} needs an interactive terminal (stdin and stdout are not a TTY)")
+    fd = stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd)
+        # Keep Ctrl-C as a key rather than a signal, so a loop can quit cleanly.
+        attrs = termios.tcgetattr(fd)
+        attrs[3] &= ~termios.ISIG
+        termios.tcsetattr(fd, termios.TCSADRAIN, attrs)
+        yield RealTerminal(stdin, stdout)
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def style(term: Terminal, text: str, **options: object) -> str:
+    """`click.style` when the terminal shows colour, the plain text otherwise."""
+    if not term.color:
+        return text
+    import click
+
+    return click.style(text, **options)  # type: ignore[arg-type]
