@@ -229,19 +229,19 @@ def _wait(term: Terminal, keys: tuple[str, ...]) -> str:
 def _undo(session: ReviewSession, term: Terminal) -> StoredCard | None:
     card_id = session.undo()
     if card_id is None:
-        term.write(style(term, "Nothing to undo.\r\n", dim=True))
+        term.write(style(term, "Nothing to undo.\n", dim=True))
         return None
-    term.write(style(term, "Undone.\r\n", dim=True))
+    term.write(style(term, "Undone.\n", dim=True))
     return session.store.card(card_id)
 
 
 def _set_aside(session: ReviewSession, term: Terminal, card: StoredCard, key: str) -> None:
     if key == "s":
         session.suspend(card)
-        term.write(style(term, "Suspended.\r\n", dim=True))
+        term.write(style(term, "Suspended.\n", dim=True))
     else:
         session.bury(card)
-        term.write(style(term, "Buried until tomorrow.\r\n", dim=True))
+        term.write(style(term, "Buried until tomorrow.\n", dim=True))
 
 
 def _progress(session: ReviewSession, moment: datetime) -> str:
@@ -253,22 +253,20 @@ def _progress(session: ReviewSession, moment: datetime) -> str:
 
 
 def _show_front(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
-    term.write(style(term, _progress(session, moment), dim=True) + "\r\n")
-    term.write(style(term, f"{card.deck} · {card.chapter} · {card.kind}", fg="cyan") + "\r\n\r\n")
-    term.write(style(term, card.front, bold=True) + "\r\n\r\n")
+    term.write(style(term, _progress(session, moment), dim=True) + "\n")
+    term.write(style(term, f"{card.deck} · {card.chapter} · {card.kind}", fg="cyan") + "\n\n")
+    term.write(style(term, card.front, bold=True) + "\n\n")
     term.write(
         style(
             term, "[Space/Enter] show answer  [s] suspend  [b] bury  [u] undo  [q] quit", dim=True
         )
-        + "\r\n"
+        + "\n"
     )
 
 
 def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
-    term.write("\r\n" + style(term, card.back, fg="green", bold=True) + "\r\n")
-    term.write(
-        style(term, f"from {card.source_file}, {card.source_position}", dim=True) + "\r\n\r\n"
-    )
+    term.write("\n" + style(term, card.back, fg="green", bold=True) + "\n")
+    term.write(style(term, f"from {card.source_file}, {card.source_position}", dim=True) + "\n\n")
     intervals = session.intervals(card, moment)
     buttons = "   ".join(
         style(
@@ -276,7 +274,7 @@ def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment:
         )
         for r in Rating
     )
-    term.write(buttons + "\r\n")
+    term.write(buttons + "\n")
 
 
 def _finish(session: ReviewSession, term: Terminal, moment: datetime, empty: bool) -> None:
@@ -284,17 +282,17 @@ def _finish(session: ReviewSession, term: Terminal, moment: datetime, empty: boo
     if empty:
         next_due = session.store.next_due_after(session.deck, moment)
         if next_due is None:
-            term.write("Nothing is due. No scheduled cards wait.\r\n")
+            term.write("Nothing is due. No scheduled cards wait.\n")
         else:
             wait = format_interval(next_due - moment) if next_due > moment else "now"
             local = next_due.astimezone(session.zone).strftime("%Y-%m-%d %H:%M")
-            term.write(f"Nothing is due now. The next card is due in {wait} ({local}).\r\n")
+            term.write(f"Nothing is due now. The next card is due in {wait} ({local}).\n")
         return
     correct = round(100 * tally.correct / tally.answered) if tally.answered else 0
     minutes, seconds = divmod(round(tally.milliseconds / 1000), 60)
     term.write(
-        "\r\n"
+        "\n"
         + style(term, "Session done.", bold=True)
         + f" Reviewed {tally.answered}, {correct}% correct, in {minutes}m {seconds:02d}s. "
-        + f"Due tomorrow: {session.due_tomorrow()}.\r\n"
+        + f"Due tomorrow: {session.due_tomorrow()}.\n"
     )

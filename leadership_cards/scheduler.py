@@ -99,6 +99,7 @@ class Scheduler:
         """The schedule after answering `rating` at `now`; fuzzed if the config says so."""
         import fsrs
 
+        now = utc(now)
         card, _ = self._fsrs.review_card(_to_fsrs(schedule, now), fsrs.Rating(int(rating)), now)
         due = card.due
         if self.config.fuzz and card.state == fsrs.State.Review:
@@ -128,6 +129,7 @@ class Scheduler:
         """The chance the card is recalled at `now` (0 for a card never reviewed)."""
         if schedule.state == "new" or schedule.stability is None:
             return 0.0
+        now = utc(now)
         return self._fsrs.get_card_retrievability(_to_fsrs(schedule, now), now)
 
 

@@ -75,7 +75,7 @@ class RealTerminal:
         while True:
             key = self.key()
             if key in ("\r", "\n"):
-                self.write("\r\n")
+                self.write("\n")
                 return "".join(chars)
             if key in (CTRL_C, CTRL_D):
                 raise KeyboardInterrupt
@@ -91,7 +91,7 @@ class RealTerminal:
         if self.color:
             self.write("\x1b[2J\x1b[H")
         else:
-            self.write("\r\n")
+            self.write("\n")
 
 
 @contextmanager

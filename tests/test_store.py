@@ -1,0 +1,117 @@
+"""The collection file: refusing what is not ours, keeping history across regeneration."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from leadership_cards import schema
+from leadership_cards.cards import Card
+from leadership_cards.errors import NotFound, StoreError
+from leadership_cards.review import ReviewSession
+from leadership_cards.scheduler import Rating, SchedulerConfig
+from leadership_cards.store import DeckInfo, Store
+from tests.conftest import NOW, sample_cards
+
+
+def test_new_collection_is_ours_and_in_wal_mode(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "new.db") as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+        assert store.is_empty()
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"just some notes, not a database\n" * 10)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a leadership-cards collection"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_another_programs_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE things (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="another program's database"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_a_newer_schema_without_touching_it(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="newer version of leadership-cards"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_refuses_a_truncated_file(db_path: Path) -> None:
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[:1000])
+    with pytest.raises(StoreError):
+        with Store.open(db_path) as store:
+            list(store.cards())
+
+
+def test_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder"):
+        Store.open(tmp_path)
+
+
+def test_card_lookup_by_prefix(store: Store) -> None:
+    card = next(store.cards())
+    assert store.card(card.id[:6]).id == card.id
+    with pytest.raises(NotFound, match="no card with id"):
+        store.card("zzzz")
+
+
+def test_regeneration_keeps_history_of_unchanged_cards(store: Store) -> None:
+    session = ReviewSession(store, SchedulerConfig(fuzz=False), now=NOW)
+    reviewed = [c for c in store.cards() if c.kind != "discussion"][:3]
+    for card in reviewed:
+        session.answer(card, Rating.GOOD, NOW, 500)
+    cards = sample_cards()
+    # an edit that only changes case, punctuation and spacing keeps the id
+    first = cards[0]
+    touched = dataclasses.replace(first, front=first.front.upper().replace("?", " ?  "))
+    assert touched.id == first.id
+    # a real edit of another card makes a new card; the old one is retired with its history
+    really_changed = dataclasses.replace(cards[1], back="A different answer entirely")
+    edited: list[Card] = [touched, really_changed, *cards[2:]]
+    result = store.sync_deck(DeckInfo("sample", "Sample", origin="test:sample"), edited, NOW)
+    assert (result.added, result.retired) == (1, 1)
+    assert result.updated == 1  # the re-cased card: text updated, id and history kept
+    for card in reviewed:
+        kept = store.card(card.id)
+        if card.id == cards[1].id:
+            assert kept.retired_at is not None
+        assert kept.schedule.reps == 1
+        assert len(list(store.reviews(card.id))) == 1
+    assert store.card(first.id).front == touched.front
+    # the retired card comes back, history intact, when its source returns
+    result = store.sync_deck(DeckInfo("sample", "Sample", origin="test:sample"), cards, NOW)
+    assert result.restored == 1
+    assert store.card(cards[1].id).retired_at is None
+
+
+def test_unmarked_file_with_tables_is_refused_not_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.open(path) as store:
+        store.set_setting("marker", 1)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 0")  # pretend it predates a migration
+    conn.execute("PRAGMA application_id = 0")
+    conn.close()
+    # version 0 with tables is indistinguishable from a foreign file: refused, not migrated
+    with pytest.raises(StoreError):
+        Store.open(path)
