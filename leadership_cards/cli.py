@@ -36,6 +36,10 @@ class Group(click.Group):
                     "the collection is busy in another process; try again in a moment"
                 ) from None
             raise click.ClickException(f"the collection could not be used: {error}") from None
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(
+                f"the collection file is damaged ({error}); `leadership-cards check` can tell more"
+            ) from None
         except OSError as error:
             if error.errno == 28:  # ENOSPC
                 raise click.ClickException("the disk is full; nothing was changed") from None

@@ -58,9 +58,8 @@ def test_refuses_a_newer_schema_without_touching_it(db_path: Path) -> None:
 def test_refuses_a_truncated_file(db_path: Path) -> None:
     data = db_path.read_bytes()
     db_path.write_bytes(data[:1000])
-    with pytest.raises(StoreError):
-        with Store.open(db_path) as store:
-            list(store.cards())
+    with pytest.raises(StoreError), Store.open(db_path) as store:
+        list(store.cards())
 
 
 def test_refuses_a_folder(tmp_path: Path) -> None:
