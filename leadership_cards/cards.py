@@ -53,6 +53,7 @@ class Card:
     made from one item are siblings and are not shown on the same day. `cloze` holds the
     statement with its deletion marked as `{{c1::...}}` for cloze cards, so exports can
     build real cloze notes; `front` is the same statement with the deletion blanked.
+    `fixed_id` pins the id of a card reworded by hand, so the rewording keeps its history.
     """
 
     deck: str
@@ -64,9 +65,12 @@ class Card:
     item: str
     cloze: str | None = None
     tags: tuple[str, ...] = field(default=())
+    fixed_id: str | None = None  # set when a reworded card keeps the id it was generated with
 
     @property
     def id(self) -> str:
+        if self.fixed_id:
+            return self.fixed_id
         return card_id(self.deck, self.kind, self.front, self.back)
 
 

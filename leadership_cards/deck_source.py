@@ -1,0 +1,170 @@
+"""Where a deck's chapters come from: the shipped Inner Leadership folder or a user's own files.
+
+A deck folder may carry a `deck.toml` manifest (name, title, publisher, source address and the
+chapters in reading order, each with its files); without one, every .txt or .md file is a
+chapter, in name order.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from leadership_cards.errors import SourceError
+from leadership_cards.source import read_document
+
+MANIFEST = "deck.toml"
+OVERRIDES = "overrides.toml"
+EMBEDDED_DECK = "inner-leadership"
+CHAPTER_SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterSource:
+    title: str
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSource:
+    name: str
+    title: str
+    chapters: tuple[ChapterSource, ...]
+    folder: Path | None = None
+    publisher: str = ""
+    source: str = ""
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def overrides_path(self) -> Path | None:
+        """The folder's overrides.toml, if it has one."""
+        if self.folder is None:
+            return None
+        path = self.folder / OVERRIDES
+        return path if path.is_file() else None
+
+
+def slugify(text: str) -> str:
+    """ "Chapter 5: Technique 2" -> "chapter-5-technique-2"."""
+    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")
+    return slug or "deck"
+
+
+def embedded_deck_dir(name: str = EMBEDDED_DECK) -> Path:
+    """The folder of a deck that ships with the package, installed or in a source checkout."""
+    candidates = []
+    try:
+        packaged = resources.files("leadership_cards") / "decks" / name
+        candidates.append(Path(str(packaged)))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - zipped or odd installs
+        pass
+    candidates.append(Path(__file__).resolve().parent.parent / "decks" / name)
+    for folder in candidates:
+        if (folder / MANIFEST).is_file():
+            return folder
+    raise SourceError(f"The shipped deck {name!r} is missing from this installation.")
+
+
+def embedded_deck(name: str = EMBEDDED_DECK) -> DeckSource:
+    return load_manifest(embedded_deck_dir(name))
+
+
+def load_manifest(folder: str | Path) -> DeckSource:
+    """Read `folder/deck.toml`. Every chapter file it names must exist."""
+    folder = Path(folder)
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise SourceError(f"{folder} has no {MANIFEST}.")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SourceError(f"{path} is not a valid manifest: {exc}.") from None
+    chapters_data = data.get("chapters")
+    if not isinstance(chapters_data, list) or not chapters_data:
+        raise SourceError(f"{path} lists no [[chapters]].")
+    chapters = []
+    for number, entry in enumerate(chapters_data, 1):
+        files = entry.get("files") if isinstance(entry, dict) else None
+        title = entry.get("title") if isinstance(entry, dict) else None
+        if not isinstance(title, str) or not title.strip():
+            raise SourceError(f"{path}: chapter {number} has no title.")
+        if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
+            raise SourceError(f"{path}: chapter {number} ({title}) lists no files.")
+        paths = tuple(folder / f for f in files)
+        for chapter_file in paths:
+            if not chapter_file.is_file():
+                raise SourceError(f"{path}: chapter file {chapter_file.name} does not exist.")
+        chapters.append(ChapterSource(title.strip(), paths))
+    name = data.get("name")
+    name = slugify(name) if isinstance(name, str) and name.strip() else slugify(folder.name)
+    title = data.get("title")
+    known = {"name", "title", "publisher", "source", "chapters"}
+    return DeckSource(
+        name=name,
+        title=title.strip() if isinstance(title, str) and title.strip() else folder.name,
+        chapters=tuple(chapters),
+        folder=folder,
+        publisher=str(data.get("publisher", "")),
+        source=str(data.get("source", "")),
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def deck_from_paths(paths: list[str | Path] | tuple[str | Path, ...], name: str | None = None):
+    """A deck from a user's chapter files and folders.
+
+    A single folder with a deck.toml uses it. Otherwise each .txt/.md file (folders are
+    expanded, in name order) is one chapter, titled by the title found in it or by its file
+    name. The deck name defaults to the folder or first file's stem, slugified.
+    """
+    if not paths:
+        raise SourceError("No chapter files were given.")
+    resolved = [Path(p) for p in paths]
+    for p in resolved:
+        if not p.exists():
+            raise SourceError(f"{p} does not exist.")
+    if len(resolved) == 1 and resolved[0].is_dir() and (resolved[0] / MANIFEST).is_file():
+        deck = load_manifest(resolved[0])
+        if name:
+            deck = DeckSource(
+                slugify(name),
+                deck.title,
+                deck.chapters,
+                deck.folder,
+                deck.publisher,
+                deck.source,
+                deck.extra,
+            )
+        return deck
+    files: list[Path] = []
+    for p in resolved:
+        if p.is_dir():
+            found = sorted(
+                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in CHAPTER_SUFFIXES
+            )
+            if not found:
+                raise SourceError(f"{p} holds no .txt or .md chapter files.")
+            files.extend(found)
+        else:
+            files.append(p)
+    chapters = []
+    for f in files:
+        doc = read_document(f)
+        title = doc.title.text if doc.title else _title_from_stem(f.stem)
+        chapters.append(ChapterSource(title, (f,)))
+    first = resolved[0]
+    stem = first.name if first.is_dir() else first.stem
+    deck_name = slugify(name or stem)
+    folder = first if first.is_dir() and len(resolved) == 1 else None
+    return DeckSource(deck_name, (name or _title_from_stem(stem)), tuple(chapters), folder)
+
+
+def _title_from_stem(stem: str) -> str:
+    words = re.sub(r"^[\d\s._-]+", "", stem).replace("_", " ").replace("-", " ").split()
+    if not words:
+        return stem
+    text = " ".join(words)
+    return text[0].upper() + text[1:]

@@ -1,0 +1,620 @@
+"""Sentence-level helpers shared by the extractors: splitting, cleaning, and finding the phrase
+a cloze card should delete. All patterns are compiled once; nothing here scans more than the
+sentence it is given."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_SENTENCE_BREAK = re.compile(r"([.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "vs",
+        "cf",
+        "al",
+        "no",
+        "p",
+        "pp",
+        "fig",
+        "ed",
+        "eds",
+        "vol",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+    ]
+)
+_WORD = re.compile(r"[\w'’-]+")
+_CONNECTIVE = re.compile(
+    r"^(?:(?:first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
+    r"nevertheless|nonetheless|of course|in effect|that is|still|obviously|undoubtedly|"
+    r"finally|however|moreover|also|and|but|so|or|in short|in fact|in this way|by contrast|"
+    r"given this|for example|for instance|similarly|likewise|accordingly|consequently),\s+)+",
+    re.IGNORECASE,
+)
+_PARENTHETICAL_CITATION = re.compile(r"\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\)")
+_DANGLING_START = frozenset(
+    [
+        "they",
+        "it",
+        "this",
+        "these",
+        "those",
+        "that",
+        "such",
+        "he",
+        "she",
+        "his",
+        "her",
+        "their",
+        "its",
+        "them",
+        "both",
+        "here",
+        "there",
+    ]
+)
+
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+ORDINAL_WORDS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "their",
+        "his",
+        "her",
+        "its",
+        "our",
+        "your",
+        "my",
+        "these",
+        "those",
+        "this",
+        "that",
+        "each",
+        "every",
+    ]
+)
+AUXILIARIES = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "can",
+        "may",
+        "must",
+        "will",
+        "would",
+        "should",
+        "could",
+        "might",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+    ]
+)
+ADVERBS = frozenset(
+    [
+        "not",
+        "always",
+        "merely",
+        "often",
+        "also",
+        "only",
+        "just",
+        "never",
+        "really",
+        "usually",
+        "even",
+        "still",
+        "therefore",
+        "fully",
+        "truly",
+        "routinely",
+        "normally",
+        "easily",
+        "most",
+        "far",
+        "generally",
+        "sometimes",
+        "actually",
+        "necessarily",
+        "primarily",
+        "largely",
+        "simply",
+    ]
+)
+PREPOSITIONS = frozenset(
+    [
+        "to",
+        "on",
+        "in",
+        "with",
+        "without",
+        "for",
+        "of",
+        "about",
+        "from",
+        "by",
+        "into",
+        "at",
+        "upon",
+        "over",
+        "under",
+        "through",
+        "toward",
+        "towards",
+        "across",
+        "among",
+        "between",
+        "within",
+    ]
+)
+SUBORDINATORS = frozenset(
+    [
+        "since",
+        "because",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "unless",
+        "if",
+        "so",
+        "as",
+        "than",
+        "that",
+        "though",
+        "although",
+        "whereas",
+        "whether",
+    ]
+)
+_BASE_VERBS = [
+    "use",
+    "lead",
+    "inspire",
+    "learn",
+    "concern",
+    "occupy",
+    "provide",
+    "create",
+    "make",
+    "need",
+    "rely",
+    "require",
+    "show",
+    "see",
+    "help",
+    "serve",
+    "become",
+    "build",
+    "define",
+    "describe",
+    "form",
+    "give",
+    "get",
+    "take",
+    "know",
+    "think",
+    "find",
+    "develop",
+    "accept",
+    "apply",
+    "assure",
+    "engage",
+    "foster",
+    "focus",
+    "deal",
+    "treat",
+    "act",
+    "ask",
+    "demand",
+    "imply",
+    "mean",
+    "include",
+    "involve",
+    "depend",
+    "determine",
+    "change",
+    "let",
+    "keep",
+    "come",
+    "go",
+    "work",
+    "follow",
+    "trust",
+    "practice",
+    "invite",
+    "emphasize",
+    "vary",
+    "constitute",
+    "favor",
+    "contradict",
+    "suggest",
+    "say",
+    "identify",
+    "characterize",
+    "influence",
+    "shape",
+    "support",
+    "affect",
+    "unite",
+    "drive",
+    "set",
+    "prepare",
+    "teach",
+    "master",
+    "measure",
+    "incorporate",
+    "maximize",
+    "facilitate",
+    "offer",
+    "produce",
+    "realize",
+    "achieve",
+    "attain",
+    "receive",
+    "exercise",
+    "occur",
+    "represent",
+    "remain",
+    "seem",
+    "appear",
+    "allow",
+    "enable",
+    "encourage",
+    "motivate",
+    "value",
+    "share",
+    "join",
+    "compete",
+    "generate",
+    "sustain",
+    "reflect",
+    "bond",
+    "animate",
+    "appeal",
+    "mute",
+    "impel",
+    "differentiate",
+    "distinguish",
+    "stand",
+    "relate",
+    "satisfy",
+    "acquire",
+    "encompass",
+    "redefine",
+    "induce",
+    "persuade",
+    "continue",
+    "improve",
+    "transform",
+    "rank",
+    "assume",
+    "expect",
+    "want",
+    "choose",
+    "try",
+    "seek",
+    "tend",
+    "lack",
+    "mature",
+    "comprise",
+    "emerge",
+    "grow",
+    "bring",
+    "hold",
+    "lose",
+    "win",
+    "reduce",
+    "increase",
+    "benefit",
+    "matter",
+    "live",
+    "comprehend",
+    "understand",
+]
+_IRREGULAR = [
+    "led",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "knew",
+    "thought",
+    "found",
+    "saw",
+    "shown",
+    "became",
+    "came",
+    "went",
+    "kept",
+    "said",
+]
+
+
+def _inflect(base: str) -> set[str]:
+    forms = {base, base + "s", base + "ed", base + "ing"}
+    if base.endswith("e"):
+        forms |= {base + "d", base[:-1] + "ing"}
+    if base.endswith(("s", "sh", "ch", "x", "o")):
+        forms.add(base + "es")
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    return forms
+
+
+VERBS = frozenset().union(*(_inflect(v) for v in _BASE_VERBS), _IRREGULAR, AUXILIARIES)
+_NOUN_MARKERS = DETERMINERS | PREPOSITIONS
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping citations with the sentence they support."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        before = text[start : match.start()].rsplit(None, 1)
+        last = before[-1].rstrip(".").lower() if before else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        out.append(text[start : match.end(1)].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def number_word(n: int) -> str:
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def ordinal_word(n: int) -> str:
+    return ORDINAL_WORDS[n] if 0 <= n < len(ORDINAL_WORDS) else f"{n}th"
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def strip_connectives(sentence: str) -> str:
+    """ "Indeed, followers are key..." -> "Followers are key..." (a card stands alone)."""
+    stripped = _CONNECTIVE.sub("", sentence)
+    if stripped is sentence or stripped == sentence:
+        return sentence
+    return capitalise(stripped)
+
+
+def strip_citations(sentence: str) -> str:
+    """Drop parenthetical citations such as "(Kelley, 1992)" from a card's statement."""
+    return " ".join(_PARENTHETICAL_CITATION.sub("", sentence).split())
+
+
+def dangles(sentence: str) -> bool:
+    """True when the sentence leans on the one before it ("They...", "This assumption...")."""
+    words = [w.lower() for w in _WORD.findall(sentence[:80])]
+    return not words or words[0] in _DANGLING_START
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words with their character spans."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+Span = tuple[int, int]
+
+_CONTRAST = re.compile(r",\s+not\s+(?:just\s+|only\s+|merely\s+)?(?!even\b)[\w(\"“]", re.I)
+_NOT_BUT = re.compile(r"\bnot\s+(?:one|just|only|merely|simply)?\s*[\w'’ -]{1,60}?\s+but\s+", re.I)
+_MORE_THAN = re.compile(r"\s+(?:far\s+)?more\s+than\s+", re.I)
+_THAN = re.compile(r"\bmore\b[^,;]{1,80}?\s+than\s+", re.I)
+_WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
+_KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
+_ONLY_IS = re.compile(r"\bthe\s+(?:only|most\s+\w+)\s+[\w\s'’-]{1,60}?\s+(?:is|are)\s+", re.I)
+_CLAUSE_END = re.compile(r"[,;:—–()\[\]]|\s-\s|\.$|[.!?][\"”’)]*$")
+
+
+def _phrase_before(sentence: str, end: int) -> Span | None:
+    """The noun phrase that ends at `end`: back to a clause boundary, at most six words,
+    without a leading determiner (the determiner stays in the question, as a cue)."""
+    start = 0
+    for m in _CLAUSE_END.finditer(sentence, 0, end):
+        start = m.end()
+    words = [t for t in tokens(sentence[start:end])]
+    words = [(w, s + start, e + start) for w, s, e in words]
+    cut = 0
+    for i, (w, _, _) in enumerate(words):
+        verb = w in VERBS and i > 0 and words[i - 1][0] not in _NOUN_MARKERS
+        if w in SUBORDINATORS or w in AUXILIARIES or w in PREPOSITIONS or verb:
+            cut = i + 1
+    words = words[cut:]
+    if len(words) > 6:
+        dets = [i for i, (w, _, _) in enumerate(words) if w in DETERMINERS]
+        words = words[dets[-1] :] if dets else words[-4:]
+    while words and (words[0][0] in DETERMINERS or words[0][0] in ("and", "or")):
+        words = words[1:]
+    if not words or len(words) > 6:
+        return None
+    return words[0][1], words[-1][2]
+
+
+def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
+    """The phrase that starts at `start`: to the end of its clause, its determiner left out."""
+    stop = len(sentence)
+    m = _CLAUSE_END.search(sentence, start)
+    if m:
+        stop = m.start()
+    words = [(w, s + start, e + start) for w, s, e in tokens(sentence[start:stop])]
+    for i, (w, _, _) in enumerate(words):
+        if i and w in SUBORDINATORS:
+            words = words[:i]
+            break
+    while words and (words[0][0] in DETERMINERS or words[0][0] in ADVERBS):
+        words = words[1:]
+    if len(words) > max_words:
+        preps = [i for i, (w, _, _) in enumerate(words) if i >= 2 and w in PREPOSITIONS]
+        words = words[: preps[0]] if preps else []
+    while words and (words[-1][0] in PREPOSITIONS or words[-1][0] in DETERMINERS):
+        words = words[:-1]
+    if not words or len(words) > max_words:
+        return None
+    return words[0][1], words[-1][2]
+
+
+def main_verb_object(sentence: str) -> Span | None:
+    """The object of the sentence's main verb: "Inner leaders inspire follower obedience"
+    gives "follower obedience". A verb right after "who"/"that" belongs to a relative clause
+    and is skipped; a word after a determiner or preposition is taken as a noun."""
+    words = tokens(sentence)
+    in_relative = False
+    for i, (w, _, end) in enumerate(words):
+        if i == 0:
+            continue
+        if w in ("who", "that", "which"):
+            in_relative = True
+            continue
+        if w not in VERBS or words[i - 1][0] in _NOUN_MARKERS:
+            continue
+        if in_relative:
+            in_relative = False
+            continue
+        j = i + 1
+        while j < len(words) and (words[j][0] in AUXILIARIES or words[j][0] in ADVERBS):
+            j += 1
+        if j < len(words) and words[j][0] == "to":
+            j += 1
+        if j < len(words) and words[j][0] in PREPOSITIONS:
+            j += 1
+        if j >= len(words):
+            return None
+        if sentence[end : words[j][1]].strip(" "):
+            return None  # punctuation between verb and object: no simple object
+        return _phrase_after(sentence, words[j][1])
+    return None
+
+
+def salient_span(sentence: str) -> tuple[Span, str] | None:
+    """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
+    ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
+    object. Returns None when nothing in the sentence is worth asking about."""
+    m = _CONTRAST.search(sentence)
+    if m:
+        span = _phrase_before(sentence, m.start())
+        if span:
+            return span, "contrast"
+    m = _NOT_BUT.search(sentence)
+    if m:
+        span = _phrase_after(sentence, m.end(), max_words=6)
+        if span:
+            return span, "contrast"
+    m = _MORE_THAN.search(sentence)
+    if m:
+        span = _phrase_before(sentence, m.start())
+        if span:
+            return span, "comparison"
+    m = _THAN.search(sentence)
+    if m:
+        span = _phrase_before(sentence, m.start() + m.group().lower().rfind(" than"))
+        if span:
+            return span, "comparison"
+    m = _ONLY_IS.search(sentence)
+    if m:
+        span = _phrase_after(sentence, m.end(), max_words=6)
+        if span:
+            return span, "verdict"
+    m = _WITHOUT.search(sentence)
+    if m:
+        span = _phrase_after(sentence, m.end(), max_words=8)
+        if span:
+            return span, "verdict"
+    m = _KEY_TO.search(sentence)
+    if m:
+        span = _phrase_before(sentence, m.start())
+        if span:
+            return span, "verdict"
+    span = main_verb_object(sentence)
+    return (span, "statement") if span else None
+
+
+def cloze_of(sentence: str, span: Span) -> str:
+    start, end = span
+    return f"{sentence[:start]}{{{{c1::{sentence[start:end]}}}}}{sentence[end:]}"
+
+
+def iter_words(text: str) -> Iterator[str]:
+    for m in _WORD.finditer(text):
+        yield m.group()
