@@ -22,14 +22,12 @@ def open_collection(path: Path, now: datetime) -> Store:
     return store
 
 
-def load_embedded(store: Store, now: datetime) -> list[SyncResult]:
-    from leadership_cards.deck_source import embedded_deck_dir, load_manifest
+def load_embedded(store: Store, now: datetime) -> SyncResult:
+    from leadership_cards.deck_source import embedded_deck
 
-    results = []
-    for folder in sorted(p for p in embedded_deck_dir().iterdir() if (p / "deck.toml").is_file()):
-        results.append(add_deck(store, load_manifest(folder), now, origin="embedded"))
+    result = add_deck(store, embedded_deck(), now, origin="embedded")
     store.set_setting(EMBEDDED_LOADED, True)
-    return results
+    return result
 
 
 def add_deck(store: Store, source, now: datetime, origin: str) -> SyncResult:
