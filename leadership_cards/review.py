@@ -265,7 +265,7 @@ def _show_front(session: ReviewSession, term: Terminal, card: StoredCard, moment
 
 
 def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
-    term.write("\n" + style(term, card.back, fg="green", bold=True) + "\n")
+    term.write("\n" + answer_text(term, card) + "\n")
     term.write(style(term, f"from {card.source_file}, {card.source_position}", dim=True) + "\n\n")
     intervals = session.intervals(card, moment)
     buttons = "   ".join(
@@ -275,6 +275,17 @@ def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment:
         for r in Rating
     )
     term.write(buttons + "\n")
+
+
+def answer_text(term: Terminal, card: StoredCard) -> str:
+    """The answer; for a cloze card, the whole statement with the deletion filled in and
+    highlighted, as Anki shows it."""
+    highlighted = style(term, card.back, fg="green", bold=True)
+    if not card.cloze:
+        return highlighted
+    before, _, rest = card.cloze.partition("{{c1::")
+    _, _, after = rest.partition("}}")
+    return before + highlighted + after
 
 
 def _finish(session: ReviewSession, term: Terminal, moment: datetime, empty: bool) -> None:
