@@ -170,6 +170,7 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="Answers in this session at most.")
 def review(db: Path | None, deck: str | None, new: int | None, limit: int | None) -> None:
     """The daily review: Space shows the answer, 1-4 rate it, u undoes, q quits."""
+    from leadership_cards.backup import DailyBackup, daily_due
     from leadership_cards.config import scheduler_config
     from leadership_cards.review import ReviewSession, run_review
     from leadership_cards.terminal import interactive
@@ -184,7 +185,12 @@ def review(db: Path | None, deck: str | None, new: int | None, limit: int | None
             answer_limit=limit,
             now=now_utc(),
         )
+        backup = (
+            DailyBackup(store.path, now_utc()) if daily_due(store.path, session.day.start) else None
+        )
         run_review(session, term, now_utc)
+        if backup is not None and (error := backup.finish()) is not None:
+            click.echo(f"Warning: today's backup could not be made: {error}", err=True)
 
 
 # -- history, housekeeping -----------------------------------------------------------------
@@ -254,6 +260,84 @@ def config(db: Path | None, key: str | None, value: str | None, as_json: bool) -
         if name.endswith("steps"):
             shown = " ".join(f"{m:g}m" for m in shown)
         click.echo(f"{name:<18} {shown!s:<10} {setting.help}")
+
+
+# -- reliability -------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--repair", is_flag=True, help="Fix what can be fixed safely (after a backup).")
+def check(db: Path | None, repair: bool) -> None:
+    """Check the collection's integrity and invariants."""
+    from leadership_cards import backup
+    from leadership_cards.check import check as run_check
+    from leadership_cards.check import repair as run_repair
+    from leadership_cards.config import scheduler_config
+
+    with open_store(db) as store:
+        report = run_check(store)
+        if report.ok:
+            click.echo("The collection is sound.")
+            return
+        for line in report.lines():
+            click.echo(f"- {line}")
+        if not repair:
+            raise UserError("problems found; `leadership-cards check --repair` fixes what it can")
+        if report.integrity:
+            raise UserError(
+                "the file itself is damaged and cannot be repaired safely; "
+                "restore a backup with `leadership-cards backup restore latest`"
+            )
+        saved = backup.take(store.path, "before-repair", now_utc(), store.conn)
+        for line in run_repair(store, report, scheduler_config(store), now_utc()):
+            click.echo(f"Repaired: {line}")
+        click.echo(f"A copy from before the repair is at {saved}")
+
+
+@cli.group(name="backup", cls=Group)
+def backup_group() -> None:
+    """List, make and restore backups of the collection."""
+
+
+@backup_group.command(name="list")
+@db_option
+def backup_list(db: Path | None) -> None:
+    """The backups, oldest first."""
+    from leadership_cards.backup import backups
+    from leadership_cards.paths import default_db_path
+
+    found = backups(db or default_db_path())
+    if not found:
+        click.echo("No backups yet.")
+    for item in found:
+        size = item.path.stat().st_size / 1e6
+        click.echo(f"{item.name}  {item.reason:<18} {size:8.1f} MB")
+
+
+@backup_group.command(name="create")
+@db_option
+def backup_create(db: Path | None) -> None:
+    """Back the collection up now."""
+    from leadership_cards.backup import take
+
+    with open_store(db) as store:
+        saved = take(store.path, "manual", now_utc(), store.conn)
+    click.echo(f"Saved {saved}")
+
+
+@backup_group.command(name="restore")
+@db_option
+@click.argument("name", default="latest")
+def backup_restore(db: Path | None, name: str) -> None:
+    """Return the collection to a backup (NAME from `backup list`, or latest)."""
+    from leadership_cards.backup import find, restore
+    from leadership_cards.paths import default_db_path
+
+    path = db or default_db_path()
+    chosen = find(path, name)
+    saved = restore(path, chosen, now_utc())
+    click.echo(f"Restored {chosen.name}. The collection as it was is saved as {saved.name}.")
 
 
 def main() -> None:

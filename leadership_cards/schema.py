@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
 
 MIGRATION_SET = "leadership_cards"
 
@@ -94,22 +92,18 @@ MIGRATIONS: list[Callable] = [_m001_initial]
 VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Apply every pending migration; the caller has backed the file up first."""
+def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> None:
+    """Apply the pending migrations up to `upto` (all, unless an older schema is wanted, as
+    tests of upgrades do); the caller has backed the file up first."""
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
     from leadership_cards.store import APPLICATION_ID
 
     migrations = Migrations(MIGRATION_SET)
-    for step in MIGRATIONS:
+    for step in MIGRATIONS[:upto]:
         migrations(name=step.__name__.lstrip("_"))(step)
     db = Database(conn)
     migrations.apply(db)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {VERSION}")
-
-
-def backup_path(path: Path, version: int) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return path.with_name(f"{path.stem}.schema{version}-{stamp}.bak{path.suffix}")
+    conn.execute(f"PRAGMA user_version = {upto}")

@@ -9,7 +9,6 @@ migrations) is imported only when the schema has to be created or upgraded, whic
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -184,7 +183,9 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             if version < schema.VERSION:
                 if existed and version > 0:
-                    store.backup(schema.backup_path(path, version))
+                    from leadership_cards.backup import take
+
+                    take(path, f"before-schema-{schema.VERSION}", datetime.now(UTC), conn)
                 schema.migrate(conn)
         except sqlite3.DatabaseError as error:
             conn.close()
@@ -221,13 +222,9 @@ class Store:
 
     def backup(self, target: Path) -> Path:
         """A consistent copy of the collection at `target` (SQLite's online backup)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        destination = sqlite3.connect(target)
-        try:
-            self.conn.backup(destination)
-        finally:
-            destination.close()
-        return target
+        from leadership_cards.backup import copy_database
+
+        return copy_database(self.conn, target)
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM decks)").fetchone()[0] == 1
@@ -606,6 +603,51 @@ class Store:
                 row[6],
             )
 
+    # -- checks and repairs --------------------------------------------------------------
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's integrity check; empty when the file is sound."""
+        rows = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
+
+    def orphan_review_count(self) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM reviews WHERE card_id NOT IN (SELECT id FROM cards)"
+        ).fetchone()[0]
+
+    def decks_missing(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT deck FROM cards WHERE deck NOT IN (SELECT name FROM decks) "
+            "ORDER BY deck"
+        )
+        return [row[0] for row in rows]
+
+    def inconsistent_schedules(self) -> list[str]:
+        return [row[0] for row in self.conn.execute(_INCONSISTENT_SCHEDULES)]
+
+    def recreate_decks(self, names: Sequence[str], now: datetime) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO decks (name, title, position, added_at) VALUES (?, ?, "
+                "(SELECT coalesce(max(position), 0) + 1 FROM decks), ?)",
+                [(name, f"{name} (recovered)", to_epoch(now)) for name in names],
+            )
+
+    def delete_orphan_reviews(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM reviews WHERE card_id NOT IN (SELECT id FROM cards)")
+
+    def write_schedule(self, card_id: str, schedule: Schedule) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                "last_review = ?, reps = ?, lapses = ? WHERE id = ?",
+                (*_schedule_row(schedule), card_id),
+            )
+
+    def reindex(self) -> None:
+        self.conn.execute("REINDEX")
+
     def counts(self) -> dict[str, int]:
         cards, reviews = self.conn.execute(
             "SELECT (SELECT count(*) FROM cards WHERE retired_at IS NULL), "
@@ -711,8 +753,19 @@ def _card(row: sqlite3.Row) -> StoredCard:
     )
 
 
-def copy_aside(path: Path, suffix: str) -> Path:
-    """A plain file copy next to `path` (used before repairs, when SQLite may not read it)."""
-    target = path.with_name(f"{path.name}.{suffix}")
-    shutil.copy2(path, target)
-    return target
+# A schedule is consistent with its log when: a new card has no reviews and no due date; a
+# reviewed card has a memory state, its reps equal its reviews, its last review is the
+# log's last, and it is not due before it was last reviewed.
+_INCONSISTENT_SCHEDULES = """
+WITH log AS (
+    SELECT card_id, count(*) AS n, max(reviewed_at) AS last FROM reviews GROUP BY card_id
+)
+SELECT c.id FROM cards c LEFT JOIN log ON log.card_id = c.id
+WHERE (c.state = 'new' AND (coalesce(log.n, 0) > 0 OR c.reps != 0 OR c.due IS NOT NULL))
+   OR (c.state != 'new' AND (
+        c.due IS NULL OR c.last_review IS NULL OR c.stability IS NULL OR c.difficulty IS NULL
+        OR c.stability <= 0 OR c.due < c.last_review
+        OR c.reps != coalesce(log.n, 0)
+        OR abs(c.last_review - coalesce(log.last, 0) / 1000) > 1))
+ORDER BY c.id
+"""
