@@ -317,8 +317,18 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
     return (span, "statement") if span else None
 
 
+_OPENING = frozenset(" \t([{\"“‘'")
+_CLOSING = frozenset(" \t.,;:!?)]}\"”’'")
+
+
 def cloze_of(sentence: str, span: Span) -> str:
+    """The sentence with `span` marked for deletion, widened to whole words so that a
+    deletion never splits something like "<b>personal</b>"."""
     start, end = span
+    while start > 0 and sentence[start - 1] not in _OPENING:
+        start -= 1
+    while end < len(sentence) and sentence[end] not in _CLOSING:
+        end += 1
     return f"{sentence[:start]}{{{{c1::{sentence[start:end]}}}}}{sentence[end:]}"
 
 
