@@ -65,6 +65,7 @@ def generate(deck: DeckSource) -> list[Card]:
         # Extractor by extractor across the chapter's files, so a key point on the key-points
         # page wins over a heading that says the same on the chapter page.
         made: set[str] = set()
+        seen.new_chapter()
         for _, extract in EXTRACTORS:
             for _, ctx in contexts:
                 for card in seen.admit(extract(ctx)):
@@ -125,10 +126,10 @@ ONE_PER_ITEM = frozenset({Kind.KEY_POINT})
 
 
 class _Seen:
-    """Deduplication in one pass: by id, by question, and among cloze cards by a shared answer
-    word and near-identical wording, so restating a point (a key point that repeats a
-    heading) does not make a second card. Lookups go through small buckets keyed by answer
-    word, never over the whole deck."""
+    """Deduplication in one pass: by id and by question across the deck, and, within a
+    chapter, among cloze cards by a shared answer word and near-identical wording, so
+    restating a point (a key point that repeats a heading) does not make a second card.
+    Lookups go through sets and small buckets keyed by answer word, never over the deck."""
 
     def __init__(self) -> None:
         self.ids: set[str] = set()
@@ -136,6 +137,11 @@ class _Seen:
         self.definitions: set[str] = set()
         self.items: set[str] = set()
         self.statements: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+
+    def new_chapter(self) -> None:
+        """Near-duplicates are looked for within a chapter, where restatements live; this
+        keeps each comparison bucket small however long the book."""
+        self.statements.clear()
 
     def admit(self, candidates: Iterable[Card]) -> Iterator[Card]:
         for card in candidates:
