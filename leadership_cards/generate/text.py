@@ -45,7 +45,7 @@ ORDINAL_WORDS = _words(
 
 DETERMINERS = _set("the a an their his her its our your my these those this that each every ")
 AUXILIARIES = _set(
-    "is are was were be been being am can may must will would should could might shall do "
+    "is are was were be been being am can cannot may must will would should could might shall do "
     "does did has have had "
 )
 ADVERBS = _set(
@@ -95,6 +95,7 @@ VERBS = frozenset().union(*(_inflect(v) for v in _BASE_VERBS), _IRREGULAR, AUXIL
 _NOUN_MARKERS = DETERMINERS | PREPOSITIONS | _set("any some no all many most few several")
 # Verb forms that in this kind of prose are nearly always nouns ("work culture", "values").
 _NOUNISH = _set("work works values needs leads forms changes means sets")
+_MODALS = _set("can cannot may must will would should could might shall do does did")
 _PRONOUNS = _set("i me we us you he him she her it they them himself herself themselves")
 
 
@@ -252,6 +253,13 @@ def main_verb_object(sentence: str) -> Span | None:
         j = i + 1
         while j < len(words) and (words[j][0] in AUXILIARIES or words[j][0] in ADVERBS):
             j += 1
+        if (
+            w in _MODALS
+            and j + 1 < len(words)
+            and words[j][0] not in _NOUN_MARKERS
+            and words[j][0] != "to"
+        ):
+            j += 1  # "cannot substitute for X": the verb after a modal is not the object
         if j < len(words) and words[j][0] == "to":
             j += 1
         if j < len(words) and words[j][0] in PREPOSITIONS:
@@ -321,6 +329,21 @@ _OPENING = frozenset(" \t([{\"“‘'")
 _CLOSING = frozenset(" \t.,;:!?)]}\"”’'")
 
 
+_TRAILING_CLAUSE = re.compile(r",?\s+(?:since|because|if|while|which|so that)\s+", re.IGNORECASE)
+LONG_STATEMENT_WORDS = 25
+
+
+def _focus(sentence: str, after: int) -> str:
+    """A long statement loses its trailing "since ..."/"because ..." clause, when the
+    deletion comes before it: the card asks one thing, and the rest is reading matter."""
+    if len(sentence.split()) <= LONG_STATEMENT_WORDS:
+        return sentence
+    m = _TRAILING_CLAUSE.search(sentence, after)
+    if not m or len(sentence[: m.start()].split()) < 6:
+        return sentence
+    return sentence[: m.start()] + "."
+
+
 def cloze_of(sentence: str, span: Span) -> str:
     """The sentence with `span` marked for deletion, widened to whole words so that a
     deletion never splits something like "<b>personal</b>"."""
@@ -329,6 +352,7 @@ def cloze_of(sentence: str, span: Span) -> str:
         start -= 1
     while end < len(sentence) and sentence[end] not in _CLOSING:
         end += 1
+    sentence = _focus(sentence, end)
     return f"{sentence[:start]}{{{{c1::{sentence[start:end]}}}}}{sentence[end:]}"
 
 
