@@ -113,7 +113,9 @@ def load_manifest(folder: str | Path) -> DeckSource:
     )
 
 
-def deck_from_paths(paths: list[str | Path] | tuple[str | Path, ...], name: str | None = None):
+def deck_from_paths(
+    paths: list[str | Path] | tuple[str | Path, ...], name: str | None = None
+) -> DeckSource:
     """A deck from a user's chapter files and folders.
 
     A single folder with a deck.toml uses it. Otherwise each .txt/.md file (folders are

@@ -14,7 +14,7 @@ from leadership_cards.cli import cli
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
-from tests.conftest import NOW
+from conftest import NOW
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
-from tests.conftest import NOW, fill
+from conftest import NOW, fill
 
 LA = ZoneInfo("America/Los_Angeles")
 

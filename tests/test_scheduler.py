@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Store
-from tests.conftest import NOW, fill
+from conftest import NOW, fill
 
 PLAIN = SchedulerConfig(fuzz=False)
 

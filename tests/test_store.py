@@ -14,7 +14,7 @@ from leadership_cards.errors import NotFound, StoreError
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import DeckInfo, Store
-from tests.conftest import NOW, sample_cards
+from conftest import NOW, sample_cards
 
 
 def test_new_collection_is_ours_and_in_wal_mode(tmp_path: Path) -> None:

@@ -58,12 +58,21 @@ def generate(deck: DeckSource) -> list[Card]:
     seen = _Seen()
     cards: list[Card] = []
     for chapter in deck.chapters:
-        docs = [(path, read_document(path)) for path in chapter.files]
-        for path, doc in docs:
-            before = len(cards)
-            ctx = Chapter(deck.name, deck.title, chapter.title, doc)
-            cards.extend(seen.admit(_candidates(ctx)))
-            if len(cards) == before and not _only_repeats(ctx):
+        contexts = [
+            (path, Chapter(deck.name, deck.title, chapter.title, read_document(path)))
+            for path in chapter.files
+        ]
+        # Extractor by extractor across the chapter's files, so a key point on the key-points
+        # page wins over a heading that says the same on the chapter page.
+        made: set[str] = set()
+        seen.new_chapter()
+        for _, extract in EXTRACTORS:
+            for _, ctx in contexts:
+                for card in seen.admit(extract(ctx)):
+                    cards.append(card)
+                    made.add(card.source.file)
+        for path, ctx in contexts:
+            if ctx.doc.file not in made and not _only_repeats(ctx):
                 raise SourceError(f"{path} yields no cards.")
     overrides_path = deck.overrides_path
     if overrides_path is not None:
@@ -88,18 +97,56 @@ def _only_repeats(ctx: Chapter) -> bool:
     return any(passes(card) for card in _candidates(ctx))
 
 
+#: Two cloze statements that share an answer word and this share of their words ask the same.
+NEAR_DUPLICATE = 0.6
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "their",
+        "his",
+        "her",
+        "its",
+    ]
+)
+
+
+#: Kinds whose extractor offers alternatives for one item, best first; the first that
+#: survives deduplication is kept.
+ONE_PER_ITEM = frozenset({Kind.KEY_POINT})
+
+
 class _Seen:
-    """Deduplication in one pass: by id, by question, and among cloze cards of one kind by
-    answer and near-identical wording, so restating a point does not make a second card."""
+    """Deduplication in one pass: by id and by question across the deck, and, within a
+    chapter, among cloze cards by a shared answer word and near-identical wording, so
+    restating a point (a key point that repeats a heading) does not make a second card.
+    Lookups go through sets and small buckets keyed by answer word, never over the deck."""
 
     def __init__(self) -> None:
         self.ids: set[str] = set()
         self.fronts: set[str] = set()
         self.definitions: set[str] = set()
-        self.cloze_words: dict[tuple[Kind, str], list[frozenset[str]]] = {}
+        self.items: set[str] = set()
+        self.statements: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+
+    def new_chapter(self) -> None:
+        """Near-duplicates are looked for within a chapter, where restatements live; this
+        keeps each comparison bucket small however long the book."""
+        self.statements.clear()
 
     def admit(self, candidates: Iterable[Card]) -> Iterator[Card]:
         for card in candidates:
+            if card.kind in ONE_PER_ITEM and card.item in self.items:
+                continue  # an alternative for an item that already has its card
             if not passes(card):
                 continue
             front = normalise(card.front)
@@ -111,11 +158,23 @@ class _Seen:
                     continue
                 self.definitions.add(back)
             if card.cloze is not None:
-                words = frozenset(front.split())
-                similar = self.cloze_words.setdefault((card.kind, back), [])
-                if any(len(words & w) >= 0.7 * len(words | w) for w in similar):
+                words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
+                answer = frozenset(back.split())
+                buckets = [self.statements.setdefault(key, []) for key in answer - _COMMON]
+                if any(
+                    _overlap(words, other_words) >= NEAR_DUPLICATE
+                    and _overlap(answer, other_answer) >= 0.5
+                    for bucket in buckets
+                    for other_words, other_answer in bucket
+                ):
                     continue
-                similar.append(words)
+                for bucket in buckets:
+                    bucket.append((words, answer))
             self.ids.add(card.id)
             self.fronts.add(front)
+            self.items.add(card.item)
             yield card
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0

@@ -37,7 +37,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 continue
             for pattern in (_PARENTHETICAL, _NARRATIVE):
                 m = pattern.search(sentence)
-                if not m:
+                if not m or not _supports_whole(sentence, m, pattern is _NARRATIVE):
                     continue
                 # Keep the one citation asked about; drop the others from the statement.
                 kept = _OTHER_CITATIONS.sub("", sentence[: m.start()])
@@ -57,3 +57,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     cloze=cloze_of(statement, span),
                 )
                 break
+            else:
+                continue
+            break  # one citation card a paragraph: who said it is secondary to what
+
+
+def _supports_whole(sentence: str, m: re.Match[str], narrative: bool) -> bool:
+    """A narrative citation opens the sentence ("Gardner (1990) sees..."); a parenthetical
+    one closes it. Either way it vouches for the whole statement."""
+    if narrative:
+        return m.start() == 0
+    return not sentence[m.end() :].strip(' .!?"”’')

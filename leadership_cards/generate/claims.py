@@ -22,10 +22,16 @@ from leadership_cards.generate.text import (
     word_count,
 )
 
-_MARKER = re.compile(
-    r",\s+not\s|\bnot\b[^.]{1,60}\bbut\b|^rather,|\bthe only\b|\bthe most (?:important|powerful|"
-    r"significant|critical)\b|\bkey to\b|\bmore than\b|\bfar more\b|\bwithout\b|"
-    r"^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|final|last)\b|^finally,",
+# Patterns that find their own phrase (a contrast, comparison or verdict)...
+_PATTERNED = re.compile(
+    r",\s+not\s|\bnot\b[^.]{1,60}\bbut\b|\bthe only\b|\bthe most\s+\w+\b|\bkey to\b|"
+    r"\bmore\b[^.]{0,80}\bthan\b|\bwithout\b",
+    re.IGNORECASE,
+)
+# ...and verdicts whose main claim is the phrase to ask for.
+_VERDICT = re.compile(
+    r"^rather,|^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|final|last)\b|^finally,|"
+    r"\b(?:is|are)\s+(?:\w+\s+)?(?:vital|essential|critical|crucial)\b|\bcannot\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(
@@ -39,7 +45,8 @@ MAX_SENTENCE_WORDS = 40
 def extract(chapter: Chapter) -> Iterator[Card]:
     for paragraph in chapter.doc.paragraphs:
         for raw in sentences(paragraph.text):
-            if not _MARKER.search(raw):
+            patterned, verdict = bool(_PATTERNED.search(raw)), bool(_VERDICT.search(raw))
+            if not (patterned or verdict):
                 continue
             sentence = strip_citations(raw)
             sentence = capitalise(_SUMMARY.sub("", sentence))
@@ -52,7 +59,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             ):
                 continue
             found = salient_span(sentence)
-            if found:
+            if found and (found[1] != "statement" or verdict):
                 yield chapter.card(
                     Kind.CLAIM,
                     "",

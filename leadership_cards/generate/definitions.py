@@ -22,7 +22,13 @@ from leadership_cards.source import ListRole, NumberedList, Paragraph
 
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
 _PATTERNS = (
-    (re.compile(rf"^(?:[\w ,]*?\s)?definition of {_TERM} is (?P<def>.+)$", re.I), "What is {}?"),
+    (
+        re.compile(
+            rf"^(?:a|an|the)\s+(?:[\w-]+,?\s+){{0,3}}?definition of {_TERM} is (?P<def>.+)$",
+            re.I,
+        ),
+        "What is {}?",
+    ),
     (
         re.compile(rf"^{_TERM} has a (?P<adj>\w+) definition:\s*(?P<def>.+)$", re.I),
         "What is the {adj} definition of {}?",
@@ -54,7 +60,8 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
     for raw in sentences(text):
         sentence = strip_citations(raw)
-        if "definition" not in sentence.lower() and "defined" not in sentence.lower():
+        lowered = sentence.lower()
+        if "defin" not in lowered and "purposes" not in lowered:
             continue
         sentence = strip_connectives(sentence)
         for pattern, question in _PATTERNS:

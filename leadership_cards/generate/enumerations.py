@@ -115,10 +115,9 @@ def _label(blocks, first: _Item, count: int) -> str | None:
         text = block.text
         if block is first.paragraph:
             text = text[: text.find(first.text)] if first.text in text else ""
-        m = None
-        for m in pattern.finditer(text):
-            pass
-        if m:
+        matches = list(pattern.finditer(text))
+        if matches:
+            m = matches[-1]
             label = " ".join(m.group("label").split())
             head, sep, rest = _split_head(label)
             if not head.endswith("s") or singular(head) == head:

@@ -11,28 +11,6 @@ from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import cloze_of, main_verb_object, salient_span
 
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "at",
-        "than",
-    ]
-)
-
 
 def extract(chapter: Chapter) -> Iterator[Card]:
     for heading in chapter.doc.headings:

@@ -24,30 +24,28 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         if numbered.role is not ListRole.KEY_POINTS:
             continue
         for item in numbered.items:
-            cloze = best_cloze(item.text)
-            if cloze:
+            for cloze in candidate_clozes(item.text):
                 yield chapter.card(
                     Kind.KEY_POINT, "", "", f"key point {item.number}", item.text, cloze=cloze
                 )
 
 
-def best_cloze(text: str) -> str | None:
-    """The cloze of the text's most telling sentence: one with a contrast, comparison or
-    verdict if there is one, else the first sentence that stands on its own."""
-    fallback = None
+def candidate_clozes(text: str) -> list[str]:
+    """Clozes of the point's sentences, best first: a contrast, comparison or verdict before
+    a plain statement, the first sentence before later ones. The generator keeps the first
+    that is not already in the deck (a key point often restates the chapter's prose)."""
+    telling: list[str] = []
+    plain: list[str] = []
     for index, raw in enumerate(sentences(text)):
         sentence = strip_citations(strip_connectives(raw))
         if "{{" in sentence or "}}" in sentence or (index and dangles(sentence)):
             continue
         found = salient_span(sentence)
-        if found and found[1] != "statement":
-            return cloze_of(sentence, found[0])
-        if fallback is None:
-            if found:
-                fallback = cloze_of(sentence, found[0])
-            else:
-                end = len(sentence.rstrip('.!?"”’ '))
-                span = _phrase_before(sentence, end)
-                if span:
-                    fallback = cloze_of(sentence, span)
-    return fallback
+        if found:
+            (plain if found[1] == "statement" else telling).append(cloze_of(sentence, found[0]))
+            continue
+        end = len(sentence.rstrip('.!?"”’ '))
+        span = _phrase_before(sentence, end)
+        if span:
+            plain.append(cloze_of(sentence, span))
+    return telling + plain

@@ -17,7 +17,8 @@ from leadership_cards.generate.text import (
 from leadership_cards.source import ListRole, NumberedList, Paragraph
 
 _FIGURE = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s*(?:percent\b|per cent\b|%)|\b\d+(?:[.,]\d+)?\s+(?:out\s+)?of\s+(?:every\s+)?\d+\b",
+    r"\b\d+(?:[.,]\d+)?\s*(?:percent\b|per cent\b|%)"
+    r"|\b\d+(?:[.,]\d+)?\s+(?:out\s+)?of\s+(?:every\s+)?\d+\b",
     re.IGNORECASE,
 )
 MAX_SENTENCE_WORDS = 50

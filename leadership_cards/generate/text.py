@@ -7,401 +7,77 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SENTENCE_BREAK = re.compile(r"([.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "etc",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "st",
-        "vs",
-        "cf",
-        "al",
-        "no",
-        "p",
-        "pp",
-        "fig",
-        "ed",
-        "eds",
-        "vol",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-    ]
+_ABBREVIATIONS = _set(
+    "e.g i.e etc dr mr mrs ms st vs cf al no p pp fig ed eds vol inc ltd co jr sr "
 )
 _WORD = re.compile(r"[\w'’-]+")
+_PUNCTUATION = re.compile(r"[^\w\s'’-]")
 _CONNECTIVE = re.compile(
-    r"^(?:(?:first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
+    r"^(?:(?:for indeed|first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
     r"nevertheless|nonetheless|of course|in effect|that is|still|obviously|undoubtedly|"
     r"finally|however|moreover|also|and|but|so|or|in short|in fact|in this way|by contrast|"
     r"given this|for example|for instance|similarly|likewise|accordingly|consequently),\s+)+",
     re.IGNORECASE,
 )
+_CLEFT = re.compile(r"^it is\b.{1,80}\b(?:who|that)\b", re.IGNORECASE)
+_DEMONSTRATIVE = frozenset(("this", "these", "those", "such"))
 _PARENTHETICAL_CITATION = re.compile(r"\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\)")
-_DANGLING_START = frozenset(
-    [
-        "they",
-        "it",
-        "this",
-        "these",
-        "those",
-        "that",
-        "such",
-        "he",
-        "she",
-        "his",
-        "her",
-        "their",
-        "its",
-        "them",
-        "both",
-        "here",
-        "there",
-    ]
+_DANGLING_START = _set("they it this these those that such he she his her their its them both ")
+
+NUMBER_WORDS = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty "
+)
+ORDINAL_WORDS = _words(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
 )
 
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-ORDINAL_WORDS = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "their",
-        "his",
-        "her",
-        "its",
-        "our",
-        "your",
-        "my",
-        "these",
-        "those",
-        "this",
-        "that",
-        "each",
-        "every",
-    ]
+DETERMINERS = _set("the a an their his her its our your my these those this that each every ")
+AUXILIARIES = _set(
+    "is are was were be been being am can cannot may must will would should could might shall do "
+    "does did has have had "
 )
-AUXILIARIES = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "can",
-        "may",
-        "must",
-        "will",
-        "would",
-        "should",
-        "could",
-        "might",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-    ]
+ADVERBS = _set(
+    "not always merely often also only just never really usually even still therefore fully "
+    "truly routinely normally easily most far generally sometimes actually necessarily "
+    "primarily largely simply "
 )
-ADVERBS = frozenset(
-    [
-        "not",
-        "always",
-        "merely",
-        "often",
-        "also",
-        "only",
-        "just",
-        "never",
-        "really",
-        "usually",
-        "even",
-        "still",
-        "therefore",
-        "fully",
-        "truly",
-        "routinely",
-        "normally",
-        "easily",
-        "most",
-        "far",
-        "generally",
-        "sometimes",
-        "actually",
-        "necessarily",
-        "primarily",
-        "largely",
-        "simply",
-    ]
+PREPOSITIONS = _set(
+    "to on in with without for of about from by into at upon over under through toward "
+    "towards across among between within "
 )
-PREPOSITIONS = frozenset(
-    [
-        "to",
-        "on",
-        "in",
-        "with",
-        "without",
-        "for",
-        "of",
-        "about",
-        "from",
-        "by",
-        "into",
-        "at",
-        "upon",
-        "over",
-        "under",
-        "through",
-        "toward",
-        "towards",
-        "across",
-        "among",
-        "between",
-        "within",
-    ]
+SUBORDINATORS = _set(
+    "since because which who whom whose where when while unless if so as than that though "
+    "although whereas whether "
 )
-SUBORDINATORS = frozenset(
-    [
-        "since",
-        "because",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "when",
-        "while",
-        "unless",
-        "if",
-        "so",
-        "as",
-        "than",
-        "that",
-        "though",
-        "although",
-        "whereas",
-        "whether",
-    ]
+_BASE_VERBS = _words(
+    "use lead inspire learn concern occupy provide create make need rely require show see "
+    "help serve become build define describe form give get take know think find develop "
+    "accept apply assure engage foster focus deal treat act ask demand imply mean include "
+    "involve depend determine change let keep come go work follow trust practice invite "
+    "emphasize vary constitute favor contradict suggest say identify characterize influence "
+    "shape support affect unite drive set prepare teach master measure incorporate maximize "
+    "facilitate offer produce realize achieve attain receive exercise occur represent remain "
+    "seem appear allow enable encourage motivate value share join compete generate sustain "
+    "reflect bond animate appeal mute impel differentiate distinguish stand relate satisfy "
+    "acquire encompass redefine induce persuade continue improve transform rank assume expect "
+    "want choose try seek tend lack mature comprise emerge grow bring hold lose win reduce "
+    "increase benefit matter live comprehend understand "
 )
-_BASE_VERBS = [
-    "use",
-    "lead",
-    "inspire",
-    "learn",
-    "concern",
-    "occupy",
-    "provide",
-    "create",
-    "make",
-    "need",
-    "rely",
-    "require",
-    "show",
-    "see",
-    "help",
-    "serve",
-    "become",
-    "build",
-    "define",
-    "describe",
-    "form",
-    "give",
-    "get",
-    "take",
-    "know",
-    "think",
-    "find",
-    "develop",
-    "accept",
-    "apply",
-    "assure",
-    "engage",
-    "foster",
-    "focus",
-    "deal",
-    "treat",
-    "act",
-    "ask",
-    "demand",
-    "imply",
-    "mean",
-    "include",
-    "involve",
-    "depend",
-    "determine",
-    "change",
-    "let",
-    "keep",
-    "come",
-    "go",
-    "work",
-    "follow",
-    "trust",
-    "practice",
-    "invite",
-    "emphasize",
-    "vary",
-    "constitute",
-    "favor",
-    "contradict",
-    "suggest",
-    "say",
-    "identify",
-    "characterize",
-    "influence",
-    "shape",
-    "support",
-    "affect",
-    "unite",
-    "drive",
-    "set",
-    "prepare",
-    "teach",
-    "master",
-    "measure",
-    "incorporate",
-    "maximize",
-    "facilitate",
-    "offer",
-    "produce",
-    "realize",
-    "achieve",
-    "attain",
-    "receive",
-    "exercise",
-    "occur",
-    "represent",
-    "remain",
-    "seem",
-    "appear",
-    "allow",
-    "enable",
-    "encourage",
-    "motivate",
-    "value",
-    "share",
-    "join",
-    "compete",
-    "generate",
-    "sustain",
-    "reflect",
-    "bond",
-    "animate",
-    "appeal",
-    "mute",
-    "impel",
-    "differentiate",
-    "distinguish",
-    "stand",
-    "relate",
-    "satisfy",
-    "acquire",
-    "encompass",
-    "redefine",
-    "induce",
-    "persuade",
-    "continue",
-    "improve",
-    "transform",
-    "rank",
-    "assume",
-    "expect",
-    "want",
-    "choose",
-    "try",
-    "seek",
-    "tend",
-    "lack",
-    "mature",
-    "comprise",
-    "emerge",
-    "grow",
-    "bring",
-    "hold",
-    "lose",
-    "win",
-    "reduce",
-    "increase",
-    "benefit",
-    "matter",
-    "live",
-    "comprehend",
-    "understand",
-]
-_IRREGULAR = [
-    "led",
-    "made",
-    "took",
-    "gave",
-    "got",
-    "knew",
-    "thought",
-    "found",
-    "saw",
-    "shown",
-    "became",
-    "came",
-    "went",
-    "kept",
-    "said",
-]
+_IRREGULAR = _words(
+    "led made took gave got knew thought found saw shown became came went kept said "
+)
 
 
 def _inflect(base: str) -> set[str]:
@@ -416,7 +92,11 @@ def _inflect(base: str) -> set[str]:
 
 
 VERBS = frozenset().union(*(_inflect(v) for v in _BASE_VERBS), _IRREGULAR, AUXILIARIES)
-_NOUN_MARKERS = DETERMINERS | PREPOSITIONS
+_NOUN_MARKERS = DETERMINERS | PREPOSITIONS | _set("any some no all many most few several")
+# Verb forms that in this kind of prose are nearly always nouns ("work culture", "values").
+_NOUNISH = _set("work works values needs leads forms changes means sets")
+_MODALS = _set("can cannot may must will would should could might shall do does did")
+_PRONOUNS = _set("i me we us you he him she her it they them himself herself themselves")
 
 
 def sentences(text: str) -> list[str]:
@@ -468,7 +148,15 @@ def strip_citations(sentence: str) -> str:
 def dangles(sentence: str) -> bool:
     """True when the sentence leans on the one before it ("They...", "This assumption...")."""
     words = [w.lower() for w in _WORD.findall(sentence[:80])]
-    return not words or words[0] in _DANGLING_START
+    if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(sentence)):
+        return True
+    if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
+        return False  # "It is inner leaders who ..." stands on its own
+    return words[0] in _DANGLING_START
+
+
+def tokens_lower(text: str) -> list[str]:
+    return [m.group().lower() for m in _WORD.finditer(text)]
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -479,12 +167,15 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 Span = tuple[int, int]
 
 _CONTRAST = re.compile(r",\s+not\s+(?:just\s+|only\s+|merely\s+)?(?!even\b)[\w(\"“]", re.I)
+_DEFINED_AS = re.compile(r"\bdefined\s+as\s+", re.I)
+_DEFINITION_COLON = re.compile(r"\bdefinition:\s+", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:one|just|only|merely|simply)?\s*[\w'’ -]{1,60}?\s+but\s+", re.I)
 _MORE_THAN = re.compile(r"\s+(?:far\s+)?more\s+than\s+", re.I)
-_THAN = re.compile(r"\bmore\b[^,;]{1,80}?\s+than\s+", re.I)
+_THAN = re.compile(r"\bmore\s+(?!than\b)\w[^,;]{0,80}?\s+than\s+", re.I)
 _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
 _ONLY_IS = re.compile(r"\bthe\s+(?:only|most\s+\w+)\s+[\w\s'’-]{1,60}?\s+(?:is|are)\s+", re.I)
+_LIST_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+(?:and|or)\s")
 _CLAUSE_END = re.compile(r"[,;:—–()\[\]]|\s-\s|\.$|[.!?][\"”’)]*$")
 
 
@@ -494,14 +185,17 @@ def _phrase_before(sentence: str, end: int) -> Span | None:
     start = 0
     for m in _CLAUSE_END.finditer(sentence, 0, end):
         start = m.end()
-    words = [t for t in tokens(sentence[start:end])]
-    words = [(w, s + start, e + start) for w, s, e in words]
+    words = [(w, s + start, e + start) for w, s, e in tokens(sentence[start:end])]
+    if words and words[0][0] in ("and", "or"):
+        return None  # the end of a list: no one phrase to ask for
     cut = 0
     for i, (w, _, _) in enumerate(words):
-        verb = w in VERBS and i > 0 and words[i - 1][0] not in _NOUN_MARKERS
+        verb = w in VERBS and w not in _NOUNISH and i > 0 and words[i - 1][0] not in _NOUN_MARKERS
         if w in SUBORDINATORS or w in AUXILIARIES or w in PREPOSITIONS or verb:
             cut = i + 1
     words = words[cut:]
+    if any(w in _PRONOUNS for w, _, _ in words):
+        return None
     if len(words) > 6:
         dets = [i for i, (w, _, _) in enumerate(words) if w in DETERMINERS]
         words = words[dets[-1] :] if dets else words[-4:]
@@ -518,7 +212,11 @@ def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
     m = _CLAUSE_END.search(sentence, start)
     if m:
         stop = m.start()
+        if m.group() == "," and _LIST_TAIL.match(sentence, m.end()):
+            return None  # the phrase is one item of a list: no one thing to ask for
     words = [(w, s + start, e + start) for w, s, e in tokens(sentence[start:stop])]
+    if any(w in _PRONOUNS for w, _, _ in words):
+        return None
     for i, (w, _, _) in enumerate(words):
         if i and w in SUBORDINATORS:
             words = words[:i]
@@ -555,13 +253,20 @@ def main_verb_object(sentence: str) -> Span | None:
         j = i + 1
         while j < len(words) and (words[j][0] in AUXILIARIES or words[j][0] in ADVERBS):
             j += 1
+        if (
+            w in _MODALS
+            and j + 1 < len(words)
+            and words[j][0] not in _NOUN_MARKERS
+            and words[j][0] != "to"
+        ):
+            j += 1  # "cannot substitute for X": the verb after a modal is not the object
         if j < len(words) and words[j][0] == "to":
             j += 1
         if j < len(words) and words[j][0] in PREPOSITIONS:
             j += 1
         if j >= len(words):
             return None
-        if sentence[end : words[j][1]].strip(" "):
+        if _PUNCTUATION.search(sentence, end, words[j][1]):
             return None  # punctuation between verb and object: no simple object
         return _phrase_after(sentence, words[j][1])
     return None
@@ -571,6 +276,16 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
     """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
     ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
     object. Returns None when nothing in the sentence is worth asking about."""
+    m = _DEFINED_AS.search(sentence)
+    if m:
+        span = _phrase_after(sentence, m.end(), max_words=4)
+        if span:
+            return span, "definition"
+    m = _DEFINITION_COLON.search(sentence)
+    if m:
+        end = len(sentence.rstrip(".!? "))
+        if m.end() < end and len(sentence[m.end() : end].split()) <= 8:
+            return (m.end(), end), "definition"
     m = _CONTRAST.search(sentence)
     if m:
         span = _phrase_before(sentence, m.start())
@@ -610,8 +325,34 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
     return (span, "statement") if span else None
 
 
+_OPENING = frozenset(" \t([{\"“‘'")
+_CLOSING = frozenset(" \t.,;:!?)]}\"”’'")
+
+
+_TRAILING_CLAUSE = re.compile(r",?\s+(?:since|because|if|while|which|so that)\s+", re.IGNORECASE)
+LONG_STATEMENT_WORDS = 25
+
+
+def _focus(sentence: str, after: int) -> str:
+    """A long statement loses its trailing "since ..."/"because ..." clause, when the
+    deletion comes before it: the card asks one thing, and the rest is reading matter."""
+    if len(sentence.split()) <= LONG_STATEMENT_WORDS:
+        return sentence
+    m = _TRAILING_CLAUSE.search(sentence, after)
+    if not m or len(sentence[: m.start()].split()) < 6:
+        return sentence
+    return sentence[: m.start()] + "."
+
+
 def cloze_of(sentence: str, span: Span) -> str:
+    """The sentence with `span` marked for deletion, widened to whole words so that a
+    deletion never splits something like "<b>personal</b>"."""
     start, end = span
+    while start > 0 and sentence[start - 1] not in _OPENING:
+        start -= 1
+    while end < len(sentence) and sentence[end] not in _CLOSING:
+        end += 1
+    sentence = _focus(sentence, end)
     return f"{sentence[:start]}{{{{c1::{sentence[start:end]}}}}}{sentence[end:]}"
 
 

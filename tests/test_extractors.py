@@ -1,0 +1,120 @@
+"""Cards that must exist in the shipped deck, kind by kind."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import of_kind, one
+
+from leadership_cards.cards import CLOZE_BLANK, Card, Kind
+
+
+def test_definition_of_service(cards: list[Card]) -> None:
+    card = one(cards, Kind.DEFINITION, front="What is service?")
+    assert card.back == "Any act, attitude, or behavior someone does that helps another person."
+    assert card.chapter == "Servanthood: Service Techniques"
+    assert card.source.position == "paragraph 1"
+    assert "simple, yet useful definition of service" in card.source.passage
+
+
+def test_dual_definition_and_current_purposes_definition(cards: list[Card]) -> None:
+    dual = one(cards, Kind.DEFINITION, front="dual definition of inner leadership")
+    assert dual.back == "Part structural, part personal."
+    current = one(cards, Kind.DEFINITION, front="What is inner leadership, for current purposes?")
+    assert current.back.startswith("An interactive relationship between a leader and several")
+
+
+def test_all_eleven_service_techniques_and_their_count(cards: list[Card]) -> None:
+    techniques = of_kind(cards, Kind.TECHNIQUE)
+    assert [c.front for c in techniques] == [
+        f"What is service technique {n} of 11?" for n in range(1, 12)
+    ]
+    assert [c.source.position for c in techniques] == [f"technique {n}" for n in range(1, 12)]
+    third = techniques[2]
+    assert third.back.startswith("Inner leaders must become expert in developing and leading")
+    assert all(len(c.back.split()) <= 45 for c in techniques)
+    count = one(cards, Kind.TECHNIQUE_COUNT, front="How many service techniques")
+    assert count.back == "Eleven"
+
+
+def test_six_dimensions_of_difference_and_their_count(cards: list[Card]) -> None:
+    dims = of_kind(cards, Kind.ENUMERATION)
+    ordinals = ["first", "second", "third", "fourth", "fifth", "sixth"]
+    assert [c.front for c in dims] == [
+        f"What is the {o} of the six dimensions of difference between inner and top leadership?"
+        for o in ordinals
+    ]
+    assert dims[0].back == "Leadership is a social, not a structural, phenomenon."
+    assert dims[5].back == "Inner leadership is also characterized by mutual interactive trust."
+    count = one(cards, Kind.ENUMERATION_COUNT, front="How many dimensions of difference")
+    assert count.back == "Six"
+
+
+def test_every_key_point_yields_a_cloze_card(cards: list[Card]) -> None:
+    points = of_kind(cards, Kind.KEY_POINT)
+    assert [c.source.position for c in points] == [f"key point {n}" for n in range(1, 16)]
+    assert all(c.cloze and CLOZE_BLANK in c.front for c in points)
+    by_position = {c.source.position: c for c in points}
+    assert by_position["key point 11"].back == "Inspiration"
+    assert by_position["key point 11"].front.startswith("[...], not motivation")
+    assert by_position["key point 12"].back == "personal power"
+    assert by_position["key point 2"].back == "part structural, part personal"
+
+
+def test_discussion_questions_are_prompts(cards: list[Card]) -> None:
+    prompts = of_kind(cards, Kind.DISCUSSION)
+    assert len(prompts) == 7
+    assert prompts[0].front.startswith("What are the essential components of inner leadership?")
+    assert {c.back for c in prompts} == {"Differentiating Inner Leadership from Top Leadership"}
+
+
+def test_chapter_5_title_cards(cards: list[Card]) -> None:
+    card = one(cards, Kind.TITLE, front="Which technique does Chapter 5 present?")
+    assert card.back == "Maintaining a Relationship Focus"
+    assert one(cards, Kind.TITLE, front="What is Technique 2").back == card.back
+
+
+@pytest.mark.parametrize("figure", ["70 percent", "59 percent", "20 percent", "36 percent"])
+def test_statistics(cards: list[Card], figure: str) -> None:
+    card = one(cards, Kind.STATISTIC, back=figure)
+    assert card.back == figure
+    assert card.cloze and f"{{{{c1::{figure}}}}}" in card.cloze
+
+
+def test_citation_cards(cards: list[Card]) -> None:
+    kelley = one(cards, Kind.CITATION, front="Excellent inner leaders follow their bosses")
+    assert kelley.back == "Kelley"
+    assert kelley.front.endswith("([...], 1992).")
+    gardner = one(cards, Kind.CITATION, back="Gardner")
+    assert gardner.front.startswith("[...] (1990) sees leadership as a relationship")
+
+
+def test_claim_cards(cards: list[Card]) -> None:
+    inspiration = one(cards, Kind.CLAIM, back="inspiration")
+    assert "[...], not motivation, characterizes" in inspiration.front
+    assert one(cards, Kind.CLAIM, back="self-motivation").front == (
+        "The only true motivation is [...]."
+    )
+    assert one(cards, Kind.CLAIM, front="Good leadership and followership are").back == (
+        "part of the same process"
+    )
+
+
+def test_claim_headings(cards: list[Card]) -> None:
+    heading = one(cards, Kind.HEADING, front="Inner leaders lead to")
+    assert heading.back == "realize their personal agenda"
+    assert heading.source.passage == "Inner Leaders Lead to Realize Their Personal Agenda"
+
+
+def test_cards_name_deck_chapter_and_passage(cards: list[Card]) -> None:
+    for card in cards:
+        assert card.deck == "inner-leadership"
+        assert card.tags == ("inner-leadership", card.tags[1], str(card.kind))
+        assert card.source.position and card.source.passage
+        assert card.source.file.endswith(".txt")
+
+
+def test_generation_is_deterministic(cards: list[Card]) -> None:
+    from leadership_cards.deck_source import embedded_deck
+    from leadership_cards.generate import generate
+
+    assert generate(embedded_deck()) == cards

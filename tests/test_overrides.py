@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadership_cards.cards import Kind
+from leadership_cards.deck_source import load_manifest
+from leadership_cards.errors import SourceError
+from leadership_cards.generate import generate
+
+
+def _service_and_count(folder: Path):
+    cards = generate(load_manifest(folder))
+    service = next(c for c in cards if c.front == "What is service?")
+    count = next(c for c in cards if c.kind is Kind.TECHNIQUE_COUNT)
+    return cards, service, count
+
+
+def test_drop_and_reword_by_id(deck_copy: Path) -> None:
+    cards, service, count = _service_and_count(deck_copy)
+    (deck_copy / "overrides.toml").write_text(
+        f'drop = ["{count.id}"]\n\n'
+        f"[reword.{service.id}]\n"
+        'front = "How does the chapter define service?"\n',
+        encoding="utf-8",
+    )
+    after = generate(load_manifest(deck_copy))
+    assert len(after) == len(cards) - 1
+    assert count.id not in {c.id for c in after}
+    reworded = next(c for c in after if c.id == service.id)
+    assert reworded.front == "How does the chapter define service?"
+    assert reworded.back == service.back  # unchanged, and the id (so the history) is kept
+
+
+def test_reword_a_cloze(deck_copy: Path) -> None:
+    cards = generate(load_manifest(deck_copy))
+    card = next(c for c in cards if c.kind is Kind.KEY_POINT and c.back == "Inspiration")
+    (deck_copy / "overrides.toml").write_text(
+        f"[reword.{card.id}]\n"
+        'cloze = "{{c1::Inspiration}}, not motivation, marks inner leadership."\n',
+        encoding="utf-8",
+    )
+    reworded = next(c for c in generate(load_manifest(deck_copy)) if c.id == card.id)
+    assert (reworded.front, reworded.back) == (
+        "[...], not motivation, marks inner leadership.",
+        "Inspiration",
+    )
+
+
+def test_unknown_ids_and_bad_files_are_errors(deck_copy: Path) -> None:
+    overrides = deck_copy / "overrides.toml"
+    overrides.write_text('drop = ["000000000000"]\n', encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        generate(load_manifest(deck_copy))
+    assert str(error.value) == f"{overrides} names cards this deck does not have: 000000000000."
+    overrides.write_text("drop = [", encoding="utf-8")
+    with pytest.raises(SourceError, match="is not a valid overrides file"):
+        generate(load_manifest(deck_copy))

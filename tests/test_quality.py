@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from leadership_cards.cards import Card, Kind, SourceRef
+from leadership_cards.generate.quality import deck_problems, problems
+
+
+def test_every_generated_card_passes(cards: list[Card]) -> None:
+    assert {c.id: problems(c) for c in cards if problems(c)} == {}
+    assert deck_problems(cards) == []
+
+
+def _card(**changes) -> Card:
+    card = Card(
+        deck="d",
+        chapter="Chapter",
+        kind=Kind.DEFINITION,
+        front="What is service?",
+        back="Any act that helps another person.",
+        source=SourceRef("f.txt", "paragraph 1", "A definition of service is ..."),
+        item="chapter/f.txt#paragraph-1",
+        tags=("d", "chapter", "definition"),
+    )
+    return replace(card, **changes)
+
+
+def test_a_good_card_has_no_problems() -> None:
+    assert problems(_card()) == []
+
+
+def test_the_rules_are_enforced() -> None:
+    assert "empty answer" in problems(_card(back=" "))
+    assert "answer longer than 45 words" in problems(_card(back="word " * 46))
+    assert problems(_card(kind=Kind.DISCUSSION, back="word " * 46, tags=("d", "discussion"))) == []
+    assert "question contains its answer" in problems(
+        _card(front="Is service, service?", back="Service")
+    )
+    assert "page furniture in the card" in problems(_card(back="Westside Toastmasters on Meetup"))
+    assert "no source position or passage" in problems(_card(source=SourceRef("f.txt", "", "")))
+    assert "cloze does not match question and answer" in problems(
+        _card(kind=Kind.CLAIM, cloze="A {{c1::b}} c.", front="A [...] c.", back="x")
+    )
+
+
+def test_duplicates_are_reported() -> None:
+    card = _card()
+    assert deck_problems([card, card]) == [
+        f"duplicate card {card.id}: 'What is service?'",
+        "duplicate question: 'What is service?'",
+    ]
