@@ -160,11 +160,13 @@ def test_a_deck_name_that_collides_is_refused(tmp_path: Path) -> None:
 def test_markup_is_kept_as_text(tmp_path: Path) -> None:
     chapter = tmp_path / "markup.txt"
     text = CHAPTER_5.read_text().replace(
-        "by which leaders induce community members",
-        "by which <script>alert(1)</script> & leaders induce community members",
+        "Mutual interactive trust is vital to any work-community action.",
+        "Mutual interactive trust is vital to any <script>alert(1)</script> & work-community action.",
     )
     chapter.write_text(text)
     db = tmp_path / "c.db"
     assert run("add", str(chapter), "--db", str(db))[0] == 0
     _, out, _ = run("cards", "--json", "--deck", "markup", "--db", str(db))
-    assert any("<script>alert(1)</script> &" in c["front"] + c["back"] for c in json.loads(out))
+    texts = [c["front"] + " " + c["back"] for c in json.loads(out)]
+    assert any("<script>alert(1" in text and "</script> &" in text for text in texts)
+    assert not any("&lt;" in text or "&amp;" in text for text in texts)
