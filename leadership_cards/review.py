@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
+from leadership_cards.cards import normalise
 from leadership_cards.clock import StudyDay
 from leadership_cards.scheduler import Rating, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Answer, Store, StoredCard
@@ -254,7 +255,7 @@ def _progress(session: ReviewSession, moment: datetime) -> str:
 
 def _show_front(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
     term.write(style(term, _progress(session, moment), dim=True) + "\n")
-    term.write(style(term, f"{card.deck} · {card.chapter} · {card.kind}", fg="cyan") + "\n\n")
+    term.write(style(term, context_line(card), fg="cyan") + "\n\n")
     term.write(style(term, card.front, bold=True) + "\n\n")
     term.write(
         style(
@@ -275,6 +276,14 @@ def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment:
         for r in Rating
     )
     term.write(buttons + "\n")
+
+
+def context_line(card: StoredCard) -> str:
+    """Deck, chapter and kind above the question; the chapter is left out when it would give
+    the answer away (a card asking for the chapter's own title)."""
+    if normalise(card.back) in normalise(card.chapter):
+        return f"{card.deck} · {card.kind}"
+    return f"{card.deck} · {card.chapter} · {card.kind}"
 
 
 def answer_text(term: Terminal, card: StoredCard) -> str:
