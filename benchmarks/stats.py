@@ -1,7 +1,7 @@
 """Median time of `stats --json` on a collection: the in-process core, and a cold CLI run.
 
-    python benchmarks/make_collection.py --db /tmp/big.db --cards 100000 --reviews 1000000
-    python benchmarks/stats.py --db /tmp/big.db
+python benchmarks/make_collection.py --db /tmp/big.db --cards 100000 --reviews 1000000
+python benchmarks/stats.py --db /tmp/big.db
 """
 
 from __future__ import annotations
