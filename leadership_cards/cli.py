@@ -340,6 +340,115 @@ def backup_restore(db: Path | None, name: str) -> None:
     click.echo(f"Restored {chosen.name}. The collection as it was is saved as {saved.name}.")
 
 
+# -- stats, optimize, simulate ------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--deck", help="Only this deck.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(db: Path | None, deck: str | None, as_json: bool) -> None:
+    """Numbers and charts: cards by state, retention, streak, forecast, heatmap."""
+    from leadership_cards.clock import local_zone
+    from leadership_cards.config import scheduler_config
+    from leadership_cards.stats import collect
+
+    with open_store(db) as store:
+        store.require_deck(deck)
+        figures = collect(
+            store, scheduler_config(store), now=now_utc(), zone=local_zone(), deck=deck
+        )
+    if as_json:
+        emit_json(figures)
+        return
+    from leadership_cards.charts import render_stats
+
+    render_stats(figures)
+
+
+@cli.command()
+@db_option
+@click.option("--dry-run", is_flag=True, help="Report the fit without keeping it.")
+@click.option("--reset", is_flag=True, help="Go back to the default FSRS parameters.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def optimize(db: Path | None, dry_run: bool, reset: bool, as_json: bool) -> None:
+    """Fit the FSRS parameters to your own review history."""
+    from leadership_cards import optimize as core
+    from leadership_cards.clock import local_zone
+    from leadership_cards.config import scheduler_config
+
+    with open_store(db) as store:
+        if reset:
+            if dry_run:
+                raise UserError("--reset and --dry-run cannot be combined")
+            had = core.reset(store)
+            click.echo(
+                "Back to the default FSRS parameters."
+                if had
+                else "The default FSRS parameters were already in use."
+            )
+            return
+        fit = core.optimize(
+            store,
+            now=now_utc(),
+            zone=local_zone(),
+            rollover_hour=scheduler_config(store).rollover_hour,
+            dry_run=dry_run,
+        )
+    if as_json:
+        emit_json(fit.to_json())
+        return
+    click.echo(f"Fitted to {fit.reviews} reviews ({fit.items} on a later day than the one before).")
+    click.echo(f"{'parameters':<10}  {'log loss':>8}  {'RMSE':>7}")
+    rows = [("default", fit.default), ("current", fit.current), ("fitted", fit.fitted)]
+    for name, evaluation in rows:
+        if evaluation is not None:
+            click.echo(f"{name:<10}  {evaluation.log_loss:8.4f}  {evaluation.rmse:7.4f}")
+    if not fit.kept:
+        click.echo("The fitted parameters predict your history no better; kept the current ones.")
+    elif fit.stored:
+        click.echo("Saved: the scheduler uses the fitted parameters from now on.")
+    else:
+        click.echo("Dry run: the fitted parameters are better but were not saved.")
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--new-per-day", type=click.IntRange(min=0), help="New cards a day (default: setting)."
+)
+@click.option("--days", type=click.IntRange(1, 3650), default=365, show_default=True)
+@click.option(
+    "--retention", type=click.FloatRange(0.7, 0.99), help="Desired retention (default: setting)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def simulate(
+    db: Path | None, new_per_day: int | None, days: int, retention: float | None, as_json: bool
+) -> None:
+    """The daily workload and cards learnt at a desired retention, with your parameters."""
+    from leadership_cards.config import scheduler_config
+    from leadership_cards.simulate import simulate as run
+
+    with open_store(db) as store:
+        config = scheduler_config(store)
+        counts = store.stats_cards()
+    deck_size = max(1, sum(counts[s] for s in ("new", "learning", "review", "relearning")))
+    result = run(
+        config.parameters,
+        retention=retention if retention is not None else config.desired_retention,
+        new_per_day=new_per_day if new_per_day is not None else config.new_per_day,
+        days=days,
+        deck_size=deck_size,
+        reviews_per_day=config.reviews_per_day,
+    )
+    if as_json:
+        emit_json(result)
+        return
+    from leadership_cards.charts import render_simulation
+
+    render_simulation(result)
+
+
 def main() -> None:
     """The console entry point: an unexpected fault is reported in one line, its traceback
     kept in a file for a bug report rather than shown."""
