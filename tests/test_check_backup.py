@@ -8,13 +8,13 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from conftest import NOW
 from leadership_cards import backup
 from leadership_cards.check import check
 from leadership_cards.cli import cli
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
-from conftest import NOW
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import NOW
 from leadership_cards.cli import cli
 from leadership_cards.deck_source import embedded_deck_dir
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
-from conftest import NOW
 
 CHAPTER_5 = embedded_deck_dir() / "05-technique-2-relationship-focus.txt"
 CARD_KEYS = {

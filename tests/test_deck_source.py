@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CHAPTER_5, DECK_DIR, OVERVIEW
 
+from conftest import CHAPTER_5, DECK_DIR, OVERVIEW
 from leadership_cards.deck_source import (
     deck_from_paths,
     embedded_deck,

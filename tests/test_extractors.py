@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import of_kind, one
 
+from conftest import of_kind, one
 from leadership_cards.cards import CLOZE_BLANK, Card, Kind
 
 

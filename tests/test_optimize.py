@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import NOW, sample_cards
 from leadership_cards.cli import cli
 from leadership_cards.config import PARAMETERS_KEY, scheduler_config
 from leadership_cards.scheduler import Schedule
 from leadership_cards.store import Answer, DeckInfo, Store
-from conftest import NOW, sample_cards
 
 RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 

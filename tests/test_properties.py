@@ -5,10 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from conftest import INNER_TOP, KEY_POINTS, SERVANTHOOD
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import INNER_TOP, KEY_POINTS, SERVANTHOOD
 from leadership_cards.cards import Kind
 from leadership_cards.deck_source import deck_from_paths
 from leadership_cards.errors import SourceError

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from conftest import NOW, fill
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
-from conftest import NOW, fill
 
 LA = ZoneInfo("America/Los_Angeles")
 

@@ -9,10 +9,10 @@ import fsrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import NOW, fill
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Store
-from conftest import NOW, fill
 
 PLAIN = SchedulerConfig(fuzz=False)
 

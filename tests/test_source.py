@@ -1,8 +1,8 @@
 from pathlib import Path
 
 import pytest
-from conftest import CHAPTER_5, INNER_TOP, KEY_POINTS, OVERVIEW, SERVANTHOOD
 
+from conftest import CHAPTER_5, INNER_TOP, KEY_POINTS, OVERVIEW, SERVANTHOOD
 from leadership_cards.errors import SourceError
 from leadership_cards.source import (
     Heading,
