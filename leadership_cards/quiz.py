@@ -36,6 +36,8 @@ class _Answered(Protocol):
     @property
     def kind(self) -> str: ...
     @property
+    def front(self) -> str: ...
+    @property
     def back(self) -> str: ...
 
 
@@ -95,14 +97,18 @@ def distractors(
     card: _Answered, pool: Iterable[_Answered], rng: random.Random, k: int = OPTIONS - 1
 ) -> list[str]:
     """Up to `k` wrong answers for `card`: answers of other cards of its kind and deck,
-    none equal to the right answer or to each other once normalised, drawn from the
-    2k nearest in length so that no option gives itself away by its size."""
+    none equal to the right answer or to each other once normalised, and none that
+    answers the same question (two cloze cards can blank the same sentence), drawn from
+    the 2k nearest in length so that no option gives itself away by its size."""
     right = normalise(card.back)
+    question = normalise(card.front)
     seen = {right}
     candidates: list[str] = []
     for other in pool:
         if other.id == card.id or other.kind != card.kind or other.deck != card.deck:
             continue
+        if normalise(other.front) == question:
+            continue  # another right answer to the same question
         key = normalise(other.back)
         if not key or key in seen:
             continue

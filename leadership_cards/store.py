@@ -625,8 +625,7 @@ class Store:
             sql += " AND deck = ?"
             args.append(deck)
         sql += (
-            " GROUP BY deck, chapter"
-            " ORDER BY (SELECT position FROM decks WHERE name = deck), first"
+            " GROUP BY deck, chapter ORDER BY (SELECT position FROM decks WHERE name = deck), first"
         )
         return [(row[0], row[1]) for row in self.conn.execute(sql, args)]
 
@@ -710,8 +709,7 @@ class Store:
     def last_spoken(self, deck: str | None = None) -> dict[str, datetime]:
         """When each discussion question was last spoken on, by card id."""
         sql = (
-            "SELECT t.card_id, max(t.spoken_at) FROM topic_talks t "
-            "JOIN cards c ON c.id = t.card_id"
+            "SELECT t.card_id, max(t.spoken_at) FROM topic_talks t JOIN cards c ON c.id = t.card_id"
         )
         args: list[Any] = []
         if deck is not None:

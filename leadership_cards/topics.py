@@ -75,6 +75,10 @@ class Lights:
         times = (("green", self.green), ("yellow", self.yellow), ("red", self.red))
         return [name for name, at in times if elapsed >= at]
 
+    def until_next(self, elapsed: float) -> list[float]:
+        """Seconds until each light still to come."""
+        return [at - elapsed for at in (self.green, self.yellow, self.red) if at > elapsed]
+
     def qualified(self, seconds: float) -> bool:
         return self.green <= seconds <= self.red + self.grace
 
@@ -139,7 +143,9 @@ def time_answer(
             for passed in lights.passed(elapsed)[announced:]:
                 term.write(f"{passed.upper()} at {clock_text(elapsed)}\r\n")
                 announced += 1
-        wait = period - ((monotonic() - start) % period)
+        # Wake at the next redraw, or sooner when a light is due, so it changes on time.
+        since = monotonic() - start
+        wait = min([period - since % period, *lights.until_next(since)])
         key = term.key(wait)
         if key in END_KEYS:
             seconds = monotonic() - start

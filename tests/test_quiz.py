@@ -64,6 +64,7 @@ def test_distractors_are_same_kind_and_deck_and_never_repeat_the_answer():
         card("Trust building"),
         card("A statistic answer", kind=Kind.STATISTIC),
         card("Other deck answer", deck="other"),
+        card("Also right", front=right.front),  # another card asking the same question
     ]
     for seed in range(30):
         chosen = distractors(right, pool, random.Random(seed))
@@ -84,31 +85,32 @@ def test_distractors_have_lengths_near_the_answer():
         assert all(15 <= len(answer) <= 25 for answer in chosen)
 
 
-def test_too_few_cards_of_a_kind_give_fewer_options_and_say_so(tmp_path: Path):
+def test_too_few_cards_of_a_kind_give_fewer_options_or_a_flip_and_say_so(tmp_path: Path):
+    cards = [
+        *(card(f"Definition answer {n}", deck="few") for n in range(3)),
+        *(card(f"Claim answer {n}", kind=Kind.CLAIM, deck="few") for n in range(5)),
+        card("The only statistic", kind=Kind.STATISTIC, deck="few"),
+    ]
     with Store.open(tmp_path / "c.db") as store:
-        fill(store, chapters=1)  # claims: "value number 3" and "value number 6"
+        store.sync_deck(DeckInfo("few", "Few"), cards, NOW)
         questions, _ = plan_quiz(
-            store, deck=None, chapter=None, count=20, mode="choice", rng=random.Random(1)
+            store, deck="few", chapter=None, count=20, mode="choice", rng=random.Random(1)
         )
-    claims = [q for q in questions if q.card.kind == "claim"]
-    assert claims and all(len(q.options) == 2 for q in claims)
-    assert all("only 2 options" in q.note for q in claims)
-    definitions = [q for q in questions if q.card.kind == "definition"]
-    assert all(len(q.options) == 4 and not q.note for q in definitions)
+    by_kind: dict[str, list] = {}
     for q in questions:
-        assert q.right is not None and q.options[q.right] == q.card.back
-
-
-def test_a_card_with_no_distractor_is_flipped_instead(tmp_path: Path):
-    lone = card("The only statistic", kind=Kind.STATISTIC, deck="lone")
-    with Store.open(tmp_path / "c.db") as store:
-        store.sync_deck(DeckInfo("lone", "Lone"), [lone, card("A", deck="lone")], NOW)
-        questions, _ = plan_quiz(
-            store, deck="lone", chapter=None, count=5, mode="choice", rng=random.Random(1)
-        )
-    by_kind = {q.card.kind: q for q in questions}
-    assert by_kind["statistic"].mode == "flip"
-    assert "reveal and grade yourself" in by_kind["statistic"].note
+        by_kind.setdefault(q.card.kind, []).append(q)
+    assert all(len(q.options) == 3 for q in by_kind["definition"])
+    assert all(
+        "only 3 options: the deck has too few definition cards" in q.note
+        for q in by_kind["definition"]
+    )
+    assert all(len(q.options) == 4 and not q.note for q in by_kind["claim"])
+    (statistic,) = by_kind["statistic"]
+    assert statistic.mode == "flip" and not statistic.options
+    assert "reveal and grade yourself" in statistic.note
+    for q in questions:
+        if q.options:
+            assert q.right is not None and q.options[q.right] == q.card.back
 
 
 # -- typed answers -------------------------------------------------------------------------
