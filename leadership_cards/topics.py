@@ -38,6 +38,11 @@ def parse_time(text: str, option: str) -> float:
     raise UserError(f"{option} {text!r} is not a time; use M:SS or seconds (e.g. 1:30 or 90)")
 
 
+def limit_text(seconds: float) -> str:
+    """A light's time as given: M:SS, or seconds when it is not a whole second (0.5s)."""
+    return clock_text(seconds) if float(seconds).is_integer() else f"{seconds:g}s"
+
+
 def clock_text(seconds: float) -> str:
     minutes, secs = divmod(int(seconds), 60)
     return f"{minutes}:{secs:02d}"
@@ -56,8 +61,8 @@ class Lights:
         if not 0 < self.green < self.yellow < self.red:
             raise UserError(
                 "the lights must come in order, after zero: --green < --yellow < --red "
-                f"(got {clock_text(self.green)}, {clock_text(self.yellow)}, "
-                f"{clock_text(self.red)})"
+                f"(got {limit_text(self.green)}, {limit_text(self.yellow)}, "
+                f"{limit_text(self.red)})"
             )
 
     def light(self, elapsed: float) -> str | None:
@@ -84,9 +89,9 @@ class Lights:
 
     def verdict(self, seconds: float) -> str:
         if seconds < self.green:
-            return f"short (under {clock_text(self.green)})"
+            return f"short (under {limit_text(self.green)})"
         if seconds > self.red + self.grace:
-            return f"over time (past {clock_text(self.red + self.grace)})"
+            return f"over time (past {limit_text(self.red + self.grace)})"
         return "qualified"
 
 
@@ -192,8 +197,8 @@ def run_topics(
         term.write(
             style(
                 term,
-                f"Lights: green {clock_text(lights.green)}, yellow {clock_text(lights.yellow)}, "
-                f"red {clock_text(lights.red)}.  Speak now; [Enter] ends the answer, [q] quits.",
+                f"Lights: green {limit_text(lights.green)}, yellow {limit_text(lights.yellow)}, "
+                f"red {limit_text(lights.red)}.  Speak now; [Enter] ends the answer, [q] quits.",
                 dim=True,
             )
             + "\r\n\r\n"
@@ -225,7 +230,7 @@ def _finish(term: Terminal, talks: list[Talk], lights: Lights) -> None:
     if not talks:
         term.write("No answers timed.\r\n")
         return
-    window = f"{clock_text(lights.green)}-{clock_text(lights.red + lights.grace)}"
+    window = f"{limit_text(lights.green)}-{limit_text(lights.red + lights.grace)}"
     qualified = sum(talk.qualified for talk in talks)
     term.write(
         style(term, f"Table Topics: {qualified}/{len(talks)} inside {window}", bold=True) + "\r\n"

@@ -205,8 +205,8 @@ def test_timing_lights_without_colour_are_words(db_path: Path):
     child.expect(exact("[q] quits."))
     child.send("\r")  # at once: too short
     out = finish(child)
-    assert "Table Topics: 1/2 inside 0:00-0:30" in out
-    assert "short (under 0:00)" in out
+    assert "Table Topics: 1/2 inside 0.3s-30.9s" in out
+    assert "short (under 0.3s)" in out
     assert "\x1b[" not in out
     assert [qualified for _, qualified in talks(db_path)] == [1, 0]
 
