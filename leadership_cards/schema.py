@@ -98,7 +98,54 @@ def _m002_review_stats(db) -> None:
     )
 
 
-MIGRATIONS: list[Callable] = [_m001_initial, _m002_review_stats]
+def _m003_quiz_and_topics(db) -> None:
+    """Meeting practice keeps its own records: a quiz never touches the review log or a
+    card's schedule, and Table Topics remembers when each question was last spoken on."""
+    db.execute(
+        """CREATE TABLE quiz_runs (
+            id INTEGER PRIMARY KEY,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER NOT NULL,
+            deck TEXT,
+            chapter TEXT,
+            mode TEXT NOT NULL CHECK (mode IN ('choice', 'typed', 'flip')),
+            weakest INTEGER NOT NULL DEFAULT 0,
+            planned INTEGER NOT NULL,
+            asked INTEGER NOT NULL DEFAULT 0,
+            correct INTEGER NOT NULL DEFAULT 0,
+            duration_ms INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE INDEX quiz_runs_time ON quiz_runs (started_at)")
+    db.execute(
+        """CREATE TABLE quiz_answers (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES quiz_runs(id),
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            position INTEGER NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('right', 'close', 'wrong')),
+            given TEXT NOT NULL DEFAULT '',
+            answered_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX quiz_answers_run ON quiz_answers (run_id, position)")
+    db.execute("CREATE INDEX quiz_answers_card ON quiz_answers (card_id, answered_at)")
+    db.execute(
+        """CREATE TABLE topic_talks (
+            id INTEGER PRIMARY KEY,
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            spoken_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            green_ms INTEGER NOT NULL,
+            red_ms INTEGER NOT NULL,
+            qualified INTEGER NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX topic_talks_card ON topic_talks (card_id, spoken_at)")
+
+
+MIGRATIONS: list[Callable] = [_m001_initial, _m002_review_stats, _m003_quiz_and_topics]
 VERSION = len(MIGRATIONS)
 
 

@@ -52,6 +52,7 @@ class RealTerminal:
         self._in = stdin
         self._out = stdout
         self._fd = stdin.fileno()
+        self._pending = ""
         self.color = wants_color(stdout)
 
     def write(self, text: str) -> None:
@@ -59,15 +60,22 @@ class RealTerminal:
         self._out.flush()
 
     def key(self, timeout: float | None = None) -> str | None:
-        if timeout is not None:
-            ready, _, _ = select.select([self._fd], [], [], max(0.0, timeout))
-            if not ready:
-                return None
-        data = os.read(self._fd, 32)
-        if not data:
-            return CTRL_D
-        text = data.decode("utf-8", errors="replace")
-        return text if text.startswith(ESC) else text[:1]
+        # Keys that arrive together (a pasted answer, fast typing) are handed out one at a
+        # time rather than dropped; an escape sequence stays whole.
+        if not self._pending:
+            if timeout is not None:
+                ready, _, _ = select.select([self._fd], [], [], max(0.0, timeout))
+                if not ready:
+                    return None
+            data = os.read(self._fd, 256)
+            if not data:
+                return CTRL_D
+            self._pending = data.decode("utf-8", errors="replace")
+        if self._pending.startswith(ESC):
+            key, self._pending = self._pending, ""
+        else:
+            key, self._pending = self._pending[0], self._pending[1:]
+        return key
 
     def line(self, prompt: str) -> str:
         self.write(prompt)
