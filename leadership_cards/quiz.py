@@ -18,6 +18,7 @@ from typing import Protocol
 from leadership_cards.cards import UNSCHEDULED_KINDS, normalise
 from leadership_cards.drawing import draw_questions
 from leadership_cards.errors import NotFound, UserError
+from leadership_cards.review import context_line
 from leadership_cards.store import Store, StoredCard
 from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style
 
@@ -382,10 +383,10 @@ def run_quiz(
 def _show_question(term: Terminal, question: Question, total: int) -> None:
     card = question.card
     term.write(style(term, f"Question {question.number}/{total}", bold=True))
-    term.write(style(term, f"  {card.deck} · {card.chapter} · {card.kind}", fg="cyan") + "\r\n")
+    term.write(style(term, f"  {context_line(card)}", fg="cyan") + "\n")
     if question.note:
-        term.write(style(term, f"({question.note})", dim=True) + "\r\n")
-    term.write("\r\n" + style(term, card.front, bold=True) + "\r\n\r\n")
+        term.write(style(term, f"({question.note})", dim=True) + "\n")
+    term.write("\n" + style(term, card.front, bold=True) + "\n\n")
 
 
 def _ask(term: Terminal, question: Question) -> tuple[str, str]:
@@ -398,9 +399,9 @@ def _ask(term: Terminal, question: Question) -> tuple[str, str]:
 
 def _ask_choice(term: Terminal, question: Question) -> tuple[str, str]:
     for index, option in enumerate(question.options, 1):
-        term.write(f"  {index}. {option}\r\n")
+        term.write(f"  {index}. {option}\n")
     keys = tuple(str(n) for n in range(1, len(question.options) + 1))
-    term.write("\r\n" + style(term, f"[{keys[0]}-{keys[-1]}] answer  [q] quit", dim=True) + "\r\n")
+    term.write("\n" + style(term, f"[{keys[0]}-{keys[-1]}] answer  [q] quit", dim=True) + "\n")
     key = _wait_for(term, (*keys, *QUIT_KEYS))
     if key in QUIT_KEYS:
         raise _Quit
@@ -408,17 +409,17 @@ def _ask_choice(term: Terminal, question: Question) -> tuple[str, str]:
     right = question.right
     assert right is not None
     if chosen == right:
-        term.write(style(term, "Right.", fg="green", bold=True) + "\r\n")
+        term.write(style(term, "Right.", fg="green", bold=True) + "\n")
         return "right", question.options[chosen]
     term.write(
         style(term, "Wrong.", fg="red", bold=True)
-        + f" The answer is {right + 1}. {question.options[right]}\r\n"
+        + f" The answer is {right + 1}. {question.options[right]}\n"
     )
     return "wrong", question.options[chosen]
 
 
 def _ask_typed(term: Terminal, question: Question) -> tuple[str, str]:
-    term.write(style(term, "Type the answer and press Enter (q alone quits).", dim=True) + "\r\n")
+    term.write(style(term, "Type the answer and press Enter (q alone quits).", dim=True) + "\n")
     try:
         typed = term.line("> ")
     except KeyboardInterrupt:
@@ -428,22 +429,22 @@ def _ask_typed(term: Terminal, question: Question) -> tuple[str, str]:
     expected = question.card.back
     grade = grade_typed(expected, typed)
     if grade.verdict == "right":
-        term.write(style(term, "Right.", fg="green", bold=True) + "\r\n")
+        term.write(style(term, "Right.", fg="green", bold=True) + "\n")
     elif grade.verdict == "close":
         want, got = marked_difference(term, expected, typed)
-        term.write(style(term, "Close enough.", fg="yellow", bold=True) + "\r\n")
-        term.write(f"  expected: {want}\r\n  you typed: {got}\r\n")
+        term.write(style(term, "Close enough.", fg="yellow", bold=True) + "\n")
+        term.write(f"  expected: {want}\n  you typed: {got}\n")
     else:
-        term.write(style(term, "Wrong.", fg="red", bold=True) + f" The answer is: {expected}\r\n")
+        term.write(style(term, "Wrong.", fg="red", bold=True) + f" The answer is: {expected}\n")
     return grade.verdict, typed
 
 
 def _ask_flip(term: Terminal, question: Question) -> tuple[str, str]:
-    term.write(style(term, "[Space/Enter] show the answer  [q] quit", dim=True) + "\r\n")
+    term.write(style(term, "[Space/Enter] show the answer  [q] quit", dim=True) + "\n")
     if _wait_for(term, (*REVEAL_KEYS, *QUIT_KEYS)) in QUIT_KEYS:
         raise _Quit
-    term.write(style(term, question.card.back, fg="green", bold=True) + "\r\n\r\n")
-    term.write(style(term, "Did you know it? [y] yes  [n] no  [q] quit", dim=True) + "\r\n")
+    term.write(style(term, question.card.back, fg="green", bold=True) + "\n\n")
+    term.write(style(term, "Did you know it? [y] yes  [n] no  [q] quit", dim=True) + "\n")
     key = _wait_for(term, ("y", "Y", "n", "N", *QUIT_KEYS))
     if key in QUIT_KEYS:
         raise _Quit
@@ -458,7 +459,7 @@ def _wait_for(term: Terminal, keys: tuple[str, ...]) -> str:
 
 
 def _wait(term: Terminal, prompt: str) -> str:
-    term.write(style(term, prompt, dim=True) + "\r\n")
+    term.write(style(term, prompt, dim=True) + "\n")
     return term.key() or ""
 
 
@@ -469,26 +470,26 @@ def format_duration(milliseconds: int) -> str:
 
 def _finish(session: QuizSession, term: Terminal) -> None:
     asked, total = len(session.outcomes), len(session.questions)
-    term.write("\r\n")
+    term.write("\n")
     if asked == 0:
-        term.write("Quiz ended before the first answer; nothing was recorded.\r\n")
+        term.write("Quiz ended before the first answer; nothing was recorded.\n")
         return
     early = f" (stopped after {asked} of {total})" if asked < total else ""
     term.write(
         style(term, f"Score: {session.score}/{asked}", bold=True)
-        + f"{early} in {format_duration(session.elapsed_ms)}.\r\n"
+        + f"{early} in {format_duration(session.elapsed_ms)}.\n"
     )
     missed = [outcome for outcome in session.outcomes if not outcome.correct]
     if not missed:
-        term.write("No questions missed.\r\n")
+        term.write("No questions missed.\n")
         return
-    term.write("Missed:\r\n")
+    term.write("Missed:\n")
     for outcome in missed:
         card = outcome.question.card
-        term.write(f"  {outcome.question.number}. {card.front}\r\n")
+        term.write(f"  {outcome.question.number}. {card.front}\n")
         term.write(
             "     "
             + style(term, card.back, fg="green")
             + style(term, f"  ({card.chapter})", dim=True)
-            + "\r\n"
+            + "\n"
         )

@@ -146,7 +146,7 @@ def time_answer(
             drawn = True
         else:
             for passed in lights.passed(elapsed)[announced:]:
-                term.write(f"{passed.upper()} at {clock_text(elapsed)}\r\n")
+                term.write(f"{passed.upper()} at {clock_text(elapsed)}\n")
                 announced += 1
         # Wake at the next redraw, or sooner when a light is due, so it changes on time.
         since = monotonic() - start
@@ -159,7 +159,7 @@ def time_answer(
             return seconds
         if key in QUIT_KEYS:
             if term.color:
-                term.write("\r\n")
+                term.write("\n")
             return None
 
 
@@ -171,7 +171,7 @@ def _bar(term: Terminal, light: str | None, elapsed: float, width: int, redraw: 
     blank = style(term, " " * width, bg=colour)
     middle = style(term, label.center(width), bg=colour, fg=fg, bold=True)
     up = f"\x1b[{BAR_LINES}F" if redraw else ""
-    return up + "\r\n".join((blank, middle, blank)) + "\x1b[K\r\n"
+    return up + "\n".join((blank, middle, blank)) + "\x1b[K\n"
 
 
 def run_topics(
@@ -191,9 +191,9 @@ def run_topics(
         term.write(
             style(term, f"Topic {number}/{total}", bold=True)
             + style(term, f"  {card.deck} · {card.chapter}", fg="cyan")
-            + "\r\n\r\n"
+            + "\n\n"
         )
-        term.write(style(term, card.front, bold=True) + "\r\n\r\n")
+        term.write(style(term, card.front, bold=True) + "\n\n")
         term.write(
             style(
                 term,
@@ -201,7 +201,7 @@ def run_topics(
                 f"red {limit_text(lights.red)}.  Speak now; [Enter] ends the answer, [q] quits.",
                 dim=True,
             )
-            + "\r\n\r\n"
+            + "\n\n"
         )
         seconds = time_answer(term, lights, monotonic, width)
         if seconds is None:
@@ -216,9 +216,9 @@ def run_topics(
             talk.qualified,
         )
         talks.append(talk)
-        term.write(f"Time: {clock_text(seconds)}, {lights.verdict(seconds)}.\r\n")
+        term.write(f"Time: {clock_text(seconds)}, {lights.verdict(seconds)}.\n")
         if number < total:
-            term.write(style(term, "[any key] next topic  [q] quit", dim=True) + "\r\n")
+            term.write(style(term, "[any key] next topic  [q] quit", dim=True) + "\n")
             if term.key() in QUIT_KEYS:
                 break
     _finish(term, talks, lights)
@@ -226,14 +226,14 @@ def run_topics(
 
 
 def _finish(term: Terminal, talks: list[Talk], lights: Lights) -> None:
-    term.write("\r\n")
+    term.write("\n")
     if not talks:
-        term.write("No answers timed.\r\n")
+        term.write("No answers timed.\n")
         return
     window = f"{limit_text(lights.green)}-{limit_text(lights.red + lights.grace)}"
     qualified = sum(talk.qualified for talk in talks)
     term.write(
-        style(term, f"Table Topics: {qualified}/{len(talks)} inside {window}", bold=True) + "\r\n"
+        style(term, f"Table Topics: {qualified}/{len(talks)} inside {window}", bold=True) + "\n"
     )
     for number, talk in enumerate(talks, 1):
         verdict = lights.verdict(talk.seconds)
@@ -241,5 +241,5 @@ def _finish(term: Terminal, talks: list[Talk], lights: Lights) -> None:
         term.write(
             f"  {number}. {clock_text(talk.seconds)}  "
             + style(term, f"{verdict:<24}", fg=colour)
-            + f"  {talk.card.front}\r\n"
+            + f"  {talk.card.front}\n"
         )

@@ -107,9 +107,9 @@ def test_plain_terminal_names_each_light_once_as_its_time_passes():
     assert seconds == pytest.approx(3.6)
     lines = [(round(at - 100, 2), text) for at, text in term.out]
     assert lines == [
-        (1.0, "GREEN at 0:01\r\n"),
-        (2.0, "YELLOW at 0:02\r\n"),
-        (3.0, "RED at 0:03\r\n"),
+        (1.0, "GREEN at 0:01\n"),
+        (2.0, "YELLOW at 0:02\n"),
+        (3.0, "RED at 0:03\n"),
     ]
     assert "\x1b" not in term.text
 
