@@ -8,6 +8,7 @@ card generator put there stay live.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -44,11 +45,13 @@ def deck_part(text: str) -> str:
     return " ".join(text.split()).strip(":") or "-"
 
 
+@functools.lru_cache(maxsize=1024)
 def anki_deck_name(title: str, chapter: str) -> str:
     """`Inner Leadership::Chapter 5 - Maintaining a Relationship Focus`."""
     return f"{deck_part(title)}::{deck_part(chapter)}"
 
 
+@functools.lru_cache(maxsize=1024)
 def anki_id(name: str, namespace: str = "deck") -> int:
     """A stable id in genanki's recommended range [2**30, 2**31), derived from a name, so
     the same deck always lands in the same Anki deck."""
@@ -56,6 +59,7 @@ def anki_id(name: str, namespace: str = "deck") -> int:
     return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
 
 
+@functools.lru_cache(maxsize=4096)
 def tag(text: str) -> str:
     """An Anki tag: no spaces (Anki splits tags on them), lower case words joined by '-'."""
     words = re.findall(r"[\w&+.'-]+", text.casefold().replace(":", " "))
