@@ -90,7 +90,7 @@ def test_every_card_arrives_rendered_tagged_and_in_its_chapter_deck(collection, 
         for card in anki_cards:
             question, answer = card.question(), card.answer()
             assert text(question) and text(answer)
-            assert "{{" not in question.replace("&#123;", "") and "{{" not in answer
+            assert "{{" not in question and "{{" not in answer
             assert card.note().tags
         names = {deck.name for deck in col.decks.all_names_and_ids()}
         assert "Sample::Chapter 1 - Sample Chapter 1" in names
@@ -271,3 +271,31 @@ def test_the_command_writes_the_default_file(collection, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert result.stdout == "Wrote 14 notes to sample.apkg.\n"
     assert (tmp_path / "sample.apkg").read_bytes()[:2] == b"PK"
+
+
+def test_with_progress_suspended_cards_stay_suspended(collection, tmp_path):
+    with Store.open(collection) as store:
+        session = ReviewSession(
+            store, SchedulerConfig(), deck="sample", now=NOW, rng=random.Random(1)
+        )
+        card = session.next_card(NOW)
+        assert card is not None
+        session.answer(card, Rating.EASY, NOW, 1000)
+        by_state = {}
+        for card in store.cards(deck="sample"):
+            if card.kind != "discussion":
+                by_state.setdefault(card.state, card.id)
+        assert set(by_state) == {"new", "review"}, by_state
+        store.set_suspended([by_state["new"], by_state["review"]], True)
+        suspended = {guid_for(by_state["new"]), guid_for(by_state["review"])}
+    package = write(collection, tmp_path / "out.apkg", deck="sample", with_progress=True)
+    col = anki(tmp_path)
+    try:
+        import_apkg(col, package, scheduling=True)
+        queues = {card.note().guid: card.queue for card in all_cards(col)}
+        assert {guid for guid, queue in queues.items() if queue == -1} >= suspended
+        prompts = col.find_cards("tag:discussion")
+        assert prompts and all(col.get_card(c).queue == -1 for c in prompts)
+        assert sum(queue == -1 for queue in queues.values()) == len(suspended) + len(prompts)
+    finally:
+        col.close()

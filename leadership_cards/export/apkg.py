@@ -359,6 +359,9 @@ def _write_progress(
             continue
         values = _card_schedule(card, timing)
         if values is None:
+            if card.suspended:  # a new card keeps its place among the new ones
+                digest.update(repr((anki_card, "suspended")).encode())
+                cursor.execute("UPDATE cards SET queue = -1 WHERE id = ?", (anki_card,))
             continue
         digest.update(repr((anki_card, values)).encode())
         cursor.execute(
@@ -384,10 +387,10 @@ def _write_progress(
 
 
 def _card_schedule(card: StoredCard, timing: Timing) -> dict[str, Any] | None:
-    """Anki's columns for a card's schedule; None for a card that is still new."""
+    """Anki's columns for a card's schedule; None for a card that was never answered."""
     s = card.schedule
     if s.state == "new" or s.due is None:
-        return {**_base(card), "type": NEW, "queue": QUEUE_SUSPENDED} if card.suspended else None
+        return None
     memory = {}
     if s.stability is not None and s.difficulty is not None:
         memory = {
