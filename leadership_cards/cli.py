@@ -205,7 +205,9 @@ def review(db: Path | None, deck: str | None, new: int | None, limit: int | None
     help="Include the discussion prompts.",
 )
 @click.option(
-    "--with-progress", is_flag=True, help="anki: carry schedules and the review log into Anki."
+    "--with-progress",
+    is_flag=True,
+    help="anki: carry schedules and the review log into Anki (import it with learning progress).",
 )
 @click.option(
     "--separator",

@@ -15,6 +15,9 @@ package's collection the way Anki stores them (`cards.type/queue/due/ivl/data`, 
 Review due dates are day numbers counted from the collection's creation day; the package's
 collection is dated 2000-01-01 (UTC, rollover at the learner's hour), and Anki shifts day
 numbers by the difference between the two collections' "today" when it imports.
+Anki keeps all this only when the package is imported with its learning progress (the
+import dialog's option; `ImportAnkiPackageOptions(with_scheduling=True)` in its API), and it
+never changes the schedule of cards it already has.
 """
 
 from __future__ import annotations
@@ -216,7 +219,6 @@ def write_apkg(
             stamp = _export_stamp(store, deck, discussion, with_progress, digest.hexdigest(), now)
             _stamp(cursor, stamp)
             cursor.execute("COMMIT")
-            cursor.execute("VACUUM")
         finally:
             conn.close()
         _zip(collection, out)
