@@ -320,6 +320,75 @@ def topics(
             run_topics(store, chosen, lights, term, now_utc, width=width)
 
 
+# -- export ------------------------------------------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.argument(
+    "fmt", metavar="anki|csv|markdown|json", type=click.Choice(["anki", "csv", "markdown", "json"])
+)
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    help='Output file, or "-" for standard output (default: DECK.EXT here).',
+)
+@click.option("--deck", help="Only this deck.")
+@click.option(
+    "--discussion/--no-discussion",
+    default=True,
+    show_default=True,
+    help="Include the discussion prompts.",
+)
+@click.option(
+    "--with-progress",
+    is_flag=True,
+    help="anki: carry schedules and the review log into Anki (import it with learning progress).",
+)
+@click.option(
+    "--separator",
+    type=click.Choice(["tab", "comma"]),
+    help="csv: the field separator (default: tab).",
+)
+@click.option(
+    "--quiz", type=click.IntRange(min=1), help="markdown: a quiz of N questions with an answer key."
+)
+@click.option(
+    "--seed", type=int, help="markdown: the quiz's random seed, to print the same quiz again."
+)
+def export(
+    db: Path | None,
+    fmt: str,
+    target: str | None,
+    deck: str | None,
+    discussion: bool,
+    with_progress: bool,
+    separator: str | None,
+    quiz: int | None,
+    seed: int | None,
+) -> None:
+    """Export the cards: an Anki package, Anki's CSV, a Markdown handout or quiz, or JSON."""
+    from leadership_cards.export import ExportOptions
+    from leadership_cards.export import export as run_export
+
+    for given, option, only in (
+        (with_progress, "--with-progress", "anki"),
+        (separator is not None, "--separator", "csv"),
+        (quiz is not None, "--quiz", "markdown"),
+        (seed is not None, "--seed", "markdown"),
+    ):
+        if given and fmt != only:
+            raise UserError(f"{option} applies only to the {only} export")
+    if seed is not None and quiz is None:
+        raise UserError("--seed needs --quiz N")
+    options = ExportOptions(deck, discussion, with_progress, separator or "tab", quiz, seed)
+    with open_store(db) as store:
+        result = run_export(store, fmt, target, options, now_utc())
+    if result.target != "-":
+        click.echo(f"Wrote {result.written} {result.what} to {result.target}.")
+
+
 # -- history, housekeeping -----------------------------------------------------------------
 
 

@@ -141,6 +141,19 @@ class Answer:
     buried_siblings: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True, slots=True)
+class ExportedReview:
+    """One answer as an export needs it: what Anki's review log records."""
+
+    card_id: str
+    rating: int
+    reviewed_at_ms: int
+    duration_ms: int
+    state_before: str
+    state_after: str
+    due_after: int | None  # epoch seconds
+
+
 class Store:
     """An open collection. Use `Store.open`; close it (or use it as a context manager)."""
 
@@ -941,6 +954,30 @@ class Store:
                 "qualified) VALUES (?, ?, ?, ?, ?, ?)",
                 (card_id, _ms(spoken_at), duration_ms, green_ms, red_ms, int(qualified)),
             )
+
+    # -- exports (queries the export formats need) -----------------------------------------
+
+    def exported_reviews(self, deck: str | None = None) -> Iterator[ExportedReview]:
+        """The review log of the live cards (of one deck), grouped by card, oldest first."""
+        sql = (
+            "SELECT r.card_id, r.rating, r.reviewed_at, r.duration_ms, r.state_before, "
+            "r.state_after, r.due_after FROM reviews r JOIN cards c ON c.id = r.card_id "
+            "WHERE c.retired_at IS NULL"
+        )
+        args: list[Any] = []
+        if deck is not None:
+            sql += " AND c.deck = ?"
+            args.append(deck)
+        for row in self.conn.execute(sql + " ORDER BY r.card_id, r.reviewed_at, r.id", args):
+            yield ExportedReview(*row)
+
+    def count_cards(self, deck: str | None = None) -> int:
+        """Live cards (of one deck), without loading them."""
+        sql, args = "SELECT count(*) FROM cards WHERE retired_at IS NULL", []
+        if deck is not None:
+            sql += " AND deck = ?"
+            args.append(deck)
+        return self.conn.execute(sql, args).fetchone()[0]
 
 
 @dataclass(frozen=True, slots=True)

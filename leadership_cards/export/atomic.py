@@ -1,0 +1,94 @@
+"""Writing an export so that a reader never sees half a file.
+
+The output goes to a temporary file in the target's own folder (so the final rename stays on
+one file system and is atomic), and replaces the target only when it is complete. On any
+failure the temporary file is removed and an existing target is left as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from leadership_cards.errors import UserError
+
+#: The output path that means standard output.
+STDOUT = "-"
+
+
+def check_target(path: Path) -> None:
+    """Refuse an output path that cannot be written, before any work is done."""
+    parent = path.parent
+    if path.is_dir():
+        raise UserError(f"cannot write {path}: it is a folder")
+    if not parent.is_dir():
+        raise UserError(f"cannot write {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UserError(f"cannot write {path}: the folder {parent} is not writable")
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, binary: bool = False) -> Iterator[IO]:
+    """A file to write the export into; it becomes `path` only if the block succeeds."""
+    check_target(path)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror}") from None
+    temp = Path(temp_name)
+    try:
+        mode = "wb" if binary else "w"
+        encoding = None if binary else "utf-8"
+        newline = None if binary else ""
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temp, _mode_for(path))
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    """An existing file keeps its permissions; a new one gets the usual ones (mkstemp's
+    are owner-only)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def output(target: str | Path, binary: bool = False) -> Iterator[IO]:
+    """Standard output for "-", else an atomically replaced file.
+
+    A binary export on standard output is refused when that is a terminal: it would only
+    garble the screen.
+    """
+    if str(target) != STDOUT:
+        with atomic_output(Path(target), binary) as file:
+            yield file
+        return
+    if not binary:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    stream = sys.stdout.buffer
+    if stream.isatty():
+        raise UserError("refusing to write a binary .apkg to a terminal; use -o FILE or a pipe")
+    # Built in memory first, so a failure half way writes nothing to the pipe.
+    with tempfile.SpooledTemporaryFile(max_size=64 << 20) as spool:
+        yield spool
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
+            stream.write(chunk)
+        stream.flush()
