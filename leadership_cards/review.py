@@ -101,12 +101,10 @@ class ReviewSession:
 
     def left(self, now: datetime) -> dict[str, int]:
         """Cards still to do today, within the limits (the progress line)."""
-        due = self.store.count_due(self.deck, self.day.end, now)
-        return {
-            "new": min(due["new"], max(0, self.limits.new - self.tally.new_seen)),
-            "learning": due["learning"],
-            "review": min(due["review"], max(0, self.limits.reviews - self.tally.reviews_seen)),
-        }
+        new_left = max(0, self.limits.new - self.tally.new_seen)
+        reviews_left = max(0, self.limits.reviews - self.tally.reviews_seen)
+        caps = {"new": new_left, "review": reviews_left}
+        return self.store.count_due(self.deck, self.day.end, now, caps)
 
     def intervals(self, card: StoredCard, now: datetime) -> dict[Rating, timedelta]:
         return self.scheduler.preview(card.schedule, now)

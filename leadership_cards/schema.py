@@ -145,7 +145,26 @@ def _m003_quiz_and_topics(db) -> None:
     db.execute("CREATE INDEX topic_talks_card ON topic_talks (card_id, spoken_at)")
 
 
-MIGRATIONS: list[Callable] = [_m001_initial, _m002_review_stats, _m003_quiz_and_topics]
+def _m004_queue_indexes(db) -> None:
+    """One partial index per queue (learning, review), each ordered by due and covering the
+    buried check, so `review` finds its next card and counts what is left by reading only
+    the cards of that queue, however many others are overdue."""
+    from leadership_cards.store import IN_QUEUE, LEARNING
+
+    for name, state in (("learning", LEARNING), ("review", "state = 'review'")):
+        where = f"WHERE {state} AND {IN_QUEUE}"
+        db.execute(f"CREATE INDEX cards_queue_{name} ON cards (due, buried_until) {where}")
+        db.execute(
+            f"CREATE INDEX cards_queue_{name}_deck ON cards (deck, due, buried_until) {where}"
+        )
+
+
+MIGRATIONS: list[Callable] = [
+    _m001_initial,
+    _m002_review_stats,
+    _m003_quiz_and_topics,
+    _m004_queue_indexes,
+]
 VERSION = len(MIGRATIONS)
 
 

@@ -32,6 +32,10 @@ _UNSCHEDULED = ", ".join(f"'{kind}'" for kind in sorted(UNSCHEDULED_KINDS))
 #: queue queries, so SQLite can use those indexes.
 IN_QUEUE = f"suspended = 0 AND retired_at IS NULL AND kind NOT IN ({_UNSCHEDULED})"
 
+#: Cards in the learning queue (learning or relearning), spelled as in its partial index.
+LEARNING = "state IN ('learning', 'relearning')"
+NOT_BURIED = "(buried_until IS NULL OR buried_until <= :now)"
+
 CARD_COLUMNS = (
     "id, deck, chapter, kind, front, back, cloze, tags, source_file, source_position, "
     "passage, item, ord, state, step, stability, difficulty, due, last_review, reps, "
@@ -418,9 +422,7 @@ class Store:
 
     def next_learning(self, deck: str | None, before: datetime, now: datetime) -> StoredCard | None:
         """The learning or relearning card due first, if due before `before`."""
-        return self._first(
-            "state IN ('learning', 'relearning') AND due <= ?", [to_epoch(before)], deck, now, "due"
-        )
+        return self._first(f"{LEARNING} AND due <= ?", [to_epoch(before)], deck, now, "due")
 
     def next_review(self, deck: str | None, before: datetime, now: datetime) -> StoredCard | None:
         return self._first("state = 'review' AND due < ?", [to_epoch(before)], deck, now, "due")
@@ -442,21 +444,39 @@ class Store:
         row = self.conn.execute(f"{sql} ORDER BY {order} LIMIT 1", args).fetchone()
         return None if row is None else _card(row)
 
-    def count_due(self, deck: str | None, before: datetime, now: datetime) -> dict[str, int]:
-        """How many cards wait: learning due before `before`, reviews due before it, new."""
-        sql = (
-            "SELECT "
-            "count(*) FILTER (WHERE state IN ('learning', 'relearning') AND due < :before), "
-            "count(*) FILTER (WHERE state = 'review' AND due < :before), "
-            "count(*) FILTER (WHERE state = 'new') "
-            f"FROM cards WHERE {IN_QUEUE} AND (buried_until IS NULL OR buried_until <= :now)"
-        )
+    def count_due(
+        self,
+        deck: str | None,
+        before: datetime,
+        now: datetime,
+        caps: dict[str, int] | None = None,
+    ) -> dict[str, int]:
+        """How many cards wait: learning and reviews due before `before`, and new cards.
+
+        Each queue is counted through its own partial index. `caps` bounds a count (the
+        progress line needs no more than what today's limits allow), so a collection with
+        thousands of overdue cards is not read in full to say "200 left".
+        """
         params: dict[str, Any] = {"before": to_epoch(before), "now": to_epoch(now)}
+        deck_filter = ""
         if deck is not None:
-            sql += " AND deck = :deck"
+            deck_filter = " AND deck = :deck"
             params["deck"] = deck
-        learning, review, new = self.conn.execute(sql, params).fetchone()
-        return {"learning": learning, "review": review, "new": new}
+        conditions = {
+            "learning": f"{LEARNING} AND due < :before",
+            "review": "state = 'review' AND due < :before",
+            "new": "state = 'new'",
+        }
+        counts = {}
+        for queue, condition in conditions.items():
+            inner = f"SELECT 1 FROM cards WHERE {condition} AND {IN_QUEUE} AND {NOT_BURIED}"
+            inner += deck_filter
+            if caps is not None and queue in caps:
+                inner += f" LIMIT {int(caps[queue])}"
+            counts[queue] = self.conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[
+                0
+            ]
+        return counts
 
     def deck_counts(self, before: datetime, now: datetime) -> list[dict[str, Any]]:
         """Per deck: cards, and how many are new, learning, due before `before`, suspended."""

@@ -114,3 +114,34 @@ def test_unmarked_file_with_tables_is_refused_not_migrated(tmp_path: Path) -> No
     # version 0 with tables is indistinguishable from a foreign file: refused, not migrated
     with pytest.raises(StoreError):
         Store.open(path)
+
+
+def test_an_older_schema_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    from leadership_cards.backup import backups
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, upto=schema.VERSION - 1)
+    conn.close()
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    (saved,) = backups(path)
+    assert saved.reason == f"before-schema-{schema.VERSION}"
+    old = sqlite3.connect(saved.path)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION - 1
+    old.close()
+
+
+def test_queue_queries_use_their_partial_indexes(store: Store) -> None:
+    from leadership_cards.store import IN_QUEUE, LEARNING
+
+    for state, deck in ((LEARNING, ""), ("state = 'review'", " AND deck = 'x'")):
+        plan = " ".join(
+            str(tuple(row))
+            for row in store.conn.execute(
+                f"EXPLAIN QUERY PLAN SELECT id FROM cards WHERE {state} AND due <= 5 "
+                f"AND {IN_QUEUE} AND (buried_until IS NULL OR buried_until <= 3){deck} "
+                "ORDER BY due LIMIT 1"
+            )
+        )
+        assert "cards_queue_" in plan and "TEMP B-TREE" not in plan, plan
