@@ -6,6 +6,7 @@ Each command parses its options, calls the core, and renders. Expected failures 
 
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 import sys
@@ -35,14 +36,20 @@ class Group(click.Group):
                 raise click.ClickException(
                     "the collection is busy in another process; try again in a moment"
                 ) from None
+            if "readonly" in str(error):
+                raise click.ClickException(
+                    "the collection is read-only here; nothing was changed"
+                ) from None
             raise click.ClickException(f"the collection could not be used: {error}") from None
         except sqlite3.DatabaseError as error:
             raise click.ClickException(
                 f"the collection file is damaged ({error}); `leadership-cards check` can tell more"
             ) from None
         except OSError as error:
-            if error.errno == 28:  # ENOSPC
-                raise click.ClickException("the disk is full; nothing was changed") from None
+            if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                raise click.ClickException(
+                    f"not enough space to write {error.filename or 'the file'}; nothing was changed"
+                ) from None
             if error.strerror and error.filename:
                 raise click.ClickException(f"{error.filename}: {error.strerror}") from None
             raise
@@ -143,7 +150,7 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
     from leadership_cards.generate import generate
 
     source = deck_from_paths(list(paths), name)
-    generate(source)  # fail on bad input before the collection is touched
+    cards = generate(source)  # bad input fails here, before the collection is touched
     origin = ";".join(sorted(str(path.resolve()) for path in paths))
     with open_store(db) as store:
         existing = {deck.name: deck for deck in store.decks()}
@@ -152,7 +159,7 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
                 f"a deck named {source.name!r} already exists from other files; "
                 "choose another name with --deck"
             )
-        result = add_deck(store, source, now_utc(), origin=origin)
+        result = add_deck(store, source, now_utc(), origin=origin, cards=cards)
     verb = "Updated" if source.name in existing else "Added"
     click.echo(
         f"{verb} deck {source.name!r}: {result.added} new cards, {result.updated} updated, "

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from leadership_cards.cards import Card
 from leadership_cards.store import DeckInfo, Store, SyncResult
+
+if TYPE_CHECKING:
+    from leadership_cards.deck_source import DeckSource
 
 EMBEDDED_LOADED = "embedded_deck_loaded"
 
@@ -30,16 +36,23 @@ def load_embedded(store: Store, now: datetime) -> SyncResult:
     return result
 
 
-def add_deck(store: Store, source, now: datetime, origin: str) -> SyncResult:
-    """Generate `source` and make the stored deck match it."""
-    from leadership_cards.generate import generate
+def add_deck(
+    store: Store,
+    source: DeckSource,
+    now: datetime,
+    origin: str,
+    cards: Sequence[Card] | None = None,
+) -> SyncResult:
+    """Make the stored deck match `source` (generated here unless `cards` are given)."""
+    if cards is None:
+        from leadership_cards.generate import generate
 
-    cards = generate(source)
+        cards = generate(source)
     info = DeckInfo(
         name=source.name,
         title=source.title,
-        publisher=getattr(source, "publisher", "") or "",
-        source=getattr(source, "source", "") or "",
+        publisher=source.publisher,
+        source=source.source,
         origin=origin,
     )
     return store.sync_deck(info, cards, now)

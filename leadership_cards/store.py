@@ -181,7 +181,7 @@ class Store:
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
-            raise StoreError(f"cannot open {path}: {error}") from None
+            raise StoreError(_explain(path, error)) from None
         store = cls(path, conn)
         try:
             conn.row_factory = sqlite3.Row
@@ -204,6 +204,9 @@ class Store:
 
                     take(path, f"before-schema-{schema.VERSION}", datetime.now(UTC), conn)
                 schema.migrate(conn)
+        except sqlite3.OperationalError as error:
+            conn.close()
+            raise StoreError(_explain(path, error)) from None
         except sqlite3.DatabaseError as error:
             conn.close()
             raise StoreError(
@@ -1092,6 +1095,18 @@ def study_day_sql(
         )
         offset = f"(CASE {cases} ELSE {int(segments[0][1])} END)"
     return f"(({seconds} + {offset} - {int(rollover_hour) * 3600}) / 86400)"
+
+
+def _explain(path: Path, error: sqlite3.Error) -> str:
+    """SQLite's terse errors, said in terms of the user's file."""
+    text = str(error)
+    if "readonly" in text:
+        return f"cannot change {path}: the file or its folder is read-only"
+    if "unable to open" in text:
+        return f"cannot open {path}: its folder is missing or not writable"
+    if "locked" in text or "busy" in text:
+        return f"{path} is busy in another process; try again in a moment"
+    return f"cannot use {path}: {text}"
 
 
 def _check_file(path: Path, create: bool) -> bool:

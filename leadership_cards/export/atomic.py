@@ -8,6 +8,7 @@ failure the temporary file is removed and an existing target is left as it was.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import sys
 import tempfile
@@ -36,8 +37,11 @@ def check_target(path: Path) -> None:
 def atomic_output(path: Path, binary: bool = False) -> Iterator[IO]:
     """A file to write the export into; it becomes `path` only if the block succeeds."""
     check_target(path)
+    remove_abandoned(path)
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as error:
         raise UserError(f"cannot write {path}: {error.strerror}") from None
     temp = Path(temp_name)
@@ -54,6 +58,25 @@ def atomic_output(path: Path, binary: bool = False) -> Iterator[IO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def remove_abandoned(path: Path) -> None:
+    """Remove the temporary files of earlier exports to `path` whose process was killed
+    before it could clean up (the writer's pid is in the name; a live one is left alone)."""
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = temp.name[len(path.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            temp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _mode_for(path: Path) -> int:
