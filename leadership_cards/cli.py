@@ -29,30 +29,40 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except UserError as error:
-            raise click.ClickException(str(error)) from None
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise click.ClickException(
-                    "the collection is busy in another process; try again in a moment"
-                ) from None
-            if "readonly" in str(error):
-                raise click.ClickException(
-                    "the collection is read-only here; nothing was changed"
-                ) from None
-            raise click.ClickException(f"the collection could not be used: {error}") from None
-        except sqlite3.DatabaseError as error:
-            raise click.ClickException(
-                f"the collection file is damaged ({error}); `leadership-cards check` can tell more"
-            ) from None
-        except OSError as error:
-            if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
-                raise click.ClickException(
-                    f"not enough space to write {error.filename or 'the file'}; nothing was changed"
-                ) from None
-            if error.strerror and error.filename:
-                raise click.ClickException(f"{error.filename}: {error.strerror}") from None
-            raise
+        except (UserError, sqlite3.Error, ValueError, OSError) as error:
+            message = expected_failure(error)
+            if message is None:
+                raise
+            raise click.ClickException(one_line(message)) from None
+
+
+def expected_failure(error: Exception) -> str | None:
+    """What to tell the user about an expected failure; None for a real fault."""
+    if isinstance(error, UserError):
+        return str(error)
+    if isinstance(error, sqlite3.OperationalError):
+        if "locked" in str(error) or "busy" in str(error):
+            return "the collection is busy in another process; try again in a moment"
+        if "readonly" in str(error):
+            return "the collection is read-only here; nothing was changed"
+        return f"the collection could not be used: {error}"
+    if isinstance(error, sqlite3.DatabaseError):
+        return f"the collection file is damaged ({error}); `leadership-cards check` can tell more"
+    if isinstance(error, ValueError) and "null byte" in str(error):
+        # The OS takes no NUL character in a path; any path option can meet this.
+        return "a path cannot contain a NUL character"
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return f"not enough space to write {error.filename or 'the file'}; nothing was changed"
+        if error.strerror and error.filename:
+            return f"{error.filename}: {error.strerror}"
+    return None
+
+
+def one_line(text: str) -> str:
+    """An error message kept to one line: control characters that came in with a user's
+    path or name (a newline, a tab) are shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def db_option(command: F) -> F:

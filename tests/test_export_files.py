@@ -169,14 +169,3 @@ def test_bad_input_gets_one_line_and_writes_nothing(db_path, tmp_path, monkeypat
     assert result.exit_code == 1
     assert result.stderr == f"Error: {message.replace('{tmp}', str(tmp_path))}\n"
     assert list(work.iterdir()) == []
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
-def test_an_unwritable_folder_is_refused(db_path, tmp_path):
-    locked = tmp_path / "locked"
-    locked.mkdir(mode=0o500)
-    result = run("json", "--db", str(db_path), "-o", str(locked / "x.json"))
-    assert (
-        result.stderr
-        == f"Error: cannot write {locked}/x.json: the folder {locked} is not writable\n"
-    )
