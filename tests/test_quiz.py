@@ -4,6 +4,7 @@ promise that a quiz never changes a card's schedule."""
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -271,3 +272,22 @@ def test_quiz_refuses_without_a_terminal(db_path: Path):
 def test_plan_quiz_rejects_an_unknown_mode(store: Store):
     with pytest.raises(UserError, match="unknown mode 'oral'"):
         plan_quiz(store, deck=None, chapter=None, count=1, mode="oral", rng=random.Random(1))
+
+
+def test_the_printed_quiz_and_the_terminal_quiz_draw_the_same_questions(store) -> None:
+    """`export markdown --quiz N --seed S` is the paper copy of `quiz --count N --seed S`."""
+    import io
+    import random
+
+    from leadership_cards.export.markdown import md, write_quiz  # md: the handout's escaping
+    from leadership_cards.quiz import plan_quiz
+
+    for seed in (1, 7, 42):
+        questions, _ = plan_quiz(
+            store, deck="sample", chapter=None, count=5, mode="flip", rng=random.Random(seed)
+        )
+        paper = io.StringIO()
+        write_quiz(store.cards(deck="sample"), "Sample", 5, seed, paper)
+        page = paper.getvalue().split("## Answer key")[0]
+        fronts = [m.group(1) for m in re.finditer(r"^\d+\. (.*)$", page, re.MULTILINE)]
+        assert fronts == [md(q.card.front) for q in questions]
