@@ -176,7 +176,9 @@ _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
 _ONLY_IS = re.compile(r"\bthe\s+(?:only|most\s+\w+)\s+[\w\s'’-]{1,60}?\s+(?:is|are)\s+", re.I)
 _LIST_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+(?:and|or)\s")
-_CLAUSE_END = re.compile(r"[,;:—–()\[\]]|\s-\s|\.$|[.!?][\"”’)]*$")
+# A bracket is a clause break only as a parenthetical aside (" (...)"), never inside a token
+# such as "alert(1)".
+_CLAUSE_END = re.compile(r"[,;:—–]|\s[(\[]|[)\]](?=[\s,;:.!?]|$)|\s-\s|\.$|[.!?][\"”’)]*$")
 
 
 def _phrase_before(sentence: str, end: int) -> Span | None:
@@ -329,7 +331,12 @@ _OPENING = frozenset(" \t([{\"“‘'")
 _CLOSING = frozenset(" \t.,;:!?)]}\"”’'")
 
 
-_TRAILING_CLAUSE = re.compile(r",?\s+(?:since|because|if|while|which|so that)\s+", re.IGNORECASE)
+# Only a clause that can go without leaving a fragment: "which"/"while"/"if" after a comma
+# (never "by which", a relative clause the sentence needs), "since"/"because" anywhere.
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:since|because|if|while|which|so that)\s+|\s+(?:since|because|so that)\s+",
+    re.IGNORECASE,
+)
 LONG_STATEMENT_WORDS = 25
 
 
@@ -341,7 +348,8 @@ def _focus(sentence: str, after: int) -> str:
     m = _TRAILING_CLAUSE.search(sentence, after)
     if not m or len(sentence[: m.start()].split()) < 6:
         return sentence
-    return sentence[: m.start()] + "."
+    head = sentence[: m.start()]
+    return sentence if ends_in_function_word(head) else head + "."
 
 
 def cloze_of(sentence: str, span: Span) -> str:
@@ -352,8 +360,68 @@ def cloze_of(sentence: str, span: Span) -> str:
         start -= 1
     while end < len(sentence) and sentence[end] not in _CLOSING:
         end += 1
+    balanced = _balance(sentence, start, end)
+    if balanced[1] > balanced[0]:
+        start, end = balanced
     sentence = _focus(sentence, end)
     return f"{sentence[:start]}{{{{c1::{sentence[start:end]}}}}}{sentence[end:]}"
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _balance(sentence: str, start: int, end: int) -> Span:
+    """Widen a deletion until its brackets pair up, so it never stops inside "alert(1)" or
+    opens a parenthesis it does not close; if no partner exists, stop before the stray one."""
+    for _ in range(4):
+        depth: list[str] = []
+        stray_close = None
+        for i in range(start, end):
+            c = sentence[i]
+            if c in _PAIRS:
+                depth.append(c)
+            elif c in _PAIRS.values():
+                if depth and _PAIRS[depth[-1]] == c:
+                    depth.pop()
+                elif stray_close is None:
+                    stray_close = i
+        if not depth and stray_close is None:
+            return start, end
+        if depth:
+            close = sentence.find(_PAIRS[depth[0]], end)
+            if close < 0:
+                end = sentence.index(depth[0], start)
+                break
+            end = close + 1
+            while end < len(sentence) and sentence[end] not in _CLOSING:
+                end += 1
+        else:
+            assert stray_close is not None
+            opener = {v: k for k, v in _PAIRS.items()}[sentence[stray_close]]
+            found = sentence.rfind(opener, 0, start)
+            if found < 0:
+                end = stray_close
+                break
+            start = found
+            while start > 0 and sentence[start - 1] not in _OPENING:
+                start -= 1
+    while end > start and sentence[end - 1] in " \t([{":
+        end -= 1
+    return start, end
+
+
+#: Words a complete statement does not end on: a sentence that does was cut mid-clause.
+FUNCTION_WORDS = _set(
+    "a an the of by to for with from into onto upon at in on and or but nor than which whose "
+    "whom that their its his her our your my this these those as via through between among "
+    "is are was were be been will would can could should must may might has have had "
+)
+
+
+def ends_in_function_word(text: str) -> bool:
+    """True for "... a process of persuasion and example by." (cut mid-clause)."""
+    words = _WORD.findall(text.rstrip(' .!?"”’)'))
+    return bool(words) and words[-1].lower() in FUNCTION_WORDS
 
 
 def iter_words(text: str) -> Iterator[str]:
