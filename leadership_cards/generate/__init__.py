@@ -137,11 +137,24 @@ class _Seen:
         self.definitions: set[str] = set()
         self.items: set[str] = set()
         self.statements: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        self.answers: set[str] = set()  # answers of question-and-answer cards, deck-wide
+        self.contexts: set[tuple[str, str]] = set()  # (cloze answer, words beside it)
 
     def new_chapter(self) -> None:
         """Near-duplicates are looked for within a chapter, where restatements live; this
         keeps each comparison bucket small however long the book."""
         self.statements.clear()
+        self.contexts.clear()
+
+    def _repeats_a_fact(self, card: Card, back: str) -> bool:
+        """A cloze that asks what a card of another kind already teaches: its whole statement
+        is an enumerated item's answer, its deletion is a definition's answer, or it blanks the
+        same phrase in the same words as an earlier cloze ("[...], not motivation, ...")."""
+        assert card.cloze is not None
+        statement = normalise(card.cloze.replace("{{c1::", "").replace("}}", ""))
+        if statement in self.answers or back in self.answers:
+            return True
+        return any(key in self.contexts for key in _contexts(card.cloze, back))
 
     def admit(self, candidates: Iterable[Card]) -> Iterator[Card]:
         for card in candidates:
@@ -158,6 +171,8 @@ class _Seen:
                     continue
                 self.definitions.add(back)
             if card.cloze is not None:
+                if self._repeats_a_fact(card, back):
+                    continue
                 words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
                 answer = frozenset(back.split())
                 buckets = [self.statements.setdefault(key, []) for key in answer - _COMMON]
@@ -170,10 +185,32 @@ class _Seen:
                     continue
                 for bucket in buckets:
                     bucket.append((words, answer))
+                self.contexts.update(_contexts(card.cloze, back))
+            elif card.kind in _FACT_KINDS:
+                self.answers.add(back)
             self.ids.add(card.id)
             self.fronts.add(front)
             self.items.add(card.item)
             yield card
+
+
+#: Kinds whose answer is a statement or phrase a cloze card could repeat.
+_FACT_KINDS = frozenset({Kind.DEFINITION, Kind.ENUMERATION, Kind.TECHNIQUE})
+_CONTEXT_WORDS = 3
+
+
+def _contexts(cloze: str, back: str) -> list[tuple[str, str]]:
+    """The deletion's answer with the three words before it and with the three after it."""
+    before, _, after = cloze.partition("{{c1::")
+    after = after.partition("}}")[2]
+    out = []
+    left = normalise(before).split()[-_CONTEXT_WORDS:]
+    right = normalise(after).split()[:_CONTEXT_WORDS]
+    if len(left) == _CONTEXT_WORDS:
+        out.append((back, "<" + " ".join(left)))
+    if len(right) == _CONTEXT_WORDS:
+        out.append((back, ">" + " ".join(right)))
+    return out
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

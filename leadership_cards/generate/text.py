@@ -23,7 +23,7 @@ _ABBREVIATIONS = _set(
 _WORD = re.compile(r"[\w'’-]+")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]")
 _CONNECTIVE = re.compile(
-    r"^(?:(?:for indeed|first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
+    r"^(?:(?:for indeed|for one thing|first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
     r"nevertheless|nonetheless|of course|in effect|that is|still|obviously|undoubtedly|"
     r"finally|however|moreover|also|and|but|so|or|in short|in fact|in this way|by contrast|"
     r"given this|for example|for instance|similarly|likewise|accordingly|consequently),\s+)+",
@@ -174,7 +174,23 @@ _MORE_THAN = re.compile(r"\s+(?:far\s+)?more\s+than\s+", re.I)
 _THAN = re.compile(r"\bmore\s+(?!than\b)\w[^,;]{0,80}?\s+than\s+", re.I)
 _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
-_ONLY_IS = re.compile(r"\bthe\s+(?:only|most\s+\w+)\s+[\w\s'’-]{1,60}?\s+(?:is|are)\s+", re.I)
+_RANK = r"(?:key|driving|prime|central|core|chief|main|primary|essential|single|greatest)"
+_ONLY_IS = re.compile(
+    rf"\bthe\s+(?:only|most\s+\w+|{_RANK})\s+[\w\s'’-]{{1,100}}?\s+(?:is|are)\s+(?!not\b)", re.I
+)
+# "Setting and changing work-community values is the leader's prime job": the subject is
+# what the verdict names.
+_IS_THE_KEY = re.compile(
+    rf"^(?P<subject>[A-Z][^,;:]{{3,80}}?)\s+(?:is|are)\s+(?:the|a)\s+(?:[\w'’-]+\s+)?{_RANK}\s+"
+    r"[\w-]+(?:\s+[\w-]+)?[.!]?$",
+    re.I,
+)
+# "It is attitude—both the leader's and the follower's— that determines ...": a cleft
+# sentence puts its point in focus.
+_CLEFT_FOCUS = re.compile(
+    r"^it\s+is\s+(?P<focus>[^—–,;:()]{2,60}?)\s*(?:[—–,(]|\s(?:that|who)\s)", re.I
+)
+_POSTPOSITIVE = _set("implicit inherent involved required needed possible available")
 _LIST_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+(?:and|or)\s")
 # A bracket is a clause break only as a parenthetical aside (" (...)"), never inside a token
 # such as "alert(1)".
@@ -208,6 +224,31 @@ def _phrase_before(sentence: str, end: int) -> Span | None:
     return words[0][1], words[-1][2]
 
 
+_W = r"[\w'’-]+"
+_LIST_BEFORE = re.compile(
+    rf"(?:{_W}\s+){{0,3}}{_W}(?:,\s+{_W}(?:\s+{_W}){{0,2}}){{1,5}},?\s+(?:and|or)\s+"
+    rf"{_W}(?:\s+{_W}){{0,2}}?(?P<participle>\s+(?:\w+ed|met|done|made|kept|given|heard))?\s*$"
+)
+
+
+def _list_before(sentence: str, end: int) -> Span | None:
+    """The list that is the first term of a contrast: "to get his or her personal values,
+    vision, goals, and outcomes met, not just those of the corporation" gives "personal
+    values, vision, goals, and outcomes" (the contrast is what to recall, not its last noun)."""
+    m = _LIST_BEFORE.search(sentence, 0, end)
+    if not m:
+        return None
+    stop = m.start("participle") if m.group("participle") else len(sentence[:end].rstrip())
+    words = tokens(sentence[m.start() : stop])
+    skip = DETERMINERS | _PRONOUNS | PREPOSITIONS | SUBORDINATORS | VERBS | _set("and or")
+    i = 0
+    while i < len(words) and words[i][0] in skip:
+        i += 1
+    if i >= len(words) or len(words) - i > 10:
+        return None
+    return m.start() + words[i][1], stop
+
+
 def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
     """The phrase that starts at `start`: to the end of its clause, its determiner left out."""
     stop = len(sentence)
@@ -225,6 +266,12 @@ def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
             break
     while words and (words[0][0] in DETERMINERS or words[0][0] in ADVERBS):
         words = words[1:]
+    if len(words) > 2 and words[0][0] == "to" and words[1][0] in VERBS:
+        words = words[1:]  # "is to accept the service role": the infinitive is the phrase
+    for i, (w, _, _) in enumerate(words):
+        if i >= 2 and w in _POSTPOSITIVE:
+            words = words[:i]  # "the service role implicit in ...": the noun phrase ends
+            break
     if len(words) > max_words:
         preps = [i for i, (w, _, _) in enumerate(words) if i >= 2 and w in PREPOSITIONS]
         words = words[: preps[0]] if preps else []
@@ -290,7 +337,7 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
             return (m.end(), end), "definition"
     m = _CONTRAST.search(sentence)
     if m:
-        span = _phrase_before(sentence, m.start())
+        span = _phrase_before(sentence, m.start()) or _list_before(sentence, m.start())
         if span:
             return span, "contrast"
     m = _NOT_BUT.search(sentence)
@@ -318,6 +365,17 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
         span = _phrase_after(sentence, m.end(), max_words=8)
         if span:
             return span, "verdict"
+    m = _CLEFT_FOCUS.match(sentence)
+    if m and _CLEFT.search(sentence):
+        span = _phrase_after(sentence, m.start("focus"), max_words=6)
+        if span and span[1] <= m.end("focus"):
+            return span, "verdict"
+    m = _IS_THE_KEY.match(sentence)
+    if m and not dangles(m.group("subject")):
+        words = tokens(m.group("subject"))
+        if 1 <= len(words) <= 6 and not any(w in _PRONOUNS for w, _, _ in words):
+            start = words[1][1] if words[0][0] in DETERMINERS and len(words) > 1 else 0
+            return (start, m.end("subject")), "verdict"
     m = _KEY_TO.search(sentence)
     if m:
         span = _phrase_before(sentence, m.start())
@@ -327,8 +385,8 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
     return (span, "statement") if span else None
 
 
-_OPENING = frozenset(" \t([{\"“‘'")
-_CLOSING = frozenset(" \t.,;:!?)]}\"”’'")
+_OPENING = frozenset(" \t([{\"“‘'—–")
+_CLOSING = frozenset(" \t.,;:!?)]}\"”’'—–")
 
 
 # Only a clause that can go without leaving a fragment: "which"/"while"/"if" after a comma
