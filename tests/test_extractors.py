@@ -108,14 +108,54 @@ def test_citation_cards(cards: list[Card]) -> None:
 
 
 def test_claim_cards(cards: list[Card]) -> None:
-    inspiration = one(cards, Kind.CLAIM, back="inspiration")
-    assert "[...], not motivation, characterizes" in inspiration.front
     assert one(cards, Kind.CLAIM, back="self-motivation").front == (
         "The only true motivation is [...]."
     )
-    assert one(cards, Kind.CLAIM, front="Good leadership and followership are").back == (
-        "part of the same process"
+    assert one(cards, Kind.CLAIM, back="followership").front.startswith(
+        "Followers are key to all social action"
     )
+
+
+@pytest.mark.parametrize(
+    ("cloze", "position"),
+    [
+        # Chapter 5: a verdict, the deck's subject, and "that" resolved to what it stands for.
+        ("The driving value in many corporations today is {{c1::service}}.", "paragraph 2"),
+        ("Inner leadership is a {{c1::people-oriented task}}.", "paragraph 4"),
+        (
+            "{{c1::Trust relationships}} are the only kind of relationship that can maintain "
+            "itself intact over time.",
+            "paragraph 5",
+        ),
+        # Servanthood: a cleft sentence, and verdicts inside numbered items.
+        (
+            "It is {{c1::attitude}}—both the leader's and the follower's— that determines "
+            "whether an act performed helps or does not help.",
+            "paragraph 1",
+        ),
+        (
+            "The key ingredient is a {{c1::values construct}} that prioritizes service.",
+            "technique 11",
+        ),
+        ("Setting and changing work-community values", "paragraph 19"),
+    ],
+)
+def test_salient_claims_a_reader_expects(cards: list[Card], cloze: str, position: str) -> None:
+    found = [c for c in cards if c.kind is Kind.CLAIM and c.cloze and cloze in c.cloze]
+    assert [c.source.position for c in found] == [position]
+
+
+def test_most_important_part_of_preparation(cards: list[Card]) -> None:
+    card = one(cards, Kind.CLAIM, front="The most important part of preparation")
+    assert card.back == "accept the service role"
+    assert card.source.position == "technique 8"
+
+
+def test_a_cloze_never_repeats_a_fact_another_card_asks(cards: list[Card]) -> None:
+    # "Leadership is a social, not a structural, phenomenon" is the first dimension's answer;
+    # "[...], not motivation, characterizes" is key point 11's; neither comes back as a claim.
+    assert not [c for c in of_kind(cards, Kind.CLAIM) if c.back in ("social", "inspiration")]
+    assert not [c for c in of_kind(cards, Kind.CLAIM) if "part of the same process" in c.back]
 
 
 def test_claim_headings(cards: list[Card]) -> None:
@@ -137,3 +177,40 @@ def test_generation_is_deterministic(cards: list[Card]) -> None:
     from leadership_cards.generate import generate
 
     assert generate(embedded_deck()) == cards
+
+
+def test_summary_points_are_enumerated_with_their_count(cards: list[Card]) -> None:
+    points = [c for c in of_kind(cards, Kind.ENUMERATION) if "three points" in c.front]
+    assert [(c.front, c.back) for c in points] == [
+        (
+            "What is the first of the three points emphasized in the chapter?",
+            "No change can occur without a committed work community and inner leaders.",
+        ),
+        (
+            "What is the second of the three points emphasized in the chapter?",
+            "Good leadership and followership are part of the same process.",
+        ),
+        (
+            "What is the third of the three points emphasized in the chapter?",
+            "Inner leadership is not always merely a stepping stone to the CEO's chair.",
+        ),
+    ]
+    count = one(cards, Kind.ENUMERATION_COUNT, front="How many points")
+    assert count.back == "Three"
+
+
+def test_an_enumeration_inside_one_sentence(cards: list[Card]) -> None:
+    objectives = [c for c in of_kind(cards, Kind.ENUMERATION) if "service objectives" in c.front]
+    assert [(c.front, c.back) for c in objectives] == [
+        (
+            "What is the first of the two service objectives of inner leaders?",
+            "Helping stakeholders to produce high quality service to coworkers, clients, and "
+            "customers",
+        ),
+        (
+            "What is the second of the two service objectives of inner leaders?",
+            "Seeking to enhance each member of the work community",
+        ),
+    ]
+    assert {c.source.position for c in objectives} == {"technique 6"}
+    assert one(cards, Kind.ENUMERATION_COUNT, front="service objectives").back == "Two"
