@@ -74,8 +74,11 @@ def test_markup_with_brackets_gives_whole_phrases(tmp_path: Path) -> None:
         "action.\n\n  1. Inner leaders use (personal) power, not authority.\n",
         encoding="utf-8",
     )
-    for card in generate(deck_from_paths([path])):
+    cards = generate(deck_from_paths([path]))
+    for card in cards:
         assert card.back.count("(") == card.back.count(")"), card.back
+    trust = next(c for c in cards if c.front.startswith("Mutual interactive trust is"))
+    assert trust.back == "vital to any <script>alert(1)</script> & work-community action"
 
 
 def test_a_question_that_gives_its_answer_away_is_a_problem() -> None:

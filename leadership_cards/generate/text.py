@@ -224,6 +224,7 @@ def _phrase_before(sentence: str, end: int) -> Span | None:
     return words[0][1], words[-1][2]
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
 _W = r"[\w'’-]+"
 _LIST_BEFORE = re.compile(
     rf"(?:{_W}\s+){{0,3}}{_W}(?:,\s+{_W}(?:\s+{_W}){{0,2}}){{1,5}},?\s+(?:and|or)\s+"
@@ -272,12 +273,18 @@ def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
         if i >= 2 and w in _POSTPOSITIVE:
             words = words[:i]  # "the service role implicit in ...": the noun phrase ends
             break
-    if len(words) > max_words:
+    tags = [m.span() for m in _TAG.finditer(sentence, start, stop)] if "<" in sentence else []
+
+    def length(ws: list[tuple[str, int, int]]) -> int:
+        """Words a reader sees: markup such as "<b>" is text, but not a word to count."""
+        return sum(not any(a <= s < b for a, b in tags) for _, s, _ in ws)
+
+    if length(words) > max_words:
         preps = [i for i, (w, _, _) in enumerate(words) if i >= 2 and w in PREPOSITIONS]
         words = words[: preps[0]] if preps else []
     while words and (words[-1][0] in PREPOSITIONS or words[-1][0] in DETERMINERS):
         words = words[:-1]
-    if not words or len(words) > max_words:
+    if not words or length(words) > max_words:
         return None
     return words[0][1], words[-1][2]
 
