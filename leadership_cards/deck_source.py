@@ -120,7 +120,8 @@ def deck_from_paths(
 
     A single folder with a deck.toml uses it. Otherwise each .txt/.md file (folders are
     expanded, in name order) is one chapter, titled by the title found in it or by its file
-    name. The deck name defaults to the folder or first file's stem, slugified.
+    name. The deck name defaults to the folder or first file's stem, slugified; a deck of
+    one chapter file takes that chapter's title as its own.
     """
     if not paths:
         raise SourceError("No chapter files were given.")
@@ -161,7 +162,13 @@ def deck_from_paths(
     stem = first.name if first.is_dir() else first.stem
     deck_name = slugify(name or stem)
     folder = first if first.is_dir() and len(resolved) == 1 else None
-    return DeckSource(deck_name, (name or _title_from_stem(stem)), tuple(chapters), folder)
+    if name:
+        title = name
+    elif len(chapters) == 1 and not first.is_dir():
+        title = chapters[0].title  # one chapter file: the deck is that chapter
+    else:
+        title = _title_from_stem(stem)
+    return DeckSource(deck_name, title, tuple(chapters), folder)
 
 
 def _title_from_stem(stem: str) -> str:

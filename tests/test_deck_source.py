@@ -83,3 +83,19 @@ def test_manifest_errors(tmp_path: Path) -> None:
     (tmp_path / "deck.toml").write_text("name = [")
     with pytest.raises(SourceError, match="is not a valid manifest"):
         load_manifest(tmp_path)
+
+
+def test_a_single_chapter_file_deck_is_titled_by_its_chapter(tmp_path: Path) -> None:
+    path = tmp_path / "05-technique-2-relationship-focus.txt"
+    path.write_text(CHAPTER_5.read_text(encoding="utf-8"))
+    deck = deck_from_paths([path])
+    assert deck.title == "Chapter 5: Technique 2: Maintaining a Relationship Focus"
+    titles = {c.front: c.back for c in generate(deck) if c.kind == "title"}
+    # The deck is the chapter, so the title card does not name it again (nor garble it).
+    assert titles == {
+        "Which technique does Chapter 5 present?": "Maintaining a Relationship Focus",
+        "What is Technique 2?": "Maintaining a Relationship Focus",
+    }
+    untitled = tmp_path / "my_notes-on-trust.txt"
+    untitled.write_text(OVERVIEW.read_text(encoding="utf-8"))
+    assert deck_from_paths([untitled]).title == "My notes on trust"

@@ -7,7 +7,7 @@ import pytest
 from leadership_cards.cards import Kind
 from leadership_cards.deck_source import load_manifest
 from leadership_cards.errors import SourceError
-from leadership_cards.generate import generate
+from leadership_cards.generate import generate, generate_report, stale_overrides
 
 
 def _service_and_count(folder: Path):
@@ -48,12 +48,29 @@ def test_reword_a_cloze(deck_copy: Path) -> None:
     )
 
 
-def test_unknown_ids_and_bad_files_are_errors(deck_copy: Path) -> None:
+def test_stale_ids_are_warnings_not_errors(deck_copy: Path) -> None:
+    cards, service, _ = _service_and_count(deck_copy)
     overrides = deck_copy / "overrides.toml"
-    overrides.write_text('drop = ["000000000000"]\n', encoding="utf-8")
-    with pytest.raises(SourceError) as error:
-        generate(load_manifest(deck_copy))
-    assert str(error.value) == f"{overrides} names cards this deck does not have: 000000000000."
-    overrides.write_text("drop = [", encoding="utf-8")
+    overrides.write_text(
+        f'drop = ["000000000000", "{service.id}"]\n[reword.111111111111]\nfront = "Gone?"\n',
+        encoding="utf-8",
+    )
+    report = generate_report(load_manifest(deck_copy))
+    # The rest of the file still applies: the edited chapter can be added again.
+    assert service.id not in {c.id for c in report.cards}
+    assert len(report.cards) == len(cards) - 1
+    assert report.stale_overrides == ["000000000000", "111111111111"]
+    assert report.warnings == [
+        f"{overrides} names cards this deck no longer has (left unused): "
+        "000000000000, 111111111111."
+    ]
+    assert stale_overrides(load_manifest(deck_copy)) == report.stale_overrides
+    assert generate(load_manifest(deck_copy)) == report.cards
+    overrides.write_text(f'drop = ["{service.id}"]\n', encoding="utf-8")
+    assert generate_report(load_manifest(deck_copy)).warnings == []
+
+
+def test_a_bad_overrides_file_is_an_error(deck_copy: Path) -> None:
+    (deck_copy / "overrides.toml").write_text("drop = [", encoding="utf-8")
     with pytest.raises(SourceError, match="is not a valid overrides file"):
         generate(load_manifest(deck_copy))

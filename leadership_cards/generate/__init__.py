@@ -9,6 +9,7 @@ specific card is kept. Generation is deterministic and linear in the size of the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from leadership_cards.cards import Card, Kind, normalise
 from leadership_cards.deck_source import DeckSource
@@ -26,11 +27,19 @@ from leadership_cards.generate import (
     titles,
 )
 from leadership_cards.generate.context import Chapter
-from leadership_cards.generate.overrides import apply_overrides, load_overrides
+from leadership_cards.generate.order import reading_order
+from leadership_cards.generate.overrides import apply_overrides, load_overrides, stale_ids
 from leadership_cards.generate.quality import passes
 from leadership_cards.source import Document, read_document
 
-__all__ = ["EXTRACTORS", "generate", "generate_chapter"]
+__all__ = [
+    "EXTRACTORS",
+    "Generation",
+    "generate",
+    "generate_chapter",
+    "generate_report",
+    "stale_overrides",
+]
 
 Extractor = Callable[[Chapter], Iterable[Card]]
 
@@ -49,12 +58,33 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Generation:
+    """A deck's cards and what the user should hear about: overrides that no longer apply."""
+
+    cards: list[Card]
+    warnings: list[str] = field(default_factory=list)
+    stale_overrides: list[str] = field(default_factory=list)  # card ids
+
+
 def generate(deck: DeckSource) -> list[Card]:
-    """Every card of the deck, in reading order, each passing the quality rules.
+    """Every card of the deck, each passing the quality rules, chapter by chapter in the
+    order a learner should meet them (see `order.reading_order`).
 
     Raises SourceError when a chapter file cannot be read or yields no card at all, and
-    applies the folder's overrides.toml if there is one.
+    applies the folder's overrides.toml if there is one (`generate_report` also says which
+    of its ids no longer match a card).
     """
+    return generate_report(deck).cards
+
+
+def stale_overrides(deck: DeckSource) -> list[str]:
+    """Ids in the deck's overrides.toml that the deck no longer generates."""
+    return generate_report(deck).stale_overrides
+
+
+def generate_report(deck: DeckSource) -> Generation:
+    """`generate`, with warnings about overrides that name cards the deck does not have."""
     seen = _Seen()
     cards: list[Card] = []
     for chapter in deck.chapters:
@@ -66,25 +96,35 @@ def generate(deck: DeckSource) -> list[Card]:
         # page wins over a heading that says the same on the chapter page.
         made: set[str] = set()
         seen.new_chapter()
+        chapter_cards: list[Card] = []
         for _, extract in EXTRACTORS:
             for _, ctx in contexts:
                 for card in seen.admit(extract(ctx)):
-                    cards.append(card)
+                    chapter_cards.append(card)
                     made.add(card.source.file)
+        cards.extend(reading_order(chapter_cards, [ctx.doc for _, ctx in contexts]))
         for path, ctx in contexts:
             if ctx.doc.file not in made and not _only_repeats(ctx):
                 raise SourceError(f"{path} yields no cards.")
     overrides_path = deck.overrides_path
-    if overrides_path is not None:
-        cards = apply_overrides(cards, load_overrides(overrides_path), overrides_path)
-    return cards
+    if overrides_path is None:
+        return Generation(cards)
+    overrides = load_overrides(overrides_path)
+    stale = stale_ids(cards, overrides)
+    warnings = []
+    if stale:
+        warnings.append(
+            f"{overrides_path} names cards this deck no longer has (left unused): "
+            f"{', '.join(stale)}."
+        )
+    return Generation(apply_overrides(cards, overrides, overrides_path), warnings, stale)
 
 
 def generate_chapter(doc: Document, deck: str = "deck", title: str | None = None) -> list[Card]:
     """Cards of one parsed document on its own (no manifest, no overrides)."""
     chapter_title = title or (doc.title.text if doc.title else doc.file)
-    ctx = Chapter(deck, deck, chapter_title, doc)
-    return list(_Seen().admit(_candidates(ctx)))
+    ctx = Chapter(deck, "", chapter_title, doc)
+    return reading_order(list(_Seen().admit(_candidates(ctx))), [doc])
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:
@@ -137,11 +177,24 @@ class _Seen:
         self.definitions: set[str] = set()
         self.items: set[str] = set()
         self.statements: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        self.answers: set[str] = set()  # answers of question-and-answer cards, deck-wide
+        self.contexts: set[tuple[str, str]] = set()  # (cloze answer, words beside it)
 
     def new_chapter(self) -> None:
         """Near-duplicates are looked for within a chapter, where restatements live; this
         keeps each comparison bucket small however long the book."""
         self.statements.clear()
+        self.contexts.clear()
+
+    def _repeats_a_fact(self, card: Card, back: str) -> bool:
+        """A cloze that asks what a card of another kind already teaches: its whole statement
+        is an enumerated item's answer, its deletion is a definition's answer, or it blanks the
+        same phrase in the same words as an earlier cloze ("[...], not motivation, ...")."""
+        assert card.cloze is not None
+        statement = normalise(card.cloze.replace("{{c1::", "").replace("}}", ""))
+        if statement in self.answers or back in self.answers:
+            return True
+        return any(key in self.contexts for key in _contexts(card.cloze, back))
 
     def admit(self, candidates: Iterable[Card]) -> Iterator[Card]:
         for card in candidates:
@@ -158,6 +211,8 @@ class _Seen:
                     continue
                 self.definitions.add(back)
             if card.cloze is not None:
+                if self._repeats_a_fact(card, back):
+                    continue
                 words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
                 answer = frozenset(back.split())
                 buckets = [self.statements.setdefault(key, []) for key in answer - _COMMON]
@@ -170,10 +225,32 @@ class _Seen:
                     continue
                 for bucket in buckets:
                     bucket.append((words, answer))
+                self.contexts.update(_contexts(card.cloze, back))
+            elif card.kind in _FACT_KINDS:
+                self.answers.add(back)
             self.ids.add(card.id)
             self.fronts.add(front)
             self.items.add(card.item)
             yield card
+
+
+#: Kinds whose answer is a statement or phrase a cloze card could repeat.
+_FACT_KINDS = frozenset({Kind.DEFINITION, Kind.ENUMERATION, Kind.TECHNIQUE})
+_CONTEXT_WORDS = 3
+
+
+def _contexts(cloze: str, back: str) -> list[tuple[str, str]]:
+    """The deletion's answer with the three words before it and with the three after it."""
+    before, _, after = cloze.partition("{{c1::")
+    after = after.partition("}}")[2]
+    out = []
+    left = normalise(before).split()[-_CONTEXT_WORDS:]
+    right = normalise(after).split()[:_CONTEXT_WORDS]
+    if len(left) == _CONTEXT_WORDS:
+        out.append((back, "<" + " ".join(left)))
+    if len(right) == _CONTEXT_WORDS:
+        out.append((back, ">" + " ".join(right)))
+    return out
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -1,8 +1,11 @@
 """Salient claims in prose -> cloze cards.
 
 Only sentences that carry a contrast or a verdict qualify ("not X but Y", "Rather, ...", "the
-only ...", "the most important ...", "X is the key to Y", and the summary points "The first
-is ... A second ... Finally ..."); ordinary narration does not make a card."""
+only ...", "the most important ...", "the key ingredient is ...", "X is the key to Y", "It is
+X that ...", a short statement of what the deck's subject is, and the summary points "The
+first is ... A second ... Finally ..."); ordinary narration does not make a card. Sentences
+of numbered items count too, after the item's first sentence (its technique card).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from collections.abc import Iterator
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
+    _RANK,
+    VERBS,
     capitalise,
     cloze_of,
     dangles,
@@ -19,15 +24,30 @@ from leadership_cards.generate.text import (
     sentences,
     strip_citations,
     strip_connectives,
+    tokens,
     word_count,
 )
+from leadership_cards.source import ListRole, NumberedList, Paragraph
 
 # Patterns that find their own phrase (a contrast, comparison or verdict)...
 _PATTERNED = re.compile(
     r",\s+not\s|\bnot\b[^.]{1,60}\bbut\b|\bthe only\b|\bthe most\s+\w+\b|\bkey to\b|"
-    r"\bmore\b[^.]{0,80}\bthan\b|\bwithout\b",
+    r"\bmore\b[^.]{0,80}\bthan\b|\bwithout\b|"
+    rf"\bthe\s+{_RANK}\s|\b(?:is|are)\s+(?:the|a)\s+(?:[\w'’-]+\s+)?{_RANK}\s|^it\s+is\s",
     re.IGNORECASE,
 )
+# "Inner leaders ... develop trust relationships with their followers, for that is the only
+# kind of relationship that ...": "that" stands for the main verb's object.
+_FOR_THAT = re.compile(
+    r"^(?P<head>.+?),\s+(?:for|since|because)\s+(?:that|this|it|they)\s+(?:is|are)\s+"
+    rf"(?P<pred>the\s+(?:only|most\s+\w+|{_RANK})\s.+)$",
+    re.IGNORECASE,
+)
+_TRAILING_PHRASE = re.compile(
+    r"\s+and\s+(?:against|in|through|across|over|under|with|for)\s[^;]+$", re.IGNORECASE
+)
+_PREPOSITION = re.compile(r"\s(?:with|to|for|of|in|among|between|across)\s", re.IGNORECASE)
+MAX_TOPIC_WORDS = 15
 # ...and verdicts whose main claim is the phrase to ask for.
 _VERDICT = re.compile(
     r"^rather,|^(?:the|a|an)\s+(?:first|second|third|fourth|fifth|final|last)\b|^finally,|"
@@ -43,10 +63,19 @@ MAX_SENTENCE_WORDS = 40
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
-    for paragraph in chapter.doc.paragraphs:
-        for raw in sentences(paragraph.text):
+    topic = _topic(chapter)
+    for text, position in _passages(chapter):
+        for index, raw in enumerate(sentences(text)):
+            if index == 0 and not position.startswith("paragraph"):
+                continue  # an item's first sentence is its technique card
             patterned, verdict = bool(_PATTERNED.search(raw)), bool(_VERDICT.search(raw))
+            if topic and topic.match(raw) and word_count(raw) <= MAX_TOPIC_WORDS:
+                verdict = True
             if not (patterned or verdict):
+                continue
+            resolved = _resolve_that(strip_citations(raw))
+            if resolved:
+                yield chapter.card(Kind.CLAIM, "", "", position, text, cloze=resolved)
                 continue
             sentence = strip_citations(raw)
             sentence = capitalise(_SUMMARY.sub("", sentence))
@@ -64,7 +93,67 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     Kind.CLAIM,
                     "",
                     "",
-                    f"paragraph {paragraph.number}",
-                    paragraph.text,
+                    position,
+                    text,
                     cloze=cloze_of(sentence, found[0]),
                 )
+
+
+def _passages(chapter: Chapter) -> Iterator[tuple[str, str]]:
+    """Paragraphs and the items of numbered lists that
+    are neither key points (their own extractor) nor discussion questions."""
+    for block in chapter.doc.blocks:
+        if isinstance(block, NumberedList) and block.role is ListRole.ITEMS:
+            for item in block.items:
+                yield item.text, f"{block.item_noun} {item.number}"
+        elif isinstance(block, Paragraph):
+            yield block.text, f"paragraph {block.number}"
+
+
+def _topic(chapter: Chapter) -> re.Pattern[str] | None:
+    """ "Inner leadership is a people-oriented task": a short statement of what the deck's
+    subject is, which is what a reader of the deck came for."""
+    subject = " ".join(chapter.deck_title.split())
+    if not subject or len(subject.split()) > 4:
+        return None
+    return re.compile(
+        rf"^(?:[\w-]+,\s+)?{re.escape(subject)}\s+(?:is|are)\s+(?:a|an)\s", re.IGNORECASE
+    )
+
+
+def _last_object(head: str) -> str | None:
+    """The noun phrase after the clause's last verb, up to its first preposition: "develop
+    trust relationships with their followers" -> "trust relationships"."""
+    words = tokens(head)
+    verbs = [
+        i
+        for i, (w, _, _) in enumerate(words)
+        if w in VERBS and i + 1 < len(words) and (i == 0 or words[i - 1][0] not in VERBS)
+    ]
+    if not verbs:
+        return None
+    start = words[verbs[-1] + 1][1]
+    rest = head[start:].rstrip(".!? ")
+    cut = _PREPOSITION.search(rest)
+    noun = (rest[: cut.start()] if cut else rest).strip()
+    noun = re.sub(r"^(?:the|a|an)\s+", "", noun, flags=re.IGNORECASE)
+    if not noun or re.search(r"[^\w\s'’-]", noun):
+        return None
+    return noun
+
+
+def _resolve_that(sentence: str) -> str | None:
+    """ "..., for that is the only kind of relationship that can maintain itself intact over
+    time" -> "{{c1::Trust relationships}} are the only kind of relationship that can maintain
+    itself intact over time." """
+    m = _FOR_THAT.match(sentence)
+    if not m:
+        return None
+    noun = _last_object(m.group("head"))
+    if not noun or not 1 <= word_count(noun) <= 5 or dangles(noun):
+        return None
+    last = noun.split()[-1].lower()
+    verb = "are" if last.endswith("s") and not last.endswith("ss") else "is"
+    pred = _TRAILING_PHRASE.sub("", m.group("pred").rstrip(".!? "))
+    statement = f"{{{{c1::{capitalise(noun)}}}}} {verb} {pred}."
+    return statement if word_count(statement) <= MAX_SENTENCE_WORDS else None

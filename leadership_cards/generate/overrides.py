@@ -12,8 +12,9 @@ Format::
     front = "What must inner leaders become expert in?"
     back = "Developing and leading a service-oriented work community."
 
-An id the deck does not generate is an error, so a typo or a card whose source changed is
-noticed rather than silently ignored.
+An id the deck does not generate (a typo, or a card whose source was edited) is reported as
+a warning, not an error: the rest of the file still applies, and an edited chapter can be
+added again without first cleaning up the overrides.
 """
 
 from __future__ import annotations
@@ -58,11 +59,15 @@ def load_overrides(path: Path) -> Overrides:
     return Overrides(frozenset(drop), dict(reword))
 
 
-def apply_overrides(cards: list[Card], overrides: Overrides, where: Path) -> list[Card]:
+def stale_ids(cards: list[Card], overrides: Overrides) -> list[str]:
+    """The ids the overrides name that the deck no longer generates, sorted."""
     known = {card.id for card in cards}
-    unknown = sorted((overrides.drop | set(overrides.reword)) - known)
-    if unknown:
-        raise SourceError(f"{where} names cards this deck does not have: {', '.join(unknown)}.")
+    return sorted((overrides.drop | set(overrides.reword)) - known)
+
+
+def apply_overrides(cards: list[Card], overrides: Overrides, where: Path) -> list[Card]:
+    """The cards with the overrides applied; ids the deck lacks are skipped (see
+    `stale_ids`)."""
     out = []
     for card in cards:
         if card.id in overrides.drop:

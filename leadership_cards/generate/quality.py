@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from leadership_cards.cards import CLOZE_BLANK, Card, Kind, cloze_parts, normalise
+from leadership_cards.generate.text import ends_in_function_word
 from leadership_cards.source import is_furniture
 
 MAX_ANSWER_WORDS = 45
@@ -35,6 +36,14 @@ def problems(card: Card) -> list[str]:
         found.append(f"question longer than {MAX_QUESTION_WORDS} words")
     if back and _contains(front, back):
         found.append("question contains its answer")
+    elif back and _gives_away(front, back):
+        found.append("question gives away its answer")
+    if card.kind is not Kind.DISCUSSION:
+        statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else front
+        if ends_in_function_word(statement) or ends_in_function_word(back):
+            found.append("sentence cut mid-clause")
+    if not balanced(back):
+        found.append("answer breaks a bracket pair")
     for text in (front, back):
         if _FURNITURE_TEXT.search(text) or any(is_furniture(line) for line in text.splitlines()):
             found.append("page furniture in the card")
@@ -78,6 +87,59 @@ def deck_problems(cards: Iterable[Card]) -> list[str]:
             found.append(f"duplicate question: {card.front!r}")
         fronts.add(key)
     return found
+
+
+_PAIRS = {")": "(", "]": "["}
+#: Words too common to give an answer away on their own.
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "for",
+        "on",
+        "with",
+        "by",
+        "as",
+        "at",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "what",
+        "which",
+        "how",
+        "many",
+        "who",
+    ]
+)
+
+
+def balanced(text: str) -> bool:
+    """True when every bracket in the text is closed, in order."""
+    stack: list[str] = []
+    for c in text:
+        if c in "([":
+            stack.append(c)
+        elif c in _PAIRS and (not stack or stack.pop() != _PAIRS[c]):
+            return False
+    return not stack
+
+
+def _gives_away(front: str, back: str) -> bool:
+    """True when every content word of the answer is already in the question, in any order
+    ("What is Technique 2 of Technique 2 relationship focus?" -> "Relationship focus")."""
+    answer = set(normalise(back).split()) - _STOP
+    return bool(answer) and answer <= set(normalise(front).split())
 
 
 def _contains(front: str, back: str) -> bool:

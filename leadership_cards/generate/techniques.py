@@ -1,7 +1,8 @@
 """Numbered technique lists -> one card an item (its gist) and one for the list's count.
 
 Reciting a list whole is hard to learn; one item a card, each numbered "3 of 11", teaches both
-the items and their order."""
+the items and their order. The answer is the item's gist (`gist.technique_gist`), a phrase of
+a few words; the full sentence stays in the card's passage."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.gist import technique_gist
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
     capitalise,
@@ -31,8 +33,8 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         words = label.split()
         one = " ".join([*words[:-1], singular(words[-1])])
         total = len(numbered.items)
-        for item in numbered.items:
-            gist = item_gist(item.text)
+        gists = item_gists([item.text for item in numbered.items])
+        for item, gist in zip(numbered.items, gists, strict=True):
             if not gist:
                 continue
             position = f"{numbered.item_noun} {item.number}"
@@ -47,6 +49,28 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 f"{numbered.item_noun}s 1-{numbered.items[-1].number}",
                 passage,
             )
+
+
+def item_gists(texts: list[str]) -> list[str | None]:
+    """Each item's gist; items whose gists coincide ("Preparing to serve their followers")
+    are told apart by what follows their "by" ("Learning to be teachers")."""
+    found = []
+    for text in texts:
+        first = sentences(text)
+        found.append(technique_gist(strip_citations(first[0])) if first else None)
+    counts: dict[str, int] = {}
+    for gist in found:
+        if gist:
+            counts[gist.text.lower()] = counts.get(gist.text.lower(), 0) + 1
+    out: list[str | None] = []
+    for text, gist in zip(texts, found, strict=True):
+        if gist is None:
+            out.append(item_gist(text))
+        elif counts[gist.text.lower()] > 1:
+            out.append(gist.means or item_gist(text))
+        else:
+            out.append(gist.text)
+    return out
 
 
 def item_gist(text: str) -> str | None:

@@ -23,7 +23,7 @@ _ABBREVIATIONS = _set(
 _WORD = re.compile(r"[\w'’-]+")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]")
 _CONNECTIVE = re.compile(
-    r"^(?:(?:for indeed|first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
+    r"^(?:(?:for indeed|for one thing|first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
     r"nevertheless|nonetheless|of course|in effect|that is|still|obviously|undoubtedly|"
     r"finally|however|moreover|also|and|but|so|or|in short|in fact|in this way|by contrast|"
     r"given this|for example|for instance|similarly|likewise|accordingly|consequently),\s+)+",
@@ -174,9 +174,27 @@ _MORE_THAN = re.compile(r"\s+(?:far\s+)?more\s+than\s+", re.I)
 _THAN = re.compile(r"\bmore\s+(?!than\b)\w[^,;]{0,80}?\s+than\s+", re.I)
 _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
-_ONLY_IS = re.compile(r"\bthe\s+(?:only|most\s+\w+)\s+[\w\s'’-]{1,60}?\s+(?:is|are)\s+", re.I)
+_RANK = r"(?:key|driving|prime|central|core|chief|main|primary|essential|single|greatest)"
+_ONLY_IS = re.compile(
+    rf"\bthe\s+(?:only|most\s+\w+|{_RANK})\s+[\w\s'’-]{{1,100}}?\s+(?:is|are)\s+(?!not\b)", re.I
+)
+# "Setting and changing work-community values is the leader's prime job": the subject is
+# what the verdict names.
+_IS_THE_KEY = re.compile(
+    rf"^(?P<subject>[A-Z][^,;:]{{3,80}}?)\s+(?:is|are)\s+(?:the|a)\s+(?:[\w'’-]+\s+)?{_RANK}\s+"
+    r"[\w-]+(?:\s+[\w-]+)?[.!]?$",
+    re.I,
+)
+# "It is attitude—both the leader's and the follower's— that determines ...": a cleft
+# sentence puts its point in focus.
+_CLEFT_FOCUS = re.compile(
+    r"^it\s+is\s+(?P<focus>[^—–,;:()]{2,60}?)\s*(?:[—–,(]|\s(?:that|who)\s)", re.I
+)
+_POSTPOSITIVE = _set("implicit inherent involved required needed possible available")
 _LIST_TAIL = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+(?:and|or)\s")
-_CLAUSE_END = re.compile(r"[,;:—–()\[\]]|\s-\s|\.$|[.!?][\"”’)]*$")
+# A bracket is a clause break only as a parenthetical aside (" (...)"), never inside a token
+# such as "alert(1)".
+_CLAUSE_END = re.compile(r"[,;:—–]|\s[(\[]|[)\]](?=[\s,;:.!?]|$)|\s-\s|\.$|[.!?][\"”’)]*$")
 
 
 def _phrase_before(sentence: str, end: int) -> Span | None:
@@ -206,6 +224,32 @@ def _phrase_before(sentence: str, end: int) -> Span | None:
     return words[0][1], words[-1][2]
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
+_W = r"[\w'’-]+"
+_LIST_BEFORE = re.compile(
+    rf"(?:{_W}\s+){{0,3}}{_W}(?:,\s+{_W}(?:\s+{_W}){{0,2}}){{1,5}},?\s+(?:and|or)\s+"
+    rf"{_W}(?:\s+{_W}){{0,2}}?(?P<participle>\s+(?:\w+ed|met|done|made|kept|given|heard))?\s*$"
+)
+
+
+def _list_before(sentence: str, end: int) -> Span | None:
+    """The list that is the first term of a contrast: "to get his or her personal values,
+    vision, goals, and outcomes met, not just those of the corporation" gives "personal
+    values, vision, goals, and outcomes" (the contrast is what to recall, not its last noun)."""
+    m = _LIST_BEFORE.search(sentence, 0, end)
+    if not m:
+        return None
+    stop = m.start("participle") if m.group("participle") else len(sentence[:end].rstrip())
+    words = tokens(sentence[m.start() : stop])
+    skip = DETERMINERS | _PRONOUNS | PREPOSITIONS | SUBORDINATORS | VERBS | _set("and or")
+    i = 0
+    while i < len(words) and words[i][0] in skip:
+        i += 1
+    if i >= len(words) or len(words) - i > 10:
+        return None
+    return m.start() + words[i][1], stop
+
+
 def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
     """The phrase that starts at `start`: to the end of its clause, its determiner left out."""
     stop = len(sentence)
@@ -223,12 +267,24 @@ def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
             break
     while words and (words[0][0] in DETERMINERS or words[0][0] in ADVERBS):
         words = words[1:]
-    if len(words) > max_words:
+    if len(words) > 2 and words[0][0] == "to" and words[1][0] in VERBS:
+        words = words[1:]  # "is to accept the service role": the infinitive is the phrase
+    for i, (w, _, _) in enumerate(words):
+        if i >= 2 and w in _POSTPOSITIVE:
+            words = words[:i]  # "the service role implicit in ...": the noun phrase ends
+            break
+    tags = [m.span() for m in _TAG.finditer(sentence, start, stop)] if "<" in sentence else []
+
+    def length(ws: list[tuple[str, int, int]]) -> int:
+        """Words a reader sees: markup such as "<b>" is text, but not a word to count."""
+        return sum(not any(a <= s < b for a, b in tags) for _, s, _ in ws)
+
+    if length(words) > max_words:
         preps = [i for i, (w, _, _) in enumerate(words) if i >= 2 and w in PREPOSITIONS]
         words = words[: preps[0]] if preps else []
     while words and (words[-1][0] in PREPOSITIONS or words[-1][0] in DETERMINERS):
         words = words[:-1]
-    if not words or len(words) > max_words:
+    if not words or length(words) > max_words:
         return None
     return words[0][1], words[-1][2]
 
@@ -288,7 +344,7 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
             return (m.end(), end), "definition"
     m = _CONTRAST.search(sentence)
     if m:
-        span = _phrase_before(sentence, m.start())
+        span = _phrase_before(sentence, m.start()) or _list_before(sentence, m.start())
         if span:
             return span, "contrast"
     m = _NOT_BUT.search(sentence)
@@ -316,6 +372,17 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
         span = _phrase_after(sentence, m.end(), max_words=8)
         if span:
             return span, "verdict"
+    m = _CLEFT_FOCUS.match(sentence)
+    if m and _CLEFT.search(sentence):
+        span = _phrase_after(sentence, m.start("focus"), max_words=6)
+        if span and span[1] <= m.end("focus"):
+            return span, "verdict"
+    m = _IS_THE_KEY.match(sentence)
+    if m and not dangles(m.group("subject")):
+        words = tokens(m.group("subject"))
+        if 1 <= len(words) <= 6 and not any(w in _PRONOUNS for w, _, _ in words):
+            start = words[1][1] if words[0][0] in DETERMINERS and len(words) > 1 else 0
+            return (start, m.end("subject")), "verdict"
     m = _KEY_TO.search(sentence)
     if m:
         span = _phrase_before(sentence, m.start())
@@ -325,11 +392,16 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
     return (span, "statement") if span else None
 
 
-_OPENING = frozenset(" \t([{\"“‘'")
-_CLOSING = frozenset(" \t.,;:!?)]}\"”’'")
+_OPENING = frozenset(" \t([{\"“‘'—–")
+_CLOSING = frozenset(" \t.,;:!?)]}\"”’'—–")
 
 
-_TRAILING_CLAUSE = re.compile(r",?\s+(?:since|because|if|while|which|so that)\s+", re.IGNORECASE)
+# Only a clause that can go without leaving a fragment: "which"/"while"/"if" after a comma
+# (never "by which", a relative clause the sentence needs), "since"/"because" anywhere.
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:since|because|if|while|which|so that)\s+|\s+(?:since|because|so that)\s+",
+    re.IGNORECASE,
+)
 LONG_STATEMENT_WORDS = 25
 
 
@@ -341,7 +413,8 @@ def _focus(sentence: str, after: int) -> str:
     m = _TRAILING_CLAUSE.search(sentence, after)
     if not m or len(sentence[: m.start()].split()) < 6:
         return sentence
-    return sentence[: m.start()] + "."
+    head = sentence[: m.start()]
+    return sentence if ends_in_function_word(head) else head + "."
 
 
 def cloze_of(sentence: str, span: Span) -> str:
@@ -352,8 +425,68 @@ def cloze_of(sentence: str, span: Span) -> str:
         start -= 1
     while end < len(sentence) and sentence[end] not in _CLOSING:
         end += 1
+    balanced = _balance(sentence, start, end)
+    if balanced[1] > balanced[0]:
+        start, end = balanced
     sentence = _focus(sentence, end)
     return f"{sentence[:start]}{{{{c1::{sentence[start:end]}}}}}{sentence[end:]}"
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _balance(sentence: str, start: int, end: int) -> Span:
+    """Widen a deletion until its brackets pair up, so it never stops inside "alert(1)" or
+    opens a parenthesis it does not close; if no partner exists, stop before the stray one."""
+    for _ in range(4):
+        depth: list[str] = []
+        stray_close = None
+        for i in range(start, end):
+            c = sentence[i]
+            if c in _PAIRS:
+                depth.append(c)
+            elif c in _PAIRS.values():
+                if depth and _PAIRS[depth[-1]] == c:
+                    depth.pop()
+                elif stray_close is None:
+                    stray_close = i
+        if not depth and stray_close is None:
+            return start, end
+        if depth:
+            close = sentence.find(_PAIRS[depth[0]], end)
+            if close < 0:
+                end = sentence.index(depth[0], start)
+                break
+            end = close + 1
+            while end < len(sentence) and sentence[end] not in _CLOSING:
+                end += 1
+        else:
+            assert stray_close is not None
+            opener = {v: k for k, v in _PAIRS.items()}[sentence[stray_close]]
+            found = sentence.rfind(opener, 0, start)
+            if found < 0:
+                end = stray_close
+                break
+            start = found
+            while start > 0 and sentence[start - 1] not in _OPENING:
+                start -= 1
+    while end > start and sentence[end - 1] in " \t([{":
+        end -= 1
+    return start, end
+
+
+#: Words a complete statement does not end on: a sentence that does was cut mid-clause.
+FUNCTION_WORDS = _set(
+    "a an the of by to for with from into onto upon at in on and or but nor than which whose "
+    "whom that their its his her our your my this these those as via through between among "
+    "is are was were be been will would can could should must may might has have had "
+)
+
+
+def ends_in_function_word(text: str) -> bool:
+    """True for "... a process of persuasion and example by." (cut mid-clause)."""
+    words = _WORD.findall(text.rstrip(' .!?"”’)'))
+    return bool(words) and words[-1].lower() in FUNCTION_WORDS
 
 
 def iter_words(text: str) -> Iterator[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from leadership_cards.cards import Card, Kind
+from leadership_cards.cards import Card, Kind, normalise
 from leadership_cards.generate.context import Chapter
 from leadership_cards.source import parse_title
 
@@ -30,7 +30,15 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             Kind.TITLE, f"What is the title of Chapter {chapter_no}?", subject, position, title.text
         )
     if technique_no is not None:
-        where = f" of {chapter.deck_title}" if chapter.deck_title else ""
+        where = f" of {chapter.deck_title}" if _names_a_book(chapter, title.text) else ""
         yield chapter.card(
             Kind.TITLE, f"What is Technique {technique_no}{where}?", subject, position, title.text
         )
+
+
+def _names_a_book(chapter: Chapter, title: str) -> bool:
+    """True when the deck's title names a book the chapter belongs to ("Technique 2 of Inner
+    Leadership"), not the chapter itself: a deck made from one chapter file is titled after
+    it, and "Technique 2 of Technique 2 relationship focus" would garble the question."""
+    deck = set(normalise(chapter.deck_title).split())
+    return bool(deck) and not deck & set(normalise(f"{title} {chapter.title}").split())

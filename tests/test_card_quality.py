@@ -1,0 +1,129 @@
+"""Card quality beyond the basic rules: no sentence cut mid-clause, brackets kept whole,
+questions that do not give their answers away, and the order new cards are met in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from conftest import CHAPTER_5, of_kind
+
+from leadership_cards.cards import Card, Kind, SourceRef
+from leadership_cards.deck_source import deck_from_paths
+from leadership_cards.generate import generate, generate_chapter
+from leadership_cards.generate.quality import problems
+from leadership_cards.generate.text import cloze_of, ends_in_function_word
+from leadership_cards.source import read_document
+
+_FUNCTION_ENDINGS = ("by.", "of.", "the.", "and.", "to.", "which.")
+
+
+def _claim(cloze: str) -> Card:
+    front, _, rest = cloze.partition("{{c1::")
+    answer, _, after = rest.partition("}}")
+    return Card(
+        deck="d",
+        chapter="C",
+        kind=Kind.CLAIM,
+        front=f"{front}[...]{after}",
+        back=answer,
+        source=SourceRef("f.txt", "paragraph 1", cloze),
+        item="c/f.txt#paragraph-1",
+        cloze=cloze,
+        tags=("d", "c", "claim"),
+    )
+
+
+def test_no_card_of_the_deck_ends_mid_clause(cards: list[Card]) -> None:
+    for card in cards:
+        if card.kind is Kind.DISCUSSION:
+            continue
+        statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else ""
+        for text in (card.front, card.back, statement):
+            assert not text.lower().endswith(_FUNCTION_ENDINGS), (card.front, card.back)
+
+
+def test_a_sentence_cut_mid_clause_is_a_problem() -> None:
+    assert ends_in_function_word("a process of persuasion and example by.")
+    assert not ends_in_function_word("a process of persuasion and example.")
+    cut = _claim("{{c1::Gardner}} (1990) sees leadership as a process of example by.")
+    assert "sentence cut mid-clause" in problems(cut)
+    whole = _claim("{{c1::Gardner}} (1990) sees leadership as a process of example.")
+    assert problems(whole) == []
+
+
+def test_the_gardner_citation_is_whole(cards: list[Card]) -> None:
+    (gardner,) = [c for c in of_kind(cards, Kind.CITATION) if c.back == "Gardner"]
+    assert gardner.front.endswith("in accordance with the community's purposes.")
+
+
+def test_a_deletion_keeps_its_brackets_paired() -> None:
+    sentence = "Mutual trust is vital to any <script>alert(1)</script> & work-community action."
+    start = sentence.index("vital")
+    cloze = cloze_of(sentence, (start, sentence.index("(1)") - 1))
+    deleted = cloze.partition("{{c1::")[2].partition("}}")[0]
+    assert deleted == "vital to any <script>alert(1)</script>"
+    assert "answer breaks a bracket pair" in problems(_claim("A {{c1::b (c}} d)."))
+
+
+def test_markup_with_brackets_gives_whole_phrases(tmp_path: Path) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text(
+        "Trust matters.\n\n"
+        "Mutual interactive trust is vital to any <script>alert(1)</script> & work-community "
+        "action.\n\n  1. Inner leaders use (personal) power, not authority.\n",
+        encoding="utf-8",
+    )
+    cards = generate(deck_from_paths([path]))
+    for card in cards:
+        assert card.back.count("(") == card.back.count(")"), card.back
+    trust = next(c for c in cards if c.front.startswith("Mutual interactive trust is"))
+    assert trust.back == "vital to any <script>alert(1)</script> & work-community action"
+
+
+def test_a_question_that_gives_its_answer_away_is_a_problem() -> None:
+    card = _claim("{{c1::x}} y.")
+    given_away = replace(
+        card,
+        kind=Kind.TITLE,
+        front="What is Technique 2 of Technique 2 relationship focus?",
+        back="Focus on relationship",
+        cloze=None,
+        tags=("d", "c", "title"),
+    )
+    assert "question gives away its answer" in problems(given_away)
+
+
+def test_one_chapter_on_its_own_never_names_a_placeholder_deck() -> None:
+    cards = generate_chapter(read_document(CHAPTER_5))
+    fronts = [c.front for c in cards if c.kind is Kind.TITLE]
+    assert fronts == ["Which technique does Chapter 5 present?", "What is Technique 2?"]
+
+
+def test_new_cards_open_each_chapter_with_its_framing(cards: list[Card]) -> None:
+    by_chapter: dict[str, list[Card]] = {}
+    for card in cards:
+        by_chapter.setdefault(card.chapter, []).append(card)
+    framing = (Kind.TITLE, Kind.DEFINITION, Kind.KEY_POINT)
+    for chapter_cards in by_chapter.values():
+        kinds = [c.kind for c in chapter_cards]
+        first_other = next((i for i, k in enumerate(kinds) if k not in framing), len(kinds))
+        assert all(k not in framing for k in kinds[first_other:]), kinds
+    chapter_2 = by_chapter["Differentiating Inner Leadership from Top Leadership"]
+    assert [c.kind for c in chapter_2[:3]] == [Kind.DEFINITION, Kind.DEFINITION, Kind.KEY_POINT]
+    ch5 = by_chapter["Chapter 5: Technique 2: Maintaining a Relationship Focus"]
+    assert ch5[0].front == "Which technique does Chapter 5 present?"
+
+
+def test_counts_come_right_after_their_items(cards: list[Card]) -> None:
+    fronts = [c.front for c in cards]
+    sixth = fronts.index(
+        "What is the sixth of the six dimensions of difference between inner and top leadership?"
+    )
+    assert fronts[sixth + 1].startswith("How many dimensions of difference")
+    eleventh = fronts.index("What is service technique 11 of 11?")
+    assert fronts[eleventh + 1] == "How many service techniques are there?"
+    second = fronts.index("What is the second of the two service objectives of inner leaders?")
+    assert fronts[second + 1] == "How many service objectives of inner leaders are there?"
+    techniques = [c.source.position for c in of_kind(cards, Kind.TECHNIQUE)]
+    assert techniques == [f"technique {n}" for n in range(1, 12)]
