@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from conftest import CHAPTER_5, of_kind
-
 from leadership_cards.cards import Card, Kind, SourceRef
 from leadership_cards.deck_source import deck_from_paths
 from leadership_cards.generate import generate, generate_chapter
