@@ -3,6 +3,7 @@ or main claim), never a random word."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
@@ -36,11 +37,20 @@ def candidate_clozes(text: str) -> list[str]:
     that is not already in the deck (a key point often restates the chapter's prose)."""
     telling: list[str] = []
     plain: list[str] = []
-    for index, raw in enumerate(sentences(text)):
+    found_sentences = sentences(text)
+    subject = _subject(found_sentences[0]) if found_sentences else None
+    for index, raw in enumerate(found_sentences):
         sentence = strip_citations(strip_connectives(raw))
+        if index and subject and _IT.match(sentence):
+            # "It also deals with ..." continues the point about its first sentence's subject
+            sentence = _IT.sub(subject + " ", sentence, count=1)
         if "{{" in sentence or "}}" in sentence or (index and dangles(sentence)):
             continue
         found = salient_span(sentence)
+        if found and found[1] == "statement" and index:
+            # A later sentence of a point says something new about a known subject, and
+            # new information comes at the end of an English sentence: ask for that.
+            found = None
         if found:
             (plain if found[1] == "statement" else telling).append(cloze_of(sentence, found[0]))
             continue
@@ -49,3 +59,16 @@ def candidate_clozes(text: str) -> list[str]:
         if span:
             plain.append(cloze_of(sentence, span))
     return telling + plain
+
+
+_IT = re.compile(r"^It (?!is\b|was\b)")
+_SUBJECT = re.compile(
+    r"^((?:[A-Z][\w-]*)(?: [\w-]+){0,3}?) "
+    r"(?:is|are|has|have|uses?|occupy|occupies|describes?|deals?|can|may|must|learns?)\b"
+)
+
+
+def _subject(sentence: str) -> str | None:
+    """The short noun phrase a point's first sentence is about ("Inner leadership has ...")."""
+    match = _SUBJECT.match(sentence)
+    return match.group(1) if match else None
