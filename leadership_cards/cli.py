@@ -157,10 +157,13 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
     """Make a deck from chapter files or a folder; adding again updates it."""
     from leadership_cards.collection import add_deck
     from leadership_cards.deck_source import deck_from_paths
-    from leadership_cards.generate import generate
+    from leadership_cards.generate import generate_report
 
     source = deck_from_paths(list(paths), name)
-    cards = generate(source)  # bad input fails here, before the collection is touched
+    generation = generate_report(source)  # bad input fails here, before the collection is touched
+    for warning in generation.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    cards = generation.cards
     origin = ";".join(sorted(str(path.resolve()) for path in paths))
     with open_store(db) as store:
         existing = {deck.name: deck for deck in store.decks()}

@@ -170,3 +170,21 @@ def test_markup_is_kept_as_text(tmp_path: Path) -> None:
     texts = [c["front"] + " " + c["back"] for c in json.loads(out)]
     assert any("<script>alert(1" in text and "</script> &" in text for text in texts)
     assert not any("&lt;" in text or "&amp;" in text for text in texts)
+
+
+def test_overrides_apply_and_a_stale_one_is_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "own"
+    shutil.copytree(embedded_deck_dir(), folder)
+    db = tmp_path / "c.db"
+    assert run("add", str(folder), "--deck", "own", "--db", str(db))[0] == 0
+    _, out, _ = run("cards", "--json", "--deck", "own", "--db", str(db))
+    first = json.loads(out)[0]
+    (folder / "overrides.toml").write_text(
+        f'drop = ["000000000000"]\n\n[reword.{first["id"]}]\nback = "Reworded by hand"\n'
+    )
+    code, out, err = run("add", str(folder), "--deck", "own", "--db", str(db))
+    assert code == 0, err
+    assert err.startswith("Warning: ") and "000000000000" in err
+    _, out, _ = run("cards", "--json", "--deck", "own", "--db", str(db))
+    reworded = {c["id"]: c for c in json.loads(out)}[first["id"]]
+    assert reworded["back"] == "Reworded by hand"
