@@ -166,6 +166,8 @@ class ReviewSession:
 
 REVEAL_KEYS = (" ", "\r", "\n")
 QUIT_KEYS = ("q", "Q", CTRL_C, CTRL_D, "\x1b")
+#: Keys that work on either side of a card: quit, undo, suspend, bury.
+OTHER_KEYS = (*QUIT_KEYS, "u", "s", "b")
 RATING_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
 BUTTON_COLOURS = {
     Rating.AGAIN: "red",
@@ -193,27 +195,19 @@ def run_review(
         shown_at = monotonic()
         term.clear()
         _show_front(session, term, card, moment)
-        key = _wait(term, (*REVEAL_KEYS, *QUIT_KEYS, "s", "b", "u"))
-        if key in QUIT_KEYS:
+        key = _wait(term, (*REVEAL_KEYS, *OTHER_KEYS))
+        if key in REVEAL_KEYS:
+            _show_back(session, term, card, moment)
+            key = _wait(term, (*RATING_KEYS, *OTHER_KEYS))
+        if key in RATING_KEYS:
+            duration = int((monotonic() - shown_at) * 1000)
+            session.answer(card, RATING_KEYS[key], now(), duration)
+        elif key in QUIT_KEYS:
             break
-        if key == "u":
+        elif key == "u":
             replay = _undo(session, term)
-            continue
-        if key in ("s", "b"):
+        else:
             _set_aside(session, term, card, key)
-            continue
-        _show_back(session, term, card, moment)
-        key = _wait(term, (*RATING_KEYS, *QUIT_KEYS, "s", "b", "u"))
-        if key in QUIT_KEYS:
-            break
-        if key == "u":
-            replay = _undo(session, term)
-            continue
-        if key in ("s", "b"):
-            _set_aside(session, term, card, key)
-            continue
-        duration = int((monotonic() - shown_at) * 1000)
-        session.answer(card, RATING_KEYS[key], now(), duration)
     _finish(session, term, now(), empty=False)
     return session.tally
 

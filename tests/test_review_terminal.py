@@ -139,3 +139,24 @@ def test_bad_options_are_one_line(db_path: Path, args: list[str], message: str) 
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
+
+
+def test_suspend_and_bury_keys(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        first = next(c for c in store.cards() if c.kind != "discussion")
+    child = spawn(db_path)
+    child.expect_exact(first.front)
+    child.send("s")  # on the question side
+    child.expect("Suspended.")
+    child.expect("show answer")
+    child.send(" ")
+    child.expect("4 Easy")
+    child.send("b")  # on the answer side
+    child.expect("Buried until tomorrow.")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    with Store.open(db_path) as store:
+        assert store.card(first.id).suspended
+        buried = [c for c in store.cards() if c.buried_until is not None]
+        assert len(buried) == 1 and not buried[0].suspended
+    assert review_count(db_path) == 0

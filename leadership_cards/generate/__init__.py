@@ -30,6 +30,7 @@ from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
 from leadership_cards.generate.overrides import apply_overrides, load_overrides, stale_ids
 from leadership_cards.generate.quality import passes
+from leadership_cards.generate.text import FUNCTION_WORDS
 from leadership_cards.source import Document, read_document
 
 __all__ = [
@@ -139,25 +140,6 @@ def _only_repeats(ctx: Chapter) -> bool:
 
 #: Two cloze statements that share an answer word and this share of their words ask the same.
 NEAR_DUPLICATE = 0.6
-_COMMON = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "and",
-        "or",
-        "is",
-        "are",
-        "be",
-        "their",
-        "his",
-        "her",
-        "its",
-    ]
-)
 
 
 #: Kinds whose extractor offers alternatives for one item, best first; the first that
@@ -215,7 +197,7 @@ class _Seen:
                     continue
                 words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
                 answer = frozenset(back.split())
-                buckets = [self.statements.setdefault(key, []) for key in answer - _COMMON]
+                buckets = [self.statements.setdefault(key, []) for key in answer - FUNCTION_WORDS]
                 if any(
                     _overlap(words, other_words) >= NEAR_DUPLICATE
                     and _overlap(answer, other_answer) >= 0.5

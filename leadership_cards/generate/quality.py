@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from leadership_cards.cards import CLOZE_BLANK, Card, Kind, cloze_parts, normalise
-from leadership_cards.generate.text import ends_in_function_word
+from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word
 from leadership_cards.source import is_furniture
 
 MAX_ANSWER_WORDS = 45
@@ -90,38 +90,6 @@ def deck_problems(cards: Iterable[Card]) -> list[str]:
 
 
 _PAIRS = {")": "(", "]": "["}
-#: Words too common to give an answer away on their own.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "and",
-        "or",
-        "is",
-        "are",
-        "be",
-        "for",
-        "on",
-        "with",
-        "by",
-        "as",
-        "at",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "what",
-        "which",
-        "how",
-        "many",
-        "who",
-    ]
-)
 
 
 def balanced(text: str) -> bool:
@@ -138,7 +106,7 @@ def balanced(text: str) -> bool:
 def _gives_away(front: str, back: str) -> bool:
     """True when every content word of the answer is already in the question, in any order
     ("What is Technique 2 of Technique 2 relationship focus?" -> "Relationship focus")."""
-    answer = set(normalise(back).split()) - _STOP
+    answer = set(normalise(back).split()) - FUNCTION_WORDS
     return bool(answer) and answer <= set(normalise(front).split())
 
 

@@ -492,3 +492,38 @@ def ends_in_function_word(text: str) -> bool:
 def iter_words(text: str) -> Iterator[str]:
     for m in _WORD.finditer(text):
         yield m.group()
+
+
+#: Words too common to carry a fact: they neither give an answer away nor make two
+#: statements alike.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "for",
+        "on",
+        "with",
+        "by",
+        "as",
+        "at",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "what",
+        "which",
+        "how",
+        "many",
+        "who",
+    ]
+)
