@@ -777,15 +777,17 @@ class Store:
                 [[int(lo.timestamp() * 1000), int(hi.timestamp() * 1000)] for lo, hi in ranges]
             )
         ]
+        ranges_sql = _RANGES
         if deck is not None:
-            where += " AND card_id IN (SELECT id FROM cards WHERE deck = ?)"
+            # The deck's card ids, gathered once for all ranges rather than once a range.
+            ranges_sql += ", deck_cards(id) AS MATERIALIZED (SELECT id FROM cards WHERE deck = ?)"
+            where += " AND card_id IN deck_cards"
+            args.append(deck)
         columns = ", ".join(
             f"(SELECT {aggregate} FROM reviews INDEXED BY reviews_stats WHERE {where})"
             for aggregate in aggregates
         )
-        if deck is not None:
-            args += [deck] * len(aggregates)
-        rows = self.conn.execute(f"{_RANGES} SELECT {columns} FROM b ORDER BY b.i", args)
+        rows = self.conn.execute(f"{ranges_sql} SELECT {columns} FROM b ORDER BY b.i", args)
         return [tuple(row) for row in rows]
 
     def stats_due(
