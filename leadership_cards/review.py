@@ -273,9 +273,10 @@ def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment:
 def context_line(card: StoredCard) -> str:
     """Deck, chapter and kind above the question; the chapter is left out when it would give
     the answer away (a card asking for the chapter's own title)."""
+    kind = card.kind.replace("_", " ")
     if normalise(card.back) in normalise(card.chapter):
-        return f"{card.deck} · {card.kind}"
-    return f"{card.deck} · {card.chapter} · {card.kind}"
+        return f"{card.deck} · {kind}"
+    return f"{card.deck} · {card.chapter} · {kind}"
 
 
 def answer_text(term: Terminal, card: StoredCard) -> str:
