@@ -20,7 +20,7 @@ from leadership_cards.drawing import draw_questions
 from leadership_cards.errors import NotFound, UserError
 from leadership_cards.review import context_line
 from leadership_cards.store import Store, StoredCard
-from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style
+from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap
 
 MODES = ("choice", "typed", "flip")
 OPTIONS = 4
@@ -386,7 +386,7 @@ def _show_question(term: Terminal, question: Question, total: int) -> None:
     term.write(style(term, f"  {context_line(card)}", fg="cyan") + "\n")
     if question.note:
         term.write(style(term, f"({question.note})", dim=True) + "\n")
-    term.write("\n" + style(term, card.front, bold=True) + "\n\n")
+    term.write("\n" + style(term, wrap(card.front), bold=True) + "\n\n")
 
 
 def _ask(term: Terminal, question: Question) -> tuple[str, str]:

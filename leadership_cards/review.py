@@ -17,7 +17,7 @@ from leadership_cards.cards import normalise
 from leadership_cards.clock import StudyDay
 from leadership_cards.scheduler import Rating, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Answer, Store, StoredCard
-from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style
+from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap
 
 #: Learning cards due within this window are shown early rather than keeping the learner
 #: waiting at the end of a session (Anki's "learn ahead limit").
@@ -248,7 +248,7 @@ def _progress(session: ReviewSession, moment: datetime) -> str:
 def _show_front(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
     term.write(style(term, _progress(session, moment), dim=True) + "\n")
     term.write(style(term, context_line(card), fg="cyan") + "\n\n")
-    term.write(style(term, card.front, bold=True) + "\n\n")
+    term.write(style(term, wrap(card.front), bold=True) + "\n\n")
     term.write(
         style(
             term, "[Space/Enter] show answer  [s] suspend  [b] bury  [u] undo  [q] quit", dim=True

@@ -125,6 +125,16 @@ def interactive(name: str) -> Iterator[RealTerminal]:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
+def wrap(text: str) -> str:
+    """Text folded at word boundaries to the terminal's width (a question that runs over
+    several lines should not break inside its words)."""
+    import shutil
+    import textwrap
+
+    width = max(20, min(shutil.get_terminal_size().columns, 100) - 2)
+    return "\n".join(textwrap.fill(line, width) for line in text.splitlines() or [""])
+
+
 def style(term: Terminal, text: str, **options: object) -> str:
     """`click.style` when the terminal shows colour, the plain text otherwise."""
     if not term.color:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from leadership_cards.cards import Kind
 from leadership_cards.errors import UserError
 from leadership_cards.store import Store, StoredCard
-from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style
+from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap
 
 GRACE_SECONDS = 30.0
 #: Redraws of the timing bar per second.
@@ -193,7 +193,7 @@ def run_topics(
             + style(term, f"  {card.deck} · {card.chapter}", fg="cyan")
             + "\n\n"
         )
-        term.write(style(term, card.front, bold=True) + "\n\n")
+        term.write(style(term, wrap(card.front), bold=True) + "\n\n")
         term.write(
             style(
                 term,
