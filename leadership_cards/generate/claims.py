@@ -27,7 +27,7 @@ from leadership_cards.generate.text import (
     tokens,
     word_count,
 )
-from leadership_cards.source import ListRole, NumberedList, Paragraph
+from leadership_cards.source import ListRole
 
 # Patterns that find their own phrase (a contrast, comparison or verdict)...
 _PATTERNED = re.compile(
@@ -64,7 +64,8 @@ MAX_SENTENCE_WORDS = 40
 
 def extract(chapter: Chapter) -> Iterator[Card]:
     topic = _topic(chapter)
-    for text, position in _passages(chapter):
+    # Key points are left to their own extractor, discussion questions are not claims.
+    for text, position in chapter.passages({ListRole.ITEMS}):
         for index, raw in enumerate(sentences(text)):
             if index == 0 and not position.startswith("paragraph"):
                 continue  # an item's first sentence is its technique card
@@ -97,17 +98,6 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=cloze_of(sentence, found[0]),
                 )
-
-
-def _passages(chapter: Chapter) -> Iterator[tuple[str, str]]:
-    """Paragraphs and the items of numbered lists that
-    are neither key points (their own extractor) nor discussion questions."""
-    for block in chapter.doc.blocks:
-        if isinstance(block, NumberedList) and block.role is ListRole.ITEMS:
-            for item in block.items:
-                yield item.text, f"{block.item_noun} {item.number}"
-        elif isinstance(block, Paragraph):
-            yield block.text, f"paragraph {block.number}"
 
 
 def _topic(chapter: Chapter) -> re.Pattern[str] | None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
 from leadership_cards.deck_source import slugify
-from leadership_cards.source import Document
+from leadership_cards.source import Document, ListRole, NumberedList, Paragraph
+
+#: Numbered lists whose items are statements (not the questions to discuss).
+STATEMENT_LISTS = frozenset({ListRole.KEY_POINTS, ListRole.ITEMS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +23,18 @@ class Chapter:
     @property
     def slug(self) -> str:
         return slugify(self.title)
+
+    def passages(
+        self, list_roles: Collection[ListRole] = STATEMENT_LISTS
+    ) -> Iterator[tuple[str, str]]:
+        """The chapter's prose in reading order, as (text, position): each paragraph, and each
+        item of the numbered lists of `list_roles`."""
+        for block in self.doc.blocks:
+            if isinstance(block, Paragraph):
+                yield block.text, f"paragraph {block.number}"
+            elif isinstance(block, NumberedList) and block.role in list_roles:
+                for item in block.items:
+                    yield item.text, f"{block.item_noun} {item.number}"
 
     def card(
         self,

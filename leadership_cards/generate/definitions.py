@@ -18,7 +18,6 @@ from leadership_cards.generate.text import (
     strip_connectives,
     word_count,
 )
-from leadership_cards.source import ListRole, NumberedList, Paragraph
 
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
 _PATTERNS = (
@@ -48,13 +47,8 @@ _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
-    for block in chapter.doc.blocks:
-        if isinstance(block, Paragraph):
-            yield from _from_text(chapter, block.text, f"paragraph {block.number}")
-        elif isinstance(block, NumberedList) and block.role is not ListRole.QUESTIONS:
-            for item in block.items:
-                position = f"{block.item_noun} {item.number}"
-                yield from _from_text(chapter, item.text, position)
+    for text, position in chapter.passages():
+        yield from _from_text(chapter, text, position)
 
 
 def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:

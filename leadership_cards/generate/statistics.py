@@ -14,7 +14,6 @@ from leadership_cards.generate.text import (
     strip_connectives,
     word_count,
 )
-from leadership_cards.source import ListRole, NumberedList, Paragraph
 
 _FIGURE = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:percent\b|per cent\b|%)"
@@ -25,12 +24,8 @@ MAX_SENTENCE_WORDS = 50
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
-    for block in chapter.doc.blocks:
-        if isinstance(block, Paragraph):
-            yield from _from_text(chapter, block.text, f"paragraph {block.number}")
-        elif isinstance(block, NumberedList) and block.role is not ListRole.QUESTIONS:
-            for item in block.items:
-                yield from _from_text(chapter, item.text, f"{block.item_noun} {item.number}")
+    for text, position in chapter.passages():
+        yield from _from_text(chapter, text, position)
 
 
 def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
