@@ -5,7 +5,7 @@ sentence it is given."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -332,64 +332,81 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
     """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
     ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
     object. Returns None when nothing in the sentence is worth asking about."""
-    m = _DEFINED_AS.search(sentence)
-    if m:
-        span = _phrase_after(sentence, m.end(), max_words=4)
+    for why, rule in _SALIENT_RULES:
+        span = rule(sentence)
         if span:
-            return span, "definition"
+            return span, why
+    return None
+
+
+def _after(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | None:
+    m = pattern.search(sentence)
+    return _phrase_after(sentence, m.end(), max_words=max_words) if m else None
+
+
+def _before(pattern: re.Pattern[str], sentence: str) -> Span | None:
+    m = pattern.search(sentence)
+    return _phrase_before(sentence, m.start()) if m else None
+
+
+def _definition_after_colon(sentence: str) -> Span | None:
     m = _DEFINITION_COLON.search(sentence)
     if m:
         end = len(sentence.rstrip(".!? "))
         if m.end() < end and len(sentence[m.end() : end].split()) <= 8:
-            return (m.end(), end), "definition"
+            return m.end(), end
+    return None
+
+
+def _contrast(sentence: str) -> Span | None:
     m = _CONTRAST.search(sentence)
     if m:
-        span = _phrase_before(sentence, m.start()) or _list_before(sentence, m.start())
-        if span:
-            return span, "contrast"
-    m = _NOT_BUT.search(sentence)
-    if m:
-        span = _phrase_after(sentence, m.end(), max_words=6)
-        if span:
-            return span, "contrast"
-    m = _MORE_THAN.search(sentence)
-    if m:
-        span = _phrase_before(sentence, m.start())
-        if span:
-            return span, "comparison"
+        return _phrase_before(sentence, m.start()) or _list_before(sentence, m.start())
+    return None
+
+
+def _than(sentence: str) -> Span | None:
     m = _THAN.search(sentence)
     if m:
-        span = _phrase_before(sentence, m.start() + m.group().lower().rfind(" than"))
-        if span:
-            return span, "comparison"
-    m = _ONLY_IS.search(sentence)
-    if m:
-        span = _phrase_after(sentence, m.end(), max_words=6)
-        if span:
-            return span, "verdict"
-    m = _WITHOUT.search(sentence)
-    if m:
-        span = _phrase_after(sentence, m.end(), max_words=8)
-        if span:
-            return span, "verdict"
+        return _phrase_before(sentence, m.start() + m.group().lower().rfind(" than"))
+    return None
+
+
+def _cleft_focus(sentence: str) -> Span | None:
     m = _CLEFT_FOCUS.match(sentence)
     if m and _CLEFT.search(sentence):
         span = _phrase_after(sentence, m.start("focus"), max_words=6)
         if span and span[1] <= m.end("focus"):
-            return span, "verdict"
+            return span
+    return None
+
+
+def _key_subject(sentence: str) -> Span | None:
     m = _IS_THE_KEY.match(sentence)
     if m and not dangles(m.group("subject")):
         words = tokens(m.group("subject"))
         if 1 <= len(words) <= 6 and not any(w in _PRONOUNS for w, _, _ in words):
             start = words[1][1] if words[0][0] in DETERMINERS and len(words) > 1 else 0
-            return (start, m.end("subject")), "verdict"
-    m = _KEY_TO.search(sentence)
-    if m:
-        span = _phrase_before(sentence, m.start())
-        if span:
-            return span, "verdict"
-    span = main_verb_object(sentence)
-    return (span, "statement") if span else None
+            return start, m.end("subject")
+    return None
+
+
+#: The kinds of salient phrase, in the order they are tried: the first that finds a phrase
+#: in a sentence names what its cloze asks for.
+_SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
+    ("definition", lambda s: _after(_DEFINED_AS, s, 4)),
+    ("definition", _definition_after_colon),
+    ("contrast", _contrast),
+    ("contrast", lambda s: _after(_NOT_BUT, s, 6)),
+    ("comparison", lambda s: _before(_MORE_THAN, s)),
+    ("comparison", _than),
+    ("verdict", lambda s: _after(_ONLY_IS, s, 6)),
+    ("verdict", lambda s: _after(_WITHOUT, s, 8)),
+    ("verdict", _cleft_focus),
+    ("verdict", _key_subject),
+    ("verdict", lambda s: _before(_KEY_TO, s)),
+    ("statement", lambda s: main_verb_object(s)),
+)
 
 
 _OPENING = frozenset(" \t([{\"“‘'—–")
