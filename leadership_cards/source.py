@@ -173,8 +173,9 @@ def parse_document(text: str, file: str, where: str | None = None) -> Document:
     title: Title | None = None
     first = raw_blocks[0]
     if len(first) == 1 and _looks_like_heading(first[0]):
-        title = parse_title(first[0])
-        raw_blocks = raw_blocks[1:]
+        if not _SECTION_HEADING.search(first[0]):  # "DISCUSSION ISSUES AND QUESTIONS"
+            title = parse_title(first[0])
+            raw_blocks = raw_blocks[1:]
     return Document(file=file, title=title, blocks=tuple(_classify(raw_blocks)))
 
 
@@ -246,7 +247,13 @@ def _classify(raw_blocks: list[list[str]]) -> list[Block]:
     return blocks
 
 
-_KEY_POINT_HEADING = re.compile(r"key points?|summary|takeaways?|main points?", re.IGNORECASE)
+# The site's pages of a chapter's points call them "Issues" ("DISCUSSION ISSUES AND
+# QUESTIONS", then "Issues" and "Questions" lists).
+_KEY_POINT_HEADING = re.compile(
+    r"key points?|summary|takeaways?|main points?|\bissues?\b|lessons?", re.IGNORECASE
+)
+#: A heading that names a section of the page, never the chapter's title.
+_SECTION_HEADING = re.compile(r"\bdiscussion\b|\bquestions?\b|\bissues?\b", re.IGNORECASE)
 _QUESTION_HEADING = re.compile(r"questions?", re.IGNORECASE)
 
 

@@ -97,3 +97,35 @@ def test_bad_input_is_one_sentence_naming_the_file(tmp_path: Path, make, message
     with pytest.raises(SourceError) as error:
         read_document(path)
     assert str(error.value) == message.format(p=path)
+
+
+ISSUES_PAGE = """Table of Contents, Inner Leadership Resources Page
+
+DISCUSSION ISSUES AND QUESTIONS
+
+Issues
+
+  1. Inner leaders work in relationships built around some common interest directed by the leader.
+
+  2. The relationship is the primary environment within which inner leadership takes place.
+
+Questions
+
+  1. How do you build trust with a new coworker?
+
+  2. Describe a relationship at work that changed how you lead. What made it work?
+
+Westside Toastmasters on Meetup
+"""
+
+
+def test_a_page_of_issues_and_questions() -> None:
+    """The site's "DISCUSSION ISSUES AND QUESTIONS" pages: the issues are the chapter's key
+    points, and the section heading is not mistaken for the chapter's title."""
+    from leadership_cards.source import ListRole, parse_document
+
+    doc = parse_document(ISSUES_PAGE, "issues.txt")
+    assert doc.title is None
+    roles = [block.role for block in doc.lists]
+    assert roles == [ListRole.KEY_POINTS, ListRole.QUESTIONS]
+    assert [len(block.items) for block in doc.lists] == [2, 2]
