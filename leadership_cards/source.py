@@ -172,10 +172,14 @@ def parse_document(text: str, file: str, where: str | None = None) -> Document:
         raise SourceError(f"{where or file} has no chapter text to make cards from.")
     title: Title | None = None
     first = raw_blocks[0]
-    if len(first) == 1 and _looks_like_heading(first[0]):
-        if not _SECTION_HEADING.search(first[0]):  # "DISCUSSION ISSUES AND QUESTIONS"
-            title = parse_title(first[0])
-            raw_blocks = raw_blocks[1:]
+    # A section heading ("DISCUSSION ISSUES AND QUESTIONS") is not the chapter's title.
+    if (
+        len(first) == 1
+        and _looks_like_heading(first[0])
+        and not _SECTION_HEADING.search(first[0])
+    ):
+        title = parse_title(first[0])
+        raw_blocks = raw_blocks[1:]
     return Document(file=file, title=title, blocks=tuple(_classify(raw_blocks)))
 
 

@@ -8,6 +8,7 @@ migrations) is imported only when the schema has to be created or upgraded, whic
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -777,18 +778,36 @@ class Store:
                 [[int(lo.timestamp() * 1000), int(hi.timestamp() * 1000)] for lo, hi in ranges]
             )
         ]
-        ranges_sql = _RANGES
+        source = "reviews INDEXED BY reviews_stats"
         if deck is not None:
-            # The deck's card ids, gathered once for all ranges rather than once a range.
-            ranges_sql += ", deck_cards(id) AS MATERIALIZED (SELECT id FROM cards WHERE deck = ?)"
-            where += " AND card_id IN deck_cards"
-            args.append(deck)
+            source = self._deck_reviews(deck)
         columns = ", ".join(
-            f"(SELECT {aggregate} FROM reviews INDEXED BY reviews_stats WHERE {where})"
-            for aggregate in aggregates
+            f"(SELECT {aggregate} FROM {source} WHERE {where})" for aggregate in aggregates
         )
-        rows = self.conn.execute(f"{ranges_sql} SELECT {columns} FROM b ORDER BY b.i", args)
+        rows = self.conn.execute(f"{_RANGES} SELECT {columns} FROM b ORDER BY b.i", args)
         return [tuple(row) for row in rows]
+
+    def _deck_reviews(self, deck: str) -> str:
+        """A temporary, time-indexed copy of one deck's answers (in SQLite's temp database,
+        never the collection file), so each range of a deck's stats is a range scan of that
+        deck alone rather than of every answer with a test of its card's deck."""
+        # Named for the collection's state as well as the deck: any change to the
+        # collection, from this connection or another, makes a fresh copy.
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        state = f"{deck}\x1f{version}\x1f{self.conn.total_changes}"
+        key = hashlib.blake2b(state.encode(), digest_size=6).hexdigest()
+        table = f"temp.deck_reviews_{key}"
+        self.conn.execute(
+            f"CREATE TABLE IF NOT EXISTS {table} AS SELECT r.reviewed_at, r.card_id, "
+            "r.state_before, r.rating, r.duration_ms FROM cards c "
+            "JOIN reviews r INDEXED BY reviews_card ON r.card_id = c.id WHERE c.deck = ?",
+            (deck,),
+        )
+        self.conn.execute(
+            f"CREATE INDEX IF NOT EXISTS temp.deck_reviews_{key}_time "
+            f"ON deck_reviews_{key} (reviewed_at)"
+        )
+        return table
 
     def stats_due(
         self, ranges: Sequence[tuple[datetime, datetime]], deck: str | None = None

@@ -166,3 +166,48 @@ def test_stats_unknown_deck_is_one_line(db_path) -> None:
     result = CliRunner().invoke(cli, ["stats", "--db", str(db_path), "--deck", "nope"])
     assert result.exit_code == 1
     assert result.output == "Error: no deck named 'nope' (decks: sample)\n"
+
+
+def test_a_deck_alone_counts_as_the_whole_collection(tmp_path) -> None:
+    """With one deck in the collection, its stats equal the collection's; and a later
+    answer shows up in the deck's figures at once."""
+    import random
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from conftest import NOW, fill
+    from leadership_cards.review import ReviewSession
+    from leadership_cards.scheduler import Rating, SchedulerConfig
+    from leadership_cards.stats import collect
+    from leadership_cards.store import Store
+
+    zone = ZoneInfo("America/Los_Angeles")
+    config = SchedulerConfig(new_per_day=100)
+    with Store.open(tmp_path / "c.db") as store:
+        fill(store, chapters=3, per_chapter=8)
+        rng = random.Random(5)
+        moment = NOW - timedelta(days=20)
+        for _ in range(20):
+            session = ReviewSession(store, config, now=moment, zone=zone, rng=rng)
+            while (card := session.next_card(moment)) is not None:
+                session.answer(card, Rating(rng.choice([1, 3, 3, 4])), moment, 1500)
+            moment += timedelta(days=1)
+        whole = collect(store, config, now=NOW, zone=zone)
+        alone = collect(store, config, now=NOW, zone=zone, deck="sample")
+        for figure in (
+            "reviews",
+            "retention_30d",
+            "streak_days",
+            "heatmap",
+            "retention_by_week",
+            "forecast",
+            "due_today",
+            "average_seconds",
+        ):
+            assert alone[figure] == whole[figure], figure
+        assert whole["reviews"] > 50
+        session = ReviewSession(store, config, now=NOW, zone=zone, rng=rng)
+        card = session.next_card(NOW)
+        session.answer(card, Rating.GOOD, NOW, 1000)
+        after = collect(store, config, now=NOW, zone=zone, deck="sample")
+        assert after["reviews"] == whole["reviews"] + 1
