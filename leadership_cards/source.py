@@ -173,11 +173,7 @@ def parse_document(text: str, file: str, where: str | None = None) -> Document:
     title: Title | None = None
     first = raw_blocks[0]
     # A section heading ("DISCUSSION ISSUES AND QUESTIONS") is not the chapter's title.
-    if (
-        len(first) == 1
-        and _looks_like_heading(first[0])
-        and not _SECTION_HEADING.search(first[0])
-    ):
+    if len(first) == 1 and _looks_like_heading(first[0]) and not _SECTION_HEADING.search(first[0]):
         title = parse_title(first[0])
         raw_blocks = raw_blocks[1:]
     return Document(file=file, title=title, blocks=tuple(_classify(raw_blocks)))
