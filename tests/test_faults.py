@@ -280,3 +280,28 @@ def test_a_full_disk_during_export(db_path: Path, tmp_path: Path) -> None:
         assert (small / "deck.json").read_text() == "the previous export\n"
         assert sorted(p.name for p in small.iterdir()) == ["deck.json"]
     assert_sound(db_path)
+
+
+def test_an_unexpected_fault_is_one_line_and_a_report_file(tmp_path: Path) -> None:
+    """A bug (here a command added from outside that divides by zero) reaches the user as
+    one line naming the report file; the traceback is in the file, not on the screen."""
+    script = (
+        "import sys, click\n"
+        "from leadership_cards import cli\n"
+        "cli.cli.add_command(click.Command('boom', callback=lambda: 1 / 0))\n"
+        "sys.argv = ['leadership-cards', 'boom']\n"
+        "cli.main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**ENV, "TMPDIR": str(tmp_path)},
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: unexpected ZeroDivisionError: division by zero")
+    report = Path(result.stderr.rsplit("full report: ", 1)[1].rstrip(")\n"))
+    assert report.parent == tmp_path
+    assert "Traceback" in report.read_text() and "ZeroDivisionError" in report.read_text()
