@@ -26,7 +26,7 @@ from leadership_cards.scheduler import Schedule
 #: Marks a file as ours, so a foreign SQLite database is refused rather than changed.
 APPLICATION_ID = 0x4C43_4152  # "LCAR"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 5_000  # long enough for another terminal's answer, short enough to say so
 
 _UNSCHEDULED = ", ".join(f"'{kind}'" for kind in sorted(UNSCHEDULED_KINDS))
 #: A card that may be shown in review. Spelled the same in the partial indexes and in the

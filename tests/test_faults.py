@@ -305,3 +305,22 @@ def test_an_unexpected_fault_is_one_line_and_a_report_file(tmp_path: Path) -> No
     report = Path(result.stderr.rsplit("full report: ", 1)[1].rstrip(")\n"))
     assert report.parent == tmp_path
     assert "Traceback" in report.read_text() and "ZeroDivisionError" in report.read_text()
+
+
+def test_a_collection_locked_by_another_process(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        card_id = next(store.cards()).id
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holding the file for a long time
+    try:
+        started = time.monotonic()
+        result = run("suspend", card_id, "--db", str(db_path))
+        assert_one_line_error(result)
+        assert "busy in another process" in result.stderr
+        assert time.monotonic() - started >= 4  # it waited before giving up
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store.open(db_path) as store:
+        assert not store.card(card_id).suspended
+    assert run("suspend", card_id, "--db", str(db_path)).returncode == 0
