@@ -41,9 +41,6 @@ class SourceRef:
     position: str  # e.g. "paragraph 4", "key point 7", "technique 3"
     passage: str = ""  # the source text the card was made from, for context
 
-    def __str__(self) -> str:
-        return f"{self.file}, {self.position}"
-
 
 @dataclass(frozen=True, slots=True)
 class Card:

@@ -4,9 +4,11 @@ the shipped Inner Leadership chapters with the cards they generate."""
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
@@ -61,6 +63,24 @@ def sample_cards(deck: str = "sample", chapters: int = 2, per_chapter: int = 6) 
             )
         )
     return cards
+
+
+def spawn_cli(
+    db: Path, *args: str, color: bool = False, width: int = 120, timeout: float = 30
+) -> pexpect.spawn:
+    """`leadership-cards ARGS --db DB` in a real pseudo-terminal, with a small, fixed
+    environment (no colour unless asked for)."""
+    env = {"PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"}
+    if not color:
+        env["NO_COLOR"] = "1"
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "leadership_cards", *args, "--db", str(db)],
+        env=env,
+        encoding="utf-8",
+        timeout=timeout,
+        dimensions=(40, width),
+    )
 
 
 def fill(store: Store, deck: str = "sample", **kwargs) -> list[Card]:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from conftest import spawn_cli
 from leadership_cards import schema
 from leadership_cards.deck_source import embedded_deck_dir
 from leadership_cards.store import Store
@@ -121,13 +122,7 @@ def test_sigkill_during_export_leaves_no_partial_file(db_path: Path, tmp_path: P
 
 
 def spawn_review(db: Path) -> pexpect.spawn:
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "leadership_cards", "review", "--db", str(db)],
-        env=ENV,
-        encoding="utf-8",
-        timeout=30,
-    )
+    child = spawn_cli(db, "review")
     child.delaybeforesend = None
     return child
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pexpect
 import pytest
 from click.testing import CliRunner
 
+from conftest import spawn_cli
 from leadership_cards.cards import cloze_parts
 from leadership_cards.cli import cli
 from leadership_cards.store import DeckInfo, Store
@@ -47,18 +46,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 def spawn(db: Path, *args: str, color: bool = False) -> pexpect.spawn:
-    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
-    env["TERM"] = "xterm"
-    if not color:
-        env["NO_COLOR"] = "1"
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "leadership_cards", *args, "--db", str(db)],
-        env=env,
-        encoding="utf-8",
-        timeout=10,
-        dimensions=(40, 200),
-    )
+    return spawn_cli(db, *args, color=color, width=200, timeout=10)
 
 
 def answers(db: Path) -> dict[str, tuple[str, str]]:

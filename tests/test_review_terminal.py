@@ -12,21 +12,14 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from conftest import spawn_cli
 from leadership_cards.store import Store
 
 TIMEOUT = 15
 
 
 def spawn(db: Path, *args: str) -> pexpect.spawn:
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "leadership_cards", "review", "--db", str(db), *args],
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "TERM": "xterm", "LANG": "C.UTF-8"},
-        encoding="utf-8",
-        timeout=TIMEOUT,
-        dimensions=(40, 120),
-    )
-    return child
+    return spawn_cli(db, "review", *args, timeout=TIMEOUT)
 
 
 def review_count(db: Path) -> int:

@@ -5,7 +5,7 @@ sentence it is given."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -504,11 +504,6 @@ def ends_in_function_word(text: str) -> bool:
     """True for "... a process of persuasion and example by." (cut mid-clause)."""
     words = _WORD.findall(text.rstrip(' .!?"”’)'))
     return bool(words) and words[-1].lower() in FUNCTION_WORDS
-
-
-def iter_words(text: str) -> Iterator[str]:
-    for m in _WORD.finditer(text):
-        yield m.group()
 
 
 #: Words too common to carry a fact: they neither give an answer away nor make two
