@@ -160,6 +160,8 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
     from leadership_cards.generate import generate_report
 
     source = deck_from_paths(list(paths), name)
+    for skipped in source.skipped:
+        click.echo(f"Skipped {skipped}.", err=True)
     generation = generate_report(source)  # bad input fails here, before the collection is touched
     for warning in generation.warnings:
         click.echo(f"Warning: {warning}", err=True)

@@ -25,6 +25,7 @@ from leadership_cards.generate import (
     statistics,
     techniques,
     titles,
+    written,
 )
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
@@ -46,6 +47,7 @@ Extractor = Callable[[Chapter], Iterable[Card]]
 
 #: In priority order: when two extractors ask the same question, the first one wins.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
+    ("written", written.extract),
     ("titles", titles.extract),
     ("definitions", definitions.extract),
     ("key points", keypoints.extract),
