@@ -115,6 +115,7 @@ def as_html(blocks=CHAPTER) -> str:
 
 def as_pdf(path: Path, blocks=CHAPTER) -> Path:
     pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"  # dashes and curly quotes, as handouts have
     pdf.add_page()
     for kind, value in blocks:
         if kind == "title":

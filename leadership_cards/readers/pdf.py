@@ -141,18 +141,27 @@ class _LineCollector:
 
 
 def _without_running_lines(lines: list[_Line]) -> list[_Line]:
-    """Drop page numbers and the running header or footer a handout repeats on its pages."""
-    pages = len({line.page for line in lines})
+    """Drop page numbers and the running header or footer a handout repeats: a line among
+    the first or last two of its page whose text, numbers aside, begins or ends most pages."""
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+    edges = {i for indexes in by_page.values() for i in indexes[:2] + indexes[-2:]}
     repeated: Counter[str] = Counter()
-    for key in {(line.page, re.sub(r"\d+", "#", line.text.lower())) for line in lines}:
-        repeated[key[1]] += 1
-    running = {text for text, count in repeated.items() if pages >= 2 and count * 2 > pages}
+    for indexes in by_page.values():
+        for key in {_shape(lines[i].text) for i in indexes if i in edges}:
+            repeated[key] += 1
+    pages = len(by_page)
+    running = {key for key, count in repeated.items() if pages >= 2 and count * 2 > pages}
     return [
         line
-        for line in lines
-        if not _PAGE_NUMBER.match(line.text)
-        and re.sub(r"\d+", "#", line.text.lower()) not in running
+        for index, line in enumerate(lines)
+        if not (index in edges and (_PAGE_NUMBER.match(line.text) or _shape(line.text) in running))
     ]
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
 
 
 def _blocks(lines: list[_Line]) -> list[RawBlock]:
@@ -236,9 +245,10 @@ def _is_heading(line: _Line, body: float) -> bool:
 
 
 def _close(prev: _Line, line: _Line, spacing: float) -> bool:
-    """True when `line` follows `prev` at the usual spacing (a page break keeps a paragraph)."""
+    """True when `line` follows `prev` at the usual spacing. Across a page break, a paragraph
+    goes on when its last line stopped mid-sentence."""
     if line.page != prev.page:
-        return True
+        return not _SENTENCE_END.search(prev.text)
     return 0 < prev.y - line.y <= spacing * _PARAGRAPH_GAP
 
 
