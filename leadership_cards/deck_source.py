@@ -16,7 +16,7 @@ from pathlib import Path
 
 from leadership_cards.errors import SourceError
 from leadership_cards.readers.files import FORMATS
-from leadership_cards.source import read_document
+from leadership_cards.source import Document, read_document
 
 MANIFEST = "deck.toml"
 OVERRIDES = "overrides.toml"
@@ -54,6 +54,14 @@ class DeckSource:
     source: str = ""
     extra: dict[str, object] = field(default_factory=dict, compare=False)
     skipped: tuple[Skipped, ...] = field(default=(), compare=False)  # files of a folder left out
+    # Chapters already read (to find their titles), so generating does not read them twice.
+    documents: dict[Path, Document] = field(default_factory=dict, compare=False, repr=False)
+
+    def document(self, path: Path) -> Document:
+        """The chapter file's document, read once."""
+        if path not in self.documents:
+            self.documents[path] = read_document(path)
+        return self.documents[path]
 
     @property
     def overrides_path(self) -> Path | None:
@@ -161,7 +169,7 @@ def deck_from_paths(
         return deck
     files: list[Path] = []
     skipped: list[Skipped] = []
-    documents = {}
+    documents: dict[Path, Document] = {}
     for p in resolved:
         if not p.is_dir():
             files.append(p)
@@ -185,7 +193,9 @@ def deck_from_paths(
         files.extend(found)
     chapters = []
     for f in files:
-        doc = documents.get(f) or read_document(f)
+        if f not in documents:
+            documents[f] = read_document(f)
+        doc = documents[f]
         title = doc.title.text if doc.title else _title_from_stem(f.stem)
         chapters.append(ChapterSource(title, (f,)))
     first = resolved[0]
@@ -198,7 +208,9 @@ def deck_from_paths(
         title = chapters[0].title  # one chapter file: the deck is that chapter
     else:
         title = _title_from_stem(stem)
-    return DeckSource(deck_name, title, tuple(chapters), folder, skipped=tuple(skipped))
+    return DeckSource(
+        deck_name, title, tuple(chapters), folder, skipped=tuple(skipped), documents=documents
+    )
 
 
 def _not_a_chapter(path: Path) -> str | None:

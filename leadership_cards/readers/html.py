@@ -13,7 +13,7 @@ from lxml import etree
 
 from leadership_cards.errors import SourceError
 from leadership_cards.readers import raw
-from leadership_cards.readers.raw import RawBlock
+from leadership_cards.readers.raw import RawBlock, RawKind
 
 _DROPPED = frozenset(
     [
@@ -98,11 +98,13 @@ def read(text: str, where: str) -> list[RawBlock]:
     except (etree.ParserError, ValueError):
         raise SourceError(f"{where} is not an HTML page we can read.") from None
     reader = _Reader()
-    reader.walk(_content(page))
-    if not any(b.text for b in reader.blocks):
+    content = _content(page)
+    reader.walk(content)
+    if not any(b.kind is RawKind.HEADING and b.level == 1 for b in reader.blocks):
+        # The page's title may sit in a header outside its <main>.
         title = page.find(".//h1")
-        if title is not None and title.text_content().strip():
-            reader.blocks.insert(0, raw.heading(title.text_content(), 1))
+        if title is not None and title.text_content().strip() and content.tag != "body":
+            reader.blocks.insert(0, raw.heading(" ".join(title.text_content().split()), 1))
     visible = sum(len(b.text) for b in reader.blocks)
     script = sum(len(el.text_content()) for el in page.iter(*_SCRIPT))
     if visible < _MOSTLY_SCRIPT_CHARS and script > 10 * visible:
