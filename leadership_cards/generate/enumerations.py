@@ -184,10 +184,10 @@ def _label(blocks, first: _Item, count: int) -> tuple[str | None, str | None]:
             continue
         if not isinstance(block, Paragraph):
             break
-        text = block.text[: first.offset] if block is first.paragraph else block.text
         # The label is announced just before the items: looking at the last few hundred
         # characters keeps labelling linear however many runs a long paragraph holds.
-        text = text[-_LABEL_WINDOW:]
+        end = first.offset if block is first.paragraph else len(block.text)
+        text = block.text[max(0, end - _LABEL_WINDOW) : end]
         matches = list(pattern.finditer(text))
         if matches:
             m = matches[-1]
