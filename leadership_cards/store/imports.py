@@ -1,0 +1,156 @@
+"""What `import anki|csv` reads and writes: cards taken in from other decks, answers merged
+into the log at their own moments, and schedules rebuilt from the merged log.
+
+Each method writes inside the caller's transaction when there is one (`transaction()`
+nests), so a whole import commits or rolls back as one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from leadership_cards.cards import Card
+from leadership_cards.clock import to_epoch
+from leadership_cards.scheduler import Schedule
+from leadership_cards.store.base import StoreBase
+from leadership_cards.store.rows import DeckInfo, schedule_row
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedAnswer:
+    """An answer of the log as a replay reads it."""
+
+    id: int
+    rating: int
+    reviewed_at_ms: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayedAnswer:
+    """The states one answer of a replay went between, written back into its log row."""
+
+    id: int
+    state_before: str
+    after: Schedule
+
+
+class ImportQueries(StoreBase):
+    """Imports: foreign cards by id, answers by card and moment, replayed schedules."""
+
+    def card_ids(self) -> Iterator[str]:
+        """Every card's id, retired ones included (an answer may belong to one)."""
+        for row in self.conn.execute("SELECT id FROM cards"):
+            yield row[0]
+
+    def answer_moments(self, card_ids: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+        """(moment in ms, rating) of each card's answers, oldest first."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for card_id in card_ids:
+            rows = self.conn.execute(
+                "SELECT reviewed_at, rating FROM reviews WHERE card_id = ? ORDER BY reviewed_at",
+                (card_id,),
+            )
+            found[card_id] = [(row[0], row[1]) for row in rows]
+        return found
+
+    def take_in_cards(
+        self, deck: DeckInfo, cards: Sequence[Card], now: datetime
+    ) -> tuple[int, int]:
+        """Add cards to a deck (made if need be), or update the text of those it already
+        has, by id; cards the deck holds beside them are left as they are. Returns (added,
+        updated)."""
+        stamp = to_epoch(now)
+        added = updated = 0
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO decks (name, title, publisher, source, origin, position, added_at) "
+                "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM decks), ?) "
+                "ON CONFLICT (name) DO NOTHING",
+                (deck.name, deck.title, deck.publisher, deck.source, deck.origin, stamp),
+            )
+            next_ord = conn.execute(
+                "SELECT coalesce(max(ord), -1) + 1 FROM cards WHERE deck = ?", (deck.name,)
+            ).fetchone()[0]
+            for card in cards:
+                content = (
+                    card.chapter,
+                    str(card.kind),
+                    card.front,
+                    card.back,
+                    card.cloze,
+                    json.dumps(list(card.tags)),
+                    card.source.file,
+                    card.source.position,
+                    card.source.passage,
+                    card.item,
+                )
+                old = conn.execute(
+                    "SELECT chapter, kind, front, back, cloze, tags, source_file, "
+                    "source_position, passage, item FROM cards WHERE id = ?",
+                    (card.id,),
+                ).fetchone()
+                if old is None:
+                    conn.execute(
+                        "INSERT INTO cards (id, deck, chapter, kind, front, back, cloze, tags, "
+                        "source_file, source_position, passage, item, ord, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (card.id, deck.name, *content, next_ord, stamp),
+                    )
+                    next_ord += 1
+                    added += 1
+                elif tuple(old) != content:
+                    conn.execute(
+                        "UPDATE cards SET chapter = ?, kind = ?, front = ?, back = ?, cloze = ?, "
+                        "tags = ?, source_file = ?, source_position = ?, passage = ?, "
+                        "item = ?, retired_at = NULL WHERE id = ?",
+                        (*content, card.id),
+                    )
+                    updated += 1
+        return added, updated
+
+    def add_answers(self, rows: Iterable[tuple[str, int, int, int]]) -> None:
+        """Answers (card id, rating, moment in ms, duration in ms) put into the log; the
+        states each went between are filled in by `write_replay`."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, state_before, "
+                "state_after) VALUES (?, ?, ?, ?, 'new', 'new')",
+                rows,
+            )
+
+    def answer_log(self, card_id: str) -> list[LoggedAnswer]:
+        rows = self.conn.execute(
+            "SELECT id, rating, reviewed_at FROM reviews WHERE card_id = ? "
+            "ORDER BY reviewed_at, id",
+            (card_id,),
+        )
+        return [LoggedAnswer(*row) for row in rows]
+
+    def write_replay(self, card_id: str, answers: Sequence[ReplayedAnswer], leech: bool) -> None:
+        """A card's replayed log and the schedule it ends in; a leech is tagged and suspended."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE reviews SET state_before = ?, state_after = ?, stability = ?, "
+                "difficulty = ?, due_after = ? WHERE id = ?",
+                [
+                    (
+                        answer.state_before,
+                        answer.after.state,
+                        answer.after.stability,
+                        answer.after.difficulty,
+                        to_epoch(answer.after.due),
+                        answer.id,
+                    )
+                    for answer in answers
+                ],
+            )
+            final = answers[-1].after if answers else Schedule()
+            conn.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                "last_review = ?, reps = ?, lapses = ?, suspended = suspended OR ?, "
+                "leech = leech OR ? WHERE id = ?",
+                (*schedule_row(final), int(leech), int(leech), card_id),
+            )
