@@ -348,9 +348,7 @@ def _apply(
 
 def _take_edit(store: Store, edit: Edit, now: datetime) -> None:
     """Keep a correction made in Anki as the card's override, so a regenerated deck keeps it."""
-    store.set_override(
-        edit.card_id, front=edit.front, back=edit.back, cloze=edit.cloze, origin="anki", now=now
-    )
+    store.set_override(edit.card_id, front=edit.front, back=edit.back, origin="anki", now=now)
 
 
 def _moment(ms: int) -> datetime:
