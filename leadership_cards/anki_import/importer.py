@@ -141,36 +141,44 @@ def _edit(
 ) -> Edit | None:
     """The card's text as corrected in Anki, if the note differs from what we export and
     was changed after our last export (an older export's text is no correction)."""
-    fields = list(note.fields)
-    if fields[: len(exported)] == exported or fields[:2] == exported[:2]:
-        return None
+    from leadership_cards.export.fields import source_html
+
+    fields = [*note.fields, "", ""]
+    # Our CSV puts the source passage under the answer; it is not part of the answer.
+    back = fields[1].removesuffix("<br><br>" + source_html(card))
     if card.cloze and card.kind not in UNSCHEDULED_KINDS:
+        if fields[0] == exported[0]:
+            return None
         text = cloze_text(fields[0])
         if 1 not in cloze_numbers(text):
             skipped.add("edits that removed the cloze deletion (left as they are here)")
             return None
-        stored, front, back = cloze_card(text, 1)
+        stored, front, answer = cloze_card(text, 1)
         changed = stored != card.cloze
-        edit = Edit(card.id, front, back, stored)
+        edit = Edit(card.id, front, answer)
     else:
-        front = html_to_text(fields[0]) if fields else ""
-        back = html_to_text(fields[1]) if len(fields) > 1 else ""
         if card.kind in UNSCHEDULED_KINDS:
-            back = card.back
-        changed = (" ".join(front.split()), " ".join(back.split())) != (
-            " ".join(card.front.split()),
-            " ".join(card.back.split()),
-        )
-        if not front or not back:
+            back = exported[1]  # a prompt's second field names its chapter: not an answer
+        if [fields[0], back] == exported[:2]:
+            return None
+        front, answer = html_to_text(fields[0]), html_to_text(back)
+        if not front or not answer:
             skipped.add("edits that left a side empty (left as they are here)")
             return None
-        edit = Edit(card.id, front, back)
+        if card.kind in UNSCHEDULED_KINDS:
+            answer = card.back
+        changed = (_words(front), _words(answer)) != (_words(card.front), _words(card.back))
+        edit = Edit(card.id, front, answer)
     if not changed:
         return None
     if note.modified and note.modified <= last_export:
         skipped.add("notes holding an earlier export's text (the cards here are newer)")
         return None
     return edit
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def foreign_card_id(guid: str, ordinal: int) -> str:

@@ -13,7 +13,6 @@ class Edit:
     card_id: str
     front: str
     back: str
-    cloze: str | None = None
 
 
 @dataclass
