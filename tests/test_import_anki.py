@@ -4,8 +4,10 @@ formats) and imported back; and decks made in Anki arrive with their history."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -322,3 +324,54 @@ def test_a_profile_collection_is_read_and_refused_while_anki_has_it_open(tmp_pat
     )
     report = import_cli(db, path)
     assert report["new_cards"] == 5
+
+
+def big_package(folder: Path, cards: int, answers_each: int) -> Path:
+    """A deck made in Anki with many answers. The answers go into the closed collection's
+    review log with SQLite (through the engine, each would take a scheduler call)."""
+    from anki.collection import AddNoteRequest
+
+    col = new_anki(folder)
+    try:
+        basic = col.models.by_name("Basic")
+        deck = col.decks.id("Big")
+        requests = []
+        for i in range(cards):
+            note = col.new_note(basic)
+            note["Front"], note["Back"] = f"Question {i}?", f"Answer {i}"
+            requests.append(AddNoteRequest(note=note, deck_id=deck))
+        col.add_notes(requests)
+        card_ids = col.find_cards("")
+    finally:
+        col.close()
+    start = int(NOW.timestamp() * 1000)
+    rows = [
+        (start + k * DAY_MS + n, card_id, -1, 3, 1, 0, 2500, 3000, 0 if k == 0 else 1)
+        for n, card_id in enumerate(card_ids)
+        for k in range(answers_each)
+    ]
+    with contextlib.closing(sqlite3.connect(folder / "collection.anki2")) as conn, conn:
+        conn.executemany("INSERT INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    col = new_anki(folder)
+    try:
+        return export_package(col, folder.parent / "big.apkg", legacy=False)
+    finally:
+        col.close()
+
+
+def test_a_killed_import_leaves_the_collection_as_it_was(studied: Path, tmp_path: Path):
+    from conftest import spawn_cli
+
+    package = big_package(tmp_path / "anki", cards=4000, answers_each=10)
+    state = snapshot(studied)
+    child = spawn_cli(studied, "import", "anki", str(package), timeout=120)
+    # The cards are written first; the bar of the replay shows once they are.
+    child.expect("Replaying schedules")
+    child.kill(9)
+    child.wait()
+    assert snapshot(studied) == state
+    check = CliRunner().invoke(cli, ["check", "--db", str(studied)])
+    assert check.output == "The collection is sound.\n"
+    # Run whole, the same import takes everything in.
+    report = import_cli(studied, package)
+    assert (report["new_cards"], report["answers_added"]) == (4000, 40000)

@@ -28,8 +28,10 @@ from leadership_cards.anki_import.text import (
     html_to_text,
 )
 from leadership_cards.cards import UNSCHEDULED_KINDS, Card, Kind, SourceRef
-from leadership_cards.scheduler import Rating, Scheduler, SchedulerConfig
+from leadership_cards.clock import to_epoch
+from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig
 from leadership_cards.store import DeckInfo, Store, StoredCard
+from leadership_cards.store.imports import LoggedAnswer
 
 #: How far before an incoming answer a logged one may lie and still be the same answer.
 SAME_ANSWER_MS = 1000
@@ -56,6 +58,7 @@ class Plan:
     decks: dict[str, DeckInfo] = field(default_factory=dict)
     cards: dict[str, list[Card]] = field(default_factory=dict)  # by deck
     answers: dict[str, list[AnkiAnswer]] = field(default_factory=dict)  # new, by card id
+    logs: dict[str, list[LoggedAnswer]] = field(default_factory=dict)  # already logged
 
 
 def run_import(
@@ -73,11 +76,15 @@ def run_import(
     progress = progress or NoProgress()
     skipped = skipped or Skipped()
     report = ImportReport(source=source, dry_run=dry_run, media=media)
-    plan = _plan(store, list(notes), report, skipped, progress, source)
-    _count_new_answers(store, plan, progress)
-    report.skipped = skipped.reasons
-    if not dry_run:
-        _apply(store, plan, config, now, progress)
+    notes = list(notes)
+    # Worked out and applied under one write lock: an answer given in another terminal
+    # meanwhile cannot slip between the replay's reading of a log and its writing.
+    with store.transaction():
+        plan = _plan(store, notes, report, skipped, progress, source)
+        _count_new_answers(store, plan, progress)
+        report.skipped = skipped.reasons
+        if not dry_run:
+            _apply(store, plan, config, now, progress)
     return report
 
 
@@ -270,11 +277,12 @@ def _missing(store: Store, matched: dict[str, StoredCard]) -> list[str]:
 def _count_new_answers(store: Store, plan: Plan, progress: Progress) -> None:
     """Keep only the answers the log does not already hold; count both."""
     progress.start("Matching answers", len(plan.answers))
-    logged = store.answer_moments(plan.answers)
+    plan.logs = store.answer_logs(plan.answers)
     fresh: dict[str, list[AnkiAnswer]] = {}
     for card_id, answers in plan.answers.items():
         progress.advance()
-        new, known = new_answers(answers, logged.get(card_id, []))
+        logged = [(a.reviewed_at_ms, a.rating) for a in plan.logs.get(card_id, [])]
+        new, known = new_answers(answers, logged)
         plan.report.answers_known += known
         if new:
             fresh[card_id] = new
@@ -313,50 +321,83 @@ def new_answers(
 def _apply(
     store: Store, plan: Plan, config: SchedulerConfig, now: datetime, progress: Progress
 ) -> None:
-    from leadership_cards.check import replay_answers
-    from leadership_cards.store.imports import ReplayedAnswer
-
     report = plan.report
+    for deck, cards in plan.cards.items():
+        added, updated = store.take_in_cards(plan.decks[deck], cards, now)
+        report.new_cards += added
+        report.updated_cards += updated
+    for edit in report.edits:
+        _take_edit(store, edit, now)
     scheduler = Scheduler(config)
-    with store.transaction():
-        for deck, cards in plan.cards.items():
-            added, updated = store.take_in_cards(plan.decks[deck], cards, now)
-            report.new_cards += added
-            report.updated_cards += updated
-        for edit in report.edits:
-            _take_edit(store, edit, now)
-        store.add_answers(
-            (card_id, a.rating, a.moment_ms, a.duration_ms)
-            for card_id, answers in plan.answers.items()
-            for a in answers
+    inserted: list[tuple] = []
+    rewritten: list[tuple] = []
+    schedules: list[tuple[str, Schedule, bool]] = []
+    progress.start("Replaying schedules", len(plan.answers))
+    for card_id, answers in plan.answers.items():
+        progress.advance()
+        schedule, leech = _replay(
+            card_id, plan.logs.get(card_id, []), answers, scheduler, config, inserted, rewritten
         )
-        progress.start("Replaying schedules", len(plan.answers))
-        for card_id, answers in plan.answers.items():
-            progress.advance()
-            added = {a.moment_ms for a in answers}
-            log = store.answer_log(card_id)
-            replayed = []
-            leech = False
-            steps = replay_answers(
-                card_id,
-                ((Rating(a.rating), _moment(a.reviewed_at_ms)) for a in log),
-                scheduler,
+        schedules.append((card_id, schedule, leech))
+        report.leeches += leech
+    store.add_replayed_answers(inserted)
+    store.rewrite_replayed_answers(rewritten)
+    store.set_replayed_schedules(schedules)
+
+
+def _replay(
+    card_id: str,
+    logged: list[LoggedAnswer],
+    new: list[AnkiAnswer],
+    scheduler: Scheduler,
+    config: SchedulerConfig,
+    inserted: list[tuple],
+    rewritten: list[tuple],
+) -> tuple[Schedule, bool]:
+    """Replay a card's merged log (as `check --repair` does): the new answers go into
+    `inserted` and the logged ones, whose states may change, into `rewritten`, as rows.
+    Returns the schedule the log ends in, and whether a new answer made the card a leech."""
+    from leadership_cards.check import replay_answers
+
+    merged: list[LoggedAnswer | AnkiAnswer] = sorted(
+        [*logged, *new],
+        key=_ms,
+    )
+    steps = replay_answers(
+        card_id,
+        (
+            (
+                Rating(a.rating),
+                _moment(a.reviewed_at_ms if isinstance(a, LoggedAnswer) else a.moment_ms),
             )
-            for logged, (before, after) in zip(log, steps, strict=True):
-                replayed.append(ReplayedAnswer(logged.id, before.state, after))
-                leech |= (
-                    logged.reviewed_at_ms in added
-                    and before.state == "review"
-                    and logged.rating == Rating.AGAIN
-                    and after.lapses >= config.leech_lapses
-                )
-            report.leeches += leech
-            store.write_replay(card_id, replayed, leech)
+            for a in merged
+        ),
+        scheduler,
+    )
+    schedule = Schedule()
+    leech = False
+    for answer, (before, after) in zip(merged, steps, strict=True):
+        schedule = after
+        states = (before.state, after.state, after.stability, after.difficulty, to_epoch(after.due))
+        if isinstance(answer, LoggedAnswer):
+            rewritten.append((*states, answer.id))
+            continue
+        inserted.append((card_id, answer.rating, answer.moment_ms, answer.duration_ms, *states))
+        leech |= (
+            before.state == "review"
+            and answer.rating == Rating.AGAIN
+            and after.lapses >= config.leech_lapses
+        )
+    return schedule, leech
 
 
 def _take_edit(store: Store, edit: Edit, now: datetime) -> None:
     """Keep a correction made in Anki as the card's override, so a regenerated deck keeps it."""
     store.set_override(edit.card_id, front=edit.front, back=edit.back, origin="anki", now=now)
+
+
+def _ms(answer: LoggedAnswer | AnkiAnswer) -> int:
+    return answer.reviewed_at_ms if isinstance(answer, LoggedAnswer) else answer.moment_ms
 
 
 def _moment(ms: int) -> datetime:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from leadership_cards.cards import Card
 from leadership_cards.clock import to_epoch
@@ -28,15 +29,6 @@ class LoggedAnswer:
     reviewed_at_ms: int
 
 
-@dataclass(frozen=True, slots=True)
-class ReplayedAnswer:
-    """The states one answer of a replay went between, written back into its log row."""
-
-    id: int
-    state_before: str
-    after: Schedule
-
-
 class ImportQueries(StoreBase):
     """Imports: foreign cards by id, answers by card and moment, replayed schedules."""
 
@@ -45,15 +37,16 @@ class ImportQueries(StoreBase):
         for row in self.conn.execute("SELECT id FROM cards"):
             yield row[0]
 
-    def answer_moments(self, card_ids: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-        """(moment in ms, rating) of each card's answers, oldest first."""
-        found: dict[str, list[tuple[int, int]]] = {}
+    def answer_logs(self, card_ids: Iterable[str]) -> dict[str, list[LoggedAnswer]]:
+        """Each card's answers, oldest first."""
+        found: dict[str, list[LoggedAnswer]] = {}
         for card_id in card_ids:
             rows = self.conn.execute(
-                "SELECT reviewed_at, rating FROM reviews WHERE card_id = ? ORDER BY reviewed_at",
+                "SELECT id, rating, reviewed_at FROM reviews WHERE card_id = ? "
+                "ORDER BY reviewed_at, id",
                 (card_id,),
             )
-            found[card_id] = [(row[0], row[1]) for row in rows]
+            found[card_id] = [LoggedAnswer(*row) for row in rows]
         return found
 
     def take_in_cards(
@@ -111,46 +104,36 @@ class ImportQueries(StoreBase):
                     updated += 1
         return added, updated
 
-    def add_answers(self, rows: Iterable[tuple[str, int, int, int]]) -> None:
-        """Answers (card id, rating, moment in ms, duration in ms) put into the log; the
-        states each went between are filled in by `write_replay`."""
+    def add_replayed_answers(self, rows: Iterable[Sequence[Any]]) -> None:
+        """New answers with the states they went between: (card id, rating, moment in ms,
+        duration in ms, state before, state after, stability, difficulty, due after)."""
         with self.transaction() as conn:
             conn.executemany(
                 "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, state_before, "
-                "state_after) VALUES (?, ?, ?, ?, 'new', 'new')",
+                "state_after, stability, difficulty, due_after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
-    def answer_log(self, card_id: str) -> list[LoggedAnswer]:
-        rows = self.conn.execute(
-            "SELECT id, rating, reviewed_at FROM reviews WHERE card_id = ? "
-            "ORDER BY reviewed_at, id",
-            (card_id,),
-        )
-        return [LoggedAnswer(*row) for row in rows]
-
-    def write_replay(self, card_id: str, answers: Sequence[ReplayedAnswer], leech: bool) -> None:
-        """A card's replayed log and the schedule it ends in; a leech is tagged and suspended."""
+    def rewrite_replayed_answers(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Logged answers whose states a replay changed: (state before, state after,
+        stability, difficulty, due after, review id)."""
         with self.transaction() as conn:
             conn.executemany(
                 "UPDATE reviews SET state_before = ?, state_after = ?, stability = ?, "
                 "difficulty = ?, due_after = ? WHERE id = ?",
-                [
-                    (
-                        answer.state_before,
-                        answer.after.state,
-                        answer.after.stability,
-                        answer.after.difficulty,
-                        to_epoch(answer.after.due),
-                        answer.id,
-                    )
-                    for answer in answers
-                ],
+                rows,
             )
-            final = answers[-1].after if answers else Schedule()
-            conn.execute(
+
+    def set_replayed_schedules(self, rows: Iterable[tuple[str, Schedule, bool]]) -> None:
+        """Each card's replayed schedule; a card that became a leech is tagged and suspended."""
+        with self.transaction() as conn:
+            conn.executemany(
                 "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
                 "last_review = ?, reps = ?, lapses = ?, suspended = suspended OR ?, "
                 "leech = leech OR ? WHERE id = ?",
-                (*schedule_row(final), int(leech), int(leech), card_id),
+                [
+                    (*schedule_row(schedule), int(leech), int(leech), card_id)
+                    for card_id, schedule, leech in rows
+                ],
             )
