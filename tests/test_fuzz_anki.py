@@ -12,10 +12,10 @@ from anki.collection import Collection
 from leadership_cards.scheduler import fuzz_bounds, fuzz_interval
 
 MAXIMUM = 36500
-INTERVALS = [*range(1, 40), 50, 73, 100, 180, 365, 1000]
+INTERVALS = [*range(1, 40), 50, 73, 100, 180, 365]
 
 
-def anki_fuzzed_intervals(tmp_path: Path, cards: int = 400) -> dict[int, set[int]]:
+def anki_fuzzed_intervals(tmp_path: Path, cards: int = 600) -> dict[int, set[int]]:
     """Every interval Anki's fuzz gave each of INTERVALS, over `cards` cards (each card
     draws its own fuzz factor, so many cards cover the whole range)."""
     col = Collection(str(tmp_path / "collection.anki2"))
@@ -38,7 +38,9 @@ def test_fuzz_ranges_match_anki(tmp_path: Path) -> None:
     seen = anki_fuzzed_intervals(tmp_path)
     for days, intervals in seen.items():
         lower, upper = fuzz_bounds(float(days), MAXIMUM)
-        assert intervals == set(range(lower, upper + 1)), days
+        # Every interval Anki gave lies in our range, and both ends are reached.
+        assert intervals <= set(range(lower, upper + 1)), days
+        assert (min(intervals), max(intervals)) == (lower, upper), days
     assert fuzz_bounds(8.0, MAXIMUM) == (6, 10)
 
 
