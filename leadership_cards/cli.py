@@ -918,7 +918,8 @@ def backup_create(db: Path | None) -> None:
 @click.argument("name", default="latest")
 def backup_restore(db: Path | None, name: str) -> None:
     """Return the collection to a backup (NAME from `backup list`, or latest)."""
-    from leadership_cards.backup import find, restore
+    from leadership_cards.backup import find
+    from leadership_cards.store.restore import restore
 
     path = collection_path(db)
     chosen = find(path, name)
