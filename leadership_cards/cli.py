@@ -243,7 +243,7 @@ def decks_remove(db: Path | None, name: str, yes: bool) -> None:
     from leadership_cards import backup
 
     with open_store(db, reading=True) as store:
-        store.deck(name)  # an unknown deck is refused before anything is asked
+        origin = store.deck(name).origin  # an unknown deck is refused before anything is asked
         cards = store.count_cards(name)
         if not yes:
             question = f"Remove deck {name!r}: {counted(cards, 'card')} and their review history?"
@@ -252,9 +252,7 @@ def decks_remove(db: Path | None, name: str, yes: bool) -> None:
         saved = backup.take(store.path, "before-deck-remove", now_utc(), store.conn)
         store.remove_deck(name, now_utc())
     click.echo(f"Removed deck {name!r} ({counted(cards, 'card')}). A backup is at {saved}")
-    from leadership_cards.collection import EMBEDDED_DECK
-
-    if name == EMBEDDED_DECK:
+    if origin == "embedded":
         click.echo("It stays removed; bring it back with: leadership-cards decks restore-embedded")
 
 
@@ -382,7 +380,7 @@ def edit(db: Path | None, card_id: str, front: str | None, back: str | None) -> 
 def reset(db: Path | None, card_ids: tuple[str, ...]) -> None:
     """Start cards over as new; their review history is kept."""
     with open_store(db, reading=True) as store:
-        done = store.reset_cards(card_ids)
+        done = store.reset_cards(card_ids, now_utc())
     click.echo(f"Reset {counted(len(done), 'card')} to new; the review history is kept.")
 
 
@@ -394,7 +392,7 @@ def reset(db: Path | None, card_ids: tuple[str, ...]) -> None:
 def tag(
     db: Path | None, card_ids: tuple[str, ...], added: tuple[str, ...], removed: tuple[str, ...]
 ) -> None:
-    """Add tags to cards or take them off: tag ID... --add T / --remove T."""
+    """Add tags to cards (--add TAG) or take them off (--remove TAG)."""
     if not added and not removed:
         raise UserError("say what to do: --add TAG or --remove TAG")
     for name in (*added, *removed):
@@ -450,7 +448,7 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
 @click.option("--new", "new", type=click.IntRange(min=0), help="New cards in this session.")
 @click.option("--limit", type=click.IntRange(min=1), help="Answers in this session at most.")
 def review(db: Path | None, deck: str | None, new: int | None, limit: int | None) -> None:
-    """The daily review: Space shows the answer, 1-4 rate it, u undoes, q quits."""
+    """The daily review: Space shows the answer, 1-4 rate it, e edits, f flags, u undoes."""
     from leadership_cards.backup import DailyBackup, daily_due
     from leadership_cards.config import scheduler_config
     from leadership_cards.editing import edit_in_editor

@@ -57,7 +57,8 @@ def test_reveal_rate_undo_quit(db_path: Path) -> None:
     child.send("4")
     child.expect("done 1")
     child.send("q")
-    child.expect(r"Session done\. Reviewed 1, 100% correct, in \dm \d\ds\. Due tomorrow: \d+\.")
+    child.expect(r"Session done\. Reviewed 1 card, 100% correct, in \dm \d\ds\.\s+Still due today:")
+    child.expect(r"Due\s+tomorrow:\s+\d+\.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -140,12 +141,12 @@ def test_suspend_and_bury_keys(db_path: Path) -> None:
     child = spawn(db_path)
     child.expect_exact(first.front)
     child.send("s")  # on the question side
-    child.expect("Suspended.")
+    child.expect(rf"Suspended {first.id[:8]} \(unsuspend with")
     child.expect("show answer")
     child.send(" ")
     child.expect("4 Easy")
     child.send("b")  # on the answer side
-    child.expect("Buried until tomorrow.")
+    child.expect(r"Buried \w{8} until tomorrow\.")
     child.send("q")
     child.expect(pexpect.EOF)
     with Store.open(db_path) as store:
