@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, tzinfo
 from leadership_cards.cards import normalise
 from leadership_cards.clock import StudyDay
 from leadership_cards.editing import edit_card
+from leadership_cards.errors import UserError
 from leadership_cards.scheduler import Rating, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Answer, Store, StoredCard
 from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap
@@ -266,7 +267,10 @@ def _undo(session: ReviewSession) -> tuple[str, StoredCard | None]:
 def _edit(
     session: ReviewSession, card: StoredCard, editor: Editor | None, moment: datetime
 ) -> tuple[str, StoredCard | None]:
-    changed = editor(card) if editor is not None else None
+    try:
+        changed = editor(card) if editor is not None else None
+    except UserError as error:  # a file edited out of shape: the card stays as it was
+        return f"Not edited: {error}.", card
     if changed is None:
         return "Not edited: the card is as it was.", card
     front, back = changed
@@ -278,9 +282,10 @@ def _edit(
 
 def _flag(session: ReviewSession, card: StoredCard) -> tuple[str, StoredCard | None]:
     flagged = session.toggle_flag(card)
+    again = session.store.card(card.id)
     if flagged:
-        return "Flagged for later (see: leadership-cards cards --flagged).", card
-    return "Flag taken off.", card
+        return "Flagged for later (see: leadership-cards cards --flagged).", again
+    return "Flag taken off.", again
 
 
 def _set_aside(session: ReviewSession, card: StoredCard, key: str) -> str:
