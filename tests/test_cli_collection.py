@@ -9,6 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pexpect
 import pytest
 from click.testing import CliRunner
 
@@ -309,3 +310,39 @@ def test_top_level_help_shows_each_summary_whole():
     for command in cli.commands.values():
         summary = " ".join(command.get_short_help_str(limit=1000).split())
         assert summary in words, command.name
+
+
+def test_shell_completion_offers_deck_names_and_kinds(db_path: Path):
+    def complete(*words: str) -> list[str]:
+        env = {
+            "_LEADERSHIP_CARDS_COMPLETE": "bash_complete",
+            "COMP_WORDS": " ".join(("leadership-cards", *words)),
+            "COMP_CWORD": str(len(words)),
+        }
+        result = CliRunner().invoke(cli, [], env=env, prog_name="leadership-cards")
+        return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+    assert complete("--db", str(db_path), "review", "--deck", "sa") == ["sample"]
+    assert complete("cards", "--db", str(db_path), "--deck", "") == ["sample"]
+    assert complete("cards", "--kind", "key") == ["key_point"]
+    assert "remove" in complete("decks", "")
+    assert complete("config", "new") == ["new_per_day"]
+
+
+def test_adding_a_folder_shows_progress_on_a_terminal(tmp_path: Path):
+    import shutil
+
+    from conftest import spawn_cli
+    from leadership_cards.deck_source import embedded_deck_dir
+
+    folder = tmp_path / "own"
+    shutil.copytree(embedded_deck_dir(), folder)
+    child = spawn_cli(tmp_path / "c.db", "add", str(folder), "--deck", "own")
+    child.expect(r"Making cards from \d+ chapters")
+    child.expect("Added deck 'own': ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    # In a pipe nothing but the result is printed.
+    code, out, err = run("add", str(folder), "--deck", "own", "--db", str(tmp_path / "c.db"))
+    assert code == 0 and out.startswith("Updated deck 'own': ") and err == ""
