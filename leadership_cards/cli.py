@@ -689,7 +689,9 @@ def export(
     from leadership_cards.progress import progress
 
     options = ExportOptions(deck, discussion, with_progress, separator or "tab", quiz, seed)
-    with open_store(db, reading=True) as store, progress(f"Exporting to {fmt}"):
+    # Nothing is drawn beside an export written to standard output.
+    shown = f"Exporting to {fmt}" if target != "-" else None
+    with open_store(db, reading=True) as store, progress(shown):
         result = run_export(store, fmt, target, options, now_utc())
     if result.target != "-":
         click.echo(f"Wrote {result.written} {result.what} to {result.target}.")

@@ -20,10 +20,11 @@ def _shown() -> bool:
 
 
 @contextmanager
-def progress(description: str, total: int | None = None) -> Iterator[Advance]:
+def progress(description: str | None, total: int | None = None) -> Iterator[Advance]:
     """A bar for `total` steps (a spinner with the time taken when `total` is unknown);
-    the callable it gives advances it. Nothing is drawn when stderr is not a terminal."""
-    if not _shown():
+    the callable it gives advances it. Nothing is drawn when stderr is not a terminal, or
+    without a description."""
+    if description is None or not _shown():
         yield lambda steps=1: None
         return
     from rich.console import Console
