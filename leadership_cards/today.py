@@ -16,8 +16,6 @@ from leadership_cards.clock import StudyDay
 from leadership_cards.scheduler import SchedulerConfig
 from leadership_cards.store import Store
 
-QUEUES = ("new", "learning", "review")
-
 
 @dataclass(frozen=True, slots=True)
 class Budget:
@@ -40,14 +38,8 @@ def budget(
     )
 
 
-def left(store: Store, deck: str | None, day: StudyDay, now: datetime, new: int, reviews: int):
+def left(
+    store: Store, deck: str | None, day: StudyDay, now: datetime, new: int, reviews: int
+) -> dict[str, int]:
     """Cards still to do today in `deck` (every deck for None), within `new` and `reviews`."""
     return store.count_due(deck, day.end, now, {"new": new, "review": reviews})
-
-
-def left_today(
-    store: Store, config: SchedulerConfig, now: datetime, deck: str | None = None, zone=None
-) -> dict[str, int]:
-    """`left` with what remains of the day's limits."""
-    limits = budget(store, config, now, zone)
-    return left(store, deck, limits.day, now, limits.new, limits.reviews)
