@@ -77,7 +77,8 @@ def repair(store: Store, report: Report, config: SchedulerConfig, now: datetime)
 
 def replay(store: Store, card_id: str, config: SchedulerConfig) -> Schedule:
     """The schedule a card's review log leads to (fuzz seeded by the card, so it is stable)."""
-    answers = ((Rating(r.rating), r.reviewed_at) for r in store.reviews(card_id))
+    reviews = store.reviews(card_id, since_reset=True)
+    answers = ((Rating(r.rating), r.reviewed_at) for r in reviews)
     final = Schedule()
     for _, after in replay_answers(card_id, answers, Scheduler(config)):
         final = after

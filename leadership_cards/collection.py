@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leadership_cards.cards import Card
+from leadership_cards.errors import UserError
 from leadership_cards.store import DeckInfo, Store, SyncResult
 
 if TYPE_CHECKING:
@@ -34,6 +35,16 @@ def load_embedded(store: Store, now: datetime) -> SyncResult:
     result = add_deck(store, embedded_deck(), now, origin="embedded")
     store.set_setting(EMBEDDED_LOADED, True)
     return result
+
+
+def restore_embedded(store: Store, now: datetime) -> SyncResult:
+    """Bring the embedded deck back after the learner removed it (its cards start new: the
+    removal took their history, and the backup taken then still holds it)."""
+    from leadership_cards.deck_source import embedded_deck
+
+    if embedded_deck().name in {deck.name for deck in store.decks()}:
+        raise UserError("the Inner Leadership deck is already in the collection")
+    return load_embedded(store, now)
 
 
 def add_deck(

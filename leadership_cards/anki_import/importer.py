@@ -31,7 +31,7 @@ from leadership_cards.cards import UNSCHEDULED_KINDS, Card, Kind, SourceRef
 from leadership_cards.clock import to_epoch
 from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig
 from leadership_cards.store import DeckInfo, Store, StoredCard
-from leadership_cards.store.imports import LoggedAnswer
+from leadership_cards.store.imports import CardLog, LoggedAnswer
 
 #: How far before an incoming answer a logged one may lie and still be the same answer.
 SAME_ANSWER_MS = 1000
@@ -58,7 +58,7 @@ class Plan:
     decks: dict[str, DeckInfo] = field(default_factory=dict)
     cards: dict[str, list[Card]] = field(default_factory=dict)  # by deck
     answers: dict[str, list[AnkiAnswer]] = field(default_factory=dict)  # new, by card id
-    logs: dict[str, list[LoggedAnswer]] = field(default_factory=dict)  # already logged
+    logs: dict[str, CardLog] = field(default_factory=dict)  # already logged
 
 
 def run_import(
@@ -281,7 +281,7 @@ def _count_new_answers(store: Store, plan: Plan, progress: Progress) -> None:
     fresh: dict[str, list[AnkiAnswer]] = {}
     for card_id, answers in plan.answers.items():
         progress.advance()
-        logged = [(a.reviewed_at_ms, a.rating) for a in plan.logs.get(card_id, [])]
+        logged = [(a.reviewed_at_ms, a.rating) for a in plan.logs[card_id].answers]
         new, known = new_answers(answers, logged)
         plan.report.answers_known += known
         if new:
@@ -336,7 +336,7 @@ def _apply(
     for card_id, answers in plan.answers.items():
         progress.advance()
         schedule, leech = _replay(
-            card_id, plan.logs.get(card_id, []), answers, scheduler, config, inserted, rewritten
+            card_id, plan.logs[card_id], answers, scheduler, config, inserted, rewritten
         )
         schedules.append((card_id, schedule, leech))
         report.leeches += leech
@@ -347,7 +347,7 @@ def _apply(
 
 def _replay(
     card_id: str,
-    logged: list[LoggedAnswer],
+    log: CardLog,
     new: list[AnkiAnswer],
     scheduler: Scheduler,
     config: SchedulerConfig,
@@ -356,38 +356,39 @@ def _replay(
 ) -> tuple[Schedule, bool]:
     """Replay a card's merged log (as `check --repair` does): the new answers go into
     `inserted` and the logged ones, whose states may change, into `rewritten`, as rows.
-    Returns the schedule the log ends in, and whether a new answer made the card a leech."""
+    Answers before a reset to new are replayed apart, for their rows only. Returns the
+    schedule the log ends in, and whether a new answer made the card a leech."""
     from leadership_cards.check import replay_answers
 
-    merged: list[LoggedAnswer | AnkiAnswer] = sorted(
-        [*logged, *new],
-        key=_ms,
-    )
-    steps = replay_answers(
-        card_id,
-        (
-            (
-                Rating(a.rating),
-                _moment(a.reviewed_at_ms if isinstance(a, LoggedAnswer) else a.moment_ms),
-            )
-            for a in merged
-        ),
-        scheduler,
-    )
+    merged: list[LoggedAnswer | AnkiAnswer] = sorted([*log.answers, *new], key=_ms)
     schedule = Schedule()
     leech = False
-    for answer, (before, after) in zip(merged, steps, strict=True):
-        schedule = after
-        states = (before.state, after.state, after.stability, after.difficulty, to_epoch(after.due))
-        if isinstance(answer, LoggedAnswer):
-            rewritten.append((*states, answer.id))
-            continue
-        inserted.append((card_id, answer.rating, answer.moment_ms, answer.duration_ms, *states))
-        leech |= (
-            before.state == "review"
-            and answer.rating == Rating.AGAIN
-            and after.lapses >= config.leech_lapses
+    for counts in (False, True):
+        part = [a for a in merged if (_ms(a) >= log.reset_at_ms) == counts]
+        steps = replay_answers(
+            card_id, ((Rating(a.rating), _moment(_ms(a))) for a in part), scheduler
         )
+        for answer, (before, after) in zip(part, steps, strict=True):
+            schedule = after
+            row = (
+                before.state,
+                after.state,
+                after.stability,
+                after.difficulty,
+                to_epoch(after.due),
+            )
+            if isinstance(answer, LoggedAnswer):
+                rewritten.append((*row, answer.id))
+                continue
+            inserted.append((card_id, answer.rating, answer.moment_ms, answer.duration_ms, *row))
+            leech |= (
+                counts
+                and before.state == "review"
+                and answer.rating == Rating.AGAIN
+                and after.lapses >= config.leech_lapses
+            )
+        if not counts:
+            schedule = Schedule()
     return schedule, leech
 
 

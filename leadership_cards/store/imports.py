@@ -29,6 +29,15 @@ class LoggedAnswer:
     reviewed_at_ms: int
 
 
+@dataclass(frozen=True, slots=True)
+class CardLog:
+    """A card's answers; those before `reset_at_ms` (a reset to new) no longer count for
+    its schedule, though they stay in the log."""
+
+    reset_at_ms: int
+    answers: list[LoggedAnswer]
+
+
 class ImportQueries(StoreBase):
     """Imports: foreign cards by id, answers by card and moment, replayed schedules."""
 
@@ -37,16 +46,18 @@ class ImportQueries(StoreBase):
         for row in self.conn.execute("SELECT id FROM cards"):
             yield row[0]
 
-    def answer_logs(self, card_ids: Iterable[str]) -> dict[str, list[LoggedAnswer]]:
-        """Each card's answers, oldest first."""
-        found: dict[str, list[LoggedAnswer]] = {}
+    def answer_logs(self, card_ids: Iterable[str]) -> dict[str, CardLog]:
+        """Each card's answers, oldest first, and when it was last reset to new."""
+        found: dict[str, CardLog] = {}
         for card_id in card_ids:
+            row = self.conn.execute("SELECT reset_at FROM cards WHERE id = ?", (card_id,))
+            reset = (row.fetchone() or (None,))[0] or 0
             rows = self.conn.execute(
                 "SELECT id, rating, reviewed_at FROM reviews WHERE card_id = ? "
                 "ORDER BY reviewed_at, id",
                 (card_id,),
             )
-            found[card_id] = [LoggedAnswer(*row) for row in rows]
+            found[card_id] = CardLog(reset, [LoggedAnswer(*row) for row in rows])
         return found
 
     def take_in_cards(
