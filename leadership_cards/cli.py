@@ -737,10 +737,10 @@ def import_csv(path: Path, deck: str | None, db: Path | None, dry_run: bool, as_
 
 
 def _run_import(run: Callable, path: Path, db: Path | None, dry_run: bool, as_json: bool, **kw):
-    from leadership_cards.anki_import.progress import TerminalProgress
+    from leadership_cards.anki_import.progress import PhaseProgress
     from leadership_cards.config import scheduler_config
 
-    with open_store(db) as store, TerminalProgress() as progress:
+    with open_store(db) as store, PhaseProgress() as progress:
         report = run(
             store,
             path,

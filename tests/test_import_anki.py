@@ -206,6 +206,14 @@ def test_answers_and_an_edit_made_in_anki_come_back(studied: Path, tmp_path: Pat
     again = import_cli(studied, out)
     assert (again["answers_added"], again["answers_known"]) == (0, answered_here + answered_in_anki)
     assert snapshot(studied) == state
+    # The correction is the card's override: shown now, and kept when the deck is generated
+    # again.
+    with Store.open(studied) as store:
+        kept = store.override(ours[edited].id)
+        assert kept is not None
+        assert (kept.front, kept.origin) == ("Which corrected question & answer?", "anki")
+        load_embedded(store, NOW + timedelta(days=30))
+        assert store.card(ours[edited].id).front == "Which corrected question & answer?"
 
 
 def test_a_dry_run_reports_and_changes_nothing(studied: Path, tmp_path: Path):

@@ -1,43 +1,38 @@
-"""A progress bar on the terminal for large imports (rich, imported only when shown)."""
+"""The import's progress: one bar a phase (reading notes, matching answers, replaying), drawn
+by the shared `leadership_cards.progress` bar when a phase is long enough to watch."""
 
 from __future__ import annotations
 
-import sys
-from typing import Any
+from contextlib import ExitStack
+
+from leadership_cards.progress import Advance, progress
 
 #: Below this many steps a phase ends before a bar would be worth drawing.
 SHOWN_FROM = 2000
 
 
-class TerminalProgress:
-    """One bar per phase on standard error, when it is a terminal and the phase is long."""
+class PhaseProgress:
+    """Implements the importer's `Progress`; close it (or use it as a context manager)."""
 
     def __init__(self) -> None:
-        self._bar: Any = None
-        self._task: Any = None
+        self._phase = ExitStack()
+        self._advance: Advance | None = None
 
     def start(self, what: str, total: int) -> None:
-        if total < SHOWN_FROM or not sys.stderr.isatty():
-            self._task = None
-            return
-        if self._bar is None:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self._bar = Progress(console=Console(stderr=True), transient=True)
-            self._bar.start()
-        self._task = self._bar.add_task(what, total=total)
+        self._phase.close()
+        self._advance = self._phase.enter_context(
+            progress(what if total >= SHOWN_FROM else None, total)
+        )
 
     def advance(self, done: int = 1) -> None:
-        if self._task is not None:
-            self._bar.advance(self._task, done)
+        if self._advance is not None:
+            self._advance(done)
 
     def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
+        self._phase.close()
+        self._advance = None
 
-    def __enter__(self) -> TerminalProgress:
+    def __enter__(self) -> PhaseProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
