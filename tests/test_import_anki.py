@@ -383,3 +383,55 @@ def test_a_killed_import_leaves_the_collection_as_it_was(studied: Path, tmp_path
     # Run whole, the same import takes everything in.
     report = import_cli(studied, package)
     assert (report["new_cards"], report["answers_added"]) == (4000, 40000)
+
+
+def test_a_whole_collection_package_with_media_and_a_leech(tmp_path: Path):
+    """A .colpkg: the notes arrive, the picture is counted and skipped, and a card that
+    lapsed eight times in Anki is a leech here (tagged and suspended)."""
+    col, made = foreign_collection(tmp_path / "anki")
+    try:
+        picture = col.media.write_data("lectern.png", b"\x89PNG\r\n\x1a\n not really")
+        note = col.get_note(col.get_card(next(iter(made.values()))[0]).nid)
+        note["Back"] += f'<img src="{picture}">'
+        col.update_note(note)
+        leech_card = made[note.guid][0]
+        start = int(NOW.timestamp() * 1000)
+        # Good twice to graduate, then eight lapses, each relearnt; a day apart.
+        ratings = [3, 3] + [1, 3] * 8
+        for day, rating in enumerate(ratings):
+            answer(col, leech_card, rating, start + day * DAY_MS, 1500)
+        out = tmp_path / "club.colpkg"
+        col.export_collection_package(str(out), include_media=True, legacy=False)
+    finally:
+        col.close()
+    db = tmp_path / "collection.db"
+    report = import_cli(db, out)
+    assert report["media_skipped"] == 1 and report["new_cards"] == 5
+    assert report["answers_added"] == len(ratings) and report["leeches"] == 1
+    with Store.open(db) as store:
+        card = next(c for c in store.cards(deck="Club::Meetings") if c.schedule.reps)
+        assert card.schedule.lapses == 8
+        assert card.suspended and card.leech and "leech" in card.all_tags
+        assert card.back == "The Toastmaster of the day 0"  # the picture left out
+
+
+def test_a_note_deleted_in_anki_is_reported_and_kept(studied: Path, tmp_path: Path):
+    package = tmp_path / "ours.apkg"
+    with Store.open(studied) as store:
+        export(store, "anki", package, ExportOptions(with_progress=True), NOW)
+        cards = {guid_for(card.id): card.id for card in store.cards()}
+    col = new_anki(tmp_path / "anki")
+    try:
+        import_package(col, package)
+        note_id = col.find_notes("tag:definition")[0]
+        gone = cards[col.get_note(note_id).guid]
+        col.remove_notes([note_id])
+        out = export_package(col, tmp_path / "back.apkg", legacy=False)
+    finally:
+        col.close()
+    report = import_cli(studied, out)
+    assert report["missing_in_anki"] == [gone]
+    with Store.open(studied) as store:
+        assert store.card(gone).retired_at is None
+    text = CliRunner().invoke(cli, ["import", "anki", str(out), "--db", str(studied)])
+    assert f"1 card not in the file (deleted in Anki?), kept here: {gone}" in text.output

@@ -161,3 +161,25 @@ def test_a_csv_with_a_wrong_column_count_changes_nothing(db_path: Path, tmp_path
         f"Error: {sheet}, line 3: 3 columns where 2 are expected; nothing was imported\n"
     )
     assert snapshot(db_path) == state
+
+
+def test_a_cloze_corrected_in_our_csv_becomes_an_override(db_path: Path, tmp_path: Path):
+    out = tmp_path / "sample.csv"
+    with Store.open(db_path) as store:
+        export(store, "csv", out, ExportOptions(deck="sample"), NOW)
+        card = next(c for c in store.cards(deck="sample") if c.cloze)
+    text = out.read_text(encoding="utf-8")
+    old = "Leaders in chapter 1 rely on {{c1::value number 3}}, not rank."
+    assert old in text
+    out.write_text(text.replace(old, "In chapter 1, leaders rely on {{c1::values}}."))
+    result = run(db_path, "import", "csv", str(out))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"Edits taken, kept as overrides (1):\n  {card.id}  In chapter 1, leaders rely on [...]."
+        in (result.output)
+    )
+    with Store.open(db_path) as store:
+        edited = store.card(card.id)
+        assert (edited.front, edited.back) == ("In chapter 1, leaders rely on [...].", "values")
+        assert edited.cloze == "In chapter 1, leaders rely on {{c1::values}}."
+        assert store.override(card.id).origin == "anki"

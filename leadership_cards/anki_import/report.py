@@ -67,7 +67,7 @@ class ImportReport:
             ),
         ]
         if self.edits:
-            said.append(f"Edits taken from Anki ({len(self.edits)}):")
+            said.append(f"Edits taken, kept as overrides ({len(self.edits)}):")
             said += [f"  {edit.card_id}  {_one_line(edit.front)}" for edit in self.edits]
         if self.missing:
             shown = ", ".join(self.missing[:10])
