@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -245,8 +246,11 @@ def _deck_for(
     name: str, existing: dict[str, DeckInfo], planned: dict[str, DeckInfo], source: str
 ) -> DeckInfo:
     """The deck an Anki deck's cards go to: its own name, unless a deck made here from
-    chapters already has that name."""
-    for candidate in (name, f"{name} (Anki)"):
+    chapters already has that name ("Name (Anki)" then, or "Name (Anki 2)", ...)."""
+    for number in itertools.count(1):
+        candidate = (
+            name if number == 1 else f"{name} (Anki{'' if number == 2 else f' {number - 1}'})"
+        )
         known = existing.get(candidate) or planned.get(candidate)
         if known is None:
             info = DeckInfo(candidate, name, origin=f"anki:{source}")
@@ -255,7 +259,7 @@ def _deck_for(
         if known.origin.startswith("anki:"):
             planned.setdefault(candidate, known)
             return known
-    raise AssertionError("unreachable: the second name is ours alone")
+    raise AssertionError("itertools.count never ends")
 
 
 def _missing(store: Store, matched: dict[str, StoredCard]) -> list[str]:

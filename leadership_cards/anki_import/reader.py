@@ -27,8 +27,10 @@ def read_notes(conn: sqlite3.Connection, skipped: Skipped) -> Iterator[Note]:
     decks = _decks(conn)
     answers = _answers(conn, skipped)
     cards: dict[int, list[NoteCard]] = {}
+    # A card studied in a filtered deck belongs to its home deck (`odid`).
     for card_id, note_id, deck_id, ordinal in conn.execute(
-        "SELECT id, nid, did, ord FROM cards ORDER BY nid, ord"
+        "SELECT id, nid, CASE WHEN odid != 0 THEN odid ELSE did END, ord FROM cards "
+        "ORDER BY nid, ord"
     ):
         deck = decks.get(deck_id, "Default")
         cards.setdefault(note_id, []).append(
