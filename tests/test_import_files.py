@@ -183,3 +183,14 @@ def test_a_cloze_corrected_in_our_csv_becomes_an_override(db_path: Path, tmp_pat
         assert (edited.front, edited.back) == ("In chapter 1, leaders rely on [...].", "values")
         assert edited.cloze == "In chapter 1, leaders rely on {{c1::values}}."
         assert store.override(card.id).origin == "anki"
+
+
+def test_a_deck_made_here_from_chapters_is_never_filled_from_a_file(db_path: Path, tmp_path: Path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Q1,A1\n", encoding="utf-8")
+    result = run(db_path, "import", "csv", str(sheet), "--deck", "sample")
+    assert "new decks: sample (Anki)." in result.output
+    again = run(db_path, "import", "csv", str(sheet), "--deck", "sample")
+    assert "Cards: 0 new, 0 updated." in again.output
+    with Store.open(db_path) as store:
+        assert [c.front for c in store.cards(deck="sample (Anki)")] == ["Q1"]
