@@ -124,7 +124,9 @@ def _plan(
             first = next((c for c in note.cards if c.ord == 0), None)
             if first is not None and first.answers:
                 if card.kind in UNSCHEDULED_KINDS:
-                    skipped.add("answers to discussion prompts (never scheduled here)")
+                    skipped.add(
+                        "answers to discussion prompts (never scheduled here)", len(first.answers)
+                    )
                 else:
                     incoming[card_id] = list(first.answers)
             continue
