@@ -14,6 +14,8 @@ from leadership_cards.words import counted
 SPARKS = "▁▂▃▄▅▆▇█"
 HEAT_STYLES = ("grey23", "green4", "green3", "green1", "bright_green")
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+#: What is left today, in the order and under the names `decks` and `review` use.
+QUEUES = ("new", "learning", "review")
 
 
 def console(color: bool | None = None):
@@ -35,9 +37,9 @@ def render_stats(figures: dict[str, Any], out=None) -> None:
         ("Cards", figures["cards"]),
         *((f"  {state}", n) for state, n in figures["by_state"].items()),
         ("Leeches", figures["leeches"]),
-        *((f"Left today: {queue}", n) for queue, n in figures["left_today"].items()),
+        *((f"Left today: {queue}", figures["left_today"][queue]) for queue in QUEUES),
         ("Answers today", figures["reviews_today"]),
-        ("Reviews, all time", figures["reviews"]),
+        ("Answers, all time", figures["reviews"]),
         ("Retention, last 30 days", _percent(figures["retention_30d"])),
         ("Streak", counted(figures["streak_days"], "day")),
         ("Time per card (30 days)", _seconds(figures["average_seconds"])),

@@ -854,18 +854,22 @@ def where(db: Path | None) -> None:
     if not path.exists():
         click.echo(f"{path} (no collection yet: it is made on first use)")
         return
-    size = path.stat().st_size + sum(
-        extra.stat().st_size for extra in (path.with_name(path.name + "-wal"),) if extra.exists()
-    )
+    # The write-ahead log holds answers not yet folded into the file: part of its size.
+    wal = path.with_name(path.name + "-wal")
+    size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
     click.echo(f"{path} ({_size_text(size)})")
 
 
 def _size_text(size: int) -> str:
-    for unit in ("bytes", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1000  # type: ignore[assignment]
-    return f"{size} bytes"
+    """Bytes as people read them: 812 bytes, 41.9 MB."""
+    if size < 1000:
+        return counted(size, "byte")
+    scaled = float(size)
+    for unit in ("kB", "MB", "GB"):
+        scaled /= 1000
+        if scaled < 1000 or unit == "GB":
+            break
+    return f"{scaled:.1f} {unit}"
 
 
 # -- reliability -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,9 +56,14 @@ def add_deck(
     cards: Sequence[Card] | None = None,
 ) -> SyncResult:
     """Make the stored deck match `source` (generated here unless `cards` are given)."""
-    if cards is None:
-        from leadership_cards.generate import generate
+    from leadership_cards.generate import generate
 
+    # A renamed deck's cards are made as under the name they were first made with, so their
+    # ids match and adding the chapters again updates them instead of starting them over.
+    ids_from = store.ids_deck_name(source.name)
+    if ids_from != source.name:
+        cards = generate(replace(source, name=ids_from))
+    elif cards is None:
         cards = generate(source)
     info = DeckInfo(
         name=source.name,

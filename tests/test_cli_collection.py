@@ -346,3 +346,24 @@ def test_adding_a_folder_shows_progress_on_a_terminal(tmp_path: Path):
     # In a pipe nothing but the result is printed.
     code, out, err = run("add", str(folder), "--deck", "own", "--db", str(tmp_path / "c.db"))
     assert code == 0 and out.startswith("Updated deck 'own': ") and err == ""
+
+
+def test_a_renamed_deck_added_again_keeps_its_cards_and_history(tmp_path: Path):
+    import shutil
+
+    from leadership_cards.deck_source import embedded_deck_dir
+
+    folder = tmp_path / "own"
+    shutil.copytree(embedded_deck_dir(), folder)  # a folder with its manifest (and title)
+    db = tmp_path / "c.db"
+    assert run("add", str(folder), "--deck", "own", "--db", str(db))[0] == 0
+    (answered,) = answer(db, 1, deck="own")
+    assert run("decks", "rename", "own", "mine", "--db", str(db))[0] == 0
+    code, out, err = run("add", str(folder), "--deck", "mine", "--db", str(db))
+    assert code == 0, err
+    assert out.startswith("Updated deck 'mine': 0 new cards, 0 updated, ")
+    assert out.endswith(" 0 retired.\n")
+    with Store.open(db) as store:
+        assert store.card(answered).deck == "mine"
+        assert len(list(store.reviews(answered))) == 1
+        assert "own" not in {deck.name for deck in store.decks()}

@@ -262,6 +262,12 @@ class DeckQueries(StoreBase):
         """Decks the learner removed, with the origin each came from (e.g. "embedded")."""
         return dict(self.conn.execute("SELECT name, origin FROM removed_decks").fetchall())
 
+    def ids_deck_name(self, name: str) -> str:
+        """The deck name the ids of deck `name`'s cards were made under: its own, unless it
+        was renamed since."""
+        row = self.conn.execute("SELECT ids_from FROM decks WHERE name = ?", (name,)).fetchone()
+        return row[0] if row is not None and row[0] else name
+
     def rename_deck(self, old: str, new: str) -> None:
         """Give a deck a new name; its cards keep their ids, schedules and history."""
         self.deck(old)
@@ -274,9 +280,9 @@ class DeckQueries(StoreBase):
             raise UserError(f"a deck named {new!r} already exists")
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO decks (name, title, publisher, source, origin, position, added_at) "
-                "SELECT ?, title, publisher, source, origin, position, added_at FROM decks "
-                "WHERE name = ?",
+                "INSERT INTO decks (name, title, publisher, source, origin, position, added_at, "
+                "ids_from) SELECT ?, title, publisher, source, origin, position, added_at, "
+                "coalesce(ids_from, name) FROM decks WHERE name = ?",
                 (new, old),
             )
             conn.execute("UPDATE cards SET deck = ? WHERE deck = ?", (new, old))

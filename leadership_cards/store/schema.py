@@ -182,12 +182,18 @@ def _m005_learner_changes(db) -> None:
     )
 
 
+def _m006_renamed_decks(db) -> None:
+    """A renamed deck remembers the name its card ids were made under (NULL: its own)."""
+    db.execute("ALTER TABLE decks ADD COLUMN ids_from TEXT")
+
+
 MIGRATIONS: list[Callable] = [
     _m001_initial,
     _m002_review_stats,
     _m003_quiz_and_topics,
     _m004_queue_indexes,
     _m005_learner_changes,
+    _m006_renamed_decks,
 ]
 VERSION = len(MIGRATIONS)
 
