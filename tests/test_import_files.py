@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -194,3 +195,23 @@ def test_a_deck_made_here_from_chapters_is_never_filled_from_a_file(db_path: Pat
     assert "Cards: 0 new, 0 updated." in again.output
     with Store.open(db_path) as store:
         assert [c.front for c in store.cards(deck="sample (Anki)")] == ["Q1"]
+
+
+def test_our_own_package_read_back_adds_nothing(db_path: Path, tmp_path: Path):
+    """The oldest layout (`collection.anki2`, schema 11), as our export writes it: every
+    note is matched, and every answer it carries is already known."""
+    from test_export_anki import study
+
+    study(db_path)
+    package = our_package(db_path, tmp_path / "ours.apkg")
+    with zipfile.ZipFile(package) as archive:
+        assert archive.namelist() == ["collection.anki2", "media"]
+    with Store.open(db_path) as store:
+        cards, reviews = store.count_cards(), len(list(store.reviews()))
+    state = snapshot(db_path)
+    result = run(db_path, "import", "anki", str(package), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["notes_matched"], report["answers_known"]) == (cards, reviews) and reviews
+    assert (report["answers_added"], report["new_cards"], report["edits"]) == (0, 0, [])
+    assert snapshot(db_path) == state
