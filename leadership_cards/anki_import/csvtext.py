@@ -12,6 +12,7 @@ does not is refused whole, naming the line.
 from __future__ import annotations
 
 import csv
+import html
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,8 +132,8 @@ def _note(row: list[str], headers: Headers, forced_deck: str | None, stem: str) 
     values = [cell for i, cell in enumerate(row, start=1) if i not in meta]
     notetype_name = column(headers.notetype_column) or headers.notetype
     notetype = CLOZE if "cloze" in notetype_name.lower() else BASIC
-    html = values if headers.html else [_as_html(value) for value in values]
-    fields = tuple(html[:2]) + ("",) * (2 - len(html[:2]))
+    markup = values if headers.html else [_as_html(value) for value in values]
+    fields = tuple(markup[:2]) + ("",) * (2 - len(markup[:2]))
     if notetype.cloze:
         numbers = cloze_numbers(cloze_text(fields[0]))
         cards = tuple(NoteCard(n - 1, deck) for n in numbers)
@@ -151,6 +152,4 @@ def _note(row: list[str], headers: Headers, forced_deck: str | None, stem: str) 
 
 def _as_html(text: str) -> str:
     """Plain text as the HTML the rest of the import reads (so `<` stays a character)."""
-    import html
-
     return html.escape(text, quote=False).replace("\n", "<br>")

@@ -16,7 +16,7 @@ import bisect
 import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -239,8 +239,6 @@ def _foreign_card(note: Note, anki_card: NoteCard, skipped: Skipped) -> Card | N
 
 
 def _replace_deck(card: Card, deck: str) -> Card:
-    from dataclasses import replace
-
     return replace(card, deck=deck)
 
 
