@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
 
-from leadership_cards.cards import Kind
+from leadership_cards.cards import WRITTEN_KINDS, Kind
 from leadership_cards.cli import cli
 from leadership_cards.deck_source import deck_from_paths
 from leadership_cards.generate import generate, generate_chapter
@@ -269,7 +269,7 @@ def test_a_hashcards_deck_adds_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "Timing.md"
     path.write_text(HASHCARDS, encoding="utf-8")
     cards = generate(deck_from_paths([path]))
-    assert {c.kind for c in cards} == {Kind.WRITTEN}
+    assert {c.kind for c in cards} == {Kind.QUESTION, Kind.CLOZE}
     assert sorted((c.front, c.back) for c in cards) == sorted(
         [
             ("What is the order of a group?", "The cardinality of its underlying set."),
@@ -300,13 +300,13 @@ def test_hand_written_cards_sit_beside_generated_ones(tmp_path: Path) -> None:
     path = tmp_path / "evaluation.txt"
     path.write_text(text, encoding="utf-8")
     cards = generate_chapter(read_document(path))
-    written = [c for c in cards if c.kind is Kind.WRITTEN]
+    written = [c for c in cards if c.kind in WRITTEN_KINDS]
     assert [(c.front, c.back) for c in written] == [
         ("How long does a speech evaluation last?", "Two to three minutes."),
         ("The [...] evaluates the meeting as a whole.", "General Evaluator"),
     ]
     # Their text is not mined again: no generated card cites the hand-written lines.
-    generated = [c for c in cards if c.kind is not Kind.WRITTEN]
+    generated = [c for c in cards if c.kind not in WRITTEN_KINDS]
     assert not [c for c in generated if "Q:" in c.source.passage or "C:" in c.source.passage]
     without = generate_chapter(read_document(_write(tmp_path / "plain.txt", as_text())))
     assert len(generated) == len(without)
