@@ -438,3 +438,34 @@ def test_a_handout_as_extracted_text_and_as_its_pdf_gives_the_same_cards() -> No
     assert [(c.kind, c.front, c.back) for c in cards] == [
         (c.kind, c.front, c.back) for c in generate_chapter(pdf)
     ]
+
+
+def test_bold_terms_are_marked_alike_in_markdown_html_and_pdf(tmp_path: Path) -> None:
+    sentence = (
+        "**Active listening** is giving a speaker full attention, and **paraphrasing** is "
+        "restating the speaker's message in your own words so that the speaker can correct it."
+    )
+    md = _write(tmp_path / "listening.md", f"# Listening\n\n{sentence}\n")
+    page = _write(
+        tmp_path / "listening.html",
+        "<html><body><h1>Listening</h1><p>"
+        + html.escape(sentence)
+        .replace("**", "<b>", 1)
+        .replace("**", "</b>", 1)
+        .replace("**", "<strong>", 1)
+        .replace("**", "</strong>", 1)
+        + "</p></body></html>",
+    )
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.multi_cell(0, 10, "Listening", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, sentence, markdown=True, new_x="LMARGIN", new_y="NEXT")
+    handout = tmp_path / "listening.pdf"
+    pdf.output(str(handout))
+    found = {path.suffix: read_document(path).paragraphs for path in (md, page, handout)}
+    for suffix, paragraphs in found.items():
+        (paragraph,) = paragraphs
+        assert paragraph.terms == ("Active listening", "paraphrasing"), suffix
+        assert paragraph.text == sentence.replace("**", ""), suffix
