@@ -469,3 +469,15 @@ def test_bold_terms_are_marked_alike_in_markdown_html_and_pdf(tmp_path: Path) ->
         (paragraph,) = paragraphs
         assert paragraph.terms == ("Active listening", "paraphrasing"), suffix
         assert paragraph.text == sentence.replace("**", ""), suffix
+
+
+def test_a_page_saved_in_its_declared_character_set(tmp_path: Path) -> None:
+    page = tmp_path / "old-site.html"
+    page.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; '
+        b'charset=windows-1252"></head><body><h1>Caf\xe9 Leadership</h1><p>A leader\x92s '
+        b"first job is to listen \x96 not to speak.</p></body></html>"
+    )
+    doc = read_document(page)
+    assert doc.title is not None and doc.title.text == "Café Leadership"
+    assert doc.paragraphs[0].text == "A leader’s first job is to listen – not to speak."
