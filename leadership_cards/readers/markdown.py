@@ -23,8 +23,13 @@ _TERM_OPEN = frozenset({"strong_open", "em_open"})
 _TERM_CLOSE = frozenset({"strong_close", "em_close"})
 
 
+_FRONT_MATTER_TITLE = re.compile(r"""^title\s*[:=]\s*["']?(?P<title>[^"'\n]+?)["']?\s*$""", re.M)
+
+
 def read(text: str, where: str) -> list[RawBlock]:
-    text = _FRONT_MATTER.sub("", text, count=1)
+    front = _FRONT_MATTER.match(text)
+    title = _FRONT_MATTER_TITLE.search(front.group()) if front else None
+    text = text[front.end() :] if front else text
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[RawBlock] = []
     lists: list[bool] = []  # open lists, innermost last: ordered or not
@@ -80,6 +85,9 @@ def read(text: str, where: str) -> list[RawBlock]:
         raise SourceError(f"{where} holds only code blocks, no chapter text.")
     if not any(block.kind is RawKind.HEADING for block in blocks):
         _plain_headings(blocks)
+    if title and not any(b.kind is RawKind.HEADING and b.level == 1 for b in blocks[:1]):
+        # Notes that name themselves only in their front matter ("title: ...").
+        blocks.insert(0, raw.heading(title.group("title").strip(), 1))
     return blocks
 
 
