@@ -97,6 +97,9 @@ def read(text: str, where: str) -> list[RawBlock]:
         page = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         raise SourceError(f"{where} is not an HTML page we can read.") from None
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
+        # libxml2 stops reading there: refuse rather than make cards of part of the page.
+        raise SourceError(f"{where} nests its markup too deep (over 256 levels) to be read.")
     reader = _Reader()
     content = _content(page)
     reader.walk(content)
