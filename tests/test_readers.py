@@ -417,6 +417,7 @@ def test_a_folder_reports_every_file_it_skipped(tmp_path: Path) -> None:
     _write(folder / "photo.jpg", "not really a photo")
     _write(folder / "empty.md", "\n")
     (folder / "drafts").mkdir()
+    _fifo(folder / "pipe.md")
     db = tmp_path / "collection.db"
     result = CliRunner().invoke(cli, ["add", str(folder), "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -424,6 +425,7 @@ def test_a_folder_reports_every_file_it_skipped(tmp_path: Path) -> None:
         "Skipped drafts, which is a folder (folders inside a folder are not read).",
         "Skipped empty.md, which is empty.",
         "Skipped photo.jpg, which is not a chapter file (.txt, .md, .html or .pdf).",
+        "Skipped pipe.md, which is not a regular file (a device, pipe or socket).",
         "Skipped scan.pdf, which has no text layer (a scanned PDF?), so no text to read.",
     ]
     assert "Added deck 'club-notes'" in result.stdout
