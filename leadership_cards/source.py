@@ -303,11 +303,16 @@ def _make_list(items: list[RawBlock], heading: str | None, title: str) -> Number
     return NumberedList(made, role, "", ordered, title)
 
 
+#: More marked phrases than any paragraph needs; the bound keeps a page of nothing but bold
+#: text linear to read.
+_MAX_TERMS = 100
+
+
 def _terms(marked: list[str], text: str) -> tuple[str, ...]:
     """The marked phrases, spaced as in `text`, each once, in order; none that is not in it."""
-    out: list[str] = []
-    for term in marked:
+    out: dict[str, None] = {}
+    for term in marked[: _MAX_TERMS * 2]:
         term = " ".join(term.split()).strip(" :.,;")
-        if term and term in text and term not in out:
-            out.append(term)
-    return tuple(out)
+        if term and term not in out and term in text:
+            out[term] = None
+    return tuple(out)[:_MAX_TERMS]
