@@ -22,7 +22,7 @@ from leadership_cards.readers.raw import RawBlock
 from leadership_cards.readers.text import (
     BULLETED,
     NUMBERED,
-    join_lines,
+    append_line,
     looks_like_heading,
     printed_words,
 )
@@ -221,7 +221,7 @@ def _blocks(lines: list[_Line]) -> list[RawBlock]:
                 kind = "text"
                 current.append(line.text)
         else:
-            current[-1] = join_lines(current[-1], line.text, words)
+            append_line(current, line.text, words)
         terms.extend(line.terms)
         prev = line
     close()
