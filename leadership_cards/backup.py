@@ -1,23 +1,40 @@
 """Backups of the collection: one a day at the first review (the last seven kept), one before
 every schema migration and repair, and restoring any of them.
 
-Backups live in a folder beside the collection, `<name>-backups/`, and are whole SQLite files
-made with SQLite's online backup, so they are consistent even while a review is being written.
+Backups live in a folder beside the collection named by its whole file name,
+`<file name>-backups/`, and are whole SQLite files made with SQLite's online backup, so they
+are consistent even while a review is being written. Each is written to a temporary name of
+its own, checked, and only then given its real name: a name to the microsecond with a random
+suffix, so backups taken at the same moment by several processes never meet.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
 import sqlite3
+import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from leadership_cards.errors import NotFound, StoreError
+from leadership_cards.files import (
+    JOURNAL_SUFFIXES,
+    PRIVATE_FILE,
+    backup_folder,
+    create_private_file,
+    private_folder,
+)
 
 KEEP_DAILY = 7
 DAILY = "daily"
-STAMP = "%Y%m%dT%H%M%SZ"
+STAMP = "%Y%m%dT%H%M%S%fZ"
+OLD_STAMP = "%Y%m%dT%H%M%SZ"  # names from before microseconds
+SQLITE_MAGIC = b"SQLite format 3\x00"
+REQUIRED_TABLES = ("decks", "cards", "reviews", "settings")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +48,6 @@ class Backup:
         return self.path.name
 
 
-def backup_folder(db: Path) -> Path:
-    return db.with_name(f"{db.stem}-backups")
-
-
 def backups(db: Path) -> list[Backup]:
     """Every backup of `db`, oldest first."""
     folder = backup_folder(db)
@@ -42,33 +55,96 @@ def backups(db: Path) -> list[Backup]:
         return []
     found = []
     for path in folder.glob("*.db"):
-        stamp, _, reason = path.stem.partition("-")
+        parsed = _parse_name(path)
+        if parsed is None:
+            continue
         try:
-            taken = datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
+            order = path.stat().st_mtime_ns
+        except FileNotFoundError:  # pruned by another process meanwhile
+            continue
+        found.append((parsed[1], order, Backup(path, *parsed)))
+    # Two backups in one moment (a repair right after a manual one) keep their real order.
+    return [backup for *_, backup in sorted(found, key=lambda entry: entry[:2])]
+
+
+def _parse_name(path: Path) -> tuple[str, datetime] | None:
+    """(reason, moment) from `<stamp>-<reason>.<suffix>.db` (or the older `<stamp>-<reason>.db`)."""
+    stem = path.name.removesuffix(".db")
+    stamp, _, rest = stem.partition("-")
+    reason = rest.rsplit(".", 1)[0] if "." in rest else rest
+    for form in (STAMP, OLD_STAMP):
+        try:
+            return reason, datetime.strptime(stamp, form).replace(tzinfo=UTC)
         except ValueError:
             continue
-        found.append(Backup(path, reason, taken))
-    # Two backups in one second (a repair right after a manual one) keep their real order.
-    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.stat().st_mtime_ns))
+    return None
+
+
+def verify(path: Path) -> int:
+    """The schema version of a sound leadership-cards collection at `path`; anything else (an
+    empty, damaged, foreign, table-less or newer file) is refused in one line."""
+    from leadership_cards import schema
+    from leadership_cards.store import APPLICATION_ID
+
+    name = path.name
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    if not header:
+        raise StoreError(f"{name} is empty, not a backup of a collection")
+    if header != SQLITE_MAGIC:
+        raise StoreError(f"{name} is not a leadership-cards collection (not an SQLite database)")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open {name}: {error}") from None
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise StoreError(f"{name} is damaged ({problems[0]})")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{name} is damaged ({error})") from None
+    finally:
+        conn.close()
+    if app_id != APPLICATION_ID:
+        raise StoreError(f"{name} is not a leadership-cards collection (another program's file)")
+    if version > schema.VERSION:
+        raise StoreError(
+            f"{name} was written by a newer version of leadership-cards (schema {version}, "
+            f"this version knows {schema.VERSION}); upgrade to restore it"
+        )
+    if version < 1 or not set(REQUIRED_TABLES) <= tables:
+        raise StoreError(f"{name} holds no collection (its tables are missing)")
+    return version
 
 
 def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
-    """A consistent copy of a database, written to a temporary name and then renamed, so a
-    half-written backup never looks like a whole one."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    """A consistent copy of a database at `target`, written to a temporary name of its own,
+    checked, and then renamed, so a half-written or unsound copy never looks like a backup."""
+    private_folder(target.parent)
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".partial", dir=target.parent
+    )
+    os.close(fd)
+    temp = Path(temp_name)
     opened = isinstance(source, Path)
     conn = sqlite3.connect(source) if isinstance(source, Path) else source
     try:
-        destination = sqlite3.connect(partial)
+        destination = sqlite3.connect(temp)
         try:
             conn.backup(destination)
         finally:
             destination.close()
-        partial.replace(target)
+        verify(temp)
+        os.chmod(temp, PRIVATE_FILE)
+        os.replace(temp, target)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove_database(temp)
         raise
     finally:
         if opened:
@@ -77,7 +153,8 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
 
 
 def take(db: Path, reason: str, now: datetime, source: sqlite3.Connection | None = None) -> Path:
-    target = backup_folder(db) / f"{now.astimezone(UTC).strftime(STAMP)}-{reason}.db"
+    stamp = now.astimezone(UTC).strftime(STAMP)
+    target = backup_folder(db) / f"{stamp}-{reason}.{secrets.token_hex(4)}.db"
     return copy_database(source if source is not None else db, target)
 
 
@@ -127,21 +204,48 @@ def find(db: Path, name: str) -> Backup:
 
 
 def restore(db: Path, backup: Backup, now: datetime) -> Path:
-    """Put `backup` in place of the collection, after backing up the collection as it is."""
-    from leadership_cards.store import Store
+    """Put `backup` in place of the collection, after backing up the collection as it is.
 
-    with Store.open(backup.path, create=False):
-        pass  # refuses a backup that is damaged or not ours before anything changes
-    saved = take(db, "before-restore", now) if db.exists() else None
-    source = sqlite3.connect(backup.path)
+    The backup is copied first and only the copy is checked and, if it is older, upgraded,
+    so the backup itself never changes; the copy then replaces the collection's content in
+    one SQLite transaction, so the collection is either wholly restored or untouched.
+    """
+    from leadership_cards import schema
+
+    private_folder(db.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".restoring", dir=db.parent)
+    os.close(fd)
+    temp = Path(temp_name)
     try:
-        target = sqlite3.connect(db, timeout=10)
+        with open(backup.path, "rb") as source_file, open(temp, "wb") as copy:
+            while chunk := source_file.read(1 << 20):
+                copy.write(chunk)
+        if verify(temp) < schema.VERSION:
+            conn = sqlite3.connect(temp, isolation_level=None)
+            try:
+                schema.migrate(conn)
+            finally:
+                conn.close()
+        saved = take(db, "before-restore", now) if db.exists() else None
+        create_private_file(db)
+        source = sqlite3.connect(temp)
         try:
-            source.backup(target)  # writes through SQLite, so the WAL stays consistent
+            target = sqlite3.connect(db, timeout=10)
+            try:
+                source.backup(target)  # writes through SQLite, so the WAL stays consistent
+            finally:
+                target.close()
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot restore while the collection is in use ({error})") from None
         finally:
-            target.close()
-    except sqlite3.OperationalError as error:
-        raise StoreError(f"cannot restore while the collection is in use ({error})") from None
+            source.close()
     finally:
-        source.close()
+        _remove_database(temp)
     return saved or backup.path
+
+
+def _remove_database(path: Path) -> None:
+    """A temporary database and whatever journal SQLite left beside it."""
+    for leftover in (path, *(path.with_name(path.name + s) for s in JOURNAL_SUFFIXES)):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
