@@ -10,6 +10,7 @@ import errno
 import json
 import sqlite3
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ import click
 
 from leadership_cards import __version__
 from leadership_cards.clock import iso, now_utc
-from leadership_cards.errors import UserError
+from leadership_cards.errors import SettingWarning, UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,12 +29,30 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", SettingWarning)
+                warnings.showwarning = _warn_once()
+                return super().invoke(ctx)
         except (UserError, sqlite3.Error, ValueError, OSError) as error:
             message = expected_failure(error)
             if message is None:
                 raise
             raise click.ClickException(one_line(message)) from None
+
+
+def _warn_once() -> Callable[..., None]:
+    """Shows each `SettingWarning` once a command, as one line on stderr."""
+    said: set[str] = set()
+    shown = warnings.showwarning
+
+    def show(message, category, *args: Any, **kwargs: Any) -> None:
+        if not issubclass(category, SettingWarning):
+            shown(message, category, *args, **kwargs)
+        elif str(message) not in said:
+            said.add(str(message))
+            click.echo(f"Warning: {one_line(str(message))}", err=True)
+
+    return show
 
 
 def expected_failure(error: Exception) -> str | None:
