@@ -132,12 +132,14 @@ def decks(db: Path | None, as_json: bool) -> None:
     if not rows:
         click.echo("No decks. Add one with: leadership-cards add CHAPTER.txt")
         return
+    from leadership_cards.terminal import printable
+
     width = max(len(row["name"]) for row in rows)
     click.echo(f"{'deck':<{width}}  cards   new  learn  due  title")
     for row in rows:
         click.echo(
             f"{row['name']:<{width}}  {row['cards']:>5}  {row['new']:>4}  {row['learning']:>5}"
-            f"  {row['due_today']:>3}  {row['title']}"
+            f"  {row['due_today']:>3}  {printable(row['title'])}"
         )
 
 
@@ -161,10 +163,13 @@ def cards(
         if as_json:
             emit_json([card.to_json() for card in found])
             return
+        from leadership_cards.terminal import printable
+
         for card in found:
             due = iso(card.schedule.due) or "-"
             click.echo(
-                f"{card.id}  {card.state:<10}  {due[:10]:<10}  {card.kind:<17}  {card.front}"
+                f"{card.id}  {card.state:<10}  {due[:10]:<10}  {card.kind:<17}  "
+                + printable(card.front)
             )
 
 
