@@ -64,6 +64,8 @@ def expected_failure(error: Exception) -> str | None:
             return "the collection is busy in another process; try again in a moment"
         if "readonly" in str(error):
             return "the collection is read-only here; nothing was changed"
+        if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_FULL:
+            return "not enough space to write the collection; nothing was changed"
         return f"the collection could not be used: {error}"
     if isinstance(error, sqlite3.DatabaseError):
         return f"the collection file is damaged ({error}); `leadership-cards check` can tell more"

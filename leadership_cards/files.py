@@ -74,3 +74,16 @@ def create_private_file(path: Path) -> bool:
     os.close(fd)
     os.chmod(path, PRIVATE_FILE)
     return True
+
+
+#: Free space below which an I/O error from SQLite is taken to be a full disk: SQLite says
+#: "disk I/O error" when it cannot grow its shared-memory index or its WAL on a full disk.
+LOW_SPACE_BYTES = 1 << 20
+
+
+def low_on_space(folder: Path) -> bool:
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < LOW_SPACE_BYTES

@@ -115,6 +115,10 @@ class ReviewSession:
             # Read the schedule again inside the write lock: another terminal may have
             # answered this card since it was shown.
             before = self.store.schedule_of(card.id)
+            # The wall clock may have been set back (or another terminal's runs ahead): an
+            # answer is never placed before the card's last one, so its log only moves on.
+            if before.last_review is not None and now < before.last_review:
+                now = before.last_review
             after = self.scheduler.answer(before, rating, now, self.rng)
             leech = (
                 before.state == "review"
