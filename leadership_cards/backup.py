@@ -1,5 +1,6 @@
 """Backups of the collection: one a day at the first review (the last seven kept), one before
-every schema migration and repair, and restoring any of them.
+every schema migration and repair. Restoring one is the store's (`store.restore`), since it
+turns the backup into the collection.
 
 Backups live in a folder beside the collection named by its whole file name,
 `<file name>-backups/`, and are whole SQLite files made with SQLite's online backup, so they
@@ -25,7 +26,6 @@ from leadership_cards.files import (
     JOURNAL_SUFFIXES,
     PRIVATE_FILE,
     backup_folder,
-    create_private_file,
     private_folder,
 )
 
@@ -83,8 +83,7 @@ def _parse_name(path: Path) -> tuple[str, datetime] | None:
 def verify(path: Path) -> int:
     """The schema version of a sound leadership-cards collection at `path`; anything else (an
     empty, damaged, foreign, table-less or newer file) is refused in one line."""
-    from leadership_cards import schema
-    from leadership_cards.store import APPLICATION_ID
+    from leadership_cards.store.schema import APPLICATION_ID, VERSION
 
     name = path.name
     try:
@@ -113,10 +112,10 @@ def verify(path: Path) -> int:
         conn.close()
     if app_id != APPLICATION_ID:
         raise StoreError(f"{name} is not a leadership-cards collection (another program's file)")
-    if version > schema.VERSION:
+    if version > VERSION:
         raise StoreError(
             f"{name} was written by a newer version of leadership-cards (schema {version}, "
-            f"this version knows {schema.VERSION}); upgrade to restore it"
+            f"this version knows {VERSION}); upgrade to restore it"
         )
     if version < 1 or not set(REQUIRED_TABLES) <= tables:
         raise StoreError(f"{name} holds no collection (its tables are missing)")
@@ -144,7 +143,7 @@ def copy_database(source: sqlite3.Connection | Path, target: Path) -> Path:
         os.chmod(temp, PRIVATE_FILE)
         os.replace(temp, target)
     except BaseException:
-        _remove_database(temp)
+        remove_database(temp)
         raise
     finally:
         if opened:
@@ -203,48 +202,7 @@ def find(db: Path, name: str) -> Backup:
     raise NotFound(f"no backup named {name!r} (see `leadership-cards backup list`)")
 
 
-def restore(db: Path, backup: Backup, now: datetime) -> Path:
-    """Put `backup` in place of the collection, after backing up the collection as it is.
-
-    The backup is copied first and only the copy is checked and, if it is older, upgraded,
-    so the backup itself never changes; the copy then replaces the collection's content in
-    one SQLite transaction, so the collection is either wholly restored or untouched.
-    """
-    from leadership_cards import schema
-
-    private_folder(db.parent)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".restoring", dir=db.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        with open(backup.path, "rb") as source_file, open(temp, "wb") as copy:
-            while chunk := source_file.read(1 << 20):
-                copy.write(chunk)
-        if verify(temp) < schema.VERSION:
-            conn = sqlite3.connect(temp, isolation_level=None)
-            try:
-                schema.migrate(conn)
-            finally:
-                conn.close()
-        saved = take(db, "before-restore", now) if db.exists() else None
-        create_private_file(db)
-        source = sqlite3.connect(temp)
-        try:
-            target = sqlite3.connect(db, timeout=10)
-            try:
-                source.backup(target)  # writes through SQLite, so the WAL stays consistent
-            finally:
-                target.close()
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"cannot restore while the collection is in use ({error})") from None
-        finally:
-            source.close()
-    finally:
-        _remove_database(temp)
-    return saved or backup.path
-
-
-def _remove_database(path: Path) -> None:
+def remove_database(path: Path) -> None:
     """A temporary database and whatever journal SQLite left beside it."""
     for leftover in (path, *(path.with_name(path.name + s) for s in JOURNAL_SUFFIXES)):
         with contextlib.suppress(OSError):

@@ -21,9 +21,9 @@ import pytest
 from test_faults import ENV, assert_one_line_error, assert_sound, command, run
 
 from conftest import CHAPTER_5, NOW, spawn_cli
-from leadership_cards import backup, schema
+from leadership_cards import backup
 from leadership_cards.cards import Card, Kind, SourceRef
-from leadership_cards.store import DeckInfo, Store
+from leadership_cards.store import DeckInfo, Store, schema
 
 
 def counts(db: Path) -> dict[str, int]:
