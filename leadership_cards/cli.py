@@ -192,14 +192,8 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
     cards = generation.cards
     origin = ";".join(sorted(str(path.resolve()) for path in paths))
     with open_store(db) as store:
-        existing = {deck.name: deck for deck in store.decks()}
-        if source.name in existing and existing[source.name].origin != origin:
-            raise UserError(
-                f"a deck named {source.name!r} already exists from other files; "
-                "choose another name with --deck"
-            )
-        result = add_deck(store, source, now_utc(), origin=origin, cards=cards)
-    verb = "Updated" if source.name in existing else "Added"
+        result = add_deck(store, source, now_utc(), origin=origin, cards=cards, exclusive=True)
+    verb = "Added" if result.created else "Updated"
     click.echo(
         f"{verb} deck {source.name!r}: {result.added} new cards, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.retired} retired."

@@ -42,8 +42,10 @@ def add_deck(
     now: datetime,
     origin: str,
     cards: Sequence[Card] | None = None,
+    exclusive: bool = False,
 ) -> SyncResult:
-    """Make the stored deck match `source` (generated here unless `cards` are given)."""
+    """Make the stored deck match `source` (generated here unless `cards` are given); an
+    `exclusive` add refuses a deck of that name made from other files."""
     if cards is None:
         from leadership_cards.generate import generate
 
@@ -55,4 +57,4 @@ def add_deck(
         source=source.source,
         origin=origin,
     )
-    return store.sync_deck(info, cards, now)
+    return store.sync_deck(info, cards, now, exclusive=exclusive)

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from leadership_cards.cards import normalise
 from leadership_cards.clock import StudyDay
+from leadership_cards.errors import UserError
 from leadership_cards.scheduler import Rating, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Answer, Store, StoredCard
 from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap
@@ -146,8 +147,9 @@ class ReviewSession:
         """Take back the last answer of this session; returns the card's id."""
         if not self.tally.history:
             return None
-        review_id, state_before, rating = self.tally.history.pop()
-        card_id = self.store.undo(review_id)
+        review_id, state_before, rating = self.tally.history[-1]
+        card_id = self.store.undo(review_id)  # refused if the card was answered again since
+        self.tally.history.pop()
         self.tally.answered -= 1
         self.tally.correct -= rating != Rating.AGAIN
         self.tally.new_seen -= state_before == "new"
@@ -224,7 +226,12 @@ def _wait(term: Terminal, keys: tuple[str, ...]) -> str:
 
 
 def _undo(session: ReviewSession, term: Terminal) -> StoredCard | None:
-    card_id = session.undo()
+    try:
+        card_id = session.undo()
+    except UserError as refused:
+        said = str(refused)
+        term.write(style(term, f"{said[:1].upper()}{said[1:]}.\n", dim=True))
+        return None
     if card_id is None:
         term.write(style(term, "Nothing to undo.\n", dim=True))
         return None

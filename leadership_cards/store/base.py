@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from leadership_cards.errors import StoreError
+from leadership_cards.files import create_private_file, low_on_space, private_folder
 from leadership_cards.store import schema
 from leadership_cards.store.schema import APPLICATION_ID
 
@@ -140,6 +141,8 @@ def _explain(path: Path, error: sqlite3.Error) -> str:
         return f"cannot open {path}: its folder is missing or not writable"
     if "locked" in text or "busy" in text:
         return f"{path} is busy in another process; try again in a moment"
+    if "disk is full" in text or ("disk I/O error" in text and low_on_space(path.parent)):
+        return f"not enough space to use {path}; nothing was changed"
     return f"cannot use {path}: {text}"
 
 
@@ -151,10 +154,17 @@ def _check_file(path: Path, create: bool) -> bool:
         if not create:
             raise StoreError(f"no collection at {path}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         except OSError as error:
             raise StoreError(f"cannot create {path.parent}: {error.strerror}") from None
+        try:
+            create_private_file(path)  # a review history is personal, whatever the umask
+        except OSError as error:
+            raise StoreError(f"cannot create {path}: {error.strerror}") from None
         return False
+    if not path.is_file():
+        # A pipe would block the first read for ever; a device is nobody's collection.
+        raise StoreError(f"{path} is not a regular file, so it cannot be a collection")
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_MAGIC))
