@@ -75,10 +75,16 @@ def repair(store: Store, report: Report, config: SchedulerConfig, now: datetime)
 
 
 def replay(store: Store, card_id: str, config: SchedulerConfig) -> Schedule:
-    """The schedule a card's review log leads to (fuzz seeded by the card, so it is stable)."""
+    """The schedule a card's review log leads to (fuzz seeded by the card, so it is stable).
+
+    Answers are replayed in the order they were given, and none before the one preceding it:
+    a clock set back between two answers must not reorder them or make time run backwards.
+    """
     scheduler = Scheduler(config)
     rng = random.Random(card_id)
     schedule = Schedule()
-    for review in store.reviews(card_id):
-        schedule = scheduler.answer(schedule, Rating(review.rating), review.reviewed_at, rng)
+    moment = None
+    for review in store.reviews(card_id, as_given=True):
+        moment = review.reviewed_at if moment is None else max(moment, review.reviewed_at)
+        schedule = scheduler.answer(schedule, Rating(review.rating), moment, rng)
     return schedule

@@ -14,13 +14,14 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import pexpect
 import pytest
 from test_faults import ENV, assert_one_line_error, assert_sound, command, run
 
-from conftest import CHAPTER_5, NOW, spawn_cli
+from conftest import CHAPTER_5, NOW, OVERVIEW, spawn_cli
 from leadership_cards import backup
 from leadership_cards.cards import Card, Kind, SourceRef
 from leadership_cards.store import DeckInfo, Store, schema
@@ -132,8 +133,10 @@ def test_backups_and_the_collection_are_private(tmp_path: Path) -> None:
     assert saved.path.parent.stat().st_mode & 0o777 == 0o700
     assert db.stat().st_mode & 0o777 == 0o600
     assert db.parent.stat().st_mode & 0o777 == 0o700
-    for journal in (db.with_name("c.db-wal"), db.with_name("c.db-shm")):
-        assert journal.stat().st_mode & 0o777 == 0o600, journal
+    with Store.open(db) as store:  # the journals exist while the collection is open
+        store.set_setting("new_per_day", 5)
+        for journal in (db.with_name("c.db-wal"), db.with_name("c.db-shm")):
+            assert journal.stat().st_mode & 0o777 == 0o600, journal
     out = tmp_path / "progress.apkg"
     assert run("export", "anki", "--with-progress", "-o", str(out), "--db", str(db)).returncode == 0
     assert out.stat().st_mode & 0o777 == 0o600
@@ -426,3 +429,185 @@ def test_control_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
         seen = screen.getvalue()
         assert "What is trust?" in seen.replace("\x1b[1m", "").replace("\x1b[0m", "")
         assert_clean(seen.replace("\x1b[2J\x1b[H", "") if color else seen)
+
+
+# -- 3. undo across terminals -----------------------------------------------------------------
+
+
+def test_undo_refuses_when_another_terminal_answered_since(db_path: Path) -> None:
+    one, two = spawn_cli(db_path, "review"), spawn_cli(db_path, "review")
+    for child in (one, two):  # both show the same first new card and answer it
+        child.expect("show answer")
+        child.send(" ")
+        child.expect("4 Easy")
+        child.send("3")
+        child.expect("show answer")
+    one.send("u")
+    one.expect("Cannot undo: the card was answered again since")
+    for child in (one, two):
+        child.send("q")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    assert counts(db_path)["reviews"] == 2
+    assert_sound(db_path)
+
+
+# -- 7. two adds of one name at once ---------------------------------------------------------
+
+
+def test_two_adds_of_one_name_at_once(db_path: Path, tmp_path: Path) -> None:
+    folders = []
+    for name, chapter in (("a", CHAPTER_5), ("b", OVERVIEW)):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copyfile(chapter, folder / chapter.name)
+        folders.append(folder)
+    # Another writer holds the collection while both adds generate their cards and look for
+    # the name, so both reach the write at the same moment.
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    children = [
+        subprocess.Popen(
+            command("add", str(folder), "--deck", "shared", "--db", str(db_path)),
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in folders
+    ]
+    time.sleep(3)
+    holder.execute("ROLLBACK")
+    holder.close()
+    outputs = [child.communicate(timeout=60) for child in children]
+    results = [
+        (child.returncode, out, err) for child, (out, err) in zip(children, outputs, strict=True)
+    ]
+    assert sorted(code for code, _, _ in results) == [0, 1], results
+    (loser,) = [err for code, _, err in results if code == 1]
+    assert loser == (
+        "Error: a deck named 'shared' already exists from other files; "
+        "choose another name with --deck\n"
+    )
+    (winner,) = [out for code, out, _ in results if code == 0]
+    with Store.open(db_path) as store:
+        live = sum(1 for _ in store.cards(deck="shared"))
+        everything = sum(1 for _ in store.cards(deck="shared", include_retired=True))
+    assert live == everything > 0  # nothing retired
+    assert winner.startswith(f"Added deck 'shared': {live} new cards")
+
+
+# -- 8. a clock that goes backwards ----------------------------------------------------------
+
+
+def test_a_clock_set_back_never_reorders_the_log(db_path: Path) -> None:
+    from datetime import timedelta
+
+    from leadership_cards.check import check
+    from leadership_cards.review import ReviewSession
+    from leadership_cards.scheduler import Rating, SchedulerConfig
+
+    with Store.open(db_path) as store:
+        session = ReviewSession(store, SchedulerConfig(), now=NOW)
+        card = session.next_card(NOW)
+        session.answer(card, Rating.GOOD, NOW, 900)
+        behind = NOW - timedelta(minutes=5)  # the clock was set back five minutes
+        card = store.card(card.id)
+        session.answer(card, Rating.AGAIN, behind, 900)
+        answered = store.card(card.id).schedule
+        assert answered.last_review >= NOW.replace(microsecond=0)
+        times = [review.reviewed_at for review in store.reviews(card.id, as_given=True)]
+        assert times == sorted(times)
+        assert check(store).ok
+    # Repair replays the answers in the order given, to the schedule they gave.
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE cards SET stability = NULL WHERE id = ?", (card.id,))
+    conn.commit()
+    conn.close()
+    result = run("check", "--repair", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    with Store.open(db_path) as store:
+        assert store.card(card.id).schedule == answered
+    assert_sound(db_path)
+
+
+def test_repair_replays_a_log_whose_times_go_backwards_in_the_order_given(db_path: Path) -> None:
+    """A log written by an older version while the clock was behind: the later answer has
+    the earlier time. Replaying it by time would turn Good-then-Again into Again-then-Good."""
+    from datetime import timedelta
+
+    from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig
+    from leadership_cards.store import Answer
+
+    scheduler = Scheduler(SchedulerConfig(fuzz=False))
+    with Store.open(db_path) as store:
+        card = next(c for c in store.cards() if c.kind == "definition")
+        first = scheduler.answer(Schedule(), Rating.GOOD, NOW, None)
+        store.record(Answer(card.id, 3, NOW, 900, Schedule(), first), None)
+        behind = NOW - timedelta(minutes=5)
+        second = scheduler.answer(first, Rating.AGAIN, NOW, None)
+        store.record(Answer(card.id, 1, behind, 900, first, second), None)
+        store.write_schedule(card.id, second)
+    result = run("check", "--repair", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    with Store.open(db_path) as store:
+        repaired = store.card(card.id).schedule
+    assert (repaired.state, repaired.step, repaired.reps) == (second.state, second.step, 2)
+    assert_sound(db_path)
+
+
+# -- 9. smaller ------------------------------------------------------------------------------
+
+
+def test_a_pipe_or_a_device_is_not_a_collection(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.db"
+    os.mkfifo(fifo)
+    journal = Path("/dev/null-journal")
+    had_journal = journal.exists()
+    for target in (fifo, Path("/dev/null"), Path("/dev/zero")):
+        result = run("decks", "--db", str(target))  # run's timeout catches a blocked open
+        assert_one_line_error(result)
+        assert result.stderr == (
+            f"Error: {target} is not a regular file, so it cannot be a collection\n"
+        )
+    assert had_journal or not journal.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo.db"]
+
+
+def test_search_text_is_literal(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    fronts = ["What is the 50% rule?", "What is the 500 rule?", "What is a_b?", "What is axb?"]
+    cards = [
+        Card("d", "Ch", Kind.DEFINITION, front, "x", SourceRef("f", f"p{i}"), f"d/{i}")
+        for i, front in enumerate(fronts)
+    ]
+    with Store.open(db) as store:
+        store.sync_deck(DeckInfo("d", "D"), cards, NOW)
+    for search, expected in (("50%", fronts[0]), ("a_b", fronts[2]), ("%", fronts[0])):
+        result = run("cards", "--search", search, "--json", "--db", str(db))
+        assert [card["front"] for card in json.loads(result.stdout)] == [expected], search
+
+
+def test_a_nearly_full_disk_is_said_as_such(db_path: Path, tmp_path: Path) -> None:
+    from test_faults import tiny_filesystem
+
+    with Store.open(db_path) as store:
+        card_id = next(store.cards()).id
+    with tiny_filesystem("512k") as small:
+        db = small / "c.db"
+        shutil.copyfile(db_path, db)
+        free = os.statvfs(small).f_bavail * os.statvfs(small).f_frsize
+        (small / "filler").write_bytes(b"\0" * (free - 8192))
+        result = run("suspend", card_id, "--db", str(db))
+        assert_one_line_error(result)
+        assert result.stderr == f"Error: not enough space to use {db}; nothing was changed\n"
+        (small / "filler").unlink()
+        folder = tmp_path / "book"
+        from test_faults import big_chapter_folder
+
+        big_chapter_folder(folder, 80)
+        result = run("add", str(folder), "--db", str(db))
+        assert_one_line_error(result)
+        assert result.stderr.startswith("Error: not enough space")
+        assert run("check", "--db", str(db)).returncode == 0

@@ -113,7 +113,9 @@ class ReviewLog(StoreBase):
 
     # -- the review log ------------------------------------------------------------------
 
-    def reviews(self, card_id: str | None = None) -> Iterator[Review]:
+    def reviews(self, card_id: str | None = None, *, as_given: bool = False) -> Iterator[Review]:
+        """The log by time, or `as_given`: in the order the answers were recorded (their id),
+        which stays true when a clock was set back between two answers."""
         sql = (
             "SELECT id, card_id, rating, reviewed_at, duration_ms, state_before, state_after "
             "FROM reviews"
@@ -122,7 +124,8 @@ class ReviewLog(StoreBase):
         if card_id is not None:
             sql += " WHERE card_id = ?"
             args.append(card_id)
-        for row in self.conn.execute(sql + " ORDER BY reviewed_at, id", args):
+        order = " ORDER BY id" if as_given else " ORDER BY reviewed_at, id"
+        for row in self.conn.execute(sql + order, args):
             yield Review(
                 row[0],
                 row[1],
