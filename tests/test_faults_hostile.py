@@ -546,14 +546,20 @@ def test_repair_replays_a_log_whose_times_go_backwards_in_the_order_given(db_pat
         first = scheduler.answer(Schedule(), Rating.GOOD, NOW, None)
         store.record(Answer(card.id, 3, NOW, 900, Schedule(), first), None)
         behind = NOW - timedelta(minutes=5)
-        second = scheduler.answer(first, Rating.AGAIN, NOW, None)
+        second = scheduler.answer(first, Rating.AGAIN, behind, None)  # as it was recorded
         store.record(Answer(card.id, 1, behind, 900, first, second), None)
         store.write_schedule(card.id, second)
     result = run("check", "--repair", "--db", str(db_path))
     assert result.returncode == 0, result.stderr
     with Store.open(db_path) as store:
         repaired = store.card(card.id).schedule
-    assert (repaired.state, repaired.step, repaired.reps) == (second.state, second.step, 2)
+    given_order = scheduler.answer(first, Rating.AGAIN, NOW, None)
+    assert (repaired.state, repaired.step, repaired.reps) == (
+        given_order.state,
+        given_order.step,
+        2,
+    )
+    assert repaired.last_review == NOW
     assert_sound(db_path)
 
 
