@@ -304,6 +304,7 @@ def quiz(
 def _quiz_history(db: Path | None) -> None:
     from leadership_cards.clock import local_zone
     from leadership_cards.quiz import format_duration
+    from leadership_cards.terminal import printable
 
     with open_store(db) as store:
         runs = store.quiz_runs()
@@ -318,7 +319,7 @@ def _quiz_history(db: Path | None) -> None:
         click.echo(
             f"{run.started_at.astimezone(zone):%Y-%m-%d %H:%M}  {run.deck or 'all':<16}  "
             f"{mode:<6}  {score:>7}  {format_duration(run.duration_ms):>7}  "
-            f"{run.chapter or 'all chapters'}"
+            + printable(run.chapter or "all chapters")
         )
     if any(run.weakest for run in runs):
         click.echo("* weakest cards")
