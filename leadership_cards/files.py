@@ -40,8 +40,7 @@ def refuse_collection_file(target: Path, db: Path) -> None:
                 f"cannot write {target}: it is the collection {db} (or its journal); "
                 "choose another output file"
             )
-    folder = backup_folder(db)
-    if _same_file(target.parent, folder) or _resolved(target).parent == _resolved(folder):
+    if _same_file(target.parent, backup_folder(db)):
         raise UserError(f"cannot write {target}: it is in the collection's backup folder")
 
 
