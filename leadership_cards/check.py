@@ -84,7 +84,7 @@ def replay(store: Store, card_id: str, config: SchedulerConfig) -> Schedule:
     rng = random.Random(card_id)
     schedule = Schedule()
     moment = None
-    for review in store.reviews(card_id, as_given=True):
+    for review in store.reviews(card_id, since_reset=True, as_given=True):
         moment = review.reviewed_at if moment is None else max(moment, review.reviewed_at)
         schedule = scheduler.answer(schedule, Rating(review.rating), moment, rng)
     return schedule

@@ -53,7 +53,14 @@ def _read_int(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise ValueError("must be a whole number") from None
+        raise ValueError("is not a whole number") from None
+
+
+def _read_number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError("is not a number") from None
 
 
 def _ratio(value: Any) -> float:
@@ -83,7 +90,7 @@ def _read_steps(text: str) -> list[float]:
     steps = []
     for word in text.replace(",", " ").split():
         number, unit = (word[:-1], word[-1]) if word[-1] in units else (word, "m")
-        steps.append(float(number) * units[unit])
+        steps.append(_read_number(number) * units[unit])
     return steps
 
 
@@ -115,7 +122,13 @@ def _flag(value: Any) -> bool:
 SETTINGS = {
     s.key: s
     for s in (
-        Setting("desired_retention", "chance of recall the schedule aims for", float, _ratio, 0.90),
+        Setting(
+            "desired_retention",
+            "chance of recall the schedule aims for",
+            _read_number,
+            _ratio,
+            0.90,
+        ),
         Setting("new_per_day", "new cards introduced a day", _read_int, _count, 20),
         Setting("reviews_per_day", "reviews shown a day", _read_int, _count, 200),
         Setting("learning_steps", "learning steps (e.g. 1m 10m)", _read_steps, _steps, [1.0, 10.0]),
