@@ -118,7 +118,7 @@ def test_sixteen_concurrent_backups_are_all_whole(db_path: Path, tmp_path: Path)
 def test_backups_are_kept_per_collection_file(tmp_path: Path) -> None:
     work_db, work_sqlite = tmp_path / "work.db", tmp_path / "work.sqlite"
     for path in (work_db, work_sqlite):
-        assert run("decks", "--db", str(path)).returncode == 0
+        Store.open(path).close()
         assert run("backup", "create", "--db", str(path)).returncode == 0
     assert backup.backup_folder(work_db) != backup.backup_folder(work_sqlite)
     assert len(backup.backups(work_db)) == len(backup.backups(work_sqlite)) == 1
@@ -194,7 +194,7 @@ def test_restoring_an_older_backup_upgrades_a_copy_not_the_backup(tmp_path: Path
     schema.migrate(conn, upto=schema.VERSION - 1)
     conn.execute("INSERT INTO decks (name, title, position, added_at) VALUES ('d', 'D', 1, 0)")
     conn.close()
-    assert run("decks", "--db", str(db)).returncode == 0
+    Store.open(db).close()
     target = backup.backup_folder(db) / "20260301T000000000000Z-manual.abcd.db"
     target.parent.mkdir()
     shutil.copyfile(old, target)
@@ -219,7 +219,8 @@ def old_collection(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"ATTACH '{path.with_name('filler.db')}' AS f")
     for table in ("decks", "cards"):
-        conn.execute(f"INSERT INTO {table} SELECT * FROM f.{table}")
+        columns = ", ".join(row[1] for row in conn.execute(f"PRAGMA main.table_info({table})"))
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM f.{table}")
     conn.execute("DETACH f")
     conn.close()
 

@@ -60,11 +60,7 @@ class StoreBase:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if version < schema.VERSION:
-                if existed and version > 0:
-                    from leadership_cards.backup import take
-
-                    take(path, f"before-schema-{schema.VERSION}", datetime.now(UTC), conn)
-                schema.migrate(conn)
+                _upgrade(conn, path, existed)
         except sqlite3.OperationalError as error:
             conn.close()
             raise StoreError(_explain(path, error)) from None
@@ -130,6 +126,27 @@ class StoreBase:
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (key, json.dumps(value)),
                 )
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
+    """Back up and migrate an older (or new, empty) collection under the write lock, the
+    version read again inside it: of several processes opening an old collection at once,
+    one upgrades it and the others find it done."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < schema.VERSION:
+            if existed and version > 0:
+                from leadership_cards.backup import take
+
+                # Copied through a connection of its own: in WAL mode it reads beside our
+                # write lock, where SQLite's backup from the locking connection would wait.
+                take(path, f"before-schema-{schema.VERSION}", datetime.now(UTC))
+            schema.migrate(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _explain(path: Path, error: sqlite3.Error) -> str:
