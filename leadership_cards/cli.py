@@ -374,8 +374,9 @@ def show(db: Path | None, card_id: str, as_json: bool) -> None:
         )
         return
     from leadership_cards.showing import render_card
+    from leadership_cards.terminal import printable
 
-    click.echo(render_card(card, reviews, override))
+    click.echo(printable(render_card(card, reviews, override)))
 
 
 @cli.command()
@@ -397,7 +398,9 @@ def edit(db: Path | None, card_id: str, front: str | None, back: str | None) -> 
                 return
             front, back = sides
         saved = edit_card(store, card.id, front, back, now_utc())
-    click.echo(f"Edited {saved.id}: {saved.front}")
+    from leadership_cards.terminal import printable
+
+    click.echo(f"Edited {saved.id}: {printable(saved.front)}")
 
 
 @cli.command()

@@ -413,11 +413,13 @@ def assert_clean(text: str) -> None:
 def test_control_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     hostile_deck(db)
-    for args in (["cards"], ["decks"]):
+    with Store.open(db) as store:
+        card_id = next(store.cards()).id
+    for args in (["cards"], ["decks"], ["show", card_id], ["quiz", "--history"]):
         result = run(*args, "--db", str(db))
         assert result.returncode == 0, result.stderr
         assert_clean(result.stdout)
-        assert "trust" in result.stdout or "Evil" in result.stdout
+        assert "trust" in result.stdout or "Evil" in result.stdout or "No quizzes" in result.stdout
     for color in (False, True):
         child = spawn_cli(db, "review", "--deck", "evil", color=color)
         child.logfile_read = screen = io.StringIO()
