@@ -113,12 +113,9 @@ class ReviewLog(StoreBase):
 
     # -- the review log ------------------------------------------------------------------
 
-    def reviews(
-        self, card_id: str | None = None, since_reset: bool = False, *, as_given: bool = False
-    ) -> Iterator[Review]:
+    def reviews(self, card_id: str | None = None, since_reset: bool = False) -> Iterator[Review]:
         """The log, oldest first; `since_reset`: only the answers that count for each card's
-        schedule now (those after it was last reset to new). `as_given`: in the order the
-        answers were recorded (their id), which stays true when a clock was set back."""
+        schedule now (those after it was last reset to new)."""
         sql = (
             "SELECT id, card_id, rating, reviewed_at, duration_ms, state_before, state_after "
             "FROM reviews r"
@@ -134,8 +131,7 @@ class ReviewLog(StoreBase):
             )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        order = " ORDER BY id" if as_given else " ORDER BY reviewed_at, id"
-        for row in self.conn.execute(sql + order, args):
+        for row in self.conn.execute(sql + " ORDER BY reviewed_at, id", args):
             yield Review(
                 row[0],
                 row[1],
