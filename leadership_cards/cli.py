@@ -963,8 +963,10 @@ def backup_group() -> None:
 def backup_list(db: Path | None, as_json: bool) -> None:
     """The backups, oldest first."""
     from leadership_cards.backup import backups
+    from leadership_cards.files import older_backup_folder
 
-    found = backups(collection_path(db))
+    path = collection_path(db)
+    found = backups(path)
     rows = [
         {
             "name": item.name,
@@ -972,6 +974,7 @@ def backup_list(db: Path | None, as_json: bool) -> None:
             "taken_at": iso(item.taken_at),
             "bytes": item.path.stat().st_size,
             "path": str(item.path),
+            "older": item.older,
         }
         for item in found
     ]
@@ -981,14 +984,18 @@ def backup_list(db: Path | None, as_json: bool) -> None:
     if not rows:
         click.echo("No backups yet.")
         return
+    reasons = [row["reason"] + (" (older)" if row["older"] else "") for row in rows]
     name_width = max(4, *(len(row["name"]) for row in rows))
-    reason_width = max(6, *(len(row["reason"]) for row in rows))
+    reason_width = max(6, *(len(reason) for reason in reasons))
     sizes = [_size_text(row["bytes"]) for row in rows]
     size_width = max(4, *(len(size) for size in sizes))
     click.echo(f"{'name':<{name_width}}  {'reason':<{reason_width}}  {'size':>{size_width}}")
-    for row, size in zip(rows, sizes, strict=True):
+    for row, reason, size in zip(rows, reasons, sizes, strict=True):
+        click.echo(f"{row['name']:<{name_width}}  {reason:<{reason_width}}  {size:>{size_width}}")
+    if any(row["older"] for row in rows):
         click.echo(
-            f"{row['name']:<{name_width}}  {row['reason']:<{reason_width}}  {size:>{size_width}}"
+            f"(older): kept by an earlier version in {older_backup_folder(path)}/, a folder "
+            "that collections with the same name before the dot shared; restorable, never pruned."
         )
 
 

@@ -25,14 +25,19 @@ def backup_folder(db: Path) -> Path:
     return db.with_name(f"{db.name}-backups")
 
 
+def older_backup_folder(db: Path) -> Path:
+    """Where versions before the per-file folder kept the backups of `db`, by its stem."""
+    return db.with_name(f"{db.stem}-backups")
+
+
 def collection_files(db: Path) -> list[Path]:
     """The collection file and the journals SQLite keeps beside it."""
     return [db, *(db.with_name(db.name + suffix) for suffix in JOURNAL_SUFFIXES)]
 
 
 def refuse_collection_file(target: Path, db: Path) -> None:
-    """Refuse to write `target` when it is the collection, one of its journals, or inside its
-    backup folder: by device and inode where the file exists (so a symbolic or hard link to
+    """Refuse to write `target` when it is the collection, one of its journals, or inside one
+    of its backup folders: by device and inode where the file exists (so a symbolic or hard link to
     it is seen through), else by its resolved path."""
     for protected in collection_files(db):
         if _same_file(target, protected):
@@ -40,7 +45,7 @@ def refuse_collection_file(target: Path, db: Path) -> None:
                 f"cannot write {target}: it is the collection {db} (or its journal); "
                 "choose another output file"
             )
-    if _same_file(target.parent, backup_folder(db)):
+    if any(_same_file(target.parent, f) for f in (backup_folder(db), older_backup_folder(db))):
         raise UserError(f"cannot write {target}: it is in the collection's backup folder")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -119,3 +120,34 @@ def test_check_finds_nothing_wrong_after_real_use(db_path: Path) -> None:
     with_history(db_path)
     with Store.open(db_path) as store:
         assert check(store).ok
+
+
+def test_backups_an_older_version_kept_by_stem_are_listed_and_restorable(db_path: Path) -> None:
+    older_folder = db_path.with_name("collection-backups")
+    older_folder.mkdir()
+    older = older_folder / "20260301T090000Z-daily.db"
+    backup.take(db_path, "manual", NOW).rename(older)
+    old_bytes = older.read_bytes()
+    with_history(db_path)
+    for day in range(9):
+        backup.take(db_path, backup.DAILY, NOW + timedelta(days=day))
+        backup.prune(db_path)
+
+    code, out, _ = run("backup", "list", "--db", str(db_path))
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if line.startswith(older.name)]
+    assert line.split()[1:3] == ["daily", "(older)"]
+    assert out.splitlines()[-1] == (
+        f"(older): kept by an earlier version in {older_folder}/, a folder that collections "
+        "with the same name before the dot shared; restorable, never pruned."
+    )
+    code, out, _ = run("backup", "list", "--db", str(db_path), "--json")
+    (listed,) = [row for row in json.loads(out) if row["older"]]
+    assert listed["name"] == older.name and listed["path"] == str(older)
+
+    code, out, err = run("backup", "restore", older.name, "--db", str(db_path))
+    assert (code, err) == (0, "")
+    with Store.open(db_path) as store:
+        assert store.counts()["reviews"] == 0
+    assert older.read_bytes() == old_bytes  # read, never written
+    assert len([b for b in backup.backups(db_path) if b.reason == backup.DAILY]) == 8
