@@ -174,9 +174,10 @@ class ReviewSession:
         self.store.bury(card.id, self.day.end)
 
     def due_tomorrow(self) -> int:
+        """Cards falling due in the next study day, as the `stats` forecast counts them: what
+        is still due today is told apart, not counted again."""
         tomorrow = self.day.next(self.zone, self.config.rollover_hour)
-        due = self.store.count_due(self.deck, tomorrow.end, tomorrow.start)
-        return due["learning"] + due["review"]
+        return self.store.stats_due([(tomorrow.start, tomorrow.end)], self.deck)[0]
 
 
 # -- the terminal loop -------------------------------------------------------------------
