@@ -142,6 +142,20 @@ def test_the_new_card_limit_holds_across_deck_sessions(db_path: Path):
 # -- one card ------------------------------------------------------------------------------
 
 
+def test_show_lines_up_answers_given_in_the_middle_of_a_second(db_path: Path):
+    from datetime import timedelta
+
+    moment = NOW + timedelta(milliseconds=324)
+    with Store.open(db_path) as store:
+        session = ReviewSession(store, SchedulerConfig(fuzz=False), now=moment)
+        card = session.next_card(moment)
+        session.answer(card, Rating.GOOD, moment, 2000)
+    out = run("show", card.id, "--db", str(db_path))[1]
+    header, row = out.splitlines()[-2:]
+    assert header.index("rating") == row.index("Good")
+    assert row.startswith(f"{NOW:%Y-%m-%dT%H:%M:%S}Z  Good")
+
+
 def test_show_a_card_whole_by_a_prefix(db_path: Path):
     (card_id,) = answer(db_path, 1)
     code, out, _ = run("show", card_id[:6], "--db", str(db_path))
