@@ -20,6 +20,7 @@ from pathlib import Path
 from leadership_cards.anki_import.notes import Note, NoteCard, NoteType
 from leadership_cards.anki_import.text import cloze_numbers, cloze_text
 from leadership_cards.errors import UserError
+from leadership_cards.words import counted
 
 SEPARATOR_NAMES = {
     "tab": "\t",
@@ -78,7 +79,8 @@ def read_csv(path: Path, deck: str | None = None) -> list[Note]:
             expected = len(row)
         if len(row) != expected:
             raise UserError(
-                f"{path}, line {number}: {len(row)} columns where {expected} are expected; "
+                f"{path}, line {number}: {counted(len(row), 'column')} where {expected} "
+                f"{'is' if expected == 1 else 'are'} expected; "
                 "nothing was imported"
             )
         notes.append(_note(row, headers, deck, path.stem))

@@ -230,7 +230,7 @@ def _foreign_card(note: Note, anki_card: NoteCard, skipped: Skipped) -> Card | N
             front, back = back, front
         kind, cloze = Kind.QUESTION, None
     if not front or not back:
-        skipped.add("cards with no text on one side (media only)")
+        skipped.add("cards with a side empty of text (blank, or media only)")
         return None
     ident = foreign_card_id(note.guid, anki_card.ord) if note.guid else None
     return Card(
