@@ -156,6 +156,38 @@ def open_store(db: Path | None, *, reading: bool = False):
     return open_collection(path, now_utc())
 
 
+class WholeNumber(click.ParamType):
+    """A whole-number option, its range checked, said in our one line ("--new 'abc' is not a
+    whole number") rather than click's "not a valid integer range"."""
+
+    name = "integer"
+
+    def __init__(self, least: int | None = None, most: int | None = None) -> None:
+        self.least, self.most = least, most
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+        flag = param.opts[0] if param is not None and param.opts else "the value"
+        try:
+            number = value if isinstance(value, int) else int(str(value).strip())
+        except ValueError:
+            raise UserError(f"{flag} {value!r} is not a whole number") from None
+        if (self.least is not None and number < self.least) or (
+            self.most is not None and number > self.most
+        ):
+            raise UserError(f"{flag} must be {self._range()} (got {number})")
+        return number
+
+    def _range(self) -> str:
+        if self.most is None:
+            return f"at least {self.least}"
+        if self.least is None:
+            return f"at most {self.most}"
+        return f"from {self.least} to {self.most}"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "INTEGER"
+
+
 class KindType(click.ParamType):
     """A card kind as the cards show it ("key point") or as stored (key_point)."""
 
@@ -470,8 +502,8 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
 @cli.command()
 @db_option
 @deck_option()
-@click.option("--new", "new", type=click.IntRange(min=0), help="New cards in this session.")
-@click.option("--limit", type=click.IntRange(min=1), help="Answers in this session at most.")
+@click.option("--new", "new", type=WholeNumber(0), help="New cards in this session.")
+@click.option("--limit", type=WholeNumber(1), help="Answers in this session at most.")
 def review(db: Path | None, deck: str | None, new: int | None, limit: int | None) -> None:
     """The daily review: Space shows the answer, 1-4 rate it, e edits, f flags, u undoes."""
     from leadership_cards.backup import DailyBackup, daily_due
@@ -507,7 +539,7 @@ def review(db: Path | None, deck: str | None, new: int | None, limit: int | None
 @db_option
 @deck_option()
 @click.option("--chapter", help="A chapter number or part of its title.")
-@click.option("--count", type=int, default=10, show_default=True, help="Questions.")
+@click.option("--count", type=WholeNumber(), default=10, show_default=True, help="Questions.")
 @click.option(
     "--mode",
     type=click.Choice(["choice", "typed", "flip"]),
@@ -515,7 +547,7 @@ def review(db: Path | None, deck: str | None, new: int | None, limit: int | None
     show_default=True,
     help="Pick one of four, type the answer, or reveal and grade yourself.",
 )
-@click.option("--seed", type=int, help="Seed the draw, for the same quiz again.")
+@click.option("--seed", type=WholeNumber(), help="Seed the draw, for the same quiz again.")
 @click.option("--weakest", is_flag=True, help="The cards most likely forgotten.")
 @click.option("--history", "show_history", is_flag=True, help="Show past quiz scores.")
 @click.option("--json", "as_json", is_flag=True, help="With --history: print JSON.")
@@ -617,11 +649,11 @@ def _quiz_history(db: Path | None, as_json: bool) -> None:
 @cli.command()
 @db_option
 @deck_option()
-@click.option("--count", type=int, default=3, show_default=True, help="Topics.")
+@click.option("--count", type=WholeNumber(), default=3, show_default=True, help="Topics.")
 @click.option("--green", default="1:00", show_default=True, help="Green light (M:SS or seconds).")
 @click.option("--yellow", default="1:30", show_default=True, help="Yellow light.")
 @click.option("--red", default="2:00", show_default=True, help="Red light.")
-@click.option("--seed", type=int, help="Seed the draw.")
+@click.option("--seed", type=WholeNumber(), help="Seed the draw.")
 def topics(
     db: Path | None,
     deck: str | None,
@@ -682,10 +714,12 @@ def topics(
     help="csv: the field separator (default: tab).",
 )
 @click.option(
-    "--quiz", type=click.IntRange(min=1), help="markdown: a quiz of N questions with an answer key."
+    "--quiz", type=WholeNumber(1), help="markdown: a quiz of N questions with an answer key."
 )
 @click.option(
-    "--seed", type=int, help="markdown: the quiz's random seed, to print the same quiz again."
+    "--seed",
+    type=WholeNumber(),
+    help="markdown: the quiz's random seed, to print the same quiz again.",
 )
 def export(
     db: Path | None,
@@ -1101,10 +1135,8 @@ def optimize(db: Path | None, dry_run: bool, reset: bool, as_json: bool) -> None
 
 @cli.command()
 @db_option
-@click.option(
-    "--new-per-day", type=click.IntRange(min=0), help="New cards a day (default: setting)."
-)
-@click.option("--days", type=click.IntRange(1, 3650), default=365, show_default=True)
+@click.option("--new-per-day", type=WholeNumber(0), help="New cards a day (default: setting).")
+@click.option("--days", type=WholeNumber(1, 3650), default=365, show_default=True)
 @click.option(
     "--retention", type=click.FloatRange(0.7, 0.99), help="Desired retention (default: setting)."
 )

@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import NOW
@@ -100,4 +101,38 @@ def test_history_json(db_path: Path) -> None:
     assert out.startswith(f"2026-03-02T10:00:00Z  {card.id}  Hard")
     assert (
         run("history", "--card", "zzz", "--db", str(db_path))[2] == "Error: no card with id 'zzz'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["review", "--new", "abc"], "Error: --new 'abc' is not a whole number\n"),
+        (["review", "--new", "-1"], "Error: --new must be at least 0 (got -1)\n"),
+        (["review", "--limit", "0"], "Error: --limit must be at least 1 (got 0)\n"),
+        (["simulate", "--days", "0"], "Error: --days must be from 1 to 3650 (got 0)\n"),
+        (
+            ["simulate", "--new-per-day", "1e9"],
+            "Error: --new-per-day '1e9' is not a whole number\n",
+        ),
+        (["quiz", "--count", "ten"], "Error: --count 'ten' is not a whole number\n"),
+        (["export", "markdown", "--quiz", "0"], "Error: --quiz must be at least 1 (got 0)\n"),
+    ],
+)
+def test_a_number_option_out_of_place_is_our_one_line(
+    db_path: Path, args: list[str], message: str
+) -> None:
+    assert run(*args, "--db", str(db_path)) == (1, "", message)
+
+
+def test_a_negative_seed_is_a_value(db_path: Path) -> None:
+    code, out, err = run(
+        "export", "markdown", "--quiz", "2", "--seed", "-5", "-o", "-", "--db", str(db_path)
+    )
+    assert (code, err) == (0, "")
+    assert (
+        out
+        == run(
+            "export", "markdown", "--quiz", "2", "--seed", "-5", "-o", "-", "--db", str(db_path)
+        )[1]
     )
