@@ -382,3 +382,19 @@ def test_a_renamed_deck_added_again_keeps_its_cards_and_history(tmp_path: Path):
         assert store.card(answered).deck == "mine"
         assert len(list(store.reviews(answered))) == 1
         assert "own" not in {deck.name for deck in store.decks()}
+
+
+def test_the_readmes_card_search_finds_cards_in_the_embedded_deck(tmp_path: Path):
+    import shlex
+
+    readme = Path(__file__).parent.parent / "README.md"
+    searches = [
+        shlex.split(line.split("#")[0])[1:]
+        for line in readme.read_text().splitlines()
+        if line.startswith("leadership-cards cards ") and "--search" in line
+    ]
+    assert searches
+    for args in searches:
+        code, out, err = run(*args, "--db", str(tmp_path / "c.db"))
+        assert (code, err) == (0, "")
+        assert out.strip(), f"`{shlex.join(args)}` finds no card"
