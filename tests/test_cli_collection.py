@@ -76,6 +76,20 @@ def test_remove_asks_takes_a_backup_and_the_embedded_deck_stays_removed(embedded
     assert (code, err) == (1, "Error: the Inner Leadership deck is already in the collection\n")
 
 
+def test_restoring_the_embedded_deck_after_renaming_it_names_it(embedded: Path):
+    answer(embedded, 2)
+    assert run("decks", "rename", "inner-leadership", "il", "--db", str(embedded))[0] == 0
+    code, out, err = run("decks", "restore-embedded", "--db", str(embedded))
+    assert (code, out, err) == (
+        1,
+        "",
+        "Error: the Inner Leadership deck is already in the collection (as 'il')\n",
+    )
+    with Store.open(embedded) as store:
+        assert store.counts()["reviews"] == 2
+        assert [deck.name for deck in store.decks()] == ["il"]
+
+
 def test_remove_with_yes_and_an_unknown_deck(db_path: Path):
     code, _, err = run("decks", "remove", "nope", "--yes", "--db", str(db_path))
     assert (code, err) == (1, "Error: no deck named 'nope' (decks: sample)\n")
