@@ -463,7 +463,9 @@ def tag(
         done = store.tag_cards(
             card_ids, add=[t.strip() for t in added], remove=[t.strip() for t in removed]
         )
-    click.echo(f"Tagged {counted(len(done), 'card')}.")
+    said = [f"added {' '.join(added)}"] if added else []
+    said += [f"took off {' '.join(removed)}"] if removed else []
+    click.echo(f"Tagged {counted(len(done), 'card')}: {'; '.join(said)}.")
 
 
 @cli.command()

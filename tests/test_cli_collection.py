@@ -238,7 +238,7 @@ def test_tags_flags_and_the_card_filters(db_path: Path):
     code, out, _ = run(
         "tag", *ids[:2], "--add", "hard", "--remove", "definition", "--db", str(db_path)
     )
-    assert (code, out) == (0, "Tagged 2 cards.\n")
+    assert (code, out) == (0, "Tagged 2 cards: added hard; took off definition.\n")
     cards = json.loads(run("cards", "--tag", "hard", "--json", "--db", str(db_path))[1])
     assert sorted(c["id"] for c in cards) == sorted(ids[:2])
     assert all("definition" not in c["tags"] and "hard" in c["tags"] for c in cards)
@@ -255,6 +255,19 @@ def test_tags_flags_and_the_card_filters(db_path: Path):
     assert len(learning) == 1
     code, _, err = run("tag", ids[0], "--db", str(db_path))
     assert (code, err) == (1, "Error: say what to do: --add TAG or --remove TAG\n")
+
+
+def test_a_card_named_twice_is_counted_once(db_path: Path):
+    with Store.open(db_path) as store:
+        first = next(iter(store.cards())).id
+    for command, said in (
+        ("reset", "Reset 1 card to new; the review history is kept.\n"),
+        ("suspend", "Suspended 1 card.\n"),
+        ("unsuspend", "Unsuspended 1 card.\n"),
+    ):
+        assert run(command, first, first[:5], "--db", str(db_path)) == (0, said, "")
+    code, out, _ = run("tag", first, first[:4], "--remove", "x", "--db", str(db_path))
+    assert (code, out) == (0, "Tagged 1 card: took off x.\n")
 
 
 def test_card_kinds_as_shown_or_as_stored(db_path: Path):
