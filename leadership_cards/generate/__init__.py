@@ -1,8 +1,7 @@
 """Turning a deck's chapters into cards.
 
 One extractor module a card kind; each proposes candidates from a parsed chapter and
-`quality.problems` decides which survive. Extractors run in a fixed order (titles and
-definitions before the looser cloze kinds), so when two propose the same question the more
+`quality.problems` decides which survive. Extractors run in a fixed order (definitions before the looser cloze kinds), so when two propose the same question the more
 specific card is kept. Generation is deterministic and linear in the size of the deck.
 """
 
@@ -24,7 +23,6 @@ from leadership_cards.generate import (
     keypoints,
     statistics,
     techniques,
-    titles,
 )
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
@@ -46,7 +44,6 @@ Extractor = Callable[[Chapter], Iterable[Card]]
 
 #: In priority order: when two extractors ask the same question, the first one wins.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
-    ("titles", titles.extract),
     ("definitions", definitions.extract),
     ("key points", keypoints.extract),
     ("techniques", techniques.extract),
@@ -192,7 +189,7 @@ class _Seen:
                 if back in self.definitions:
                     continue
                 self.definitions.add(back)
-            if card.cloze is not None:
+            if card.cloze is not None and card.kind not in _FACT_KINDS:
                 if self._repeats_a_fact(card, back):
                     continue
                 words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
@@ -208,7 +205,10 @@ class _Seen:
                 for bucket in buckets:
                     bucket.append((words, answer))
                 self.contexts.update(_contexts(card.cloze, back))
-            elif card.kind in _FACT_KINDS:
+            if card.kind in _FACT_KINDS:
+                # A list's overlapping clozes share their neighbours' words by design, so
+                # they are not compared as near-duplicates; their answers are facts a claim
+                # must not ask again.
                 self.answers.add(back)
             self.ids.add(card.id)
             self.fronts.add(front)

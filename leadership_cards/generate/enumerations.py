@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import item_phrase, topic_of
+from leadership_cards.generate.list_cards import Entry, ordered_list_cards
+from leadership_cards.generate.phrasing import POINTS, list_name
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     capitalise,
     number_word,
-    ordinal_word,
     sentences,
     strip_citations,
     word_count,
@@ -64,35 +65,24 @@ class _Item:
 def extract(chapter: Chapter) -> Iterator[Card]:
     blocks = chapter.doc.blocks
     for run in _runs(blocks):
-        count = len(run)
-        label, verb = _label(blocks, run[0], count)
+        label, verb = _label(blocks, run[0], len(run))
+        name = (list_name(label) if label else None) or POINTS
+        if verb:
+            name = name.described(verb)
+        entries = []
         for n, item in enumerate(run, 1):
             answer = capitalise(strip_citations(item.text))
             answer = topic_of(answer) or answer
-            if word_count(answer) > MAX_ANSWER_WORDS:
-                continue
-            named = f"{label} {verb} in the chapter" if verb else label or "points"
-            front = f"What is the {ordinal_word(n)} of the {number_word(count)} {named}?"
-            yield chapter.card(
-                Kind.ENUMERATION,
-                front,
-                answer,
-                f"paragraph {item.paragraph.number}",
-                item.paragraph.text,
-            )
-        if label:
-            first, last = run[0].paragraph.number, run[-1].paragraph.number
-            yield chapter.card(
-                Kind.ENUMERATION_COUNT,
-                f"How many {label} are {verb} in the chapter?"
-                if verb
-                else f"How many {label} are there?",
-                capitalise(number_word(count)),
-                f"paragraphs {first}-{last}",
-                "\n\n".join(dict.fromkeys(i.paragraph.text for i in run)),
-            )
+            fits = word_count(answer) <= MAX_ANSWER_WORDS
+            position = f"paragraph {item.paragraph.number}"
+            entries.append(Entry(n, answer if fits else None, position, item.paragraph.text))
+        first, last = run[0].paragraph.number, run[-1].paragraph.number
+        yield from ordered_list_cards(chapter, name, entries, _KINDS, f"paragraphs {first}-{last}")
 
     yield from _inline(chapter)
+
+
+_KINDS = (Kind.ENUMERATION, Kind.ENUMERATION_COUNT)
 
 
 def _inline(chapter: Chapter) -> Iterator[Card]:
@@ -120,21 +110,12 @@ def _inline_sentence(chapter: Chapter, sentence: str, text: str, position: str) 
     parts = _INLINE_SPLIT.split(m.group("items")[len("first,") :].strip())
     if len(parts) != count:
         return
-    label = re.sub(r"^(?:the|a|an)\s+", "", " ".join(m.group("label").split()), flags=re.I)
-    label = label[0].lower() + label[1:]
+    name = list_name(m.group("label"))
     answers = [item_phrase(part) for part in parts]
-    if not all(answers):
+    if name is None or not all(answers):
         return
-    for n, answer in enumerate(answers, 1):
-        front = f"What is the {ordinal_word(n)} of the {number_word(count)} {label}?"
-        yield chapter.card(Kind.ENUMERATION, front, answer or "", position, text)
-    yield chapter.card(
-        Kind.ENUMERATION_COUNT,
-        f"How many {label} are there?",
-        capitalise(number_word(count)),
-        position,
-        text,
-    )
+    entries = [Entry(n, answer, position, text) for n, answer in enumerate(answers, 1)]
+    yield from ordered_list_cards(chapter, name, entries, _KINDS, position)
 
 
 def _runs(blocks) -> Iterator[list[_Item]]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from leadership_cards.cards import CLOZE_BLANK, Card, Kind, cloze_parts, normalise
-from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word
+from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word, sentences
 from leadership_cards.source import is_furniture
 
 MAX_ANSWER_WORDS = 45
@@ -40,7 +40,9 @@ def problems(card: Card) -> list[str]:
         found.append("question gives away its answer")
     if card.kind is not Kind.DISCUSSION:
         statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else front
-        if ends_in_function_word(statement) or ends_in_function_word(back):
+        if ends_in_function_word(statement) or (
+            ends_in_function_word(back) and not _whole_sentence(back, card.source.passage)
+        ):
             found.append("sentence cut mid-clause")
     if not balanced(back):
         found.append("answer breaks a bracket pair")
@@ -67,6 +69,13 @@ def problems(card: Card) -> list[str]:
     if card.deck not in card.tags or str(card.kind) not in card.tags:
         found.append("missing deck or kind tag")
     return found
+
+
+def _whole_sentence(answer: str, passage: str) -> bool:
+    """True when the answer is a whole sentence of its passage ("Listen before you judge
+    it."): it ends where its source ends, not cut mid-clause."""
+    wanted = normalise(answer)
+    return any(normalise(sentence) == wanted for sentence in sentences(passage))
 
 
 def passes(card: Card) -> bool:

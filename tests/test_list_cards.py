@@ -1,0 +1,158 @@
+"""List questions on chapters the tests write: each names its chapter and its list, reads as
+grammatical English whatever the list is called, and asks an ordered list as overlapping
+clozes, with a count only for a list that has a name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from leadership_cards.cards import Card, Kind
+from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.phrasing import count_question, list_name, overlapping_cloze
+from leadership_cards.source import parse_document
+
+CHAPTER = """Running a Club Meeting
+
+A club meeting follows a fixed order so that every member knows when to speak.
+
+Meeting Roles
+
+1. The Toastmaster of the evening introduces each speaker and keeps the programme moving.
+2. The timer tracks how long each speaker talks and shows the green, yellow and red lights.
+3. The ah-counter notes the filler words each speaker uses.
+4. The grammarian listens for good and poor use of language.
+5. The general evaluator evaluates the meeting as a whole.
+
+The Evaluation Process
+
+1. Listen to the whole speech before judging any part of it.
+2. Praise one thing the speaker did well, with an example.
+3. Suggest one change the speaker could try next time.
+4. End with encouragement that sends the speaker back to the lectern.
+
+Good evaluations share three habits. First, the evaluator speaks about the speech, not about the speaker. Second, the evaluator gives specific examples from the speech. Third, the evaluator ends on a note of encouragement.
+"""
+
+
+@pytest.fixture(scope="module")
+def cards() -> list[Card]:
+    return generate_chapter(parse_document(CHAPTER, "club-meeting.txt"))
+
+
+def _kind(cards: list[Card], *kinds: Kind) -> list[Card]:
+    return [c for c in cards if c.kind in kinds]
+
+
+def test_every_item_of_a_titled_list_is_asked_with_the_list_and_chapter_named(
+    cards: list[Card],
+) -> None:
+    roles = [c for c in _kind(cards, Kind.TECHNIQUE) if "meeting roles" in c.front]
+    assert [c.source.position for c in roles] == [f"role {n}" for n in range(1, 6)]
+    for card in roles:
+        assert card.front.startswith('In "Running a Club Meeting", the meeting roles run: ')
+        assert card.cloze and "[...]" in card.front
+
+
+def test_an_overlapping_cloze_shows_the_items_on_either_side(cards: list[Card]) -> None:
+    roles = [c for c in _kind(cards, Kind.TECHNIQUE) if "meeting roles" in c.front]
+    middle = roles[2]
+    assert "2. The timer tracks how long each speaker talks" in middle.front
+    assert "3. [...]; 4. The grammarian listens for good and poor use of language" in middle.front
+    assert middle.front.endswith("; …")
+    assert "1. [...]; 2. " in roles[0].front and "… " not in roles[0].front
+    assert roles[-1].front.endswith("; 5. [...].")
+
+
+def test_a_list_named_in_the_singular_runs_as_a_whole(cards: list[Card]) -> None:
+    steps = [c for c in _kind(cards, Kind.TECHNIQUE) if "evaluation process" in c.front]
+    assert len(steps) == 4
+    assert steps[0].front.startswith('In "Running a Club Meeting", the evaluation process runs: ')
+    count = [c for c in _kind(cards, Kind.TECHNIQUE_COUNT) if "evaluation process" in c.front]
+    assert [(c.front, c.back) for c in count] == [
+        ('How many items make up the evaluation process in "Running a Club Meeting"?', "Four")
+    ]
+
+
+def test_counts_name_their_list_and_chapter(cards: list[Card]) -> None:
+    counts = _kind(cards, Kind.TECHNIQUE_COUNT, Kind.ENUMERATION_COUNT)
+    assert ('How many meeting roles does "Running a Club Meeting" list?', "Five") in [
+        (c.front, c.back) for c in counts
+    ]
+    for card in counts:
+        assert '"Running a Club Meeting"' in card.front
+        assert not re.match(r"how many (?:the|points|things|items are)\b", card.front, re.I)
+
+
+def test_an_enumeration_in_prose_is_asked_by_the_name_its_sentence_gives(
+    cards: list[Card],
+) -> None:
+    habits = _kind(cards, Kind.ENUMERATION)
+    assert len(habits) == 3
+    assert habits[1].front == (
+        'In "Running a Club Meeting", the habits run: 1. The evaluator speaks about the '
+        "speech, not about the speaker; 2. [...]; 3. The evaluator ends on a note of "
+        "encouragement."
+    )
+    assert habits[1].back == "The evaluator gives specific examples from the speech"
+
+
+def test_no_count_without_a_named_list() -> None:
+    text = (
+        "Notes on Feedback\n\nFeedback lands when it is timely and kind. First, give it "
+        "soon after the event. Second, describe what you saw rather than what you assume. "
+        "Third, ask the person what they would change.\n"
+    )
+    cards = generate_chapter(parse_document(text, "feedback.txt"))
+    items = _kind(cards, Kind.ENUMERATION)
+    assert len(items) == 3
+    assert all(c.front.startswith('In "Notes on Feedback", the points run: ') for c in items)
+    assert not _kind(cards, Kind.ENUMERATION_COUNT, Kind.TECHNIQUE_COUNT)
+
+
+@pytest.mark.parametrize(
+    ("label", "question"),
+    [
+        ("Service Techniques", 'How many service techniques does "Ch" list?'),
+        ("The Four Levels of Delegation", 'How many levels of delegation does "Ch" list?'),
+        (
+            "Criteria for a Good Evaluation",
+            'How many criteria for a good evaluation does "Ch" list?',
+        ),
+        ("Meeting Role", 'How many items make up the meeting role in "Ch"?'),
+        ("Meeting Agenda", 'How many items make up the meeting agenda in "Ch"?'),
+        ("Club Officer Duties", 'How many club officer duties does "Ch" list?'),
+        ("TED Talk Tips", 'How many TED talk tips does "Ch" list?'),
+        (
+            "the steps of a speech evaluation are",
+            'How many steps of a speech evaluation does "Ch" list?',
+        ),
+    ],
+)
+def test_count_questions_are_grammatical_for_any_list_name(label: str, question: str) -> None:
+    name = list_name(label)
+    assert name is not None
+    assert count_question(name, "Ch") == question
+
+
+@pytest.mark.parametrize(
+    ("label", "opening"),
+    [
+        ("Service Techniques", 'In "Ch", the service techniques run: '),
+        ("Meeting Agenda", 'In "Ch", the meeting agenda runs: '),
+        ("Criteria for a Good Evaluation", 'In "Ch", the criteria for a good evaluation run: '),
+    ],
+)
+def test_overlapping_clozes_agree_with_their_list_name(label: str, opening: str) -> None:
+    name = list_name(label)
+    assert name is not None
+    cloze = overlapping_cloze("Ch", name, [(1, "Alpha"), (2, "Beta"), (3, "Gamma")], 1)
+    assert cloze == opening + "1. Alpha; 2. {{c1::Beta}}; 3. Gamma."
+
+
+def test_the_chapter_is_named_without_the_books_numbering() -> None:
+    name = list_name("Service Techniques")
+    assert name is not None
+    question = count_question(name, "Chapter 5: Technique 2: Maintaining a Relationship Focus")
+    assert question == 'How many service techniques does "Maintaining a Relationship Focus" list?'
