@@ -26,7 +26,7 @@ NOT_BURIED = "(buried_until IS NULL OR buried_until <= :now)"
 CARD_COLUMNS = (
     "id, deck, chapter, kind, front, back, cloze, tags, source_file, source_position, "
     "passage, item, ord, state, step, stability, difficulty, due, last_review, reps, "
-    "lapses, suspended, buried_until, leech, retired_at"
+    "lapses, suspended, buried_until, leech, retired_at, shape"
 )
 
 
@@ -51,6 +51,7 @@ class StoredCard:
     buried_until: datetime | None = None
     leech: bool = False
     retired_at: datetime | None = None
+    shape: str = ""  # the answer's phrase type, for the quiz's distractors
 
     @property
     def state(self) -> str:
@@ -224,4 +225,5 @@ def card_from_row(row: sqlite3.Row) -> StoredCard:
         buried_until=from_epoch(row["buried_until"]),
         leech=bool(row["leech"]),
         retired_at=from_epoch(row["retired_at"]),
+        shape=row["shape"],
     )

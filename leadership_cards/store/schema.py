@@ -159,11 +159,19 @@ def _m004_queue_indexes(db) -> None:
         )
 
 
+def _m005_answer_shape(db) -> None:
+    """Each card's answer shape, found when it is generated, so the quiz can choose wrong
+    answers of the same shape without analysing text. Cards added before it have ''
+    until their deck is added again."""
+    db.execute("ALTER TABLE cards ADD COLUMN shape TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable] = [
     _m001_initial,
     _m002_review_stats,
     _m003_quiz_and_topics,
     _m004_queue_indexes,
+    _m005_answer_shape,
 ]
 VERSION = len(MIGRATIONS)
 
