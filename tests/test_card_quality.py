@@ -69,14 +69,14 @@ def test_markup_with_brackets_gives_whole_phrases(tmp_path: Path) -> None:
     path = tmp_path / "markup.txt"
     path.write_text(
         "Trust matters.\n\n"
-        "Mutual interactive trust is vital to any <script>alert(1)</script> & work-community "
-        "action.\n\n  1. Inner leaders use (personal) power, not authority.\n",
+        "Mutual interactive trust between leaders and followers is vital to any "
+        "<script>alert(1)</script> & work-community action.\n\n  1. Inner leaders use (personal) power, not authority.\n",
         encoding="utf-8",
     )
     cards = generate(deck_from_paths([path]))
     for card in cards:
         assert card.back.count("(") == card.back.count(")"), card.back
-    trust = next(c for c in cards if c.front.startswith("Mutual interactive trust is"))
+    trust = next(c for c in cards if c.front.startswith("Mutual interactive trust between"))
     assert trust.back == "vital to any <script>alert(1)</script> & work-community action"
 
 

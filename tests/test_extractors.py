@@ -65,10 +65,17 @@ def test_six_dimensions_of_difference_and_their_count(cards: list[Card]) -> None
     assert count.back == "Six"
 
 
-def test_every_key_point_yields_a_cloze_card(cards: list[Card]) -> None:
+def test_every_key_point_yields_a_card(cards: list[Card]) -> None:
     points = of_kind(cards, Kind.KEY_POINT)
     assert [c.source.position for c in points] == [f"key point {n}" for n in range(1, 16)]
-    assert all(c.cloze and CLOZE_BLANK in c.front for c in points)
+    # A point too short for a blank to leave one answer is asked as a question naming its
+    # chapter: "Inner leaders inspire [...]" would take almost anything.
+    for card in points:
+        assert (card.cloze and CLOZE_BLANK in card.front) or card.front.startswith("In “")
+    question = one(cards, Kind.KEY_POINT, back="Follower obedience")
+    assert question.front == (
+        "In “Differentiating Inner Leadership from Top Leadership”, what do inner leaders inspire?"
+    )
     by_position = {c.source.position: c for c in points}
     # Key point 2 opens with the dual definition, which its definition card already asks, so
     # its card asks what the point adds, with "It" resolved to what the point is about.
@@ -77,9 +84,9 @@ def test_every_key_point_yields_a_cloze_card(cards: list[Card]) -> None:
     assert by_position["key point 11"].back == "Inspiration"
     assert by_position["key point 11"].front.startswith("[...], not motivation")
     assert by_position["key point 12"].back == "personal power"
-    # A contrast's first term is asked, not the lone noun at the end of the sentence.
-    assert by_position["key point 8"].back == "personal values, vision, goals, and outcomes"
-    assert by_position["key point 8"].front.endswith("those of the corporation.")
+    # A four-item list is no blank; the other side of the contrast is.
+    assert by_position["key point 8"].back == "corporation"
+    assert by_position["key point 8"].front.endswith("those of the [...].")
 
 
 def test_discussion_questions_are_prompts(cards: list[Card]) -> None:
@@ -111,12 +118,8 @@ def test_citation_cards(cards: list[Card]) -> None:
 
 
 def test_claim_cards(cards: list[Card]) -> None:
-    assert one(cards, Kind.CLAIM, back="self-motivation").front == (
-        "The only true motivation is [...]."
-    )
-    assert one(cards, Kind.CLAIM, back="followership").front.startswith(
-        "Followers are key to all social action"
-    )
+    # The rest of each sentence gives these blanks away ("motivation", "Followers").
+    assert not [c for c in cards if c.back in ("self-motivation", "followership")]
 
 
 @pytest.mark.parametrize(
@@ -161,10 +164,9 @@ def test_a_cloze_never_repeats_a_fact_another_card_asks(cards: list[Card]) -> No
     assert not [c for c in of_kind(cards, Kind.CLAIM) if "part of the same process" in c.back]
 
 
-def test_claim_headings(cards: list[Card]) -> None:
-    heading = one(cards, Kind.HEADING, front="Inner leaders lead to")
-    assert heading.back == "realize their personal agenda"
-    assert heading.source.passage == "Inner Leaders Lead to Realize Their Personal Agenda"
+def test_a_heading_too_short_for_one_answer_makes_no_cloze(cards: list[Card]) -> None:
+    # "Inner leaders lead to [...]": a verb phrase after three words, almost anything fits.
+    assert not [c for c in cards if c.front.startswith("Inner leaders lead to")]
 
 
 def test_cards_name_deck_chapter_and_passage(cards: list[Card]) -> None:
