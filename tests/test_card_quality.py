@@ -109,7 +109,9 @@ def test_new_cards_open_each_chapter_with_its_framing(cards: list[Card]) -> None
         first_other = next((i for i, k in enumerate(kinds) if k not in framing), len(kinds))
         assert all(k not in framing for k in kinds[first_other:]), kinds
     chapter_2 = by_chapter["Differentiating Inner Leadership from Top Leadership"]
-    assert [c.kind for c in chapter_2[:3]] == [Kind.DEFINITION, Kind.DEFINITION, Kind.KEY_POINT]
+    kinds = [c.kind for c in chapter_2]
+    assert kinds[0] is Kind.DEFINITION
+    assert kinds[kinds.index(Kind.KEY_POINT) :].count(Kind.DEFINITION) == 0
     ch5 = by_chapter["Chapter 5: Technique 2: Maintaining a Relationship Focus"]
     assert ch5[0].front == "Which technique does Chapter 5 present?"
 

@@ -117,6 +117,12 @@ def test_citation_cards(cards: list[Card]) -> None:
     assert gardner.front.startswith("[...] (1990) sees leadership as a relationship")
 
 
+def test_the_plainest_definition_is_asked_as_one(cards: list[Card]) -> None:
+    # "Inner leadership is a people-oriented task": X is a Y, asked as "What is X?".
+    card = one(cards, Kind.DEFINITION, front="What is inner leadership?")
+    assert card.back == "A people-oriented task."
+
+
 def test_claim_cards(cards: list[Card]) -> None:
     # The rest of each sentence gives these blanks away ("motivation", "Followers").
     assert not [c for c in cards if c.back in ("self-motivation", "followership")]
@@ -127,7 +133,6 @@ def test_claim_cards(cards: list[Card]) -> None:
     [
         # Chapter 5: a verdict, the deck's subject, and "that" resolved to what it stands for.
         ("The driving value in many corporations today is {{c1::service}}.", "paragraph 2"),
-        ("Inner leadership is a {{c1::people-oriented task}}.", "paragraph 4"),
         (
             "{{c1::Trust relationships}} are the only kind of relationship that can maintain "
             "itself intact over time.",
