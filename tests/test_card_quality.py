@@ -69,14 +69,14 @@ def test_markup_with_brackets_gives_whole_phrases(tmp_path: Path) -> None:
     path = tmp_path / "markup.txt"
     path.write_text(
         "Trust matters.\n\n"
-        "Mutual interactive trust is vital to any <script>alert(1)</script> & work-community "
-        "action.\n\n  1. Inner leaders use (personal) power, not authority.\n",
+        "Mutual interactive trust between leaders and followers is vital to any "
+        "<script>alert(1)</script> & work-community action.\n\n  1. Inner leaders use (personal) power, not authority.\n",
         encoding="utf-8",
     )
     cards = generate(deck_from_paths([path]))
     for card in cards:
         assert card.back.count("(") == card.back.count(")"), card.back
-    trust = next(c for c in cards if c.front.startswith("Mutual interactive trust is"))
+    trust = next(c for c in cards if c.front.startswith("Mutual interactive trust between"))
     assert trust.back == "vital to any <script>alert(1)</script> & work-community action"
 
 
@@ -109,7 +109,9 @@ def test_new_cards_open_each_chapter_with_its_framing(cards: list[Card]) -> None
         first_other = next((i for i, k in enumerate(kinds) if k not in framing), len(kinds))
         assert all(k not in framing for k in kinds[first_other:]), kinds
     chapter_2 = by_chapter["Differentiating Inner Leadership from Top Leadership"]
-    assert [c.kind for c in chapter_2[:3]] == [Kind.DEFINITION, Kind.DEFINITION, Kind.KEY_POINT]
+    kinds = [c.kind for c in chapter_2]
+    assert kinds[0] is Kind.DEFINITION
+    assert kinds[kinds.index(Kind.KEY_POINT) :].count(Kind.DEFINITION) == 0
 
 
 def test_counts_come_right_after_their_items(cards: list[Card]) -> None:

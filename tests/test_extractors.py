@@ -81,10 +81,17 @@ def test_six_dimensions_of_difference_and_their_count(cards: list[Card]) -> None
     assert count.back == "Six"
 
 
-def test_every_key_point_yields_a_cloze_card(cards: list[Card]) -> None:
+def test_every_key_point_yields_a_card(cards: list[Card]) -> None:
     points = of_kind(cards, Kind.KEY_POINT)
     assert [c.source.position for c in points] == [f"key point {n}" for n in range(1, 16)]
-    assert all(c.cloze and CLOZE_BLANK in c.front for c in points)
+    # A point too short for a blank to leave one answer is asked as a question naming its
+    # chapter: "Inner leaders inspire [...]" would take almost anything.
+    for card in points:
+        assert (card.cloze and CLOZE_BLANK in card.front) or card.front.startswith("In “")
+    question = one(cards, Kind.KEY_POINT, back="Follower obedience")
+    assert question.front == (
+        "In “Differentiating Inner Leadership from Top Leadership”, what do inner leaders inspire?"
+    )
     by_position = {c.source.position: c for c in points}
     # Key point 2 opens with the dual definition, which its definition card already asks, so
     # its card asks what the point adds, with "It" resolved to what the point is about.
@@ -93,9 +100,9 @@ def test_every_key_point_yields_a_cloze_card(cards: list[Card]) -> None:
     assert by_position["key point 11"].back == "Inspiration"
     assert by_position["key point 11"].front.startswith("[...], not motivation")
     assert by_position["key point 12"].back == "personal power"
-    # A contrast's first term is asked, not the lone noun at the end of the sentence.
-    assert by_position["key point 8"].back == "personal values, vision, goals, and outcomes"
-    assert by_position["key point 8"].front.endswith("those of the corporation.")
+    # A four-item list is no blank; the other side of the contrast is.
+    assert by_position["key point 8"].back == "corporation"
+    assert by_position["key point 8"].front.endswith("those of the [...].")
 
 
 def test_discussion_questions_are_prompts(cards: list[Card]) -> None:
@@ -126,13 +133,15 @@ def test_citation_cards(cards: list[Card]) -> None:
     assert gardner.front.startswith("[...] (1990) sees leadership as a relationship")
 
 
+def test_the_plainest_definition_is_asked_as_one(cards: list[Card]) -> None:
+    # "Inner leadership is a people-oriented task": X is a Y, asked as "What is X?".
+    card = one(cards, Kind.DEFINITION, front="What is inner leadership?")
+    assert card.back == "A people-oriented task."
+
+
 def test_claim_cards(cards: list[Card]) -> None:
-    assert one(cards, Kind.CLAIM, back="self-motivation").front == (
-        "The only true motivation is [...]."
-    )
-    assert one(cards, Kind.CLAIM, back="followership").front.startswith(
-        "Followers are key to all social action"
-    )
+    # The rest of each sentence gives these blanks away ("motivation", "Followers").
+    assert not [c for c in cards if c.back in ("self-motivation", "followership")]
 
 
 @pytest.mark.parametrize(
@@ -140,7 +149,6 @@ def test_claim_cards(cards: list[Card]) -> None:
     [
         # Chapter 5: a verdict, the deck's subject, and "that" resolved to what it stands for.
         ("The driving value in many corporations today is {{c1::service}}.", "paragraph 2"),
-        ("Inner leadership is a {{c1::people-oriented task}}.", "paragraph 4"),
         (
             "{{c1::Trust relationships}} are the only kind of relationship that can maintain "
             "itself intact over time.",
@@ -177,10 +185,9 @@ def test_a_cloze_never_repeats_a_fact_another_card_asks(cards: list[Card]) -> No
     assert not [c for c in of_kind(cards, Kind.CLAIM) if "part of the same process" in c.back]
 
 
-def test_claim_headings(cards: list[Card]) -> None:
-    heading = one(cards, Kind.HEADING, front="Inner leaders lead to")
-    assert heading.back == "realize their personal agenda"
-    assert heading.source.passage == "Inner Leaders Lead to Realize Their Personal Agenda"
+def test_a_heading_too_short_for_one_answer_makes_no_cloze(cards: list[Card]) -> None:
+    # "Inner leaders lead to [...]": a verb phrase after three words, almost anything fits.
+    assert not [c for c in cards if c.front.startswith("Inner leaders lead to")]
 
 
 def test_cards_name_deck_chapter_and_passage(cards: list[Card]) -> None:

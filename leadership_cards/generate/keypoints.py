@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
+from leadership_cards.generate.blanks import object_question
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
     _phrase_before,
@@ -17,7 +18,7 @@ from leadership_cards.generate.text import (
     strip_citations,
     strip_connectives,
 )
-from leadership_cards.source import ListRole
+from leadership_cards.source import ListRole, parse_title
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -25,10 +26,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         if numbered.role is not ListRole.KEY_POINTS:
             continue
         for item in numbered.items:
+            position = f"key point {item.number}"
             for cloze in candidate_clozes(item.text):
-                yield chapter.card(
-                    Kind.KEY_POINT, "", "", f"key point {item.number}", item.text, cloze=cloze
-                )
+                yield chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
+            # Last resort, when no blank leaves enough of the point: a question on its object.
+            question = object_question(strip_connectives(sentences(item.text)[0]))
+            if question:
+                front = f"In “{parse_title(chapter.title).subject}”, {question[0][:1].lower()}{question[0][1:]}"
+                yield chapter.card(Kind.KEY_POINT, front, question[1], position, item.text)
 
 
 def candidate_clozes(text: str) -> list[str]:

@@ -60,6 +60,8 @@ def problems(card: Card) -> list[str]:
                 found.append("cloze does not match question and answer")
             if card.cloze.count("{{c1::") != 1:
                 found.append("more than one cloze deletion")
+            elif card.kind in CHOSEN_BLANK_KINDS:
+                found.extend(_blank_problems(card.cloze))
     elif CLOZE_BLANK in front:
         found.append("blank without a cloze")
     if not card.deck or not card.chapter:
@@ -76,6 +78,22 @@ def _whole_sentence(answer: str, passage: str) -> bool:
     it."): it ends where its source ends, not cut mid-clause."""
     wanted = normalise(answer)
     return any(normalise(sentence) == wanted for sentence in sentences(passage))
+
+
+#: Cloze kinds whose blank the generator chose inside a sentence; the blanks of list items
+#: and of hand-written cards are the items and the writer's choice.
+CHOSEN_BLANK_KINDS = frozenset(
+    {Kind.KEY_POINT, Kind.CLAIM, Kind.HEADING, Kind.CITATION, Kind.STATISTIC}
+)
+
+
+def _blank_problems(cloze: str) -> list[str]:
+    from leadership_cards.generate import blanks  # the tagger loads only when cards are made
+
+    start = cloze.index("{{c1::")
+    end = cloze.index("}}", start)
+    statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
+    return blanks.problems(statement, (start, end - 6))
 
 
 def passes(card: Card) -> bool:

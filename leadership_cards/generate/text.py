@@ -291,8 +291,44 @@ def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
 
 def main_verb_object(sentence: str) -> Span | None:
     """The object of the sentence's main verb: "Inner leaders inspire follower obedience"
-    gives "follower obedience". A verb right after "who"/"that" belongs to a relative clause
-    and is skipped; a word after a determiner or preposition is taken as a noun."""
+    gives "follower obedience". The main verb is the first finite verb the tagger finds
+    after the subject, outside a relative clause ("leaders who know ..."); after it come
+    its adverbs and particles, then the object or the complement."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None:
+        return _main_verb_object_by_words(sentence)
+    found = analysis.tokens
+    subject = False
+    for i, token in enumerate(found):
+        if token.tag.startswith(("NN", "PRP")) or token.tag == "VBG" and i == 0:
+            subject = True
+            continue
+        if token.tag not in ("VBZ", "VBP", "VBD", "MD") or not subject:
+            continue
+        if i and (found[i - 1].tag in ("WDT", "WP") or found[i - 1].lower == "that"):
+            continue  # a relative clause's verb
+        j = i + 1
+        while j < len(found) and (
+            found[j].phrase in ("VP", "ADVP") and found[j].tag not in ("VBG", "TO")
+        ):
+            j += 1
+        if j < len(found) and found[j].tag == "TO" and j + 1 < len(found):
+            j += 1 if found[j + 1].tag != "VB" else 0
+        if j < len(found) and found[j].tag == "IN" and found[j].lower not in _CLAUSE_WORDS:
+            j += 1  # "rely on [X]"
+        if j >= len(found) or not any(c.isalnum() for c in found[j].text):
+            return None
+        return _phrase_after(sentence, found[j].start)
+    return None
+
+
+_CLAUSE_WORDS = _set("that if because since whether while although though as")
+
+
+def _main_verb_object_by_words(sentence: str) -> Span | None:
+    """`main_verb_object` for a sentence too long to tag, by word lists."""
     words = tokens(sentence)
     in_relative = False
     for i, (w, _, end) in enumerate(words):
@@ -331,11 +367,19 @@ def main_verb_object(sentence: str) -> Span | None:
 def salient_span(sentence: str) -> tuple[Span, str] | None:
     """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
     ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
-    object. Returns None when nothing in the sentence is worth asking about."""
+    object; the first that makes a good blank (`blanks.problems`), completed to its whole
+    phrase. Returns None when nothing in the sentence is worth asking about."""
+    from leadership_cards.generate import blanks  # the tagger loads only when cards are made
+
     for why, rule in _SALIENT_RULES:
         span = rule(sentence)
-        if span:
-            return span, why
+        if not span:
+            continue
+        # The phrase the rule found, else its first noun phrase alone: "no growth without
+        # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
+        for candidate in (blanks.complete(sentence, span), blanks.head_phrase(sentence, span)):
+            if candidate and blanks.good(sentence, candidate):
+                return candidate, why
     return None
 
 

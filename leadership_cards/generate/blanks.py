@@ -1,0 +1,345 @@
+"""Which phrase of a sentence a cloze may blank, judged on the sentence's parts of speech.
+
+A blank is a complete phrase that carries content: a noun phrase whole (never its last noun
+alone, never its determiner), a number with its unit, a name, an adjective of contrast. It is
+never a function word, a verb cut from its object, a clause with its own verb, a list of
+three or more items, filler at the end of a chain of prepositions, nor a phrase the rest of
+the sentence gives away; and what is left of the sentence keeps enough content words that
+one answer fits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leadership_cards.generate.syntax import (
+    AUXILIARY_WORDS,
+    Analysis,
+    Token,
+    analyse,
+    is_content,
+    is_function,
+)
+
+Span = tuple[int, int]
+
+#: Content words the frame keeps besides the blank; fewer, and almost anything fits.
+MIN_FRAME_CONTENT = 4
+MAX_BLANK_WORDS = 8
+#: Nouns of position, part or quantity: "in the middle of the [...]" blanks filler.
+_PARTITIVE = frozenset(
+    [
+        "middle",
+        "part",
+        "parts",
+        "end",
+        "beginning",
+        "rest",
+        "top",
+        "bottom",
+        "centre",
+        "center",
+        "heart",
+        "front",
+        "back",
+        "edge",
+        "side",
+        "sides",
+        "kind",
+        "kinds",
+        "sort",
+        "sorts",
+        "type",
+        "types",
+        "lot",
+        "lots",
+        "number",
+        "range",
+        "variety",
+        "series",
+        "group",
+        "host",
+        "majority",
+        "minority",
+        "half",
+        "most",
+        "many",
+        "much",
+        "some",
+        "all",
+        "each",
+        "one",
+        "none",
+        "any",
+        "course",
+        "form",
+        "level",
+        "levels",
+        "way",
+        "ways",
+        "case",
+        "cases",
+        "point",
+        "instance",
+    ]
+)
+_RANKS = frozenset(
+    [
+        "only",
+        "key",
+        "prime",
+        "main",
+        "chief",
+        "central",
+        "core",
+        "primary",
+        "essential",
+        "single",
+        "first",
+    ]
+)
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
+_SUFFIXES = ("ship", "ness", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "s", "ly")
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to see "followership" in "followers" or "leaders" in "leading"."""
+    word = word.lower().replace("’", "'")
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+    return word
+
+
+def _covered(analysis: Analysis, span: Span) -> tuple[int, int] | None:
+    """Indexes of the first and last token inside `span`."""
+    inside = [i for i, t in enumerate(analysis.tokens) if t.start >= span[0] and t.end <= span[1]]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _in_np(token: Token) -> bool:
+    return token.phrase == "NP"
+
+
+def complete(sentence: str, span: Span) -> Span | None:
+    """`span` trimmed of the function words at its edges and widened to the whole noun
+    phrase it cuts into ("the [theory] of ..." stays; "values-based [leadership]" becomes
+    "[values-based leadership]")."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    found = _covered(analysis, span)
+    if found is None:
+        return None
+    first, last = found
+    tokens = analysis.tokens
+    while first <= last and (is_function(tokens[first]) or not _word(tokens[first])):
+        first += 1
+    while last >= first and (is_function(tokens[last]) or not _word(tokens[last])):
+        last -= 1
+    if first > last:
+        return None
+    # Widen to the noun phrase's content: its modifiers before, its head after.
+    while (
+        first > 0
+        and tokens[first].chunk.startswith("I-NP")
+        and is_content(tokens[first - 1])
+        and tokens[first - 1].tag != "CC"
+    ):
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and tokens[last + 1].chunk.startswith("I-NP")
+        and _in_np(tokens[last])
+        and tokens[last + 1].tag not in ("CC", "POS")
+        and not is_function(tokens[last + 1])
+    ):
+        last += 1
+    return analysis.span(first, last)
+
+
+def head_phrase(sentence: str, span: Span) -> Span | None:
+    """The first noun phrase inside `span`, when the span runs on past it."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    found = _covered(analysis, span)
+    if found is None:
+        return None
+    for phrase in analysis.phrases:
+        if phrase.kind == "NP" and found[0] <= phrase.first and phrase.last < found[1]:
+            if analysis.tokens[phrase.last + 1].tag != "IN":
+                return None  # an item of a list or coordination: no one phrase to ask
+            return complete(sentence, analysis.span(phrase.first, phrase.last))
+    return None
+
+
+def _word(token: Token) -> bool:
+    return any(c.isalnum() for c in token.text)
+
+
+def problems(sentence: str, span: Span) -> list[str]:
+    """What is wrong with blanking `span` of `sentence`; empty when the blank is good."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return []  # too long to analyse: the length rules judge it
+    found = _covered(analysis, span)
+    if found is None:
+        return ["blank holds no word"]
+    first, last = found
+    tokens = analysis.tokens
+    blank = tokens[first : last + 1]
+    frame = tokens[:first] + tokens[last + 1 :]
+    out: list[str] = []
+    if not any(is_content(t) for t in blank):
+        out.append("blank is a function word")
+    elif is_function(blank[0]) and blank[0].tag not in ("PRP$",) or is_function(blank[-1]):
+        out.append("blank starts or ends on a function word")
+    words = [t for t in blank if _word(t)]
+    if len(words) > MAX_BLANK_WORDS:
+        out.append("blank is longer than a phrase")
+    if _is_clause(blank):
+        out.append("blank is a whole clause")
+    elif _is_verb_fragment(blank, tokens, last):
+        out.append("blank is a verb fragment")
+    if _is_list(blank):
+        out.append("blank is a list of three or more items")
+    if _is_filler(blank, tokens, first):
+        out.append("blank is filler")
+    if _given_away(blank, frame):
+        out.append("the sentence gives the blank away")
+    # A superlative or a rank ("the leader's prime job") admits one answer in a short frame.
+    needed = MIN_FRAME_CONTENT - any(t.tag == "JJS" or t.lower in _RANKS for t in frame)
+    if sum(is_content(t) for t in frame) < needed:
+        out.append("frame too short for one answer")
+    if _splits_phrase(tokens, first, last):
+        out.append("blank splits a phrase")
+    return out
+
+
+def good(sentence: str, span: Span) -> bool:
+    return not problems(sentence, span)
+
+
+def _is_clause(blank: list[Token]) -> bool:
+    """A subject and its finite verb inside the blank: "[they need to be concerned]"."""
+    seen_noun = False
+    for t in blank:
+        if t.tag.startswith(("NN", "PRP")):
+            seen_noun = True
+        elif t.tag in _FINITE and seen_noun:
+            return True
+        elif t.tag in ("WDT", "WP") or t.lower in ("that", "because", "since", "if", "when"):
+            return any(u.tag in _FINITE for u in blank)
+    return False
+
+
+def _is_verb_fragment(blank: list[Token], tokens: tuple[Token, ...], last: int) -> bool:
+    """A verb without its object ("leaders [inspire] trust"), or a finite verb phrase
+    ("[is often misunderstood]"). A gerund or infinitive phrase with its object is whole."""
+    content = [t for t in blank if is_content(t)]
+    if not content:
+        return False
+    if blank[0].tag in _FINITE:
+        return True
+    tail = blank[-1]
+    if tail.tag in ("VB", "VBZ", "VBP", "VBD"):
+        return True
+    if tail.tag in ("VBG", "VBN") and last + 1 < len(tokens):
+        nxt = tokens[last + 1]
+        # "[building] trust": the gerund's object is left outside the blank
+        return nxt.phrase == "NP" and nxt.chunk.startswith("B-") and not is_function(nxt)
+    return False
+
+
+_LIST_SEPARATOR = re.compile(r"^(?:,|;|and|or)$", re.IGNORECASE)
+
+
+def _is_list(blank: list[Token]) -> bool:
+    """Three items or more: two separators ("values, vision, goals, and outcomes")."""
+    commas = sum(t.text in (",", ";") for t in blank)
+    conjunctions = sum(t.lower in ("and", "or") for t in blank)
+    return commas >= 2 or (commas >= 1 and conjunctions >= 1)
+
+
+def _is_filler(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
+    """The object of "of" after a noun of position or quantity: "in the middle of the [...]";
+    the blank says where, not what."""
+    i = first - 1
+    while i >= 0 and tokens[i].tag in ("DT", "PRP$"):
+        i -= 1
+    if i < 1 or tokens[i].lower != "of":
+        return False
+    head = tokens[i - 1]
+    return head.lower in _PARTITIVE and len([t for t in blank if is_content(t)]) <= 2
+
+
+def _given_away(blank: list[Token], frame: list[Token]) -> bool:
+    """Every content word of the blank is named, in some form, by the rest of the sentence:
+    "Followers are key ... no leadership without [followership]"."""
+    numbers = [t for t in blank if t.tag == "CD"]
+    if numbers:  # "[70 percent] of men and 59 percent of women": the figure is the answer
+        return {t.lower for t in numbers} <= {t.lower for t in frame}
+    answer = {stem(t.text) for t in blank if is_content(t) and t.tag[:2] in ("NN", "JJ", "VB")}
+    if not answer:
+        return False
+    rest = {stem(t.text) for t in frame if _word(t)}
+    return all(
+        word in rest or any(len(other) >= 5 and word.startswith(other) for other in rest)
+        for word in answer
+    )
+
+
+def _splits_phrase(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The blank stops inside a noun phrase, leaving its head outside ("the [service] role")."""
+    if last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1]
+    return (
+        nxt.chunk == "I-NP"
+        and tokens[last].phrase == "NP"
+        and nxt.tag.startswith("NN")
+        and tokens[last].tag != "POS"
+    )
+
+
+def object_question(sentence: str) -> tuple[str, str] | None:
+    """A short statement whose every blank leaves too little ("Inner leaders inspire
+    follower obedience.") asked as a question on its object: ("What do inner leaders
+    inspire?", "Follower obedience"). Only a plain present-tense subject-verb-object
+    sentence qualifies; anything subtler is better left without a card."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = next((i for i, t in enumerate(tokens) if t.phrase == "VP"), None)
+    if verb is None or verb == 0 or tokens[verb].tag not in ("VBZ", "VBP"):
+        return None
+    subject = tokens[:verb]
+    if not all(t.phrase == "NP" and t.tag not in ("PRP", "WDT") for t in subject):
+        return None
+    if tokens[verb].lower in AUXILIARY_WORDS or tokens[verb + 1].phrase == "VP":
+        return None
+    rest = [t for t in tokens[verb + 1 :] if _word(t) or t.text in ",-"]
+    end = len(sentence.rstrip(" .!?"))
+    if not rest or len(rest) > MAX_BLANK_WORDS or _is_list(list(rest)):
+        return None
+    if any(t.tag in _FINITE for t in rest) or not any(is_content(t) for t in rest):
+        return None
+    first_word = subject[0].text if subject[0].tag.startswith("NNP") else subject[0].lower
+    subject_text = first_word + sentence[subject[0].end : subject[-1].end]
+    does = "does" if tokens[verb].tag == "VBZ" else "do"
+    base = _base_form(tokens[verb].lower) if does == "does" else tokens[verb].lower
+    answer = sentence[rest[0].start : end]
+    return f"What {does} {subject_text} {base}?", answer[:1].upper() + answer[1:]
+
+
+def _base_form(verb: str) -> str:
+    """ "concerns" -> "concern", "teaches" -> "teach", "carries" -> "carry"."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
