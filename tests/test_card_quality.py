@@ -119,10 +119,10 @@ def test_counts_come_right_after_their_items(cards: list[Card]) -> None:
     sixth = next(i for i, f in enumerate(fronts) if f.endswith("; 6. [...]."))
     assert fronts[sixth + 1].startswith("How many dimensions of difference")
     eleventh = fronts.index(
-        'In "Servanthood", the service techniques run: … 10. Providing both formal and '
+        "In “Servanthood”, the service techniques run: … 10. Providing both formal and "
         "informal organizational structures; 11. [...]."
     )
-    assert fronts[eleventh + 1] == 'How many service techniques does "Servanthood" list?'
+    assert fronts[eleventh + 1] == "How many service techniques does “Servanthood” list?"
     second = next(i for i, f in enumerate(fronts) if "objectives of inner leaders run: 1. " in f)
     assert fronts[second + 2].startswith("How many service objectives of inner leaders")
     techniques = [c.source.position for c in of_kind(cards, Kind.TECHNIQUE)]

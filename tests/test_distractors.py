@@ -93,7 +93,7 @@ def test_distractors_come_from_the_same_chapter_first() -> None:
 
 
 def test_an_item_the_question_shows_is_never_offered() -> None:
-    front = 'In "Ch", the roles run: 1. Timer; 2. [...]; 3. Grammarian; …'
+    front = "In “Ch”, the roles run: 1. Timer; 2. [...]; 3. Grammarian; …"
     right = card("Ah-counter", kind=Kind.TECHNIQUE, front=front)
     pool = [right, *(card(a, kind=Kind.TECHNIQUE) for a in ("Timer", "Grammarian", "Host"))]
     chosen = distractors(right, pool, random.Random(0))

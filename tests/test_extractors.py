@@ -29,7 +29,7 @@ def test_all_eleven_service_techniques_and_their_count(cards: list[Card]) -> Non
     techniques = of_kind(cards, Kind.TECHNIQUE)
     # Each item is asked with the list's name and its neighbours as cues.
     assert all(
-        c.front.startswith('In "Servanthood", the service techniques run: ') for c in techniques
+        c.front.startswith("In “Servanthood”, the service techniques run: ") for c in techniques
     )
     assert techniques[6].front.endswith(
         "… 6. Mastering several techniques that facilitate follower service to the work "
@@ -59,14 +59,14 @@ def test_all_eleven_service_techniques_and_their_count(cards: list[Card]) -> Non
         "Inner leaders need to prepare to serve their followers by learning to relate"
     )
     count = one(cards, Kind.TECHNIQUE_COUNT)
-    assert count.front == 'How many service techniques does "Servanthood" list?'
+    assert count.front == "How many service techniques does “Servanthood” list?"
     assert count.back == "Eleven"
 
 
 def test_six_dimensions_of_difference_and_their_count(cards: list[Card]) -> None:
     dims = [c for c in of_kind(cards, Kind.ENUMERATION) if "dimensions" in c.front]
     named = (
-        'In "Differentiating Inner Leadership from Top Leadership", the dimensions of '
+        "In “Differentiating Inner Leadership from Top Leadership”, the dimensions of "
         "difference between inner and top leadership run: "
     )
     assert all(c.front.startswith(named) for c in dims)
@@ -206,7 +206,7 @@ def test_generation_is_deterministic(cards: list[Card]) -> None:
 
 
 def test_summary_points_are_enumerated_without_a_bare_count(cards: list[Card]) -> None:
-    named = 'In "Inner Leadership: An Overview", the points emphasized run: '
+    named = "In “Inner Leadership: An Overview”, the points emphasized run: "
     points = [c for c in of_kind(cards, Kind.ENUMERATION) if c.front.startswith(named)]
     assert [c.back for c in points] == [
         "No change can occur without a committed work community and inner leaders",
@@ -221,13 +221,13 @@ def test_an_enumeration_inside_one_sentence(cards: list[Card]) -> None:
     objectives = [c for c in of_kind(cards, Kind.ENUMERATION) if "service objectives" in c.front]
     assert [(c.front, c.back) for c in objectives] == [
         (
-            'In "Servanthood: Service Techniques", the service objectives of inner leaders run: '
+            "In “Servanthood: Service Techniques”, the service objectives of inner leaders run: "
             "1. [...]; 2. Seeking to enhance each member of the work community.",
             "Helping stakeholders to produce high quality service to coworkers, clients, and "
             "customers",
         ),
         (
-            'In "Servanthood: Service Techniques", the service objectives of inner leaders run: '
+            "In “Servanthood: Service Techniques”, the service objectives of inner leaders run: "
             "1. Helping stakeholders to produce high quality service to coworkers, clients, and "
             "customers; 2. [...].",
             "Seeking to enhance each member of the work community",

@@ -51,7 +51,7 @@ def test_every_item_of_a_titled_list_is_asked_with_the_list_and_chapter_named(
     roles = [c for c in _kind(cards, Kind.TECHNIQUE) if "meeting roles" in c.front]
     assert [c.source.position for c in roles] == [f"role {n}" for n in range(1, 6)]
     for card in roles:
-        assert card.front.startswith('In "Running a Club Meeting", the meeting roles run: ')
+        assert card.front.startswith("In “Running a Club Meeting”, the meeting roles run: ")
         assert card.cloze and "[...]" in card.front
 
 
@@ -68,20 +68,20 @@ def test_an_overlapping_cloze_shows_the_items_on_either_side(cards: list[Card]) 
 def test_a_list_named_in_the_singular_runs_as_a_whole(cards: list[Card]) -> None:
     steps = [c for c in _kind(cards, Kind.TECHNIQUE) if "evaluation process" in c.front]
     assert len(steps) == 4
-    assert steps[0].front.startswith('In "Running a Club Meeting", the evaluation process runs: ')
+    assert steps[0].front.startswith("In “Running a Club Meeting”, the evaluation process runs: ")
     count = [c for c in _kind(cards, Kind.TECHNIQUE_COUNT) if "evaluation process" in c.front]
     assert [(c.front, c.back) for c in count] == [
-        ('How many items make up the evaluation process in "Running a Club Meeting"?', "Four")
+        ("How many items make up the evaluation process in “Running a Club Meeting”?", "Four")
     ]
 
 
 def test_counts_name_their_list_and_chapter(cards: list[Card]) -> None:
     counts = _kind(cards, Kind.TECHNIQUE_COUNT, Kind.ENUMERATION_COUNT)
-    assert ('How many meeting roles does "Running a Club Meeting" list?', "Five") in [
+    assert ("How many meeting roles does “Running a Club Meeting” list?", "Five") in [
         (c.front, c.back) for c in counts
     ]
     for card in counts:
-        assert '"Running a Club Meeting"' in card.front
+        assert "“Running a Club Meeting”" in card.front
         assert not re.match(r"how many (?:the|points|things|items are)\b", card.front, re.I)
 
 
@@ -91,7 +91,7 @@ def test_an_enumeration_in_prose_is_asked_by_the_name_its_sentence_gives(
     habits = _kind(cards, Kind.ENUMERATION)
     assert len(habits) == 3
     assert habits[1].front == (
-        'In "Running a Club Meeting", the habits run: 1. The evaluator speaks about the '
+        "In “Running a Club Meeting”, the habits run: 1. The evaluator speaks about the "
         "speech, not about the speaker; 2. [...]; 3. The evaluator ends on a note of "
         "encouragement."
     )
@@ -107,26 +107,26 @@ def test_no_count_without_a_named_list() -> None:
     cards = generate_chapter(parse_document(text, "feedback.txt"))
     items = _kind(cards, Kind.ENUMERATION)
     assert len(items) == 3
-    assert all(c.front.startswith('In "Notes on Feedback", the points run: ') for c in items)
+    assert all(c.front.startswith("In “Notes on Feedback”, the points run: ") for c in items)
     assert not _kind(cards, Kind.ENUMERATION_COUNT, Kind.TECHNIQUE_COUNT)
 
 
 @pytest.mark.parametrize(
     ("label", "question"),
     [
-        ("Service Techniques", 'How many service techniques does "Ch" list?'),
-        ("The Four Levels of Delegation", 'How many levels of delegation does "Ch" list?'),
+        ("Service Techniques", "How many service techniques does “Ch” list?"),
+        ("The Four Levels of Delegation", "How many levels of delegation does “Ch” list?"),
         (
             "Criteria for a Good Evaluation",
-            'How many criteria for a good evaluation does "Ch" list?',
+            "How many criteria for a good evaluation does “Ch” list?",
         ),
-        ("Meeting Role", 'How many items make up the meeting role in "Ch"?'),
-        ("Meeting Agenda", 'How many items make up the meeting agenda in "Ch"?'),
-        ("Club Officer Duties", 'How many club officer duties does "Ch" list?'),
-        ("TED Talk Tips", 'How many TED talk tips does "Ch" list?'),
+        ("Meeting Role", "How many items make up the meeting role in “Ch”?"),
+        ("Meeting Agenda", "How many items make up the meeting agenda in “Ch”?"),
+        ("Club Officer Duties", "How many club officer duties does “Ch” list?"),
+        ("TED Talk Tips", "How many TED talk tips does “Ch” list?"),
         (
             "the steps of a speech evaluation are",
-            'How many steps of a speech evaluation does "Ch" list?',
+            "How many steps of a speech evaluation does “Ch” list?",
         ),
     ],
 )
@@ -139,9 +139,9 @@ def test_count_questions_are_grammatical_for_any_list_name(label: str, question:
 @pytest.mark.parametrize(
     ("label", "opening"),
     [
-        ("Service Techniques", 'In "Ch", the service techniques run: '),
-        ("Meeting Agenda", 'In "Ch", the meeting agenda runs: '),
-        ("Criteria for a Good Evaluation", 'In "Ch", the criteria for a good evaluation run: '),
+        ("Service Techniques", "In “Ch”, the service techniques run: "),
+        ("Meeting Agenda", "In “Ch”, the meeting agenda runs: "),
+        ("Criteria for a Good Evaluation", "In “Ch”, the criteria for a good evaluation run: "),
     ],
 )
 def test_overlapping_clozes_agree_with_their_list_name(label: str, opening: str) -> None:
@@ -155,4 +155,4 @@ def test_the_chapter_is_named_without_the_books_numbering() -> None:
     name = list_name("Service Techniques")
     assert name is not None
     question = count_question(name, "Chapter 5: Technique 2: Maintaining a Relationship Focus")
-    assert question == 'How many service techniques does "Maintaining a Relationship Focus" list?'
+    assert question == "How many service techniques does “Maintaining a Relationship Focus” list?"

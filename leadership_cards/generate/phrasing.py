@@ -144,7 +144,7 @@ def chapter_name(title: str, beside: str = "") -> str:
         said = {_stem(w) for w in re.findall(r"[\w'’-]+", beside)}
         if all(_stem(w) in said for w in re.findall(r"[\w'’-]+", sub)):
             subject = main
-    return f'"{subject.strip()}"'
+    return f"“{subject.strip()}”"
 
 
 def _stem(word: str) -> str:
