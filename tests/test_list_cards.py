@@ -10,7 +10,12 @@ import pytest
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate import generate_chapter
-from leadership_cards.generate.phrasing import count_question, list_name, overlapping_cloze
+from leadership_cards.generate.phrasing import (
+    count_question,
+    list_name,
+    opening,
+    overlapping_cloze,
+)
 from leadership_cards.source import parse_document
 
 CHAPTER = """Running a Club Meeting
@@ -120,7 +125,7 @@ def test_no_count_without_a_named_list() -> None:
             "Criteria for a Good Evaluation",
             "How many criteria for a good evaluation does “Ch” list?",
         ),
-        ("Meeting Role", "How many items make up the meeting role in “Ch”?"),
+        ("Meeting Role", "How many items does “Ch” list under “Meeting Role”?"),
         ("Meeting Agenda", "How many items make up the meeting agenda in “Ch”?"),
         ("Club Officer Duties", "How many club officer duties does “Ch” list?"),
         ("TED Talk Tips", "How many TED talk tips does “Ch” list?"),
@@ -137,18 +142,18 @@ def test_count_questions_are_grammatical_for_any_list_name(label: str, question:
 
 
 @pytest.mark.parametrize(
-    ("label", "opening"),
+    ("label", "start"),
     [
         ("Service Techniques", "In “Ch”, the service techniques run: "),
         ("Meeting Agenda", "In “Ch”, the meeting agenda runs: "),
         ("Criteria for a Good Evaluation", "In “Ch”, the criteria for a good evaluation run: "),
     ],
 )
-def test_overlapping_clozes_agree_with_their_list_name(label: str, opening: str) -> None:
+def test_overlapping_clozes_agree_with_their_list_name(label: str, start: str) -> None:
     name = list_name(label)
     assert name is not None
-    cloze = overlapping_cloze("Ch", name, [(1, "Alpha"), (2, "Beta"), (3, "Gamma")], 1)
-    assert cloze == opening + "1. Alpha; 2. {{c1::Beta}}; 3. Gamma."
+    cloze = overlapping_cloze(opening("Ch", name), [(1, "Alpha"), (2, "Beta"), (3, "Gamma")], 1)
+    assert cloze == start + "1. Alpha; 2. {{c1::Beta}}; 3. Gamma."
 
 
 def test_the_chapter_is_named_without_the_books_numbering() -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.blanks import object_question
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.list_cards import titled_lists
 from leadership_cards.generate.text import (
     _phrase_before,
     cloze_of,
@@ -22,10 +23,13 @@ from leadership_cards.source import ListRole, parse_title
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
+    titled = {id(t.block) for t in titled_lists(chapter.doc)}
     for numbered in chapter.doc.lists:
-        if numbered.role is not ListRole.KEY_POINTS:
-            continue
+        if numbered.role is not ListRole.KEY_POINTS or id(numbered) in titled:
+            continue  # a list a sentence names is asked item by item (`techniques`)
         for item in numbered.items:
+            if item.text.endswith(":"):
+                continue  # it introduces the items after it; they are what to ask
             position = f"key point {item.number}"
             for cloze in candidate_clozes(item.text):
                 yield chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)

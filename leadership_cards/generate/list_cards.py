@@ -7,18 +7,80 @@ points...?" asks nothing worth knowing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from leadership_cards.cards import Card, Kind
+from leadership_cards.document import Document, Heading, ListRole, NumberedList, Paragraph
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.phrasing import (
     ListName,
+    chapter_name,
     count_question,
+    counted_name,
+    lead_in_name,
+    list_name,
     number_words,
+    opening,
     overlapping_cloze,
 )
 from leadership_cards.generate.text import capitalise
+
+
+@dataclass(frozen=True, slots=True)
+class TitledList:
+    """A list something names: a heading ("Service Techniques"), a lead-in sentence ("Repairing
+    broken trust takes four moves:") or a paragraph that announces it with its count ("Follow
+    these twelve steps in order."). `name` is None when the lead-in gives no name to count
+    by; its sentence is then the cue."""
+
+    block: NumberedList
+    name: ListName | None
+    lead_in: str = ""
+
+    @property
+    def of_terms(self) -> bool:
+        """True for a list of "Term: meaning" entries, asked term by term."""
+        items = self.block.items
+        return sum(bool(item.term) for item in items) * 3 >= len(items) * 2
+
+
+def titled_lists(doc: Document) -> list[TitledList]:
+    """The document's lists that a heading or a sentence names, other than key points,
+    discussion questions and glossaries (which have extractors of their own)."""
+    out: list[TitledList] = []
+    heading = ""
+    previous: object = None
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            heading = block.text
+        if isinstance(block, NumberedList) and len(block.items) >= 2:
+            found = _titled(block, heading, previous)
+            if found:
+                out.append(found)
+        previous = block
+    return out
+
+
+def _titled(block: NumberedList, heading: str, previous: object) -> TitledList | None:
+    count = len(block.items)
+    if block.role is ListRole.GLOSSARY:
+        name = list_name(block.label or heading) if (block.label or heading) else None
+        return TitledList(block, name)
+    if block.role is ListRole.ITEMS:
+        name = list_name(block.label)
+        return TitledList(block, name) if name else None
+    if block.role is not ListRole.KEY_POINTS:
+        return None
+    lead_in = block.title if block.title and block.title != heading else ""
+    if lead_in:
+        return TitledList(block, lead_in_name(lead_in, count), lead_in)
+    if isinstance(previous, Paragraph):
+        name = counted_name(previous.text, count)
+        if name and not name.generic:
+            return TitledList(block, name)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,22 +96,27 @@ class Entry:
 
 def ordered_list_cards(
     chapter: Chapter,
-    name: ListName,
+    name: ListName | None,
     entries: Sequence[Entry],
     kinds: tuple[Kind, Kind],
     count_position: str,
     count_passage: str | None = None,
+    lead_in: str = "",
+    ordered: bool = True,
 ) -> Iterator[Card]:
-    """An overlapping cloze for each entry that has an answer, then the count card."""
+    """An overlapping cloze for each entry that has an answer, then the count card. A list
+    with no name is opened by its lead-in sentence and has no count card; an unordered one
+    shows its neighbours without numbers."""
     kind, count_kind = kinds
     items = [(e.number, e.answer) for e in entries if e.answer]
     if len(items) < 2:
         return
     asked = [e for e in entries if e.answer]
+    start = opening(chapter.title, name, lead_in, ordered)
     for index, entry in enumerate(asked):
-        cloze = overlapping_cloze(chapter.title, name, items, index)
+        cloze = overlapping_cloze(start, items, index, ordered)
         yield chapter.card(kind, "", "", entry.position, entry.passage, cloze=cloze)
-    if name.generic:
+    if name is None or name.generic:
         return
     yield chapter.card(
         count_kind,
@@ -58,3 +125,30 @@ def ordered_list_cards(
         count_position,
         count_passage or "\n\n".join(dict.fromkeys(e.passage for e in entries)),
     )
+
+
+#: A meaning longer than this is cut at its first clause in a "which term means" question.
+MAX_MEANING_WORDS = 20
+_CLAUSE_BREAK = re.compile(r"\s*[;—–]\s|\s*:\s")
+
+
+def term_cards(chapter: Chapter, titled: TitledList, kind: Kind) -> Iterator[Card]:
+    """A "Term: meaning" list, asked term by term with its meaning as the cue: 'In “Speech
+    Craft Glossary”, which term under “Voice” means “how high or low the voice sounds”?'"""
+    where = chapter_name(chapter.title)
+    name = titled.name
+    if name is None or name.generic:
+        among = "which term"
+    elif name.heading:
+        among = f"which term under “{name.heading}”"
+    else:
+        among = f"which of the {name.plural}"
+    noun = titled.block.item_noun
+    for item in titled.block.items:
+        meaning = _CLAUSE_BREAK.split(item.meaning, maxsplit=1)[0].strip().rstrip(".,;:")
+        if not item.term or not meaning or len(meaning.split()) > MAX_MEANING_WORDS:
+            continue
+        meaning = meaning[0].lower() + meaning[1:] if meaning[1:2].islower() else meaning
+        front = f"In {where}, {among} means “{meaning}”?"
+        term = item.term.strip("*_ ").rstrip(":")
+        yield chapter.card(kind, front, term, f"{noun} {item.number}", item.text)

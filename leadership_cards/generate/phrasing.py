@@ -43,6 +43,38 @@ GENERIC_HEADS = frozenset(
         "considerations",
     ]
 )
+#: Singular heads that name a list as a whole ("The Evaluation Process", "Meeting Agenda");
+#: any other singular heading ("Timer") names what its list is about.
+COLLECTIVE_HEADS = frozenset(
+    [
+        "process",
+        "procedure",
+        "agenda",
+        "checklist",
+        "sequence",
+        "cycle",
+        "method",
+        "model",
+        "framework",
+        "plan",
+        "routine",
+        "outline",
+        "structure",
+        "order",
+        "timeline",
+        "program",
+        "programme",
+        "formula",
+        "recipe",
+        "list",
+        "ladder",
+        "pyramid",
+        "hierarchy",
+        "path",
+        "journey",
+        "roadmap",
+    ]
+)
 #: Words kept in their capitals when a heading is lowered into a sentence.
 _KEEP_CASE = re.compile(r"^(?:[A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)$")
 #: Words in a neighbour cue beyond which it is cut: a cue reminds, it does not recite.
@@ -88,6 +120,9 @@ class ListName:
     plural: str
     singular: str
     whole: bool = False
+    #: A heading that names neither the items nor the list as a whole ("Timer", over the
+    #: timer's duties): the list is the one "under" it.
+    heading: str = ""
     generic: bool = False  # a bare "points" or "things": no name a learner could recall
 
     def described(self, words: str) -> ListName:
@@ -97,12 +132,14 @@ class ListName:
     @property
     def subject(self) -> str:
         """The list as the subject of "run": "the service techniques", "the evaluation
-        process"."""
+        process", "the list under “Timer”"."""
+        if self.heading:
+            return f"the list under “{self.heading}”"
         return f"the {self.singular if self.whole else self.plural}"
 
     @property
     def runs(self) -> str:
-        return "runs" if self.whole else "run"
+        return "runs" if self.whole or self.heading else "run"
 
 
 #: A list found with no name ("First, ... Second, ..." with nothing announcing it).
@@ -131,7 +168,8 @@ def list_name(label: str) -> ListName | None:
         generic = not join and not rest and head in GENERIC_HEADS
         return ListName(f"{join}{head}{rest}", f"{join}{single}{rest}", generic=generic)
     plural = str(_engine().plural_noun(head))
-    return ListName(f"{join}{plural}{rest}", f"{join}{head}{rest}", whole=True)
+    under = "" if head in COLLECTIVE_HEADS else " ".join(label.split()).strip(" :.")
+    return ListName(f"{join}{plural}{rest}", f"{join}{head}{rest}", whole=True, heading=under)
 
 
 def chapter_name(title: str, beside: str = "") -> str:
@@ -156,6 +194,8 @@ def count_question(name: ListName, chapter: str) -> str:
     """ "How many service techniques does "Servanthood" list?"; for a list named as a
     whole, "How many items make up the meeting agenda in "Club Meetings"?" """
     where = chapter_name(chapter, name.plural)
+    if name.heading:
+        return f"How many items does {where} list under “{name.heading}”?"
     if name.whole:
         return f"How many items make up the {name.singular} in {where}?"
     return f"How many {name.plural} does {where} list?"
@@ -171,20 +211,95 @@ def _cue(item: str) -> str:
     return " ".join(kept).rstrip(",;:") + "…"
 
 
+def opening(chapter: str, name: ListName | None, lead_in: str = "", ordered: bool = True) -> str:
+    """What a list card says before its items: 'In “Servanthood”, the service techniques
+    run:' for a named list (for a bulleted one, 'include'), or the chapter and the list's own
+    lead-in sentence ('In “Club Meetings”, before the meeting the Toastmaster should:')."""
+    if name is None:
+        where = chapter_name(chapter)
+        lead = lead_in.rstrip(" :.")
+        first, _, rest = lead.partition(" ")
+        if first.lower() in FUNCTION_WORDS or first.lower() in _OPENERS:
+            lead = f"{first.lower()} {rest}".strip()
+        return f"In {where}, {lead}:"
+    where = chapter_name(chapter, name.plural)
+    if ordered:
+        return f"In {where}, {name.subject} {name.runs}:"
+    verb = "includes" if name.whole else "include"
+    return f"In {where}, {name.subject} {verb}:"
+
+
+#: Words that open a lead-in sentence and are lowered when it follows "In “Chapter”,".
+_OPENERS = frozenset(
+    [
+        "before",
+        "after",
+        "when",
+        "during",
+        "once",
+        "if",
+        "every",
+        "each",
+        "good",
+        "most",
+        "many",
+        "some",
+    ]
+)
+
+
 def overlapping_cloze(
-    chapter: str, name: ListName, items: list[tuple[int, str]], index: int, neighbours: int = 1
+    start: str, items: list[tuple[int, str]], index: int, ordered: bool = True, neighbours: int = 1
 ) -> str:
-    """Item `index` of an ordered list, blanked, with the list's name and its neighbouring
-    items as cues: 'In "Servanthood", the service techniques run: … 6. Mastering ...;
-    7. {{c1::Engaging in ...}}; 8. Accepting a philosophy of service; …' (the Cloze
-    Overlapper pattern). The numbers are the list's own; an ellipsis marks items left out."""
+    """Item `index` of a list, blanked, after `start` (see `opening`) and with its
+    neighbouring items as cues: 'In “Servanthood”, the service techniques run: … 6. Mastering
+    ...; 7. {{c1::Engaging in ...}}; 8. Accepting a philosophy of service; …' (the Cloze
+    Overlapper pattern). An ordered list shows its own numbers; an ellipsis marks items left
+    out."""
     low, high = max(0, index - neighbours), min(len(items), index + neighbours + 1)
     shown = []
     for at in range(low, high):
         number, text = items[at]
         body = "{{c1::" + text.rstrip(" .;") + "}}" if at == index else _cue(text)
-        shown.append(f"{number}. {body}")
+        shown.append(f"{number}. {body}" if ordered else body)
     before = "… " if low > 0 else ""
     after = "; …" if high < len(items) else ("" if shown[-1].endswith("…") else ".")
-    where = chapter_name(chapter, name.plural)
-    return f"In {where}, {name.subject} {name.runs}: {before}{'; '.join(shown)}{after}"
+    return f"{start} {before}{'; '.join(shown)}{after}"
+
+
+_COUNTED = r"\b(?:{word}|{digit})\s+(?P<label>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){{0,7}}?)"
+_LABEL_END = (
+    r"(?=\s+(?:can|could|are|is|were|may|might|will|that|which|stand|have|has|we|you|to|"
+    r"help|helps|make|makes|matter|work|follow|apply|in|on|at|for|with|by|before|after|"
+    r"when|if|below|above|here)\b|\s*[.,;:]|\s*$)"
+)
+_NAMING = re.compile(
+    r"^(?:the|our|these|its)\s+(?P<label>[\w'’ -]{3,80}?)\s+"
+    r"(?:are|include|includes|were|run|follow|look\s+like\s+this)(?:\s+as\s+follows)?$",
+    re.IGNORECASE,
+)
+
+
+def counted_name(text: str, count: int) -> ListName | None:
+    """The list that `text` announces with its count: "Follow these twelve steps in order"
+    (12) -> "steps"; "Repairing broken trust takes four moves" (4) -> "moves"."""
+    pattern = re.compile(
+        _COUNTED.format(word=number_words(count), digit=count) + _LABEL_END, re.IGNORECASE
+    )
+    found = list(pattern.finditer(text))
+    if not found:
+        return None
+    label = found[-1].group("label")
+    if label.split()[0].lower() in FUNCTION_WORDS:
+        return None
+    return list_name(label)
+
+
+def lead_in_name(lead_in: str, count: int) -> ListName | None:
+    """The name a lead-in sentence gives its list: by its count, or as the subject of "are"
+    or "include" ("The duties of the sergeant at arms include")."""
+    found = counted_name(lead_in, count)
+    if found:
+        return found
+    m = _NAMING.match(lead_in.strip().rstrip(":").strip())
+    return list_name(m.group("label")) if m else None

@@ -40,7 +40,9 @@ def problems(card: Card) -> list[str]:
         found.append("question gives away its answer")
     if card.kind is not Kind.DISCUSSION:
         statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else front
-        if ends_in_function_word(statement) or (
+        # A question ends at its question mark, whatever word comes before it.
+        asked = card.cloze is None and front.endswith("?")
+        if (ends_in_function_word(statement) and not asked) or (
             ends_in_function_word(back) and not _whole_sentence(back, card.source.passage)
         ):
             found.append("sentence cut mid-clause")

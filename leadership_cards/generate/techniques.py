@@ -1,5 +1,5 @@
-"""Numbered lists named by a heading ("Service Techniques") -> one overlapping cloze an item,
-and one card for the list's count.
+"""Lists named by a heading ("Service Techniques") or a sentence ("Follow these twelve steps")
+-> one overlapping cloze an item, and one card for the list's count.
 
 Reciting a list whole is hard to learn; one item a card, asked with the list's name and its
 neighbouring items as cues, teaches both the items and their order (the Cloze Overlapper
@@ -13,9 +13,14 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
-from leadership_cards.generate.gist import technique_gist
-from leadership_cards.generate.list_cards import Entry, ordered_list_cards
-from leadership_cards.generate.phrasing import list_name, plural_noun
+from leadership_cards.generate.gist import shorten, technique_gist
+from leadership_cards.generate.list_cards import (
+    Entry,
+    ordered_list_cards,
+    term_cards,
+    titled_lists,
+)
+from leadership_cards.generate.phrasing import plural_noun
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
     capitalise,
@@ -26,14 +31,15 @@ from leadership_cards.generate.text import (
 from leadership_cards.source import ListRole
 
 _CLAUSE = re.compile(r"[;:—]")
+#: An item longer than this is answered by its first clause when it has one.
+MAX_ITEM_WORDS = 12
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
-    for numbered in chapter.doc.lists:
-        if numbered.role is not ListRole.ITEMS:
-            continue
-        name = list_name(numbered.label)
-        if name is None:
+    for titled in titled_lists(chapter.doc):
+        numbered = titled.block
+        if titled.of_terms:
+            yield from term_cards(chapter, titled, Kind.TECHNIQUE)
             continue
         gists = item_gists([item.text for item in numbered.items])
         noun = numbered.item_noun
@@ -42,14 +48,22 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             for item, gist in zip(numbered.items, gists, strict=True)
         ]
         first, last = numbered.items[0].number, numbered.items[-1].number
+        kinds = _HEADED if numbered.role is ListRole.ITEMS else _ANNOUNCED
         yield from ordered_list_cards(
             chapter,
-            name,
+            titled.name,
             entries,
-            (Kind.TECHNIQUE, Kind.TECHNIQUE_COUNT),
+            kinds,
             f"{plural_noun(noun)} {first}-{last}",
             "\n".join(f"{item.number}. {item.text}" for item in numbered.items),
+            lead_in=titled.lead_in,
+            ordered=numbered.ordered,
         )
+
+
+_HEADED = (Kind.TECHNIQUE, Kind.TECHNIQUE_COUNT)
+#: A list a sentence announces is an enumeration, as "First, ... Second, ..." in prose is.
+_ANNOUNCED = (Kind.ENUMERATION, Kind.ENUMERATION_COUNT)
 
 
 def item_gists(texts: list[str]) -> list[str | None]:
@@ -80,6 +94,13 @@ def item_gist(text: str) -> str | None:
     if not found:
         return None
     first = strip_citations(found[0]).rstrip(",;: ")
+    if word_count(first) > MAX_ITEM_WORDS:
+        # "Structure it as A, B, C: open with ..." -> "Structure it as A, B, C";
+        # "Read the form in advance, so that you know ..." -> "Read the form in advance"
+        clause = _CLAUSE.split(first, 1)[0].strip()
+        short = (clause, None) if 4 <= word_count(clause) < word_count(first) else shorten(first)
+        if short:
+            return capitalise(short[0])
     if word_count(first) <= MAX_ANSWER_WORDS:
         return capitalise(first)
     clause = _CLAUSE.split(first, 1)[0].strip()
