@@ -16,7 +16,7 @@ from leadership_cards.generate.phrasing import (
     opening,
     overlapping_cloze,
 )
-from leadership_cards.source import parse_document
+from leadership_cards.source import parse_document, read_document
 
 CHAPTER = """Running a Club Meeting
 
@@ -161,3 +161,94 @@ def test_the_chapter_is_named_without_the_books_numbering() -> None:
     assert name is not None
     question = count_question(name, "Chapter 5: Technique 2: Maintaining a Relationship Focus")
     assert question == "How many service techniques does “Maintaining a Relationship Focus” list?"
+
+
+MARKDOWN_LISTS = """# Club Officers
+
+The club's officers share the work of a meeting.
+
+Follow these four steps in order.
+
+1. Book the room a month ahead.
+2. Send the agenda a week before the meeting.
+3. Greet every guest at the door.
+4. Collect the guest cards at the end.
+
+The sergeant at arms has three duties:
+
+- set out the lectern and the timing lights
+- welcome guests and find them a seat
+- keep the meeting to its schedule
+
+## Key terms
+
+- **Quorum**: the number of members who must be present for the club to vote.
+- **Proxy**: a member who votes for another member who cannot attend.
+
+Good meetings need three things: a clear agenda, a timer who is ready, and speakers who have rehearsed.
+
+Evaluations differ from criticism: an evaluation helps the speaker, while criticism only judges.
+"""
+
+
+@pytest.fixture(scope="module")
+def officer_cards(tmp_path_factory: pytest.TempPathFactory) -> list[Card]:
+    path = tmp_path_factory.mktemp("md") / "club-officers.md"
+    path.write_text(MARKDOWN_LISTS, encoding="utf-8")
+    return generate_chapter(read_document(path))
+
+
+def test_a_list_a_paragraph_counts_is_named_by_it(officer_cards: list[Card]) -> None:
+    steps = [c for c in officer_cards if c.front.startswith("In “Club Officers”, the steps run: ")]
+    assert [c.back for c in steps] == [
+        "Book the room a month ahead",
+        "Send the agenda a week before the meeting",
+        "Greet every guest at the door",
+        "Collect the guest cards at the end",
+    ]
+    counts = [c.front for c in officer_cards if c.front.startswith("How many steps")]
+    assert counts == ["How many steps does “Club Officers” list?"]
+
+
+def test_a_bulleted_list_names_its_lead_in_and_shows_neighbours_unnumbered(
+    officer_cards: list[Card],
+) -> None:
+    duties = [c for c in officer_cards if "duties include" in c.front]
+    assert [c.back for c in duties] == [
+        "Set out the lectern and the timing lights",
+        "Welcome guests and find them a seat",
+        "Keep the meeting to its schedule",
+    ]
+    assert duties[1].front == (
+        "In “Club Officers”, the duties include: Set out the lectern and the timing lights; "
+        "[...]; Keep the meeting to its schedule."
+    )
+
+
+def test_terms_are_asked_by_their_meaning(officer_cards: list[Card]) -> None:
+    asked = {c.front: c.back for c in officer_cards if c.back in ("Quorum", "Proxy")}
+    assert asked == {
+        "In “Club Officers”, which of the key terms means “the number of members who must be "
+        "present for the club to vote”?": "Quorum",
+        "In “Club Officers”, which of the key terms means “a member who votes for another "
+        "member who cannot attend”?": "Proxy",
+    }
+
+
+def test_a_list_inside_a_sentence_is_asked_item_by_item(officer_cards: list[Card]) -> None:
+    things = [c for c in officer_cards if c.front.startswith("Good meetings need three things:")]
+    assert [c.back for c in things] == [
+        "a clear agenda",
+        "a timer who is ready",
+        "speakers who have rehearsed",
+    ]
+    assert things[1].front == (
+        "Good meetings need three things: a clear agenda, [...], and speakers who have rehearsed."
+    )
+    # "things" names nothing: no count; and a colon that explains is not a list.
+    assert not [c for c in officer_cards if c.front.startswith("How many things")]
+    assert not [
+        c
+        for c in officer_cards
+        if c.front.startswith("Evaluations differ") and c.kind is Kind.ENUMERATION
+    ]

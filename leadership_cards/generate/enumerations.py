@@ -17,18 +17,26 @@ from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import item_phrase, topic_of
 from leadership_cards.generate.list_cards import Entry, ordered_list_cards
-from leadership_cards.generate.phrasing import POINTS, list_name
+from leadership_cards.generate.phrasing import (
+    POINTS,
+    ListName,
+    count_question,
+    counted_name,
+    lead_in_name,
+    list_name,
+    number_words,
+)
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     capitalise,
-    number_word,
+    cloze_of,
     sentences,
     strip_citations,
     word_count,
 )
-from leadership_cards.source import Heading, ListRole, NumberedList, Paragraph, singular
+from leadership_cards.source import Heading, ListRole, NumberedList, Paragraph
 
 _MARKERS = {w: i for i, w in enumerate(ORDINAL_WORDS) if i}
 _MARKERS.update({w: i for i, w in enumerate(NUMBER_WORDS) if i >= 2})
@@ -65,8 +73,8 @@ class _Item:
 def extract(chapter: Chapter) -> Iterator[Card]:
     blocks = chapter.doc.blocks
     for run in _runs(blocks):
-        label, verb = _label(blocks, run[0], len(run))
-        name = (list_name(label) if label else None) or POINTS
+        found, verb = _label(blocks, run[0], len(run))
+        name = found or POINTS
         if verb:
             name = name.described(verb)
         entries = []
@@ -95,10 +103,88 @@ def _inline(chapter: Chapter) -> Iterator[Card]:
         else:
             continue
         for text, position in texts:
-            if ": first," not in text.lower():
+            if ":" not in text:
                 continue
             for sentence in sentences(text):
-                yield from _inline_sentence(chapter, sentence, text, position)
+                if ": first," in sentence.lower():
+                    yield from _inline_sentence(chapter, sentence, text, position)
+                else:
+                    yield from _colon_list(chapter, sentence, text, position)
+
+
+#: "The four levels of delegation are: A, B, C, and D." The lead-in ends at the colon.
+_COLON_LIST = re.compile(r"^(?P<lead>[^:;]{3,160}?):\s+(?P<items>[^:]+?)[.!]?$")
+_LEADING_AND = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+_LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)", re.IGNORECASE)
+#: Items of a list inside a sentence are short phrases; longer parts are clauses.
+MAX_INLINE_ITEM_WORDS = 10
+
+
+def colon_items(items: str) -> list[tuple[int, int]] | None:
+    """The spans of the items in "A, B, and C" (or "A; B; and C"), each without its "and",
+    or None when the text is not a list of three or more short items."""
+    separator = ";" if ";" in items else ","
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part in items.split(separator):
+        end = start + len(part)
+        spans.append((start, end))
+        start = end + 1
+    if len(spans) < 2:
+        return None
+    last_start, last_end = spans[-1]
+    last = items[last_start:last_end]
+    if not _LEADING_AND.match(last.strip()):
+        m = _LAST_AND.search(last)  # "A, B and C": no comma before the last item
+        if not m:
+            return None
+        spans[-1:] = [(last_start, last_start + m.start()), (last_start + m.end(), last_end)]
+    out = []
+    for a, b in spans:
+        text = items[a:b]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        skip = _LEADING_AND.match(text)
+        if skip:
+            lead += skip.end()
+            text = text[skip.end() :]
+        if not text or word_count(text) > MAX_INLINE_ITEM_WORDS:
+            return None
+        out.append((a + lead, a + lead + len(text)))
+    return out if len(out) >= 3 else None
+
+
+def _colon_list(chapter: Chapter, sentence: str, text: str, position: str) -> Iterator[Card]:
+    """Each item of a list inside one sentence, blanked in that sentence (the other items
+    and the lead-in are its cues), and the count when the lead-in names the list."""
+    sentence = strip_citations(sentence)
+    m = _COLON_LIST.match(sentence)
+    if not m:
+        return
+    spans = colon_items(m.group("items"))
+    if not spans:
+        return
+    name = lead_in_name(m.group("lead"), len(spans))
+    if name is None:
+        return  # a colon that opens an explanation, not a list the sentence names
+    offset = m.start("items")
+    for a, b in spans:
+        yield chapter.card(
+            Kind.ENUMERATION,
+            "",
+            "",
+            position,
+            text,
+            cloze=cloze_of(sentence, (offset + a, offset + b)),
+        )
+    if counted_name(m.group("lead"), len(spans)) and len(name.plural.split()) > 1:
+        yield chapter.card(
+            Kind.ENUMERATION_COUNT,
+            count_question(name, chapter.title),
+            capitalise(number_words(len(spans))),
+            position,
+            text,
+        )
 
 
 def _inline_sentence(chapter: Chapter, sentence: str, text: str, position: str) -> Iterator[Card]:
@@ -148,13 +234,10 @@ def _runs(blocks) -> Iterator[list[_Item]]:
 _PARTICIPLE = re.compile(r"\s+(?:can|could|may|will|should|must)\s+be\s+(?P<verb>[a-z]+ed)\b")
 
 
-def _label(blocks, first: _Item, count: int) -> tuple[str | None, str | None]:
+def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | None]:
     """What the items are, from "At least six dimension of difference between ... can be
-    identified" in the first item's paragraph or the few blocks before it."""
-    pattern = re.compile(
-        rf"\b(?:{number_word(count)}|{count})\s+(?P<label>[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,7}}?){_STOP}",
-        re.IGNORECASE,
-    )
+    identified" in the first item's paragraph or the few blocks before it, and the verb
+    that names a bare "points" ("three points can be emphasized")."""
     start = max(0, first.block - _LOOK_BACK_BLOCKS)
     for block in reversed(blocks[start : first.block + 1]):
         if isinstance(block, Heading):
@@ -164,23 +247,15 @@ def _label(blocks, first: _Item, count: int) -> tuple[str | None, str | None]:
         text = block.text
         if block is first.paragraph:
             text = text[: text.find(first.text)] if first.text in text else ""
-        matches = list(pattern.finditer(text))
-        if matches:
-            m = matches[-1]
-            label = " ".join(m.group("label").split())
-            head, sep, rest = _split_head(label)
-            if not head.endswith("s") or singular(head) == head:
-                head += "s"
-            label = f"{head}{sep}{rest}".lower()
-            # A bare noun ("three points can be emphasized") is named by its verb, so the
-            # question says which points: "the three points emphasized in the chapter".
-            verb = _PARTICIPLE.match(text, m.end()) if len(label.split()) == 1 else None
-            return label, verb.group("verb").lower() if verb else None
+        for sentence in reversed(sentences(text)):
+            name = counted_name(sentence, count)
+            if name is None:
+                continue
+            verb = None
+            if name.generic:
+                # A bare noun is named by its verb, so the question says which points:
+                # "the points emphasized".
+                head = re.search(rf"\b{re.escape(name.plural)}\b", sentence, re.IGNORECASE)
+                verb = _PARTICIPLE.match(sentence, head.end()) if head else None
+            return name, verb.group("verb").lower() if verb else None
     return None, None
-
-
-def _split_head(label: str) -> tuple[str, str, str]:
-    m = _HEAD_END.search(label)
-    if not m:
-        return label, "", ""
-    return label[: m.start()], m.group(), label[m.end() :]

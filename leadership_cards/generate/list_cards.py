@@ -148,7 +148,21 @@ def term_cards(chapter: Chapter, titled: TitledList, kind: Kind) -> Iterator[Car
         meaning = _CLAUSE_BREAK.split(item.meaning, maxsplit=1)[0].strip().rstrip(".,;:")
         if not item.term or not meaning or len(meaning.split()) > MAX_MEANING_WORDS:
             continue
+        if not _names_a_term(item.term):
+            continue  # "Good meetings need three things: ..." is a sentence, not a term
         meaning = meaning[0].lower() + meaning[1:] if meaning[1:2].islower() else meaning
         front = f"In {where}, {among} means “{meaning}”?"
         term = item.term.strip("*_ ").rstrip(":")
         yield chapter.card(kind, front, term, f"{noun} {item.number}", item.text)
+
+
+_FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD", "MD"))
+
+
+def _names_a_term(term: str) -> bool:
+    """True when the words before a colon name something rather than state something: no
+    finite verb among them."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(term.strip("*_ ").rstrip(":") + ".")
+    return analysis is None or not any(t.tag in _FINITE_TAGS for t in analysis.tokens)

@@ -21,7 +21,7 @@ _POSTMODIFIER = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:(?:the|our|these|those|a|an|some|following|key|main|\d+|"
+    r"^(?:(?:the|our|these|those|a|an|some|following|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)+",
     re.IGNORECASE,
 )
@@ -77,6 +77,9 @@ COLLECTIVE_HEADS = frozenset(
 )
 #: Words kept in their capitals when a heading is lowered into a sentence.
 _KEEP_CASE = re.compile(r"^(?:[A-Z0-9]{2,}|[A-Z][a-z]+[A-Z]\w*)$")
+#: A list this short is shown whole around its blank; a longer one shows the blank's
+#: neighbours.
+WHOLE_LIST_ITEMS = 4
 #: Words in a neighbour cue beyond which it is cut: a cue reminds, it does not recite.
 MAX_CUE_WORDS = 12
 
@@ -256,6 +259,8 @@ def overlapping_cloze(
     ...; 7. {{c1::Engaging in ...}}; 8. Accepting a philosophy of service; …' (the Cloze
     Overlapper pattern). An ordered list shows its own numbers; an ellipsis marks items left
     out."""
+    if len(items) <= WHOLE_LIST_ITEMS:
+        neighbours = len(items)  # a short list is shown whole: its other items are the cue
     low, high = max(0, index - neighbours), min(len(items), index + neighbours + 1)
     shown = []
     for at in range(low, high):
@@ -267,12 +272,6 @@ def overlapping_cloze(
     return f"{start} {before}{'; '.join(shown)}{after}"
 
 
-_COUNTED = r"\b(?:{word}|{digit})\s+(?P<label>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){{0,7}}?)"
-_LABEL_END = (
-    r"(?=\s+(?:can|could|are|is|were|may|might|will|that|which|stand|have|has|we|you|to|"
-    r"help|helps|make|makes|matter|work|follow|apply|in|on|at|for|with|by|before|after|"
-    r"when|if|below|above|here)\b|\s*[.,;:]|\s*$)"
-)
 _NAMING = re.compile(
     r"^(?:the|our|these|its)\s+(?P<label>[\w'’ -]{3,80}?)\s+"
     r"(?:are|include|includes|were|run|follow|look\s+like\s+this)(?:\s+as\s+follows)?$",
@@ -280,19 +279,50 @@ _NAMING = re.compile(
 )
 
 
+#: Prepositions whose phrase belongs to a list's name ("levels of delegation"); others
+#: ("steps in order") say something about the list, not what it is.
+_NAME_PREPOSITIONS = frozenset(("of", "between", "among", "for"))
+MAX_NAME_WORDS = 10
+
+
 def counted_name(text: str, count: int) -> ListName | None:
     """The list that `text` announces with its count: "Follow these twelve steps in order"
-    (12) -> "steps"; "Repairing broken trust takes four moves" (4) -> "moves"."""
-    pattern = re.compile(
-        _COUNTED.format(word=number_words(count), digit=count) + _LABEL_END, re.IGNORECASE
-    )
-    found = list(pattern.finditer(text))
-    if not found:
+    (12) -> "steps"; "The four levels of delegation are" (4) -> "levels of delegation". The
+    name is the noun phrase the number opens, with an "of" phrase after it, read by the
+    part-of-speech chunker."""
+    from leadership_cards.generate.syntax import analyse
+
+    wanted = {number_words(count), str(count)}
+    analysis = analyse(text)
+    if analysis is None:
         return None
-    label = found[-1].group("label")
-    if label.split()[0].lower() in FUNCTION_WORDS:
-        return None
-    return list_name(label)
+    tokens = analysis.tokens
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].lower not in wanted or tokens[i].tag != "CD":
+            continue
+        last = i
+        while last + 1 < len(tokens) and tokens[last + 1].chunk == "I-NP":
+            last += 1
+        if last == i or not tokens[last].tag.startswith("NN"):
+            return None
+        # "of delegation", "of difference between inner and top leadership"
+        while (
+            last + 2 < len(tokens)
+            and tokens[last + 1].lower in _NAME_PREPOSITIONS
+            and tokens[last + 2].phrase in ("NP", "ADJP")
+            and last - i < MAX_NAME_WORDS
+        ):
+            last += 2
+            while last + 1 < len(tokens) and tokens[last + 1].phrase in ("NP", "ADJP"):
+                last += 1
+        if not tokens[last].tag.startswith("NN"):
+            return None
+        name = list_name(text[tokens[i + 1].start : tokens[last].end])
+        if name and name.whole:
+            # After a number the noun names the items, whatever its ending ("six dimension")
+            name = ListName(name.plural, name.singular)
+        return name
+    return None
 
 
 def lead_in_name(lead_in: str, count: int) -> ListName | None:
