@@ -205,7 +205,7 @@ def count_question(name: ListName, chapter: str) -> str:
 
 
 def _cue(item: str) -> str:
-    words = item.rstrip(" .;").split()
+    words = item.rstrip(" .;:").split()
     if len(words) <= MAX_CUE_WORDS:
         return " ".join(words)
     kept = words[:MAX_CUE_WORDS]
