@@ -79,6 +79,6 @@ def replay(store: Store, card_id: str, config: SchedulerConfig) -> Schedule:
     scheduler = Scheduler(config)
     rng = random.Random(card_id)
     schedule = Schedule()
-    for review in store.reviews(card_id):
+    for review in store.reviews(card_id, since_reset=True):
         schedule = scheduler.answer(schedule, Rating(review.rating), review.reviewed_at, rng)
     return schedule

@@ -4,7 +4,8 @@ practice results and settings. Every query lives in this package, one module a c
 - `base`: opening the file (refusing foreign, damaged or newer ones), transactions, settings;
 - `schema`: the tables and indexes, as ordered migrations;
 - `rows`: the records callers receive and the SQL conditions the queue shares;
-- `decks`: decks, their cards, syncing a regenerated deck, flags;
+- `decks`: decks, their cards, syncing a regenerated deck, flags, tags, resets, removal;
+- `overrides`: the learner's own wording for a card, kept through regeneration;
 - `queue`: which card comes next and how many wait;
 - `log`: recording and undoing answers, reading the review log;
 - `checks`: what `check` looks for and what `check --repair` changes;
@@ -27,6 +28,7 @@ from leadership_cards.store.checks import Checks
 from leadership_cards.store.decks import DeckQueries
 from leadership_cards.store.exports import ExportQueries
 from leadership_cards.store.log import ReviewLog
+from leadership_cards.store.overrides import CardOverrides, Override
 from leadership_cards.store.practice import Practice
 from leadership_cards.store.queue import ReviewQueue
 from leadership_cards.store.rows import (
@@ -46,6 +48,7 @@ from leadership_cards.store.stats import StatsQueries, study_day_sql
 
 class Store(
     DeckQueries,
+    CardOverrides,
     ReviewQueue,
     ReviewLog,
     Checks,
@@ -65,6 +68,7 @@ __all__ = [
     "IN_QUEUE",
     "LEARNING",
     "Answer",
+    "Override",
     "DeckInfo",
     "ExportedReview",
     "QuizRun",
