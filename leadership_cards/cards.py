@@ -24,6 +24,7 @@ class Kind(StrEnum):
     CLAIM = "claim"
     TITLE = "title"
     DISCUSSION = "discussion"
+    WRITTEN = "written"  # written by hand in the chapter file (Q:/A: or C:), taken as it is
 
 
 class Shape(StrEnum):

@@ -60,6 +60,7 @@ _INLINE_SPLIT = re.compile(rf";\s+(?:and\s+)?(?:{_ORDINALS}|finally|lastly),\s+"
 _STOP = r"(?=\s+(?:can|could|are|is|were|may|might|will|that|which|stand|have|we|to)\b|[.,;:])"
 _HEAD_END = re.compile(r"\s+(?:of|between|in|for|among)\s+")
 _LOOK_BACK_BLOCKS = 3
+_LABEL_WINDOW = 600
 _MAX_GAP_BLOCKS = 4
 
 
@@ -68,6 +69,7 @@ class _Item:
     block: int
     paragraph: Paragraph
     text: str  # the sentence, marker removed
+    offset: int = 0  # where the sentence starts in the paragraph's text
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -210,13 +212,15 @@ def _runs(blocks) -> Iterator[list[_Item]]:
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
+        offset = 0
         for sentence in sentences(block.text):
+            offset = block.text.find(sentence, offset)  # sentences come in order: linear
             m = _MARKER.match(sentence) or _SUMMARY.match(sentence)
             if not m:
                 continue
             word = m.group("marker").lower()
             value = len(run) + 1 if word in ("finally", "lastly") else _MARKERS[word]
-            item = _Item(index, block, sentence[m.end() :])
+            item = _Item(index, block, sentence[m.end() :], offset)
             if value == 1:
                 if len(run) >= 3:
                     yield run
@@ -244,9 +248,10 @@ def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | Non
             continue
         if not isinstance(block, Paragraph):
             break
-        text = block.text
-        if block is first.paragraph:
-            text = text[: text.find(first.text)] if first.text in text else ""
+        text = block.text[: first.offset] if block is first.paragraph else block.text
+        # The label is announced just before the items: looking at the last few hundred
+        # characters keeps labelling linear however many runs a long paragraph holds.
+        text = text[-_LABEL_WINDOW:]
         for sentence in reversed(sentences(text)):
             name = counted_name(sentence, count)
             if name is None:

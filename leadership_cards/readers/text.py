@@ -29,16 +29,30 @@ def looks_like_heading(line: str) -> bool:
 
 def read(text: str) -> list[RawBlock]:
     blocks: list[RawBlock] = []
-    for lines in _split(text):
+    indents: list[int] = []  # the open lists' indentation, outermost first
+    for indent, lines in _split(text):
         numbered = NUMBERED.match(lines[0])
         bulleted = None if numbered else BULLETED.match(lines[0])
+        if not (numbered or bulleted):
+            indents.clear()
+        else:
+            # An item indented deeper than the one before opens a list inside it.
+            while indents and indents[-1] > indent:
+                indents.pop()
+            if not indents or indents[-1] < indent:
+                indents.append(indent)
+        depth = len(indents) - 1
         if numbered:
             first = numbered.group(2)
             blocks.append(
-                raw.item([first, *lines[1:]], number=int(numbered.group(1)), ordered=True)
+                raw.item(
+                    [first, *lines[1:]], number=int(numbered.group(1)), ordered=True, depth=depth
+                )
             )
         elif bulleted:
-            blocks.append(raw.item([bulleted.group(1), *lines[1:]], number=None, ordered=False))
+            blocks.append(
+                raw.item([bulleted.group(1), *lines[1:]], number=None, ordered=False, depth=depth)
+            )
         elif len(lines) == 1 and looks_like_heading(lines[0]):
             # The page's first line, standing alone, is its title (if it is not a section's).
             blocks.append(raw.heading(lines[0], level=1 if not blocks else 2))
@@ -47,23 +61,26 @@ def read(text: str) -> list[RawBlock]:
     return blocks
 
 
-def _split(text: str) -> list[list[str]]:
-    """Blank-line separated blocks of stripped lines, furniture dropped. A numbered or
-    bulleted line always starts a block of its own, so lists survive without blank lines
-    between items."""
-    blocks: list[list[str]] = []
+def _split(text: str) -> list[tuple[int, list[str]]]:
+    """Blank-line separated blocks of stripped lines, each with its first line's indentation,
+    furniture dropped. A numbered or bulleted line always starts a block of its own, so lists
+    survive without blank lines between items."""
+    blocks: list[tuple[int, list[str]]] = []
     current: list[str] = []
+    indent = 0
     for line_raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(line_raw.split())
         if not line or is_furniture(line):
             if current:
-                blocks.append(current)
+                blocks.append((indent, current))
                 current = []
             continue
         if current and (NUMBERED.match(line) or BULLETED.match(line)):
-            blocks.append(current)
+            blocks.append((indent, current))
             current = []
+        if not current:
+            indent = len(line_raw.expandtabs(4)) - len(line_raw.expandtabs(4).lstrip())
         current.append(line)
     if current:
-        blocks.append(current)
+        blocks.append((indent, current))
     return blocks
