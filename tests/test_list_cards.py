@@ -252,3 +252,40 @@ def test_a_list_inside_a_sentence_is_asked_item_by_item(officer_cards: list[Card
         for c in officer_cards
         if c.front.startswith("Evaluations differ") and c.kind is Kind.ENUMERATION
     ]
+
+
+def test_items_that_open_with_their_name_are_answered_by_it() -> None:
+    text = (
+        "Notes on Motivation\n\nPeople are most motivated when three basic needs are met. "
+        "The first is autonomy, the sense of choosing one's own actions. The second is "
+        "competence, the sense of getting better at something. The third is relatedness, "
+        "the sense of belonging to a group.\n\nChange passes through three stages. First, "
+        "unfreezing: the group sees that the old way cannot go on. Second, changing: the "
+        "group tries the new way. Third, refreezing: the new way becomes habit.\n"
+    )
+    cards = generate_chapter(parse_document(text, "motivation.txt"))
+    named = {c.back: c.front for c in cards if c.kind is Kind.ENUMERATION}
+    assert set(named) >= {"Autonomy", "Competence", "Relatedness"}
+    assert set(named) >= {"Unfreezing", "Changing", "Refreezing"}
+    assert named["Competence"] == (
+        "In “Notes on Motivation”, the basic needs run: 1. Autonomy; 2. [...]; 3. Relatedness."
+    )
+    counts = {c.front: c.back for c in cards if c.kind is Kind.ENUMERATION_COUNT}
+    assert counts == {
+        "How many basic needs does “Notes on Motivation” list?": "Three",
+        "How many stages does “Notes on Motivation” list?": "Three",
+    }
+
+
+def test_a_term_list_of_roles_asks_what_each_one_does() -> None:
+    text = (
+        "Club Officers\n\nThe Officers\n\n- President: presides at meetings and leads the "
+        "executive committee.\n- Treasurer: manages the club's money and collects dues.\n"
+        "- Secretary: keeps the club's records.\n"
+    )
+    cards = generate_chapter(parse_document(text, "officers.txt"))
+    asked = {c.back: c.front for c in cards}
+    assert asked["Treasurer"] == (
+        "In “Club Officers”, which of the officers manages the club's money and collects dues?"
+    )
+    assert asked["Three"] == "How many officers does “Club Officers” list?"

@@ -50,6 +50,8 @@ _SUMMARY = re.compile(
     r"(?:if\s[^,]{1,80},\s+)?",
     re.IGNORECASE,
 )
+#: "The first is autonomy, the sense of ...", "The second is past, present, future: ..."
+_THE_NTH = re.compile(rf"^the\s+(?P<marker>{_ORDINALS})\s+(?:is|was)\s+(?!that\b)", re.IGNORECASE)
 _INLINE = re.compile(
     r"^(?P<label>[A-Za-z][\w'’ -]{2,80}?)\s+(?:are|is)\s+(?P<count>"
     + "|".join(NUMBER_WORDS[2:])
@@ -57,8 +59,6 @@ _INLINE = re.compile(
     re.IGNORECASE,
 )
 _INLINE_SPLIT = re.compile(rf";\s+(?:and\s+)?(?:{_ORDINALS}|finally|lastly),\s+", re.IGNORECASE)
-_STOP = r"(?=\s+(?:can|could|are|is|were|may|might|will|that|which|stand|have|we|to)\b|[.,;:])"
-_HEAD_END = re.compile(r"\s+(?:of|between|in|for|among)\s+")
 _LOOK_BACK_BLOCKS = 3
 _LABEL_WINDOW = 600
 _MAX_GAP_BLOCKS = 4
@@ -70,6 +70,7 @@ class _Item:
     paragraph: Paragraph
     text: str  # the sentence, marker removed
     offset: int = 0  # where the sentence starts in the paragraph's text
+    style: re.Pattern[str] | None = None  # the marker pattern that found it
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -82,7 +83,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         entries = []
         for n, item in enumerate(run, 1):
             answer = capitalise(strip_citations(item.text))
-            answer = topic_of(answer) or answer
+            answer = topic_of(answer) or named_item(answer) or answer
             fits = word_count(answer) <= MAX_ANSWER_WORDS
             position = f"paragraph {item.paragraph.number}"
             entries.append(Entry(n, answer if fits else None, position, item.paragraph.text))
@@ -93,6 +94,22 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 
 
 _KINDS = (Kind.ENUMERATION, Kind.ENUMERATION_COUNT)
+#: "Unfreezing: the group comes to see ...", "PREP, which stands for ...": an item that opens
+#: with its name; the name is what to recall, the rest explains it.
+_NAMED_ITEM = re.compile(r"^(?P<name>[^,:;.]{1,50}?)(?::\s|,\s+(?=(?:the|a|an|which|who)\b))")
+MAX_NAME_WORDS = 5
+
+
+def named_item(text: str) -> str | None:
+    """The name an enumerated item opens with ("Unfreezing: the group ..." -> "Unfreezing";
+    "Autonomy, the sense of choosing ..." -> "Autonomy"), or None."""
+    colon = text.find(":")
+    if colon > 0 and word_count(text[:colon]) <= MAX_NAME_WORDS:
+        return capitalise(text[:colon].strip())  # "Past, present, future: how things were"
+    m = _NAMED_ITEM.match(text)
+    if m and word_count(m.group("name")) <= MAX_NAME_WORDS:
+        return capitalise(m.group("name").strip())
+    return None
 
 
 def _inline(chapter: Chapter) -> Iterator[Card]:
@@ -215,12 +232,14 @@ def _runs(blocks) -> Iterator[list[_Item]]:
         offset = 0
         for sentence in sentences(block.text):
             offset = block.text.find(sentence, offset)  # sentences come in order: linear
-            m = _MARKER.match(sentence) or _SUMMARY.match(sentence)
+            m = _MARKER.match(sentence) or _SUMMARY.match(sentence) or _THE_NTH.match(sentence)
             if not m:
                 continue
             word = m.group("marker").lower()
+            if word in ("finally", "lastly") and run and run[0].style is _THE_NTH:
+                continue  # "Finally," closes "First, ..." or summary points, not "The first is"
             value = len(run) + 1 if word in ("finally", "lastly") else _MARKERS[word]
-            item = _Item(index, block, sentence[m.end() :], offset)
+            item = _Item(index, block, sentence[m.end() :], offset, m.re)
             if value == 1:
                 if len(run) >= 3:
                     yield run

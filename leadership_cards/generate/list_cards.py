@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from leadership_cards.cards import Card, Kind
 from leadership_cards.document import Document, Heading, ListRole, NumberedList, Paragraph
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.gist import shorten
 from leadership_cards.generate.phrasing import (
     ListName,
     chapter_name,
@@ -24,6 +25,7 @@ from leadership_cards.generate.phrasing import (
     number_words,
     opening,
     overlapping_cloze,
+    plural_noun,
 )
 from leadership_cards.generate.text import capitalise
 
@@ -129,31 +131,51 @@ def ordered_list_cards(
 
 #: A meaning longer than this is cut at its first clause in a "which term means" question.
 MAX_MEANING_WORDS = 20
+_RELATIVE_CLAUSE = re.compile(r",\s+(?=(?:which|who|whose|because|so|while|whereas|as)\b)")
 _CLAUSE_BREAK = re.compile(r"\s*[;—–]\s|\s*:\s")
 
 
-def term_cards(chapter: Chapter, titled: TitledList, kind: Kind) -> Iterator[Card]:
+def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -> Iterator[Card]:
     """A "Term: meaning" list, asked term by term with its meaning as the cue: 'In “Speech
     Craft Glossary”, which term under “Voice” means “how high or low the voice sounds”?'"""
+    kind, count_kind = kinds
     where = chapter_name(chapter.title)
     name = titled.name
     if name is None or name.generic:
         among = "which term"
-    elif name.heading:
-        among = f"which term under “{name.heading}”"
+    elif name.heading or name.whole:
+        among = f"which term under “{titled.block.label or titled.block.title}”"
     else:
         among = f"which of the {name.plural}"
     noun = titled.block.item_noun
     for item in titled.block.items:
         meaning = _CLAUSE_BREAK.split(item.meaning, maxsplit=1)[0].strip().rstrip(".,;:")
+        if len(meaning.split()) > MAX_MEANING_WORDS:
+            # "grouping ideas in threes, because audiences remember ..." -> its first clause
+            head = _RELATIVE_CLAUSE.split(meaning, maxsplit=1)[0]
+            short = (head, None) if head != meaning else shorten(meaning)
+            meaning = short[0] if short else ""
         if not item.term or not meaning or len(meaning.split()) > MAX_MEANING_WORDS:
             continue
         if not _names_a_term(item.term):
             continue  # "Good meetings need three things: ..." is a sentence, not a term
         meaning = meaning[0].lower() + meaning[1:] if meaning[1:2].islower() else meaning
-        front = f"In {where}, {among} means “{meaning}”?"
+        if _says_what_it_does(meaning):
+            # "President: presides at meetings" -> "which of the club officers presides ...?"
+            front = f"In {where}, {among.replace('which term', 'which one')} {meaning}?"
+        else:
+            front = f"In {where}, {among} means “{meaning}”?"
         term = item.term.strip("*_ ").rstrip(":")
         yield chapter.card(kind, front, term, f"{noun} {item.number}", item.text)
+    items = titled.block.items
+    if name is not None and not name.generic and not name.heading and not name.whole:
+        yield chapter.card(
+            count_kind,
+            count_question(name, chapter.title),
+            capitalise(number_words(len(items))),
+            f"{plural_noun(noun)} {items[0].number}-{items[-1].number}",
+            "\n".join(item.text for item in items),
+        )
 
 
 _FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD", "MD"))
@@ -166,3 +188,12 @@ def _names_a_term(term: str) -> bool:
 
     analysis = analyse(term.strip("*_ ").rstrip(":") + ".")
     return analysis is None or not any(t.tag in _FINITE_TAGS for t in analysis.tokens)
+
+
+def _says_what_it_does(meaning: str) -> bool:
+    """True when a meaning opens with a verb in the third person ("presides at meetings"):
+    it tells what the term does, not what it is."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(meaning)
+    return analysis is not None and analysis.tokens[0].tag == "VBZ"

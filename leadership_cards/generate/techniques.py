@@ -39,7 +39,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
     for titled in titled_lists(chapter.doc):
         numbered = titled.block
         if titled.of_terms:
-            yield from term_cards(chapter, titled, Kind.TECHNIQUE)
+            yield from term_cards(chapter, titled, _HEADED)
             continue
         gists = item_gists([item.text for item in numbered.items])
         noun = numbered.item_noun
@@ -98,7 +98,7 @@ def item_gist(text: str) -> str | None:
         # "Structure it as A, B, C: open with ..." -> "Structure it as A, B, C";
         # "Read the form in advance, so that you know ..." -> "Read the form in advance"
         clause = _CLAUSE.split(first, 1)[0].strip()
-        short = (clause, None) if 4 <= word_count(clause) < word_count(first) else shorten(first)
+        short = (clause, None) if 2 <= word_count(clause) < word_count(first) else shorten(first)
         if short:
             return capitalise(short[0])
     if word_count(first) <= MAX_ANSWER_WORDS:
