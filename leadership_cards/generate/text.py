@@ -536,18 +536,13 @@ def _balance(sentence: str, start: int, end: int) -> Span:
     return start, end
 
 
-#: Words a complete statement does not end on: a sentence that does was cut mid-clause.
-FUNCTION_WORDS = _set(
-    "a an the of by to for with from into onto upon at in on and or but nor than which whose "
-    "whom that their its his her our your my this these those as via through between among "
-    "is are was were be been will would can could should must may might has have had "
-)
-
-
 def ends_in_function_word(text: str) -> bool:
     """True for "... a process of persuasion and example by." (cut mid-clause)."""
+    if text.rstrip(" .!?").endswith(('"', "”")):
+        return False  # a quotation ends where its speaker ended it
     words = _WORD.findall(text.rstrip(' .!?"”’)'))
-    return bool(words) and words[-1].lower() in FUNCTION_WORDS
+    # An object pronoun ("repeat it") or an auxiliary ("as they always have") ends a clause.
+    return bool(words) and words[-1].lower() in FUNCTION_WORDS - {"it", "is", "are", "be"}
 
 
 #: Words too common to carry a fact: they neither give an answer away nor make two
