@@ -139,6 +139,11 @@ def complete(sentence: str, span: Span) -> Span | None:
         first += 1
     while last >= first and (is_function(tokens[last]) or not _word(tokens[last])):
         last -= 1
+    # A comparison's adverbs ("[its causes] more clearly than") are not part of the phrase.
+    while (
+        last > first and tokens[last].tag in ("RB", "RBR", "RBS") and tokens[first].phrase == "NP"
+    ):
+        last -= 1
     if first > last:
         return None
     # Widen to the noun phrase's content: its modifiers before, its head after.
@@ -170,7 +175,7 @@ def head_phrase(sentence: str, span: Span) -> Span | None:
         return None
     for phrase in analysis.phrases:
         if phrase.kind == "NP" and found[0] <= phrase.first and phrase.last < found[1]:
-            if analysis.tokens[phrase.last + 1].tag != "IN":
+            if analysis.tokens[phrase.last + 1].tag not in ("IN", "TO"):
                 return None  # an item of a list or coordination: no one phrase to ask
             return complete(sentence, analysis.span(phrase.first, phrase.last))
     return None
@@ -193,8 +198,8 @@ def problems(sentence: str, span: Span) -> list[str]:
     blank = tokens[first : last + 1]
     frame = tokens[:first] + tokens[last + 1 :]
     out: list[str] = []
-    if not any(is_content(t) for t in blank):
-        out.append("blank is a function word")
+    if not any(is_content(t) and t.lower != "one" for t in blank):
+        out.append("blank is a function word")  # "one" alone stands for a noun: a pronoun
     elif is_function(blank[0]) and blank[0].tag not in ("PRP$",) or is_function(blank[-1]):
         out.append("blank starts or ends on a function word")
     words = [t for t in blank if _word(t)]
@@ -206,6 +211,8 @@ def problems(sentence: str, span: Span) -> list[str]:
         out.append("blank is a verb fragment")
     if _is_list(blank):
         out.append("blank is a list of three or more items")
+    elif _in_list(tokens, first, last):
+        out.append("blank is one item of a list")
     if _is_filler(blank, tokens, first):
         out.append("blank is filler")
     if _given_away(blank, frame):
@@ -221,6 +228,35 @@ def problems(sentence: str, span: Span) -> list[str]:
 
 def good(sentence: str, span: Span) -> bool:
     return not problems(sentence, span)
+
+
+def is_noun_phrase(sentence: str, span: Span) -> bool:
+    """A noun phrase and nothing else, with at most one "of" phrase attached: "[values-based
+    leadership]", "[part of ordinary work]", "[70 percent]"; not "[satisfy the needs]",
+    "[up-front CEO over the behind-the-scenes leader]", nor "[longer]"."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return False
+    found = _covered(analysis, span)
+    if found is None:
+        return False
+    blank = analysis.tokens[found[0] : found[1] + 1]
+    if not blank[-1].tag.startswith(("NN", "CD")) or blank[0].tag.startswith(("VB", "RB")):
+        return False
+    content = [t for t in blank if is_content(t)]
+    if len(content) < 2 and not any(t.tag in ("NNP", "NNPS", "CD") for t in content):
+        return False  # one common noun ("the [platform]"): too little to be the point
+    ofs = 0
+    for t in blank:
+        if t.phrase in ("NP", "ADJP") or t.tag in ("POS", "CC", "CD") or t.text in ("-", "–"):
+            continue
+        if not _word(t) and t.text not in (",", ";", ":"):
+            continue  # brackets and symbols inside a name such as "alert(1)"
+        if t.lower == "of" and not ofs:
+            ofs += 1
+            continue
+        return False
+    return True
 
 
 def _is_clause(blank: list[Token]) -> bool:
@@ -245,13 +281,15 @@ def _is_verb_fragment(blank: list[Token], tokens: tuple[Token, ...], last: int) 
     if blank[0].tag in _FINITE:
         return True
     tail = blank[-1]
-    if tail.tag in ("VB", "VBZ", "VBP", "VBD"):
+    if tail.tag in ("VBZ", "VBP", "VBD"):
         return True
-    if tail.tag in ("VBG", "VBN") and last + 1 < len(tokens):
+    if tail.tag.startswith("VB") and last + 1 < len(tokens):
         nxt = tokens[last + 1]
-        # "[building] trust": the gerund's object is left outside the blank
-        return nxt.phrase == "NP" and nxt.chunk.startswith("B-") and not is_function(nxt)
-    return False
+        # "[building] trust": the verb's object is left outside the blank
+        if nxt.phrase == "NP" and nxt.chunk.startswith("B-") and nxt.tag != "PRP":
+            return True
+    # A bare verb is a fragment; "to solve" ending "resisting the urge to solve" is not.
+    return tail.tag == "VB" and (len(blank) < 2 or blank[-2].tag != "TO")
 
 
 _LIST_SEPARATOR = re.compile(r"^(?:,|;|and|or)$", re.IGNORECASE)
@@ -262,6 +300,20 @@ def _is_list(blank: list[Token]) -> bool:
     commas = sum(t.text in (",", ";") for t in blank)
     conjunctions = sum(t.lower in ("and", "or") for t in blank)
     return commas >= 2 or (commas >= 1 and conjunctions >= 1)
+
+
+def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "a [complex array of interests], forces, attitudes, and values": one item of several,
+    with no cue to say which."""
+    after = tokens[last + 1 : last + 8]
+    if len(after) > 1 and after[1].lower in ("not", "rather", "but", "unlike"):
+        return False  # "[Inspiration], not motivation or fear, ...": a contrast, not a list
+    if after and after[0].text == ",":
+        rest = after[1:]
+        if any(t.text == "," or t.lower in ("and", "or") for t in rest[1:5]):
+            return True
+    before = tokens[max(0, first - 6) : first]
+    return bool(before) and before[-1].lower in ("and", "or") and any(t.text == "," for t in before)
 
 
 def _is_filler(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
@@ -297,6 +349,8 @@ def _splits_phrase(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     if last + 1 >= len(tokens):
         return False
     nxt = tokens[last + 1]
+    if nxt.lower == "of" and tokens[last].tag.startswith("NN") and tokens[first].tag != "CD":
+        return True  # "the [type] of leadership": the phrase runs on
     return (
         nxt.chunk == "I-NP"
         and tokens[last].phrase == "NP"
@@ -343,3 +397,74 @@ def _base_form(verb: str) -> str:
     if verb.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
         return verb[:-2]
     return verb[:-1] if verb.endswith("s") else verb
+
+
+_RANKED = frozenset(
+    [
+        "best",
+        "worst",
+        "most",
+        "least",
+        "first",
+        "last",
+        "main",
+        "chief",
+        "key",
+        "prime",
+        "central",
+        "core",
+        "primary",
+        "only",
+        "hardest",
+        "easiest",
+        "simplest",
+        "biggest",
+        "greatest",
+        "strongest",
+        "surest",
+        "commonest",
+        "best-known",
+    ]
+)
+MAX_COPULAR_WORDS = 22
+
+
+def copular_question(sentence: str) -> tuple[str, str] | None:
+    """ "The hardest discipline for a leader who coaches is resisting the urge to solve."
+    -> ("What is the hardest discipline for a leader who coaches?", "Resisting the urge to
+    solve"); "The open question is the coach's working instrument." -> ("What is the coach's
+    working instrument?", "The open question"). The side that describes (a superlative or
+    rank, or a definite "the ...") becomes the question; the other side is the answer."""
+    analysis = analyse(sentence)
+    if analysis is None or len(analysis.tokens) > MAX_COPULAR_WORDS:
+        return None
+    tokens = analysis.tokens
+    verbs = [i for i, t in enumerate(tokens) if t.lower in ("is", "are") and t.tag.startswith("VB")]
+    if len(verbs) != 1 or any(t.tag in _FINITE for t in tokens if t.lower not in ("is", "are")):
+        return None  # one verb, the copula: "X is Y", not "X say they are Y"
+    verb = verbs[0]
+    if verb == 0 or tokens[0].tag in ("PRP", "EX", "WDT") or tokens[0].lower in ("this", "that"):
+        return None
+    end = len(tokens) - 1 if tokens[-1].text in ".!" else len(tokens)
+    if end <= verb + 1:
+        return None
+    subject = sentence[tokens[0].start : tokens[verb - 1].end]
+    complement = sentence[tokens[verb + 1].start : tokens[end - 1].end]
+    be = tokens[verb].lower
+    if any(t.lower in _RANKED or t.tag == "JJS" for t in tokens[:verb]):
+        question, answer = subject, complement
+    elif tokens[verb + 1].lower == "the" and not any(t.tag == "JJS" for t in tokens[verb + 1 :]):
+        question, answer = complement, subject
+    else:
+        return None
+    if (
+        not any(is_content(t) for t in tokens[verb + 1 : end])
+        or len(answer.split()) > MAX_BLANK_WORDS
+    ):
+        return None
+    question = (
+        question[:1].lower() + question[1:]
+        if question[:2].istitle() or question[:1].isupper() and question[1:2].islower()
+        else question
+    )
+    return f"What {be} {question}?", answer[:1].upper() + answer[1:]

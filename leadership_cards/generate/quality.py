@@ -60,6 +60,8 @@ def problems(card: Card) -> list[str]:
                 found.append("more than one cloze deletion")
             elif card.kind in CHOSEN_BLANK_KINDS:
                 found.extend(_blank_problems(card.cloze))
+            if card.kind in CHOSEN_BLANK_KINDS and _names_the_subject(card):
+                found.append("blank names the deck's or chapter's own subject")
     elif CLOZE_BLANK in front:
         found.append("blank without a cloze")
     if not card.deck or not card.chapter:
@@ -85,6 +87,16 @@ def _blank_problems(cloze: str) -> list[str]:
     end = cloze.index("}}", start)
     statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
     return blanks.problems(statement, (start, end - 6))
+
+
+def _names_the_subject(card: Card) -> bool:
+    """ "[Inner leaders] ask for ..." in a deck on inner leadership: the learner knows the
+    subject from the deck's name, so the blank asks nothing."""
+    from leadership_cards.generate.blanks import stem
+
+    subject = {stem(w) for w in normalise(f"{card.deck} {card.chapter}").split()}
+    answer = [stem(w) for w in normalise(card.back).split() if w not in FUNCTION_WORDS]
+    return bool(answer) and all(w in subject for w in answer)
 
 
 def passes(card: Card) -> bool:

@@ -274,6 +274,8 @@ def is_content(token: Token) -> bool:
         return False
     if token.tag.startswith("RB") and token.lower in ("not", "n't", "also", "only", "just"):
         return False
+    if token.lower in ("ones", "others"):
+        return False  # pronouns: "the [ones] that ..."
     return token.tag.startswith(CONTENT_TAGS) and any(c.isalnum() for c in token.text)
 
 

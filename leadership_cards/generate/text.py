@@ -106,7 +106,9 @@ def sentences(text: str) -> list[str]:
     for match in _SENTENCE_BREAK.finditer(text):
         before = text[start : match.start()].rsplit(None, 1)
         last = before[-1].rstrip(".").lower() if before else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        # "No. 5" is a number; "a yes or a no." ends a sentence
+        abbreviation = last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+        if abbreviation and (last != "no" or text[match.end() : match.end() + 1].isdigit()):
             continue
         out.append(text[start : match.end(1)].strip())
         start = match.end()
@@ -173,6 +175,11 @@ _NOT_BUT = re.compile(r"\bnot\s+(?:one|just|only|merely|simply)?\s*[\w'’ -]{1,
 _MORE_THAN = re.compile(r"\s+(?:far\s+)?more\s+than\s+", re.I)
 _THAN = re.compile(r"\bmore\s+(?!than\b)\w[^,;]{0,80}?\s+than\s+", re.I)
 _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
+# "ownership is what carries a plan through": the subject is the answer the clause asks for
+_IS_WHAT = re.compile(r"\s(?:is|are)\s+(?:what|who)\s", re.I)
+_RATHER_THAN = re.compile(r",?\s+rather\s+than\s+", re.I)
+# "Whitmore defined the purpose of coaching as building awareness ..."
+_DEFINED_X_AS = re.compile(r"\bdefine[sd]?\s+[^,;]{3,60}?\s+as\s+", re.I)
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
 _RANK = r"(?:key|driving|prime|central|core|chief|main|primary|essential|single|greatest)"
 _ONLY_IS = re.compile(
@@ -301,7 +308,14 @@ def main_verb_object(sentence: str) -> Span | None:
         return _main_verb_object_by_words(sentence)
     found = analysis.tokens
     subject = False
+    skip_to = 0
+    if found and found[0].lower in _SUBORDINATE_OPENERS:
+        # "When a coach asks ..., the other person fills ...": the main clause follows
+        # the opening clause's comma.
+        skip_to = next((i + 1 for i, t in enumerate(found) if t.text == ","), len(found))
     for i, token in enumerate(found):
+        if i < skip_to:
+            continue
         if token.tag.startswith(("NN", "PRP")) or token.tag == "VBG" and i == 0:
             subject = True
             continue
@@ -324,6 +338,9 @@ def main_verb_object(sentence: str) -> Span | None:
     return None
 
 
+_SUBORDINATE_OPENERS = _set(
+    "when whenever if unless because since although though while as after before once until"
+)
 _CLAUSE_WORDS = _set("that if because since whether while although though as")
 
 
@@ -364,6 +381,65 @@ def _main_verb_object_by_words(sentence: str) -> Span | None:
     return None
 
 
+_PRESENT = ("VBZ", "VBP", "MD")
+
+
+def states_a_claim(sentence: str) -> bool:
+    """A statement in the present tense about something named: "A coach moves between
+    the stages ...", not "In 1990 the club met ..." (narration), nor a question, nor a
+    sentence in the first or second person (an aside to the reader)."""
+    from leadership_cards.generate.syntax import analyse
+
+    if sentence.rstrip().endswith("?"):
+        return False
+    analysis = analyse(sentence)
+    if analysis is None:
+        return False
+    for token in analysis.tokens:
+        if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your"):
+            return False
+        if token.tag in ("VBD",) and token.lower not in ("did",):
+            return False
+        if token.tag in _PRESENT:
+            return True
+    return False
+
+
+_PRONOUN_SUBJECT = re.compile(r"^(It|They)\s+(?=[a-z])")
+
+
+def resolve_pronoun(sentence: str, previous: str) -> str:
+    """ "It then moves to reality ..." after "The conversation begins with the goal ...":
+    the pronoun that opens a sentence stands for the subject of the one before, when that
+    subject is a plain noun phrase of the same number."""
+    m = _PRONOUN_SUBJECT.match(sentence)
+    if not m or not previous:
+        return sentence
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(previous)
+    if analysis is None:
+        return sentence
+    tokens = analysis.tokens
+    end = 0
+    while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
+        if end and tokens[end].chunk.startswith("B-"):
+            break
+        end += 1
+    if not end or end >= len(tokens) or tokens[end].phrase != "VP":
+        return sentence
+    head = tokens[end - 1]
+    plural = head.tag in ("NNS", "NNPS")
+    if not head.tag.startswith("NN") or plural != (m.group(1) == "They"):
+        return sentence
+    subject = previous[tokens[0].start : head.end]
+    if tokens[0].tag.startswith("DT") or tokens[0].tag == "JJ":
+        subject = subject[:1].upper() + subject[1:]
+    if tokens[0].tag != "NNP" and not tokens[0].text.isupper():
+        subject = subject[:1].upper() + subject[1:]
+    return subject + " " + sentence[m.end() :]
+
+
 def salient_span(sentence: str) -> tuple[Span, str] | None:
     """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
     ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
@@ -378,8 +454,11 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
         # The phrase the rule found, else its first noun phrase alone: "no growth without
         # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
         for candidate in (blanks.complete(sentence, span), blanks.head_phrase(sentence, span)):
-            if candidate and blanks.good(sentence, candidate):
-                return candidate, why
+            if not candidate or not blanks.good(sentence, candidate):
+                continue
+            if why == "statement" and not blanks.is_noun_phrase(sentence, candidate):
+                continue  # with no pattern to point at it, only a noun phrase is salient
+            return candidate, why
     return None
 
 
@@ -449,6 +528,9 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
     ("verdict", _cleft_focus),
     ("verdict", _key_subject),
     ("verdict", lambda s: _before(_KEY_TO, s)),
+    ("verdict", lambda s: _before(_IS_WHAT, s)),
+    ("contrast", lambda s: _before(_RATHER_THAN, s)),
+    ("definition", lambda s: _after(_DEFINED_X_AS, s, 6)),
     ("statement", lambda s: main_verb_object(s)),
 )
 
