@@ -180,6 +180,16 @@ _IS_WHAT = re.compile(r"\s(?:is|are)\s+(?:what|who)\s", re.I)
 _RATHER_THAN = re.compile(r",?\s+rather\s+than\s+", re.I)
 # "Whitmore defined the purpose of coaching as building awareness ..."
 _DEFINED_X_AS = re.compile(r"\bdefine[sd]?\s+[^,;]{3,60}?\s+as\s+", re.I)
+# What something is measured by or built on, where it comes from, what it leads to.
+_BASIS = re.compile(
+    r"\b(?:measures?|measured|judges?|judged|builds?|built|based|rests?|founded|grounded|"
+    r"depends?)\b(?:\s+(?!by\b|on\b|upon\b)[\w'’-]+){0,3}?\s+(?:by|on|upon)\s+",
+    re.I,
+)
+_ORIGIN = re.compile(
+    r"\b(?:comes?|came|derives?|derived|stems?|springs?|originates?|originated)\s+from\s+", re.I
+)
+_CAUSE = re.compile(r"\b(?:leads?|led)\s+to\s+|\b(?:causes?|results?\s+in)\s+", re.I)
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
 _RANK = r"(?:key|driving|prime|central|core|chief|main|primary|essential|single|greatest)"
 _ONLY_IS = re.compile(
@@ -531,6 +541,9 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
     ("verdict", lambda s: _before(_IS_WHAT, s)),
     ("contrast", lambda s: _before(_RATHER_THAN, s)),
     ("definition", lambda s: _after(_DEFINED_X_AS, s, 6)),
+    ("basis", lambda s: _after(_BASIS, s, 6)),
+    ("origin", lambda s: _after(_ORIGIN, s, 6)),
+    ("cause", lambda s: _after(_CAUSE, s, 6)),
     ("statement", lambda s: main_verb_object(s)),
 )
 
