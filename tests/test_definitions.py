@@ -110,3 +110,10 @@ def test_a_statement_with_a_colon_is_not_a_glossary_entry(tmp_path: Path) -> Non
         "Three roles matter most: the timer, the grammarian and the evaluator.",
     )
     assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]
+
+
+def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
+    cards = chapter_cards(tmp_path, "PREP stands for point, reason, example, point.")
+    assert [(c.front, c.back) for c in cards if c.kind is Kind.DEFINITION] == [
+        ("What does PREP stand for?", "Point, reason, example, point.")
+    ]

@@ -26,6 +26,8 @@ Span = tuple[int, int]
 #: Content words the frame keeps besides the blank; fewer, and almost anything fits.
 MIN_FRAME_CONTENT = 4
 MAX_BLANK_WORDS = 8
+#: A frame this full of content pins down even a one-noun answer.
+RICH_FRAME_CONTENT = 7
 #: Nouns of position, part or quantity: "in the middle of the [...]" blanks filler.
 _PARTITIVE = frozenset(
     [
@@ -175,7 +177,7 @@ def head_phrase(sentence: str, span: Span) -> Span | None:
         return None
     for phrase in analysis.phrases:
         if phrase.kind == "NP" and found[0] <= phrase.first and phrase.last < found[1]:
-            if analysis.tokens[phrase.last + 1].tag not in ("IN", "TO"):
+            if analysis.tokens[phrase.last + 1].tag not in ("IN", "TO", "VBN"):
                 return None  # an item of a list or coordination: no one phrase to ask
             return complete(sentence, analysis.span(phrase.first, phrase.last))
     return None
@@ -203,6 +205,10 @@ def problems(sentence: str, span: Span) -> list[str]:
     elif is_function(blank[0]) and blank[0].tag not in ("PRP$",) or is_function(blank[-1]):
         out.append("blank starts or ends on a function word")
     words = [t for t in blank if _word(t)]
+    if all(t.tag == "CD" for t in words) and not any(
+        c.isdigit() for c in sentence[span[0] : span[1]]
+    ):
+        out.append("blank is a bare count")  # "are [two]: first, ...": the count of a list
     if len(words) > MAX_BLANK_WORDS:
         out.append("blank is longer than a phrase")
     if _is_clause(blank):
@@ -244,8 +250,10 @@ def is_noun_phrase(sentence: str, span: Span) -> bool:
     if not blank[-1].tag.startswith(("NN", "CD")) or blank[0].tag.startswith(("VB", "RB")):
         return False
     content = [t for t in blank if is_content(t)]
-    if len(content) < 2 and not any(t.tag in ("NNP", "NNPS", "CD") for t in content):
-        return False  # one common noun ("the [platform]"): too little to be the point
+    frame = analysis.tokens[: found[0]] + analysis.tokens[found[1] + 1 :]
+    rich = sum(is_content(t) for t in frame) >= RICH_FRAME_CONTENT
+    if len(content) < 2 and not rich and not any(t.tag in ("NNP", "NNPS", "CD") for t in content):
+        return False  # one common noun in a thin frame ("use the [platform]"): no point
     ofs = 0
     for t in blank:
         if t.phrase in ("NP", "ADJP") or t.tag in ("POS", "CC", "CD") or t.text in ("-", "–"):
@@ -440,8 +448,10 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         return None
     tokens = analysis.tokens
     verbs = [i for i, t in enumerate(tokens) if t.lower in ("is", "are") and t.tag.startswith("VB")]
-    if len(verbs) != 1 or any(t.tag in _FINITE for t in tokens if t.lower not in ("is", "are")):
-        return None  # one verb, the copula: "X is Y", not "X say they are Y"
+    relative = {i + 1 for i, t in enumerate(tokens) if t.tag in ("WP", "WDT") or t.lower == "that"}
+    others = [i for i, t in enumerate(tokens) if t.tag in _FINITE and t.lower not in ("is", "are")]
+    if len(verbs) != 1 or any(i not in relative for i in others):
+        return None  # one main verb, the copula: "X is Y", not "X say they are Y"
     verb = verbs[0]
     if verb == 0 or tokens[0].tag in ("PRP", "EX", "WDT") or tokens[0].lower in ("this", "that"):
         return None
@@ -468,3 +478,118 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         else question
     )
     return f"What {be} {question}?", answer[:1].upper() + answer[1:]
+
+
+_UNIT_AFTER = frozenset(["to", "and", "or"])
+
+
+def quantity(sentence: str) -> Span | None:
+    """A number with its unit, a range kept whole: "lasts from [one to two minutes]",
+    "[70 percent] of men", "at [one minute thirty seconds]"."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    for i, t in enumerate(tokens):
+        if t.tag != "CD" or (i and tokens[i - 1].tag == "CD"):
+            continue
+        j = i
+        while j + 1 < len(tokens) and (
+            tokens[j + 1].tag in ("CD", "NN", "NNS")
+            or tokens[j + 1].lower in _UNIT_AFTER
+            and j + 2 < len(tokens)
+            and tokens[j + 2].tag == "CD"
+        ):
+            j += 1
+        measured = t.text[:1].isdigit() or tokens[j].lower in _UNITS
+        if j > i and tokens[j].tag.startswith("NN") and measured:
+            return analysis.span(i, j)
+    return None
+
+
+#: Units a number word measures in; "three points" or "one survey" counts nothing worth asking.
+_UNITS = frozenset(
+    [
+        "percent",
+        "per",
+        "cent",
+        "seconds",
+        "second",
+        "minutes",
+        "minute",
+        "hours",
+        "hour",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "years",
+        "year",
+        "words",
+        "word",
+        "times",
+        "people",
+        "members",
+        "speakers",
+        "guests",
+        "dollars",
+    ]
+)
+
+
+def subject_phrase(sentence: str) -> Span | None:
+    """The noun phrase that opens the sentence, when a verb follows it: "The [Topicsmaster]
+    prepares the questions and calls on speakers"."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    phrases = analysis.phrases
+    if not phrases or phrases[0].kind != "NP" or phrases[0].first != 0:
+        return None
+    first = phrases[0]
+    nxt = first.last + 1
+    if nxt >= len(tokens) or tokens[nxt].phrase != "VP" or tokens[nxt].lower in AUXILIARY_WORDS:
+        return None
+    if tokens[nxt].lower.rstrip("s") in _REPORTING or "(" in sentence:
+        return None  # "Gardner sees ...", "One survey showed ...": the claim is what follows
+    subject = tokens[first.first : first.last + 1]
+    if subject[0].lower in _QUANTIFIERS or subject[0].tag == "CD":
+        return None  # "Each person", "Three points": no one thing named
+    named = any(t.tag in ("NNP", "NNPS") for t in subject if t.start > 0)
+    if not named and sum(is_content(t) for t in subject) < 2:
+        return None  # "[Members] join groups ...": too general to be the point
+    if subject[-1].tag in ("NNS", "NNPS") and not named:
+        return None  # a class of people or things doing something is narration, not a name
+    return complete(sentence, analysis.span(first.first, first.last))
+
+
+_REPORTING = frozenset(
+    [
+        "see",
+        "saw",
+        "show",
+        "showed",
+        "suggest",
+        "suggested",
+        "argue",
+        "argued",
+        "find",
+        "found",
+        "say",
+        "said",
+        "report",
+        "reported",
+        "note",
+        "noted",
+        "claim",
+        "claimed",
+        "believe",
+        "believed",
+    ]
+)
+_QUANTIFIERS = frozenset(
+    ["each", "every", "some", "most", "many", "all", "any", "one", "few", "several", "no", "both"]
+)

@@ -52,6 +52,7 @@ _PATTERNS = (
         re.compile(rf"^{_TERM} (?:means|refers to|denotes|signifies) (?P<def>.+)$", re.I),
         "What is {}?",
     ),
+    (re.compile(rf"^{_TERM} stands for (?P<def>.+)$"), "What does {} stand for?"),
     (
         re.compile(
             rf"^by {_TERM},? (?:we|I|they|the author|this chapter) means? (?P<def>.+)$", re.I
@@ -190,7 +191,9 @@ def _from_text(
                 break
             # The article stays ("What is a pathway?"); a name keeps its capitals.
             term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
-            if term[:1].isupper() and not any(w[:1].isupper() for w in term.split()[1:]):
+            first_word = term.split()[0]
+            acronym = sum(c.isupper() for c in first_word) > 1
+            if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
                 term = term[0].lower() + term[1:]
             answer = capitalise(m.group("def").strip().rstrip("."))
             if plain and word_count(answer) > MAX_DEFINITION_WORDS:

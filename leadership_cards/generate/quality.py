@@ -40,6 +40,8 @@ def problems(card: Card) -> list[str]:
         found.append("question gives away its answer")
     if card.kind is not Kind.DISCUSSION:
         statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else front
+        if statement.endswith("?"):
+            statement = ""  # a question may end on its preposition: "What does X stand for?"
         if ends_in_function_word(statement) or ends_in_function_word(back):
             found.append("sentence cut mid-clause")
     if not balanced(back):

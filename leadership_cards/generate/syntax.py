@@ -191,6 +191,8 @@ def _mend_tags(plain: list[list[str]], tagged: list[list[str]]) -> None:
         if item[1] == "VBG" and not word.lower().endswith("ing"):
             item[1] = "NNS" if word.endswith("s") else "NN"  # "follower" is not a gerund
         nxt = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+        if item[1] == "VB" and i and tagged[i - 1][1] in ("VB", "VBP", "VBZ") and nxt[:2] == "NN":
+            item[1] = "NN"  # "induce follower action": a verb's object opens with a noun
         if (
             item[1] in ("VB", "VBP")
             and i >= 2

@@ -524,6 +524,18 @@ def _key_subject(sentence: str) -> Span | None:
     return None
 
 
+def _quantity(sentence: str) -> Span | None:
+    from leadership_cards.generate import blanks
+
+    return blanks.quantity(sentence)
+
+
+def _subject(sentence: str) -> Span | None:
+    from leadership_cards.generate import blanks
+
+    return blanks.subject_phrase(sentence)
+
+
 #: The kinds of salient phrase, in the order they are tried: the first that finds a phrase
 #: in a sentence names what its cloze asks for.
 _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
@@ -544,7 +556,9 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
     ("basis", lambda s: _after(_BASIS, s, 6)),
     ("origin", lambda s: _after(_ORIGIN, s, 6)),
     ("cause", lambda s: _after(_CAUSE, s, 6)),
+    ("number", _quantity),
     ("statement", lambda s: main_verb_object(s)),
+    ("statement", _subject),
 )
 
 
