@@ -11,6 +11,7 @@ one answer fits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from leadership_cards.generate.syntax import (
     AUXILIARY_WORDS,
@@ -104,6 +105,7 @@ _FINITE = ("VBZ", "VBP", "VBD", "MD")
 _SUFFIXES = ("ship", "ness", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "s", "ly")
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A crude stem, enough to see "followership" in "followers" or "leaders" in "leading"."""
     word = word.lower().replace("’", "'")
@@ -189,6 +191,11 @@ def _word(token: Token) -> bool:
 
 def problems(sentence: str, span: Span) -> list[str]:
     """What is wrong with blanking `span` of `sentence`; empty when the blank is good."""
+    return list(_problems(sentence, span))
+
+
+@lru_cache(maxsize=4096)
+def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     analysis = analyse(sentence)
     if analysis is None:
         return []  # too long to analyse: the length rules judge it
@@ -229,7 +236,7 @@ def problems(sentence: str, span: Span) -> list[str]:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
         out.append("blank splits a phrase")
-    return out
+    return tuple(out)
 
 
 def good(sentence: str, span: Span) -> bool:

@@ -77,9 +77,6 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             verdict = bool(_VERDICT.search(raw))
             if topic and topic.match(raw) and word_count(raw) <= MAX_TOPIC_WORDS:
                 verdict = True
-            # A general statement in the present tense is a claim of the chapter's own;
-            # narration (past tense), questions and asides are not.
-            verdict = verdict or states_a_claim(strip_connectives(strip_citations(raw)))
             resolved = _resolve_that(strip_citations(raw))
             if resolved:
                 yield chapter.card(Kind.CLAIM, "", "", position, text, cloze=resolved)
@@ -96,6 +93,9 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 or "}}" in sentence
             ):
                 continue
+            # A general statement in the present tense is a claim of the chapter's own;
+            # narration (past tense), questions and asides are not.
+            verdict = verdict or states_a_claim(sentence)
             found = salient_span(sentence)
             if not found and verdict:
                 asked = copular_question(sentence)

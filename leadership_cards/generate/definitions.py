@@ -228,6 +228,8 @@ def _is_entry_term(term: str) -> bool:
     analysis = analyse(term)
     if analysis is None or len(analysis.tokens) > MAX_PLAIN_TERM_WORDS + 1:
         return False
+    if analysis.tokens[0].lower in NUMBER_WORDS or analysis.tokens[0].tag == "CD":
+        return False  # "Three roles matter most: ..." leads into a list
     return not any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
 
 
@@ -280,8 +282,8 @@ def _plain_definition(term: str, definition: str) -> bool:
         return False
     tokens = analysis.tokens
     verb = next(i for i, t in enumerate(tokens) if t.start >= len(term))  # "is"
-    if any(t.tag in ("VBZ", "VBP", "VBD", "MD", "PRP") for t in tokens[:verb]):
-        return False
+    if any(t.tag in ("VB", "VBZ", "VBP", "VBD", "MD", "PRP", "WP", "WDT") for t in tokens[:verb]):
+        return False  # a term has no verb or relative clause of its own
     if not any(t.tag.startswith("NN") for t in tokens[:verb]):
         return False
     after = tokens[verb + 1 :]
