@@ -107,3 +107,17 @@ def test_no_question_shows_another_cards_answer() -> None:
 def test_generated_chapters_show_no_answer_on_another_front(tmp_path: Path) -> None:
     cards = cards_of(tmp_path, PROSE)
     assert leaks(cards) == []
+
+
+def test_what_the_chapter_rejects_and_puts_in_its_place(tmp_path: Path) -> None:
+    text = (
+        "Mentoring\n\n"
+        "For years, the buddy system was never enough for new members. Rather, strong clubs "
+        "rely on a formal mentoring programme.\n"
+    )
+    cards = cards_of(tmp_path, text)
+    assert any(
+        c.front == "Strong clubs rely on a [...], not the buddy system."
+        and c.back == "formal mentoring programme"
+        for c in cards
+    ), [c.front for c in cards]

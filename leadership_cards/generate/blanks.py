@@ -144,10 +144,12 @@ def complete(sentence: str, span: Span) -> Span | None:
     while last >= first and (is_function(tokens[last]) or not _word(tokens[last])):
         last -= 1
     # A comparison's adverbs ("[its causes] more clearly than") are not part of the phrase.
-    while (
-        last > first and tokens[last].tag in ("RB", "RBR", "RBS") and tokens[first].phrase == "NP"
-    ):
-        last -= 1
+    run = last
+    while run > first and tokens[run].tag in ("RB", "RBR", "RBS"):
+        run -= 1
+    compared = any(t.tag in ("RBR", "RBS") for t in tokens[run + 1 : last + 1])
+    if compared and tokens[first].phrase == "NP":
+        last = run  # "[safety to disagree openly]" keeps its adverb
     if first > last:
         return None
     # Widen to the noun phrase's content: its modifiers before, its head after.
@@ -328,6 +330,9 @@ def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
         if any(t.text == "," or t.lower in ("and", "or") for t in rest[1:5]):
             return True
     before = tokens[max(0, first - 6) : first]
+    joined = any(t.lower in ("and", "or") for t in tokens[first : last + 1])
+    if before and before[-1].text == "," and joined:
+        return True  # "credibility, [reliability and intimacy]": the list's tail
     return bool(before) and before[-1].lower in ("and", "or") and any(t.text == "," for t in before)
 
 
@@ -599,4 +604,38 @@ _REPORTING = frozenset(
 )
 _QUANTIFIERS = frozenset(
     ["each", "every", "some", "most", "many", "all", "any", "one", "few", "several", "no", "both"]
+)
+
+
+def subject_of(sentence: str) -> str | None:
+    """The main clause's subject as a phrase that stands alone: "While compelling, this hero
+    model was never the case" -> "the hero model" (a demonstrative becomes "the")."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    start = 0
+    if tokens and (tokens[0].lower in _SUBORDINATE or tokens[0].tag in ("JJ", "IN", "VBG")):
+        start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), 0)
+    phrase = next((p for p in analysis.phrases if p.first >= start), None)
+    if phrase is None or phrase.kind != "NP" or phrase.first != start:
+        return None
+    words = list(tokens[phrase.first : phrase.last + 1])
+    if not words or words[-1].tag not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    after = tokens[phrase.last + 1] if phrase.last + 1 < len(tokens) else None
+    if after is not None and after.phrase != "VP" and after.text != "(":
+        return None  # the phrase runs on: not the whole subject
+    text = sentence[words[0].start : words[-1].end]
+    if words[0].lower in ("this", "that", "these", "those"):
+        text = ("the" if words[0].lower in ("this", "that") else "these") + text[
+            len(words[0].text) :
+        ]
+    elif words[0].tag == "PRP":
+        return None
+    return text[:1].lower() + text[1:] if words[0].tag != "NNP" else text
+
+
+_SUBORDINATE = frozenset(
+    ["while", "when", "although", "though", "if", "because", "since", "as", "after", "before"]
 )

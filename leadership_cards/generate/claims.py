@@ -71,6 +71,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
     for text, position in chapter.passages({ListRole.ITEMS}):
         previous = ""
         for index, raw in enumerate(sentences(text)):
+            before = previous
             raw, previous = resolve_pronoun(raw, previous), raw
             if index == 0 and not position.startswith("paragraph"):
                 continue  # an item's first sentence is its technique card
@@ -83,6 +84,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 continue
             sentence = strip_citations(raw)
             sentence = capitalise(_SUMMARY.sub("", sentence))
+            sentence = _with_what_it_replaces(sentence, strip_citations(before))
             sentence = strip_connectives(sentence)
             if dangles(sentence):
                 sentence = _main_clause_after_but(sentence)
@@ -112,6 +114,25 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=cloze_of(sentence, found[0]),
                 )
+
+
+_RATHER = re.compile(r"^(?:Rather|Instead),\s+(?P<rest>.+?)[.!]?$")
+_REJECTS = re.compile(r"\b(?:never|not|no longer|rarely)\b", re.I)
+
+
+def _with_what_it_replaces(sentence: str, before: str) -> str:
+    """ "While compelling, this hero model was never the case in practice. Rather, inner
+    leaders rely on the theory of values-based leadership." The chapter rejects one thing and
+    puts another in its place: the card states both, "..., not the hero model."."""
+    m = _RATHER.match(sentence)
+    if not m or not _REJECTS.search(before):
+        return sentence
+    from leadership_cards.generate.blanks import subject_of
+
+    rejected = subject_of(before)
+    if not rejected:
+        return sentence
+    return f"{capitalise(m.group('rest'))}, not {rejected}."
 
 
 _BUT = re.compile(r",\s+but\s+(?P<rest>.+)$")

@@ -458,8 +458,8 @@ def _content(text: str, tag: str) -> bool:
         return False
     if tag.startswith("RB") and lower in ("not", "n't", "also", "only", "just"):
         return False
-    if lower in ("ones", "others"):
-        return False  # pronouns: "the [ones] that ..."
+    if lower in ("ones", "others", "same", "other", "former", "latter"):
+        return False  # words that stand for a noun: "the [ones] that ...", "do the [same]"
     return tag.startswith(CONTENT_TAGS) and any(c.isalnum() for c in text)
 
 
