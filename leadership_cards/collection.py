@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leadership_cards.cards import Card
+from leadership_cards.errors import UserError
 from leadership_cards.store import DeckInfo, Store, SyncResult
 
 if TYPE_CHECKING:
@@ -36,6 +38,16 @@ def load_embedded(store: Store, now: datetime) -> SyncResult:
     return result
 
 
+def restore_embedded(store: Store, now: datetime) -> SyncResult:
+    """Bring the embedded deck back after the learner removed it (its cards start new: the
+    removal took their history, and the backup taken then still holds it)."""
+    from leadership_cards.deck_source import embedded_deck
+
+    if embedded_deck().name in {deck.name for deck in store.decks()}:
+        raise UserError("the Inner Leadership deck is already in the collection")
+    return load_embedded(store, now)
+
+
 def add_deck(
     store: Store,
     source: DeckSource,
@@ -44,9 +56,14 @@ def add_deck(
     cards: Sequence[Card] | None = None,
 ) -> SyncResult:
     """Make the stored deck match `source` (generated here unless `cards` are given)."""
-    if cards is None:
-        from leadership_cards.generate import generate
+    from leadership_cards.generate import generate
 
+    # A renamed deck's cards are made as under the name they were first made with, so their
+    # ids match and adding the chapters again updates them instead of starting them over.
+    ids_from = store.ids_deck_name(source.name)
+    if ids_from != source.name:
+        cards = generate(replace(source, name=ids_from))
+    elif cards is None:
         cards = generate(source)
     info = DeckInfo(
         name=source.name,
