@@ -417,6 +417,8 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
     from leadership_cards.progress import progress
 
     source = deck_from_paths(list(paths), name)
+    for skipped in source.skipped:
+        click.echo(f"Skipped {skipped}.", err=True)
     with progress(f"Making cards from {counted(len(source.chapters), 'chapter')}"):
         # Bad input fails here, before the collection is touched.
         generation = generate_report(source)

@@ -240,8 +240,9 @@ def _glossary_term(text: str, terms: list[str]) -> str:
 
 
 def _glossary_runs(raw: list[RawBlock]) -> list[RawBlock]:
-    """Two or more paragraphs in a row that each define a term ("**Timer**: keeps time")
-    read as the items of one glossary list."""
+    """Two or more paragraphs in a row that each define a term ("**Timer**: keeps time"), or
+    a paragraph whose every line does, read as the items of one glossary list."""
+    raw = [entry for block in raw for entry in _glossary_lines(block)]
     out: list[RawBlock] = []
     i = 0
     while i < len(raw):
@@ -260,6 +261,19 @@ def _glossary_runs(raw: list[RawBlock]) -> list[RawBlock]:
             out.append(raw[i])
             i += 1
     return out
+
+
+def _glossary_lines(block: RawBlock) -> list[RawBlock]:
+    if (
+        block.kind is not RawKind.TEXT
+        or len(block.lines) < 2
+        or not all(_glossary_term(line.strip(), block.terms) for line in block.lines)
+    ):
+        return [block]
+    return [
+        RawBlock(RawKind.ITEM, [line], [t for t in block.terms if t in line])
+        for line in block.lines
+    ]
 
 
 def _make_list(items: list[RawBlock], heading: str | None, title: str) -> NumberedList:

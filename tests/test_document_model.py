@@ -136,3 +136,34 @@ def test_a_broken_hand_written_card_is_one_line(text: str, message: str) -> None
     with pytest.raises(SourceError) as error:
         parse_document(text + "\n- an item\n", "cards.txt")
     assert message in str(error.value)
+
+
+def test_indented_bullets_in_page_text_are_a_list_inside_an_item() -> None:
+    doc = parse_document(
+        "Trust\n\n"
+        "- Trust is built in drops and lost in buckets.\n"
+        "- Repairing broken trust takes three moves:\n"
+        "  - name what happened;\n"
+        "  - own your part;\n"
+        "  - say what you will do differently.\n"
+        "- Give credit in public.\n",
+        "trust.txt",
+    )
+    outer, inner = doc.lists
+    assert len(outer.items) == 3
+    assert inner.title == "Repairing broken trust takes three moves"
+    assert [i.text for i in inner.items][0] == "name what happened;"
+
+
+def test_a_paragraph_of_term_lines_is_a_glossary(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.md"
+    path.write_text(
+        "# Speech Craft\n\n## Structure\n\n"
+        "Opening: the first thirty seconds of a speech.\n"
+        "Hook: a question or story that makes the audience want the rest.\n"
+    )
+    (structure,) = read_document(path).lists
+    assert [(i.term, i.meaning) for i in structure.items] == [
+        ("Opening", "the first thirty seconds of a speech."),
+        ("Hook", "a question or story that makes the audience want the rest."),
+    ]
