@@ -699,6 +699,66 @@ def export(
         click.echo(f"Wrote {result.written} {result.what} to {result.target}.")
 
 
+# -- import ------------------------------------------------------------------------------
+
+
+@cli.group(name="import", cls=Group)
+def import_group() -> None:
+    """Bring answers and edits back from Anki; take any Anki deck or CSV in."""
+
+
+def _import_options(command: F) -> F:
+    command = click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")(
+        command
+    )
+    command = click.option("--dry-run", is_flag=True, help="Show the report; change nothing.")(
+        command
+    )
+    return db_option(command)
+
+
+@import_group.command(name="anki")
+@click.argument("path", type=click.Path(path_type=Path))
+@_import_options
+def import_anki(path: Path, db: Path | None, dry_run: bool, as_json: bool) -> None:
+    """An .apkg or .colpkg exported with scheduling, or a profile's collection.anki2."""
+    from leadership_cards.anki_import import import_anki as run
+
+    _run_import(run, path, db, dry_run, as_json)
+
+
+@import_group.command(name="csv")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--deck", help="Put every note in this deck (default: the file's #deck or name).")
+@_import_options
+def import_csv(path: Path, deck: str | None, db: Path | None, dry_run: bool, as_json: bool) -> None:
+    """A file in Anki's text format (as `export csv` writes, or a spreadsheet of questions)."""
+    from leadership_cards.anki_import import import_csv as run
+
+    _run_import(run, path, db, dry_run, as_json, deck=deck)
+
+
+def _run_import(run: Callable, path: Path, db: Path | None, dry_run: bool, as_json: bool, **kw):
+    from leadership_cards.anki_import.progress import PhaseProgress
+    from leadership_cards.config import scheduler_config
+
+    with open_store(db) as store, PhaseProgress() as progress:
+        report = run(
+            store,
+            path,
+            scheduler_config(store),
+            now_utc(),
+            dry_run=dry_run,
+            progress=progress,
+            **kw,
+        )
+    if as_json:
+        emit_json(report.to_json())
+        return
+    for line in report.lines():
+        click.echo(line)
+
+
 # -- history, housekeeping -----------------------------------------------------------------
 
 

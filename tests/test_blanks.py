@@ -133,3 +133,26 @@ def test_commands_that_make_no_cards_never_load_the_tagger(module: str) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        (
+            "A Table Topics answer lasts from one to two minutes at most meetings.",
+            "one to two minutes",
+        ),
+        ("The timer shows the green light after 5 minutes of a prepared speech.", "5 minutes"),
+    ],
+)
+def test_a_number_is_blanked_with_its_unit(sentence: str, answer: str) -> None:
+    found = salient_span(sentence)
+    assert found is not None
+    (start, end), why = found
+    assert (sentence[start:end], why) == (answer, "number")
+
+
+def test_a_count_without_a_unit_is_no_blank() -> None:
+    sentence = "The club's officers have two duties: first, to serve members; second, to grow."
+    assert "blank is a bare count" in blanks.problems(sentence, span_of(sentence, "two"))
+    assert blanks.quantity("Three points can be emphasized about every good speech.") is None

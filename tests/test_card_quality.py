@@ -51,11 +51,6 @@ def test_a_sentence_cut_mid_clause_is_a_problem() -> None:
     assert problems(whole) == []
 
 
-def test_the_gardner_citation_is_whole(cards: list[Card]) -> None:
-    (gardner,) = [c for c in of_kind(cards, Kind.CITATION) if c.back == "Gardner"]
-    assert gardner.front.endswith("in accordance with the community's purposes.")
-
-
 def test_a_deletion_keeps_its_brackets_paired() -> None:
     sentence = "Mutual trust is vital to any <script>alert(1)</script> & work-community action."
     start = sentence.index("vital")
@@ -69,15 +64,15 @@ def test_markup_with_brackets_gives_whole_phrases(tmp_path: Path) -> None:
     path = tmp_path / "markup.txt"
     path.write_text(
         "Trust matters.\n\n"
-        "Mutual interactive trust between leaders and followers is vital to any "
-        "<script>alert(1)</script> & work-community action.\n\n  1. Inner leaders use (personal) power, not authority.\n",
+        "Club mentors value shared <script>alert(1)</script> & work-community action, not "
+        "rank.\n\n  1. Inner leaders use (personal) power, not authority.\n",
         encoding="utf-8",
     )
     cards = generate(deck_from_paths([path]))
     for card in cards:
         assert card.back.count("(") == card.back.count(")"), card.back
-    trust = next(c for c in cards if c.front.startswith("Mutual interactive trust between"))
-    assert trust.back == "vital to any <script>alert(1)</script> & work-community action"
+    action = next(c for c in cards if c.front.startswith("Club mentors value"))
+    assert action.back.endswith("<script>alert(1)</script> & work-community action")
 
 
 def test_a_question_that_gives_its_answer_away_is_a_problem() -> None:

@@ -80,3 +80,40 @@ def test_every_definition_form_yields_its_card(  # a one-word term names its cha
 def test_a_statement_of_the_same_shape_is_not_a_definition(tmp_path: Path, sentence: str) -> None:
     cards = chapter_cards(tmp_path, f"{sentence} Members learn this in their first month.")
     assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]
+
+
+def test_glossary_entries_and_marked_terms_yield_definitions(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.md"
+    path.write_text(
+        "# Evaluation Words\n\n"
+        "Words evaluators use when they talk about a speech.\n\n"
+        "- **Commend**: name a strength specifically enough that the speaker can repeat it.\n"
+        "- **Vocal variety**: changing pitch, pace and volume so the voice carries meaning.\n\n"
+        "Hook: a question or story that opens a speech and makes the audience want more.\n\n"
+        "**Active listening** is attention to what a speaker means as well as what they say.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="words", title="Evaluation Words")
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Evaluation Words”, what does “commend” mean?"] == (
+        "Name a strength specifically enough that the speaker can repeat it."
+    )
+    assert asked["What does “vocal variety” mean?"].startswith("Changing pitch, pace")
+    assert asked["In “Evaluation Words”, what does “hook” mean?"].startswith("A question or story")
+    assert asked["What does “active listening” mean?"].startswith("Attention to what a speaker")
+
+
+def test_a_statement_with_a_colon_is_not_a_glossary_entry(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Good clubs share one habit: they start every meeting on time.\n\n"
+        "Three roles matter most: the timer, the grammarian and the evaluator.",
+    )
+    assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]
+
+
+def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
+    cards = chapter_cards(tmp_path, "PREP stands for point, reason, example, point.")
+    assert [(c.front, c.back) for c in cards if c.kind is Kind.DEFINITION] == [
+        ("What does PREP stand for?", "Point, reason, example, point.")
+    ]

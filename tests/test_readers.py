@@ -422,3 +422,19 @@ def test_a_folder_reports_every_file_it_skipped(tmp_path: Path) -> None:
         "Skipped scan.pdf, which has no text layer (a scanned PDF?), so no text to read.",
     ]
     assert "Added deck 'club-notes'" in result.stdout
+
+
+def test_a_handout_as_extracted_text_and_as_its_pdf_gives_the_same_cards() -> None:
+    """The corpus handout: its text exactly as a PDF reader extracts it (hard line breaks,
+    words hyphenated at line ends, headings over their paragraphs) and the PDF itself."""
+    corpus = Path(__file__).parent / "corpus"
+    text, pdf = (
+        read_document(corpus / "handout-conflict.txt"),
+        read_document(corpus / "handout-conflict.pdf"),
+    )
+    assert text.blocks == pdf.blocks
+    assert "a team's decisions, because" in " ".join(p.text for p in text.paragraphs)
+    cards = generate_chapter(text)
+    assert [(c.kind, c.front, c.back) for c in cards] == [
+        (c.kind, c.front, c.back) for c in generate_chapter(pdf)
+    ]

@@ -28,7 +28,7 @@ from leadership_cards.generate import (
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
 from leadership_cards.generate.overrides import apply_overrides, load_overrides, stale_ids
-from leadership_cards.generate.quality import passes
+from leadership_cards.generate.quality import leaks, passes
 from leadership_cards.generate.text import FUNCTION_WORDS
 from leadership_cards.source import Document
 
@@ -106,6 +106,7 @@ def generate_report(deck: DeckSource) -> Generation:
         for path, ctx in contexts:
             if ctx.doc.file not in made and not _only_repeats(ctx):
                 raise SourceError(f"{path} yields no cards.")
+    cards = without_leaked_answers(cards)
     overrides_path = deck.overrides_path
     if overrides_path is None:
         return Generation(cards)
@@ -124,7 +125,23 @@ def generate_chapter(doc: Document, deck: str = "deck", title: str | None = None
     """Cards of one parsed document on its own (no manifest, no overrides)."""
     chapter_title = title or (doc.title.text if doc.title else doc.file)
     ctx = Chapter(deck, "", chapter_title, doc)
-    return reading_order(list(_Seen().admit(_candidates(ctx))), [doc])
+    return without_leaked_answers(reading_order(list(_Seen().admit(_candidates(ctx))), [doc]))
+
+
+def without_leaked_answers(cards: list[Card]) -> list[Card]:
+    """The deck without the cards whose answer another card's question shows: the learner
+    would read it there before being asked for it."""
+    dropped: set[int] = set()
+    for i, j in leaks(cards):
+        if i in dropped or j in dropped:
+            continue
+        # A key point or a definition is what the chapter is for: the looser card goes.
+        keep_j = cards[j].kind in _ESSENTIAL and cards[i].kind not in _ESSENTIAL
+        dropped.add(i if keep_j else j)
+    return [card for n, card in enumerate(cards) if n not in dropped]
+
+
+_ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:

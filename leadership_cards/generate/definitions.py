@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.context import STATEMENT_LISTS, Chapter
 from leadership_cards.generate.text import (
+    NUMBER_WORDS,
     capitalise,
     dangles,
     sentences,
@@ -22,7 +23,7 @@ from leadership_cards.generate.text import (
     strip_connectives,
     word_count,
 )
-from leadership_cards.source import parse_title
+from leadership_cards.source import NumberedList, Paragraph, parse_title
 
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
 _PATTERNS = (
@@ -51,6 +52,7 @@ _PATTERNS = (
         re.compile(rf"^{_TERM} (?:means|refers to|denotes|signifies) (?P<def>.+)$", re.I),
         "What is {}?",
     ),
+    (re.compile(rf"^{_TERM} stands for (?P<def>.+)$"), "What does {} stand for?"),
     (
         re.compile(
             rf"^by {_TERM},? (?:we|I|they|the author|this chapter) means? (?P<def>.+)$", re.I
@@ -97,17 +99,85 @@ _NOT_A_TERM = frozenset(
 )
 MAX_PLAIN_TERM_WORDS = 4
 MAX_DEFINITION_WORDS = 30
+MAX_ENTRY_WORDS = 45
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
-    for text, position in chapter.passages():
-        yield from _from_text(chapter, text, position)
+    for block in chapter.doc.blocks:
+        if isinstance(block, Paragraph):
+            yield from _from_text(chapter, block.text, f"paragraph {block.number}", block.terms)
+        elif isinstance(block, NumberedList) and block.role in STATEMENT_LISTS:
+            for item in block.items:
+                position = f"{block.item_noun} {item.number}"
+                if item.term and _is_entry_term(item.term):
+                    yield from _glossary_entry(
+                        chapter, item.term, item.meaning, position, item.text
+                    )
+                else:
+                    yield from _from_text(chapter, item.text, position, item.terms)
 
 
-def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
+#: "Term: meaning" written as a sentence of its own, as glossaries are ("Hook: a question ...").
+_ENTRY = re.compile(r"^(?P<term>[A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+(?P<def>\S.+)$")
+#: Labels that open a line the way a term does, but are not terms.
+_LABELS = frozenset(
+    [
+        "note",
+        "tip",
+        "example",
+        "examples",
+        "warning",
+        "caution",
+        "answer",
+        "question",
+        "step",
+        "source",
+        "see",
+        "also",
+        "remember",
+        "summary",
+        "key",
+        "point",
+        "points",
+        "definition",
+    ]
+)
+
+
+def _glossary_entry(
+    chapter: Chapter, term: str, meaning: str, position: str, passage: str
+) -> Iterator[Card]:
+    meaning = capitalise(meaning.strip().rstrip("."))
+    if not meaning or word_count(meaning) > MAX_ENTRY_WORDS or term.lower() in _LABELS:
+        return
+    name = term if any(w[:1].isupper() for w in term.split()[1:]) else term[:1].lower() + term[1:]
+    # Quoted, a term of any kind reads right: a noun with or without its article, a verb.
+    front = f"What does “{name}” mean?"
+    if word_count(name) == 1:
+        front = f"In “{parse_title(chapter.title).subject}”, what does “{name}” mean?"
+    yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, passage)
+
+
+def _from_text(
+    chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = ()
+) -> Iterator[Card]:
     for raw in sentences(text):
         sentence = strip_connectives(strip_citations(raw))
+        entry = _ENTRY.match(sentence)
+        if (
+            entry
+            and not _plural_sentence(entry.group("term"))
+            and _is_entry_term(entry.group("term"))
+        ):
+            yield from _glossary_entry(
+                chapter, entry.group("term"), entry.group("def"), position, text
+            )
+            continue
+        marked = _marked_definition(sentence, terms)
+        if marked:
+            yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
+            continue
         for index, (pattern, question) in enumerate(_PATTERNS):
             m = pattern.match(sentence)
             if not m:
@@ -121,7 +191,9 @@ def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
                 break
             # The article stays ("What is a pathway?"); a name keeps its capitals.
             term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
-            if term[:1].isupper() and not any(w[:1].isupper() for w in term.split()[1:]):
+            first_word = term.split()[0]
+            acronym = sum(c.isupper() for c in first_word) > 1
+            if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
                 term = term[0].lower() + term[1:]
             answer = capitalise(m.group("def").strip().rstrip("."))
             if plain and word_count(answer) > MAX_DEFINITION_WORDS:
@@ -145,6 +217,47 @@ def _plural(sentence: str, m: re.Match[str], term: str) -> bool:
         return False
     if said.startswith(" are"):
         return True
+    return _plural_term(term)
+
+
+def _is_entry_term(term: str) -> bool:
+    """A glossary's term is a name, not a clause: "Inner leadership has a dual definition:
+    ..." is a statement that runs on after its colon."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(term)
+    if analysis is None or len(analysis.tokens) > MAX_PLAIN_TERM_WORDS + 1:
+        return False
+    if analysis.tokens[0].lower in NUMBER_WORDS or analysis.tokens[0].tag == "CD":
+        return False  # "Three roles matter most: ..." leads into a list
+    return not any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
+
+
+def _plural_sentence(term: str) -> bool:
+    """ "Three rules apply: ..." is a lead-in to a list, not a term and its meaning."""
+    return term.split()[0].lower() in NUMBER_WORDS
+
+
+_MARKED = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<term>.+?)\s+(?:is|are|means|refers to)\s+(?P<def>.+)$", re.I
+)
+
+
+def _marked_definition(sentence: str, terms: tuple[str, ...]) -> tuple[str, str] | None:
+    """ "**Active listening** is ..." (the term marked bold or emphasised by the source):
+    the writer has said which words are the term, so any "is" sentence defines it."""
+    if not terms:
+        return None
+    m = _MARKED.match(sentence)
+    if not m:
+        return None
+    term = m.group("term").strip("*_ ")
+    if term not in terms:
+        return None
+    return term, m.group("def")
+
+
+def _plural_term(term: str) -> bool:
     from leadership_cards.generate.syntax import analyse
 
     analysis = analyse(term)
@@ -169,8 +282,8 @@ def _plain_definition(term: str, definition: str) -> bool:
         return False
     tokens = analysis.tokens
     verb = next(i for i, t in enumerate(tokens) if t.start >= len(term))  # "is"
-    if any(t.tag in ("VBZ", "VBP", "VBD", "MD", "PRP") for t in tokens[:verb]):
-        return False
+    if any(t.tag in ("VB", "VBZ", "VBP", "VBD", "MD", "PRP", "WP", "WDT") for t in tokens[:verb]):
+        return False  # a term has no verb or relative clause of its own
     if not any(t.tag.startswith("NN") for t in tokens[:verb]):
         return False
     after = tokens[verb + 1 :]

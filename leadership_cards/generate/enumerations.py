@@ -267,10 +267,10 @@ def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | Non
             continue
         if not isinstance(block, Paragraph):
             break
-        text = block.text[: first.offset] if block is first.paragraph else block.text
         # The label is announced just before the items: looking at the last few hundred
         # characters keeps labelling linear however many runs a long paragraph holds.
-        text = text[-_LABEL_WINDOW:]
+        end = first.offset if block is first.paragraph else len(block.text)
+        text = block.text[max(0, end - _LABEL_WINDOW) : end]
         for sentence in reversed(sentences(text)):
             name = counted_name(sentence, count)
             if name is None:

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from leadership_cards.errors import SourceError
 from leadership_cards.readers import raw
 from leadership_cards.readers.raw import RawBlock
-from leadership_cards.readers.text import BULLETED, NUMBERED, looks_like_heading
+from leadership_cards.readers.text import (
+    BULLETED,
+    NUMBERED,
+    join_lines,
+    looks_like_heading,
+    printed_words,
+)
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _TAG = re.compile(r"^[QAC]:")
@@ -27,34 +33,6 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"”’)]*$")
 _HEADING_SCALE = 1.15
 _PARAGRAPH_GAP = 1.45  # a gap this many times the usual line spacing parts paragraphs
 _SHORT_LINE = 0.7  # a line under this share of a full line, ending a sentence, ends a paragraph
-#: Hyphenated prefixes that stay hyphenated when a line break falls on their hyphen.
-_KEEP_HYPHEN = frozenset(
-    [
-        "self",
-        "well",
-        "non",
-        "all",
-        "ex",
-        "half",
-        "cross",
-        "long",
-        "short",
-        "high",
-        "low",
-        "full",
-        "one",
-        "two",
-        "three",
-        "first",
-        "co",
-        "multi",
-        "inter",
-        "anti",
-        "semi",
-        "pre",
-        "post",
-    ]
-)
 _READ_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError)
 
 
@@ -179,7 +157,7 @@ def _blocks(lines: list[_Line]) -> list[RawBlock]:
     spacing = statistics.median(gaps) if gaps else body * 1.2
     full = max(len(line.text) for line in lines if line.size == body)  # a full line's length
     largest = max(line.size for line in lines)
-    words = _words(lines)
+    words = printed_words(line.text for line in lines)
 
     blocks: list[RawBlock] = []
     current: list[str] = []
@@ -233,7 +211,7 @@ def _blocks(lines: list[_Line]) -> list[RawBlock]:
                 kind = "text"
                 current.append(line.text)
         else:
-            current[-1] = _join(current[-1], line.text, words)
+            current[-1] = join_lines(current[-1], line.text, words)
         prev = line
     close()
     return blocks
@@ -254,24 +232,3 @@ def _close(prev: _Line, line: _Line, spacing: float) -> bool:
 
 def _ends_short(prev: _Line, full: float) -> bool:
     return len(prev.text) < full * _SHORT_LINE and bool(_SENTENCE_END.search(prev.text))
-
-
-def _words(lines: list[_Line]) -> set[str]:
-    """The document's words as printed, to tell "self-aware" from "aware-ness" at a break."""
-    return {w.lower() for line in lines for w in re.findall(r"[\w][\w'-]*", line.text)}
-
-
-def _join(text: str, following: str, words: set[str]) -> str:
-    """Two lines of one paragraph as one, mending a word hyphenated across the break."""
-    text = text.replace("\xad", "")
-    m = re.search(r"(\w+)-$", text)
-    if m and following[:1].islower():
-        head, _, rest = following.partition(" ")
-        left = m.group(1)
-        hyphenated = f"{left}-{head}".lower().rstrip(".,;:!?")
-        if left.lower() in _KEEP_HYPHEN or hyphenated in words:
-            return f"{text}{head} {rest}".rstrip()
-        return f"{text[:-1]}{head} {rest}".rstrip()
-    if text.endswith(("—", "–")):
-        return text + following
-    return f"{text} {following}"

@@ -1,9 +1,12 @@
 """The site's page text (and any plain text): blank lines part blocks, a numbered or bulleted
-line starts a list item, and a short unpunctuated line standing alone is a heading."""
+line starts a list item (indented deeper, a list inside the item), and a short unpunctuated
+line standing alone, or heading a block of longer lines, is a heading. Text wrapped by hand
+(or extracted from a PDF) is joined back, words hyphenated at a line end mended."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from leadership_cards.readers import raw
 from leadership_cards.readers.furniture import is_furniture
@@ -12,6 +15,16 @@ from leadership_cards.readers.raw import RawBlock
 NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 BULLETED = re.compile(r"^[-*•◦▪‣·–]\s+(\S.*)$")
 _HEADING_MAX_WORDS = 12
+#: A heading on top of a block is at most this share of the block's longest line.
+_SHORT_HEADING = 0.6
+#: Hyphenated prefixes that stay hyphenated when a line break falls on their hyphen.
+_KEEP_HYPHEN = frozenset(
+    {"self", "well", "non", "all", "ex", "half", "cross", "long", "short", "high", "low"}
+    | {"full", "one", "two", "three", "first", "co", "multi", "inter", "anti", "semi"}
+    | {"pre", "post"}
+)
+_HYPHENATED_END = re.compile(r"(\w+)-$")
+_WORD = re.compile(r"\w[\w'-]*")
 
 
 def looks_like_heading(line: str) -> bool:
@@ -30,7 +43,9 @@ def looks_like_heading(line: str) -> bool:
 def read(text: str) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     indents: list[int] = []  # the open lists' indentation, outermost first
+    words = printed_words([text]) if "-\n" in text or "-\r" in text else set()
     for indent, lines in _split(text):
+        lines = _mended(lines, words)
         numbered = NUMBERED.match(lines[0])
         bulleted = None if numbered else BULLETED.match(lines[0])
         if not (numbered or bulleted):
@@ -56,9 +71,56 @@ def read(text: str) -> list[RawBlock]:
         elif len(lines) == 1 and looks_like_heading(lines[0]):
             # The page's first line, standing alone, is its title (if it is not a section's).
             blocks.append(raw.heading(lines[0], level=1 if not blocks else 2))
+        elif _heads_its_block(lines):
+            blocks.append(raw.heading(lines[0], level=1 if not blocks else 2))
+            blocks.append(raw.text(lines[1:]))
         else:
             blocks.append(raw.text(lines))
     return blocks
+
+
+def _heads_its_block(lines: list[str]) -> bool:
+    """ "The five conflict modes" over the wrapped lines of its first paragraph."""
+    return (
+        len(lines) >= 2
+        and looks_like_heading(lines[0])
+        and len(lines[0]) <= _SHORT_HEADING * max(len(line) for line in lines[1:])
+        and (lines[1][:1].isupper() or lines[1][:1].isdigit())
+    )
+
+
+def printed_words(texts: Iterable[str]) -> set[str]:
+    """The words as printed, to tell "self-aware" from "deci-sions" at a line break."""
+    return {w.lower() for text in texts for w in _WORD.findall(text)}
+
+
+def _mended(lines: list[str], words: set[str]) -> list[str]:
+    """Lines with each word hyphenated at a line end joined to its other half."""
+    out: list[str] = []
+    for line in lines:
+        if out and _HYPHENATED_END.search(out[-1]) and line[:1].islower():
+            out[-1] = join_lines(out[-1], line, words)
+        else:
+            out.append(line)
+    return out
+
+
+def join_lines(text: str, following: str, words: set[str]) -> str:
+    """Two lines of one paragraph as one, mending a word hyphenated across the break (kept
+    hyphenated when the text prints it so elsewhere, or its first half is a prefix such as
+    "self-")."""
+    text = text.replace("\xad", "")
+    m = _HYPHENATED_END.search(text)
+    if m and following[:1].islower():
+        head, _, rest = following.partition(" ")
+        left = m.group(1)
+        hyphenated = f"{left}-{head}".lower().rstrip(".,;:!?")
+        if left.lower() in _KEEP_HYPHEN or hyphenated in words:
+            return f"{text}{head} {rest}".rstrip()
+        return f"{text[:-1]}{head} {rest}".rstrip()
+    if text.endswith(("—", "–")):
+        return text + following
+    return f"{text} {following}"
 
 
 def _split(text: str) -> list[tuple[int, list[str]]]:

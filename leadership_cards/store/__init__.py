@@ -12,6 +12,7 @@ practice results and settings. Every query lives in this package, one module a c
 - `stats`: the aggregates of `stats` and the optimizer's input;
 - `practice`: quiz runs and Table Topics talks;
 - `exports`: what the export formats read beyond the cards;
+- `imports`: cards and answers taken in from Anki, and the schedules replayed from them;
 - `bulk`: loading a prepared collection at once;
 - `restore`: putting a backup in place of the collection.
 
@@ -27,6 +28,7 @@ from leadership_cards.store.bulk import BULK_CARD_COLUMNS, BULK_REVIEW_COLUMNS, 
 from leadership_cards.store.checks import Checks
 from leadership_cards.store.decks import DeckQueries
 from leadership_cards.store.exports import ExportQueries
+from leadership_cards.store.imports import ImportQueries
 from leadership_cards.store.log import ReviewLog
 from leadership_cards.store.overrides import CardOverrides, Override
 from leadership_cards.store.practice import Practice
@@ -55,6 +57,7 @@ class Store(
     StatsQueries,
     Practice,
     ExportQueries,
+    ImportQueries,
     BulkLoading,
     StoreBase,
 ):
