@@ -132,16 +132,24 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
     """The deck without the cards whose answer another card's question shows: the learner
     would read it there before being asked for it."""
     dropped: set[int] = set()
+    listed = [normalise(c.back) for c in cards if c.kind in _LIST_ITEM_KINDS]
     for i, j in leaks(cards):
         if i in dropped or j in dropped:
             continue
         # A key point or a definition is what the chapter is for: the looser card goes.
         keep_j = cards[j].kind in _ESSENTIAL and cards[i].kind not in _ESSENTIAL
+        if keep_j and cards[i].kind in _LIST_ITEM_KINDS:
+            # A list's item shows its neighbours by design; a card that asks again what
+            # one of them says ("What is leadership?" beside "1. Leadership is a social,
+            # not a structural, phenomenon") is the one that goes.
+            answer = normalise(cards[j].back)
+            keep_j = not any(answer in item for item in listed)
         dropped.add(i if keep_j else j)
     return [card for n, card in enumerate(cards) if n not in dropped]
 
 
 _ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})
+_LIST_ITEM_KINDS = frozenset({Kind.TECHNIQUE, Kind.ENUMERATION})
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:

@@ -174,10 +174,19 @@ def leaks(cards: list[Card]) -> list[tuple[int, int]]:
             other = cards[j]
             if j == i or other.item == card.item:
                 continue
-            if card.kind in _LIST_KINDS and other.kind in _LIST_KINDS:
-                continue
+            if card.kind in _LIST_KINDS and (other.kind in _LIST_KINDS or _same_list(card, other)):
+                continue  # a list's item shows its neighbours by design
             found.append((i, j))
     return found
+
+
+def _same_list(card: Card, other: Card) -> bool:
+    """True when two cards come from items of one list ("key point 4", "key point 5")."""
+    return card.source.file == other.source.file and _list_of(card) == _list_of(other)
+
+
+def _list_of(card: Card) -> str:
+    return card.source.position.rstrip("0123456789- ")
 
 
 def deck_problems(cards: Iterable[Card]) -> list[str]:
