@@ -138,13 +138,22 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
     for i, j in leaks(cards):
         if i in dropped or j in dropped:
             continue
-        # A key point or a definition is what the chapter is for: the looser card goes.
-        keep_j = cards[j].kind in _ESSENTIAL and cards[i].kind not in _ESSENTIAL
+        # A card written by hand is the member's own: it stays, and a generated card that
+        # shows its answer goes. A key point or a definition is what the chapter is for:
+        # the looser card goes.
+        if cards[j].kind in _WRITTEN and cards[i].kind in _WRITTEN:
+            continue
+        keep_j = _rank(cards[j]) > _rank(cards[i])
         dropped.add(i if keep_j else j)
     return [card for n, card in enumerate(cards) if n not in dropped]
 
 
 _ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})
+_WRITTEN = frozenset({Kind.WRITTEN, Kind.QUESTION, Kind.CLOZE})
+
+
+def _rank(card: Card) -> int:
+    return 2 if card.kind in _WRITTEN else 1 if card.kind in _ESSENTIAL else 0
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:
