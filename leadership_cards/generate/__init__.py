@@ -136,9 +136,13 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
     for i, j in leaks(cards):
         if i in dropped or j in dropped:
             continue
-        # A key point or a definition is what the chapter is for: the looser card goes.
-        keep_j = cards[j].kind in _ESSENTIAL and cards[i].kind not in _ESSENTIAL
-        if keep_j and cards[i].kind in _LIST_ITEM_KINDS:
+        # A card written by hand is the member's own: it stays, and a generated card that
+        # shows its answer goes. A key point or a definition is what the chapter is for:
+        # the looser card goes.
+        if cards[j].kind in _WRITTEN and cards[i].kind in _WRITTEN:
+            continue
+        keep_j = _rank(cards[j]) > _rank(cards[i])
+        if keep_j and cards[j].kind not in _WRITTEN and cards[i].kind in _LIST_ITEM_KINDS:
             # A list's item shows its neighbours by design; a card that asks again what
             # one of them says ("What is leadership?" beside "1. Leadership is a social,
             # not a structural, phenomenon") is the one that goes.
@@ -150,6 +154,11 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
 
 _ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})
 _LIST_ITEM_KINDS = frozenset({Kind.TECHNIQUE, Kind.ENUMERATION})
+_WRITTEN = frozenset({Kind.WRITTEN, Kind.QUESTION, Kind.CLOZE})
+
+
+def _rank(card: Card) -> int:
+    return 2 if card.kind in _WRITTEN else 1 if card.kind in _ESSENTIAL else 0
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:

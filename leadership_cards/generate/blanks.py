@@ -322,23 +322,42 @@ def _is_list(blank: list[Token]) -> bool:
 def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """ "a [complex array of interests], forces, attitudes, and values": one item of several,
     with no cue to say which."""
-    after = tokens[last + 1 : last + 8]
+    after = list(tokens[last + 1 : last + 10])
+    if any(t.text == "(" for t in after):
+        after = after[: next(n for n, t in enumerate(after) if t.text == "(")]  # a citation
     if len(after) > 1 and after[1].lower in ("not", "rather", "but", "unlike"):
         return False  # "[Inspiration], not motivation or fear, ...": a contrast, not a list
     if after and after[0].text == ",":
         rest = after[1:]
-        if any(t.text == "," or t.lower in ("and", "or") for t in rest[1:5]):
+        # another comma or "and" a few words on: "[preparation of plans], setting standards
+        # of service excellence, and displacement of ..."
+        if any(t.text == "," or t.lower in ("and", "or") for t in rest[1:7]):
             return True
     before = tokens[max(0, first - 6) : first]
     joined = any(t.lower in ("and", "or") for t in tokens[first : last + 1])
     if before and before[-1].text == "," and joined:
         return True  # "credibility, [reliability and intimacy]": the list's tail
-    return bool(before) and before[-1].lower in ("and", "or") and any(t.text == "," for t in before)
+    if not before or before[-1].lower not in ("and", "or"):
+        return False
+    # "values, vision, and [goals]": a noun before the comma; ", and [ownership] is" after a
+    # clause ("... the follower owns,") begins a clause of its own.
+    commas = [i for i, t in enumerate(before) if t.text == ","]
+    return (
+        bool(commas)
+        and commas[-1] > 0
+        and before[commas[-1] - 1].tag.startswith(("NN", "JJ", "CD"))
+    )
 
 
 def _is_filler(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
     """The object of "of" after a noun of position or quantity: "in the middle of the [...]";
-    the blank says where, not what."""
+    the blank says where, not what. So is a blank headed by such a noun: "a [variety of
+    others]"."""
+    head = next((t for t in blank if is_content(t)), None)
+    if head is not None and head.lower in _PARTITIVE and len(blank) > 1:
+        following = blank[blank.index(head) + 1 :]
+        if following and following[0].lower == "of":
+            return True
     i = first - 1
     while i >= 0 and tokens[i].tag in ("DT", "PRP$"):
         i -= 1
@@ -639,3 +658,16 @@ def subject_of(sentence: str) -> str | None:
 _SUBORDINATE = frozenset(
     ["while", "when", "although", "though", "if", "because", "since", "as", "after", "before"]
 )
+
+
+def noun_phrase_ending_at(sentence: str, offset: int) -> Span | None:
+    """The noun phrase whose last word ends at `offset` (spaces aside)."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    for phrase in analysis.phrases:
+        if phrase.kind == "NP" and analysis.tokens[phrase.last].end == len(
+            sentence[:offset].rstrip()
+        ):
+            return complete(sentence, analysis.span(phrase.first, phrase.last))
+    return None

@@ -90,6 +90,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 sentence = _main_clause_after_but(sentence)
             if (
                 dangles(sentence)
+                or _ORDINAL_REFERENCE.search(sentence)
                 or word_count(sentence) > MAX_SENTENCE_WORDS
                 or "{{" in sentence
                 or "}}" in sentence
@@ -135,6 +136,12 @@ def _with_what_it_replaces(sentence: str, before: str) -> str:
     return f"{capitalise(m.group('rest'))}, not {rejected}."
 
 
+# "the third approach", "the first two approaches": items of a list the card does not show.
+_ORDINAL_REFERENCE = re.compile(
+    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|final|former|latter)"
+    r"(?:\s+(?:two|three|four|five))?\s+[a-z]+s?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 _BUT = re.compile(r",\s+but\s+(?P<rest>.+)$")
 
 

@@ -24,6 +24,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]")
 _CONNECTIVE = re.compile(
     r"^(?:(?:for indeed|for one thing|first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|"
     r"nevertheless|nonetheless|of course|in effect|that is|still|obviously|undoubtedly|"
     r"finally|however|moreover|also|and|but|so|or|in short|in fact|in this way|by contrast|"
     r"given this|for example|for instance|similarly|likewise|accordingly|consequently),\s+)+",
@@ -153,10 +154,15 @@ def strip_citations(sentence: str) -> str:
     return " ".join(_PARENTHETICAL_CITATION.sub("", sentence).split())
 
 
+_SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
+
+
 def dangles(sentence: str) -> bool:
     """True when the sentence leans on the one before it ("They...", "This assumption...")."""
     words = [w.lower() for w in _WORD.findall(sentence[:80])]
-    if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(sentence)):
+    # "such as" gives examples and "as such" means "in itself": neither points back.
+    referring = _SUCH_AS.sub(" ", sentence) if "such" in sentence else sentence
+    if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(referring)):
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
         return False  # "It is inner leaders who ..." stands on its own
@@ -341,9 +347,13 @@ def main_verb_object(sentence: str) -> Span | None:
             continue  # a relative clause's verb
         j = i + 1
         while j < len(found) and (
-            found[j].phrase in ("VP", "ADVP") and found[j].tag not in ("VBG", "TO")
+            found[j].phrase in ("VP", "ADVP")
+            and found[j].tag not in ("VBG", "TO")
+            or found[j].lower in ("or", "and")
+            and j + 1 < len(found)
+            and found[j + 1].tag in _FINITE
         ):
-            j += 1
+            j += 1  # its adverbs, and a verb coordinated with it: "succeeds or fails in [X]"
         if j < len(found) and found[j].tag == "TO" and j + 1 < len(found):
             j += 1 if found[j + 1].tag != "VB" else 0
         if j < len(found) and found[j].tag == "IN" and found[j].lower not in _CLAUSE_WORDS:
@@ -354,6 +364,7 @@ def main_verb_object(sentence: str) -> Span | None:
     return None
 
 
+_FINITE = frozenset(("VBZ", "VBP", "VBD"))
 _SUBORDINATE_OPENERS = _set(
     "when whenever if unless because since although though while as after before once until"
 )
@@ -530,6 +541,14 @@ def _key_subject(sentence: str) -> Span | None:
     return None
 
 
+def _what_subject(sentence: str) -> Span | None:
+    """ "..., and ownership is what carries a plan": the noun phrase before "is what"."""
+    from leadership_cards.generate import blanks
+
+    m = _IS_WHAT.search(sentence)
+    return blanks.noun_phrase_ending_at(sentence, m.start()) if m else None
+
+
 def _quantity(sentence: str) -> Span | None:
     from leadership_cards.generate import blanks
 
@@ -556,7 +575,7 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
     ("verdict", _cleft_focus),
     ("verdict", _key_subject),
     ("verdict", lambda s: _before(_KEY_TO, s)),
-    ("verdict", lambda s: _before(_IS_WHAT, s)),
+    ("verdict", _what_subject),
     ("contrast", lambda s: _before(_RATHER_THAN, s)),
     ("definition", lambda s: _after(_DEFINED_X_AS, s, 6)),
     ("basis", lambda s: _after(_BASIS, s, 6)),
