@@ -173,7 +173,9 @@ def test_claim_cards(cards: list[Card]) -> None:
             "paragraph 1",
         ),
         (
-            "The key ingredient is a {{c1::values construct}} that prioritizes service.",
+            # the deck's overrides.toml names the technique "the key ingredient" belongs to
+            "The key ingredient in assuring that service rendered is useful, relevant, and "
+            "timely is a {{c1::values construct}} that prioritizes service.",
             "technique 11",
         ),
         ("Setting and changing work-community values", "paragraph 19"),
