@@ -45,7 +45,6 @@ SHORT_OF_THE_BAR: dict[str, str] = {
     "leading-change": "20% of facts asked",
     "meeting-roles": "46% of facts asked",
     "motivation": "39% of facts asked",
-    "speech-craft-glossary": "82% of facts asked: facts after a meaning's first clause",
     "speech-openings": "18% of facts asked",
     "table-topics": "33% of facts asked",
     "voice-and-gesture": "39% of facts asked",
