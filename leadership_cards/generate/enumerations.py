@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import item_phrase, topic_of
-from leadership_cards.generate.list_cards import Entry, ordered_list_cards
+from leadership_cards.generate.list_cards import Entry, first_clause, ordered_list_cards
 from leadership_cards.generate.phrasing import (
     POINTS,
     ListName,
@@ -83,7 +83,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         entries = []
         for n, item in enumerate(run, 1):
             answer = capitalise(strip_citations(item.text))
-            answer = topic_of(answer) or named_item(answer) or answer
+            answer = topic_of(answer) or named_item(answer) or first_clause(answer)
             fits = word_count(answer) <= MAX_ANSWER_WORDS
             position = f"paragraph {item.paragraph.number}"
             entries.append(Entry(n, answer if fits else None, position, item.paragraph.text))

@@ -196,4 +196,22 @@ def _says_what_it_does(meaning: str) -> bool:
     from leadership_cards.generate.syntax import analyse
 
     analysis = analyse(meaning)
-    return analysis is not None and analysis.tokens[0].tag == "VBZ"
+    if analysis is None or len(analysis.tokens) < 2:
+        return False
+    first, second = analysis.tokens[0], analysis.tokens[1]
+    # "sounds and words such as ..." is a noun phrase the tagger may read as a verb
+    return first.tag == "VBZ" and second.tag not in ("CC", ",")
+
+
+#: An item's answer longer than this is cut at its first clause when it has one.
+MAX_ITEM_WORDS = 12
+
+
+def first_clause(text: str) -> str:
+    """A long item's answer up to its colon or its first "because"/"which" clause
+    ("Generate at least two real options, because a decision with one option ..."); the
+    item itself when it is short or has no such clause."""
+    if len(text.split()) <= MAX_ITEM_WORDS:
+        return text
+    head = text.split(":", 1)[0] if ":" in text else _RELATIVE_CLAUSE.split(text, maxsplit=1)[0]
+    return head.rstrip(" ,;") if 2 <= len(head.split()) <= MAX_ITEM_WORDS else text
