@@ -132,7 +132,10 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
     """The deck without the cards whose answer another card's question shows: the learner
     would read it there before being asked for it."""
     dropped: set[int] = set()
-    listed = [normalise(c.back) for c in cards if c.kind in _LIST_ITEM_KINDS]
+    listed: dict[str, list[str]] = {}  # chapter -> its list items' answers
+    for card in cards:
+        if card.kind in _LIST_ITEM_KINDS:
+            listed.setdefault(card.chapter, []).append(normalise(card.back))
     for i, j in leaks(cards):
         if i in dropped or j in dropped:
             continue
@@ -147,7 +150,7 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
             # one of them says ("What is leadership?" beside "1. Leadership is a social,
             # not a structural, phenomenon") is the one that goes.
             answer = normalise(cards[j].back)
-            keep_j = not any(answer in item for item in listed)
+            keep_j = not any(answer in item for item in listed.get(cards[i].chapter, ()))
         dropped.add(i if keep_j else j)
     return [card for n, card in enumerate(cards) if n not in dropped]
 
