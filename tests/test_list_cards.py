@@ -289,3 +289,20 @@ def test_a_term_list_of_roles_asks_what_each_one_does() -> None:
         "In “Club Officers”, which of the officers manages the club's money and collects dues?"
     )
     assert asked["Three"] == "How many officers does “Club Officers” list?"
+
+
+def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
+    text = (
+        "Mentoring\n\nThe three stages of a mentoring relationship are orientation, "
+        "development and independence. Leaders are patient, curious, and kind.\n"
+    )
+    cards = generate_chapter(parse_document(text, "mentoring.txt"))
+    stages = [c for c in cards if c.kind is Kind.ENUMERATION]
+    assert [c.back for c in stages] == ["orientation", "development", "independence"]
+    assert stages[1].front == (
+        "The three stages of a mentoring relationship are orientation, [...] and independence."
+    )
+    counts = [(c.front, c.back) for c in cards if c.kind is Kind.ENUMERATION_COUNT]
+    assert counts == [
+        ("How many stages of a mentoring relationship does “Mentoring” list?", "Three")
+    ]

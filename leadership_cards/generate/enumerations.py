@@ -122,7 +122,7 @@ def _inline(chapter: Chapter) -> Iterator[Card]:
         else:
             continue
         for text, position in texts:
-            if ":" not in text:
+            if ":" not in text and not _COPULA_HINT.search(text):
                 continue
             for sentence in sentences(text):
                 if ": first," in sentence.lower():
@@ -133,6 +133,11 @@ def _inline(chapter: Chapter) -> Iterator[Card]:
 
 #: "The four levels of delegation are: A, B, C, and D." The lead-in ends at the colon.
 _COLON_LIST = re.compile(r"^(?P<lead>[^:;]{3,160}?):\s+(?P<items>[^:]+?)[.!]?$")
+_COPULA_LIST = re.compile(
+    r"^(?P<lead>[^:;]{3,160}?\s(?:are|were|include|includes))\s+(?P<items>[^:;]+?)[.!]?$",
+    re.IGNORECASE,
+)
+_COPULA_HINT = re.compile(r"\s(?:are|were|include|includes)\s[^.]*,", re.IGNORECASE)
 _LEADING_AND = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
 _LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)", re.IGNORECASE)
 #: Items of a list inside a sentence are short phrases; longer parts are clauses.
@@ -178,12 +183,19 @@ def _colon_list(chapter: Chapter, sentence: str, text: str, position: str) -> It
     and the lead-in are its cues), and the count when the lead-in names the list."""
     sentence = strip_citations(sentence)
     m = _COLON_LIST.match(sentence)
+    counted = False
+    if not m:
+        # "The three stages of a mentoring relationship are orientation, development and
+        # independence.": without a colon, only a lead-in that counts its items names a list.
+        m = _COPULA_LIST.match(sentence)
+        counted = True
     if not m:
         return
     spans = colon_items(m.group("items"))
     if not spans:
         return
-    name = lead_in_name(m.group("lead"), len(spans))
+    lead = m.group("lead")
+    name = counted_name(lead, len(spans)) if counted else lead_in_name(lead, len(spans))
     if name is None:
         return  # a colon that opens an explanation, not a list the sentence names
     offset = m.start("items")
