@@ -99,6 +99,7 @@ class SyncResult:
     unchanged: int = 0
     retired: int = 0
     restored: int = 0
+    created: bool = False  # the deck is new
 
 
 @dataclass(frozen=True, slots=True)
