@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import item_phrase, topic_of
-from leadership_cards.generate.list_cards import Entry, first_clause, ordered_list_cards
+from leadership_cards.generate.list_cards import Entry, first_clause, item_cards
 from leadership_cards.generate.phrasing import (
     POINTS,
     ListName,
@@ -88,7 +88,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             position = f"paragraph {item.paragraph.number}"
             entries.append(Entry(n, answer if fits else None, position, item.paragraph.text))
         first, last = run[0].paragraph.number, run[-1].paragraph.number
-        yield from ordered_list_cards(chapter, name, entries, _KINDS, f"paragraphs {first}-{last}")
+        yield from item_cards(chapter, name, entries, _KINDS, f"paragraphs {first}-{last}")
 
     yield from _inline(chapter)
 
@@ -232,7 +232,7 @@ def _inline_sentence(chapter: Chapter, sentence: str, text: str, position: str) 
     if name is None or not all(answers):
         return
     entries = [Entry(n, answer, position, text) for n, answer in enumerate(answers, 1)]
-    yield from ordered_list_cards(chapter, name, entries, _KINDS, position)
+    yield from item_cards(chapter, name, entries, _KINDS, position)
 
 
 def _runs(blocks) -> Iterator[list[_Item]]:

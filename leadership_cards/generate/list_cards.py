@@ -1,6 +1,6 @@
 """The cards of one list, whatever extractor found it: one card an item, and the count.
 
-An ordered list is asked as overlapping clozes: each item blanked with the list's name and its
+A list is asked as overlapping clozes: each item blanked with the list's name and its
 neighbouring items as cues (the Cloze Overlapper pattern), which teaches both the items and
 their order. Its count is asked only when the list has a name a learner could recall; "How many
 points...?" asks nothing worth knowing."""
@@ -49,8 +49,8 @@ class TitledList:
 
 
 def titled_lists(doc: Document) -> list[TitledList]:
-    """The document's lists that a heading or a sentence names, other than key points,
-    discussion questions and glossaries (which have extractors of their own)."""
+    """The document's lists that a heading or a sentence names, and its glossaries; not its
+    key points or discussion questions, which have extractors of their own."""
     out: list[TitledList] = []
     heading = ""
     previous: object = None
@@ -96,7 +96,7 @@ class Entry:
     passage: str
 
 
-def ordered_list_cards(
+def item_cards(
     chapter: Chapter,
     name: ListName | None,
     entries: Sequence[Entry],

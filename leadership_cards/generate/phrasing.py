@@ -194,8 +194,8 @@ def _stem(word: str) -> str:
 
 
 def count_question(name: ListName, chapter: str) -> str:
-    """ "How many service techniques does "Servanthood" list?"; for a list named as a
-    whole, "How many items make up the meeting agenda in "Club Meetings"?" """
+    """'How many service techniques does “Servanthood” list?'; for a list named as a
+    whole, 'How many items make up the meeting agenda in “Club Meetings”?'"""
     where = chapter_name(chapter, name.plural)
     if name.heading:
         return f"How many items does {where} list under “{name.heading}”?"

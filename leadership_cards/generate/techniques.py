@@ -16,7 +16,7 @@ from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import shorten, technique_gist
 from leadership_cards.generate.list_cards import (
     Entry,
-    ordered_list_cards,
+    item_cards,
     term_cards,
     titled_lists,
 )
@@ -49,7 +49,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         ]
         first, last = numbered.items[0].number, numbered.items[-1].number
         kinds = _HEADED if numbered.role is ListRole.ITEMS else _ANNOUNCED
-        yield from ordered_list_cards(
+        yield from item_cards(
             chapter,
             titled.name,
             entries,
