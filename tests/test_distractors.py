@@ -46,6 +46,8 @@ def card(back: str, chapter: str = "One", kind: Kind = Kind.CLAIM, front: str = 
         ("personal power", Shape.NOUN_PHRASE),
         ("personal values, vision, goals, and outcomes", Shape.NOUN_PHRASE),
         ("Trust relationships", Shape.NOUN_PHRASE),
+        ("Listen to the whole speech first", Shape.VERB_PHRASE),
+        ("The timer tracks how long each speaker talks", Shape.CLAUSE),
     ],
 )
 def test_answer_shapes(answer: str, shape: Shape) -> None:

@@ -65,4 +65,25 @@ def answer_shape(answer: str) -> Shape:
     imperative = first in VERBS and not first.endswith(("s", "ed"))
     if imperative and len(lower) > 1 and lower[1] in _OBJECT_START:
         return Shape.VERB_PHRASE  # an imperative or a bare verb phrase: "accept the role"
+    return _tagged_shape(answer) if len(words) > 1 else Shape.NOUN_PHRASE
+
+
+_FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD", "MD"))
+
+
+def _tagged_shape(answer: str) -> Shape:
+    """What the word lists above cannot tell, the part-of-speech tagger does: "Listen to
+    the whole speech" opens on a verb; "The timer tracks how long ..." has a subject and its
+    verb. Asked only of phrases the lists leave as noun phrases."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(answer)
+    if analysis is None:
+        return Shape.NOUN_PHRASE
+    tags = [t.tag for t in analysis.tokens]
+    if tags[0] == "VB":
+        return Shape.VERB_PHRASE
+    for index in range(1, len(tags)):
+        if tags[index] in _FINITE_TAGS and tags[index - 1].startswith(("NN", "PRP")):
+            return Shape.CLAUSE
     return Shape.NOUN_PHRASE
