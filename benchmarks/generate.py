@@ -168,6 +168,15 @@ PATHOLOGICAL = {
         "# Deep\n\n"
         + "".join("  " * (i % 400) + f"- item {i} of a nested list\n" for i in range(kb * 25))
     ),
+    "deep nesting (HTML)": lambda kb: (
+        "<html><body><h1>Deep</h1>"
+        + (
+            "<div><ul><li>Leaders serve the work community, not their rank." * 80
+            + "</li></ul></div>" * 80
+        )
+        * (kb * 10 // 45)
+        + "</body></html>"
+    ),
     "no sentence break": lambda kb: "Words\n\n" + "leaders serve their work community " * (kb * 29),
 }
 
@@ -176,7 +185,8 @@ def pathological_figures(kbs: list[int], runs: int) -> None:
     for name, make in PATHOLOGICAL.items():
         for kb in kbs:
             with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / ("chapter.md" if "Markdown" in name else "chapter.txt")
+                suffix = ".md" if "Markdown" in name else ".html" if "HTML" in name else ".txt"
+                path = Path(tmp) / f"chapter{suffix}"
                 path.write_text(make(kb), encoding="utf-8")
                 size = path.stat().st_size / 1000
                 wall, cpu, count = cpu_seconds(lambda path=path: _cards_or_none(path), runs)

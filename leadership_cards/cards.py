@@ -28,8 +28,11 @@ class Kind(StrEnum):
     #: deletion (each deletion of an Anki Cloze note is a card), as decks from Anki bring.
     QUESTION = "question"
     CLOZE = "cloze"
-    WRITTEN = "written"  # written by hand in the chapter file (Q:/A: or C:), taken as it is
 
+
+#: Kinds a person wrote (in a chapter file, or in Anki): taken as written, never judged as
+#: generated wording is.
+WRITTEN_KINDS = frozenset({Kind.QUESTION, Kind.CLOZE})
 
 #: Kinds that never enter the daily review: they are prompts to speak on, not facts to recall.
 UNSCHEDULED_KINDS = frozenset({Kind.DISCUSSION})

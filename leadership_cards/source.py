@@ -152,43 +152,43 @@ def _blocks(raw: list[RawBlock]) -> list[Block]:
 
 def _lists(run: list[RawBlock], heading: str | None, lead_in: str | None) -> list[NumberedList]:
     """The lists a run of items makes: a list ends where numbering restarts or the kind of
-    item changes; an item's own sub-items make a list after it."""
+    item changes; an item's own sub-items make a list after it. The lists inside lists are
+    kept on a stack, so any depth of nesting costs time linear in the items."""
     title = _lead_in_title(lead_in) if lead_in else (heading or "")
     out: list[NumberedList] = []
     nested: list[NumberedList] = []
-    current: list[RawBlock] = []
-    sub: dict[int, tuple[list[RawBlock], str]] = {}
+    top: list[RawBlock] = []
+    inner: list[tuple[int, list[RawBlock], str]] = []  # open sub-lists, deepest last
 
-    def close_sub(depth: int) -> None:
-        for level in sorted((d for d in sub if d >= depth), reverse=True):
-            items, sub_title = sub.pop(level)
+    def close_inner(depth: int) -> None:
+        """Close the open sub-lists at `depth` and deeper."""
+        while inner and inner[-1][0] >= depth:
+            _, items, sub_title = inner.pop()
             nested.append(_make_list(items, None, sub_title))
 
     def close_top() -> None:
-        close_sub(1)
-        if current:
-            out.append(
-                _make_list(list(current), heading if not out else None, title if not out else "")
-            )
-            current.clear()
+        close_inner(1)
+        if top:
+            first = not out
+            out.append(_make_list(list(top), heading if first else None, title if first else ""))
+            top.clear()
         out.extend(nested)
         nested.clear()
 
     for item in run:
-        if item.depth == 0 or not current:
-            close_sub(1)
-            if current and _restarts(current[-1], item):
+        if item.depth == 0 or not top:
+            close_inner(1)
+            if top and _restarts(top[-1], item):
                 close_top()
-            current.append(item)
+            top.append(item)
             continue
-        depth = item.depth
-        close_sub(depth + 1)
-        if depth in sub and _restarts(sub[depth][0][-1], item):
-            close_sub(depth)
-        if depth not in sub:
-            parent = sub[depth - 1][0][-1] if depth - 1 in sub else current[-1]
-            sub[depth] = ([], parent.text.rstrip(":").strip())
-        sub[depth][0].append(item)
+        close_inner(item.depth + 1)
+        if inner and inner[-1][0] == item.depth and _restarts(inner[-1][1][-1], item):
+            close_inner(item.depth)
+        if not inner or inner[-1][0] < item.depth:
+            parent = inner[-1][1][-1] if inner else top[-1]
+            inner.append((item.depth, [], parent.text.rstrip(":").strip()))
+        inner[-1][1].append(item)
     close_top()
     return out
 
@@ -303,11 +303,16 @@ def _make_list(items: list[RawBlock], heading: str | None, title: str) -> Number
     return NumberedList(made, role, "", ordered, title)
 
 
+#: More marked phrases than any paragraph needs; the bound keeps a page of nothing but bold
+#: text linear to read.
+_MAX_TERMS = 100
+
+
 def _terms(marked: list[str], text: str) -> tuple[str, ...]:
     """The marked phrases, spaced as in `text`, each once, in order; none that is not in it."""
-    out: list[str] = []
-    for term in marked:
+    out: dict[str, None] = {}
+    for term in marked[: _MAX_TERMS * 2]:
         term = " ".join(term.split()).strip(" :.,;")
-        if term and term in text and term not in out:
-            out.append(term)
-    return tuple(out)
+        if term and term not in out and term in text:
+            out[term] = None
+    return tuple(out)[:_MAX_TERMS]

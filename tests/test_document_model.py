@@ -167,3 +167,16 @@ def test_a_paragraph_of_term_lines_is_a_glossary(tmp_path: Path) -> None:
         ("Opening", "the first thirty seconds of a speech."),
         ("Hook", "a question or story that makes the audience want the rest."),
     ]
+
+
+def test_notes_titled_only_in_their_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "trust.md"
+    path.write_text(
+        '---\ntitle: "Notes on Trust"\ntags: [trust]\n---\n\n'
+        "Trust is built in drops and lost in buckets, not in grand gestures.\n"
+    )
+    doc = read_document(path)
+    assert doc.title is not None and doc.title.text == "Notes on Trust"
+    assert [p.text for p in doc.paragraphs] == [
+        "Trust is built in drops and lost in buckets, not in grand gestures."
+    ]

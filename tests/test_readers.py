@@ -11,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 from fpdf import FPDF
 
-from leadership_cards.cards import Kind
+from leadership_cards.cards import WRITTEN_KINDS, Kind
 from leadership_cards.cli import cli
 from leadership_cards.deck_source import deck_from_paths
+from leadership_cards.errors import SourceError
 from leadership_cards.generate import generate, generate_chapter
 from leadership_cards.source import ListRole, read_document
 
@@ -269,7 +270,7 @@ def test_a_hashcards_deck_adds_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "Timing.md"
     path.write_text(HASHCARDS, encoding="utf-8")
     cards = generate(deck_from_paths([path]))
-    assert {c.kind for c in cards} == {Kind.WRITTEN}
+    assert {c.kind for c in cards} == {Kind.QUESTION, Kind.CLOZE}
     assert sorted((c.front, c.back) for c in cards) == sorted(
         [
             ("What is the order of a group?", "The cardinality of its underlying set."),
@@ -300,13 +301,13 @@ def test_hand_written_cards_sit_beside_generated_ones(tmp_path: Path) -> None:
     path = tmp_path / "evaluation.txt"
     path.write_text(text, encoding="utf-8")
     cards = generate_chapter(read_document(path))
-    written = [c for c in cards if c.kind is Kind.WRITTEN]
+    written = [c for c in cards if c.kind in WRITTEN_KINDS]
     assert [(c.front, c.back) for c in written] == [
         ("How long does a speech evaluation last?", "Two to three minutes."),
         ("The [...] evaluates the meeting as a whole.", "General Evaluator"),
     ]
     # Their text is not mined again: no generated card cites the hand-written lines.
-    generated = [c for c in cards if c.kind is not Kind.WRITTEN]
+    generated = [c for c in cards if c.kind not in WRITTEN_KINDS]
     assert not [c for c in generated if "Q:" in c.source.passage or "C:" in c.source.passage]
     without = generate_chapter(read_document(_write(tmp_path / "plain.txt", as_text())))
     # The same generated cards, less any whose question shows a hand-written card's answer.
@@ -324,11 +325,15 @@ def _write(path: Path, text: str) -> Path:
 def test_deep_nesting_is_read_without_recursion(tmp_path: Path, depth: int) -> None:
     md = tmp_path / "deep.md"
     md.write_text("# Deep\n\n" + "".join("  " * i + "- level item\n" for i in range(depth)))
+    doc = read_document(md)
+    assert sum(len(lst.items) for lst in doc.lists) >= 1
     page = tmp_path / "deep.html"
     page.write_text("<html><body><h1>Deep</h1>" + "<ul><li>level item" * depth + "</body></html>")
-    for path in (md, page):
-        doc = read_document(path)
-        assert sum(len(lst.items) for lst in doc.lists) >= 1
+    if depth < 256:
+        assert sum(len(lst.items) for lst in read_document(page).lists) == depth
+    else:  # the parser would stop reading part-way: nothing is made of part of a page
+        with pytest.raises(SourceError, match=r"nests its markup too deep \(over 256 levels\)"):
+            read_document(page)
 
 
 def _scanned_pdf(path: Path) -> Path:
@@ -415,6 +420,7 @@ def test_a_folder_reports_every_file_it_skipped(tmp_path: Path) -> None:
     _write(folder / "photo.jpg", "not really a photo")
     _write(folder / "empty.md", "\n")
     (folder / "drafts").mkdir()
+    _fifo(folder / "pipe.md")
     db = tmp_path / "collection.db"
     result = CliRunner().invoke(cli, ["add", str(folder), "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -422,6 +428,7 @@ def test_a_folder_reports_every_file_it_skipped(tmp_path: Path) -> None:
         "Skipped drafts, which is a folder (folders inside a folder are not read).",
         "Skipped empty.md, which is empty.",
         "Skipped photo.jpg, which is not a chapter file (.txt, .md, .html or .pdf).",
+        "Skipped pipe.md, which is not a regular file (a device, pipe or socket).",
         "Skipped scan.pdf, which has no text layer (a scanned PDF?), so no text to read.",
     ]
     assert "Added deck 'club-notes'" in result.stdout
@@ -441,3 +448,46 @@ def test_a_handout_as_extracted_text_and_as_its_pdf_gives_the_same_cards() -> No
     assert [(c.kind, c.front, c.back) for c in cards] == [
         (c.kind, c.front, c.back) for c in generate_chapter(pdf)
     ]
+
+
+def test_bold_terms_are_marked_alike_in_markdown_html_and_pdf(tmp_path: Path) -> None:
+    sentence = (
+        "**Active listening** is giving a speaker full attention, and **paraphrasing** is "
+        "restating the speaker's message in your own words so that the speaker can correct it."
+    )
+    md = _write(tmp_path / "listening.md", f"# Listening\n\n{sentence}\n")
+    page = _write(
+        tmp_path / "listening.html",
+        "<html><body><h1>Listening</h1><p>"
+        + html.escape(sentence)
+        .replace("**", "<b>", 1)
+        .replace("**", "</b>", 1)
+        .replace("**", "<strong>", 1)
+        .replace("**", "</strong>", 1)
+        + "</p></body></html>",
+    )
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.multi_cell(0, 10, "Listening", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, sentence, markdown=True, new_x="LMARGIN", new_y="NEXT")
+    handout = tmp_path / "listening.pdf"
+    pdf.output(str(handout))
+    found = {path.suffix: read_document(path).paragraphs for path in (md, page, handout)}
+    for suffix, paragraphs in found.items():
+        (paragraph,) = paragraphs
+        assert paragraph.terms == ("Active listening", "paraphrasing"), suffix
+        assert paragraph.text == sentence.replace("**", ""), suffix
+
+
+def test_a_page_saved_in_its_declared_character_set(tmp_path: Path) -> None:
+    page = tmp_path / "old-site.html"
+    page.write_bytes(
+        b'<html><head><meta http-equiv="Content-Type" content="text/html; '
+        b'charset=windows-1252"></head><body><h1>Caf\xe9 Leadership</h1><p>A leader\x92s '
+        b"first job is to listen \x96 not to speak.</p></body></html>"
+    )
+    doc = read_document(page)
+    assert doc.title is not None and doc.title.text == "Café Leadership"
+    assert doc.paragraphs[0].text == "A leader’s first job is to listen – not to speak."

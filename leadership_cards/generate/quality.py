@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from leadership_cards.cards import CLOZE_BLANK, Card, Kind, cloze_parts, normalise
+from leadership_cards.cards import (
+    CLOZE_BLANK,
+    WRITTEN_KINDS,
+    Card,
+    Kind,
+    cloze_parts,
+    normalise,
+)
 from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word
 from leadership_cards.source import is_furniture
 
@@ -31,7 +38,7 @@ def problems(card: Card) -> list[str]:
     if not back or not any(c.isalnum() for c in back):
         found.append("empty answer")
     # A member's own card is taken as written: only the rules that keep a card usable apply.
-    judged = card.kind is not Kind.WRITTEN
+    judged = card.kind not in WRITTEN_KINDS
     if judged and card.kind is not Kind.DISCUSSION and len(back.split()) > MAX_ANSWER_WORDS:
         found.append(f"answer longer than {MAX_ANSWER_WORDS} words")
     if judged and len(front.split()) > MAX_QUESTION_WORDS:

@@ -1,4 +1,5 @@
-"""Cards a member wrote by hand in a chapter file -> cards of their own kind, as written.
+"""Cards a member wrote by hand in a chapter file -> question and cloze cards, as written
+(the kinds that cards written in Anki arrive as).
 
 A `C:` statement with several `[bracketed]` parts gives one cloze card a part (Anki's c1,
 c2, ...), each showing the other parts filled in; its cards are siblings."""
@@ -17,10 +18,10 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         position = f"card {written.number}"
         if not written.cloze:
             passage = f"Q: {written.question}\nA: {written.answer}"
-            yield chapter.card(Kind.WRITTEN, written.question, written.answer, position, passage)
+            yield chapter.card(Kind.QUESTION, written.question, written.answer, position, passage)
             continue
         for cloze in clozes(written):
-            yield chapter.card(Kind.WRITTEN, "", "", position, f"C: {written.cloze}", cloze=cloze)
+            yield chapter.card(Kind.CLOZE, "", "", position, f"C: {written.cloze}", cloze=cloze)
 
 
 def clozes(written: WrittenCard) -> list[str]:

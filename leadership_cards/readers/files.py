@@ -4,6 +4,7 @@ failing that, by what the file holds."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,11 +43,11 @@ def read_chapter_file(path: Path) -> ChapterFile:
         from leadership_cards.readers import pdf
 
         return ChapterFile(form, pdf.read(data, str(path)))
-    text = decode(data, path)
     if form == "html":
         from leadership_cards.readers import html
 
-        return ChapterFile(form, html.read(text, str(path)))
+        return ChapterFile(form, html.read(decode_page(data, path), str(path)))
+    text = decode(data, path)
     if form == "markdown":
         from leadership_cards.readers import markdown
 
@@ -104,6 +105,24 @@ def sniff(path: Path, data: bytes) -> str:
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in data[:4096].lower():
         return "html"
     return "text"
+
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def decode_page(data: bytes, path: Path) -> str:
+    """A saved web page's text: UTF-8, or the character set its <meta> tag declares (pages
+    saved from older sites are often windows-1252)."""
+    try:
+        return decode(data, path)
+    except SourceError:
+        declared = _CHARSET.search(data[:4096])
+        if not declared:
+            raise
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            raise SourceError(f"{path} declares an unknown character set.") from None
 
 
 def decode(data: bytes, path: Path) -> str:

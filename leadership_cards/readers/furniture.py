@@ -11,6 +11,7 @@ _FURNITURE = re.compile(
       | next\ section\b.*
       | westside\ toastmasters\ is\ located\ in\b.*
       | .{0,60}\bon\ meetup
+      | .{0,60}\b\d{1,3}[\ -]min(?:ute)?s?\ read
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

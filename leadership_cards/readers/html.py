@@ -86,9 +86,17 @@ class _Context:
     ordered: bool = False
     depth: int = 0
     block: RawBlock | None = None  # an item's block, once it has text
-    lines: list[str] = field(default_factory=lambda: [""])
+    # The text so far, line by line, each line as its pieces (joined once, at the end, so a
+    # paragraph of many inline elements is not copied again for each).
+    lines: list[list[str]] = field(default_factory=lambda: [[]])
     terms: list[str] = field(default_factory=list)
-    opened: list[tuple[int, int]] = field(default_factory=list)
+    opened: list[tuple[int, int]] = field(default_factory=list)  # (line, piece) of open terms
+
+    def text(self, line: int = 0, piece: int = 0) -> str:
+        """The text from (line, piece) on, lines joined by spaces."""
+        rest = ["".join(self.lines[line][piece:])]
+        rest += ["".join(pieces) for pieces in self.lines[line + 1 :]]
+        return " ".join(rest)
 
 
 def read(text: str, where: str) -> list[RawBlock]:
@@ -97,6 +105,9 @@ def read(text: str, where: str) -> list[RawBlock]:
         page = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         raise SourceError(f"{where} is not an HTML page we can read.") from None
+    if any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log):
+        # libxml2 stops reading there: refuse rather than make cards of part of the page.
+        raise SourceError(f"{where} nests its markup too deep (over 256 levels) to be read.")
     reader = _Reader()
     content = _content(page)
     reader.walk(content)
@@ -185,11 +196,11 @@ class _Reader:
             self._flush()
             meaning = _Context("meaning", depth=max(len(self.lists) - 1, 0) if self.lists else 0)
             if self.term:
-                meaning.lines = [self.term + ": "]
+                meaning.lines = [[self.term + ": "]]
                 meaning.terms = [self.term]
             self.stack.append(meaning)
         elif tag == "br":
-            ctx.lines.append("")
+            ctx.lines.append([])
         elif tag in _TERMS:
             ctx.opened.append((len(ctx.lines) - 1, len(ctx.lines[-1])))
         elif tag in _BLOCKS:
@@ -197,7 +208,7 @@ class _Reader:
                 self._flush()
                 self.stack.append(_Context("text"))
             else:
-                ctx.lines.append("")  # a paragraph inside an item or heading: a new line
+                ctx.lines.append([])  # a paragraph inside an item or heading: a new line
 
     def _end(self, tag: str) -> None:
         ctx = self.stack[-1]
@@ -210,10 +221,9 @@ class _Reader:
             if len(self.stack) > 1:
                 done = self.stack.pop()
                 if done.kind == "term":
-                    self.term = " ".join(" ".join(done.lines).split())
+                    self.term = " ".join(done.text().split())
         elif tag in _TERMS and ctx.opened:
-            line, column = ctx.opened.pop()
-            marked = " ".join([ctx.lines[line][column:], *ctx.lines[line + 1 :]])
+            marked = ctx.text(*ctx.opened.pop())
             if marked.strip():
                 ctx.terms.append(marked)
         elif tag in _BLOCKS and ctx.kind == "text" and len(self.stack) > 1:
@@ -222,16 +232,16 @@ class _Reader:
 
     def _add(self, text: str | None) -> None:
         if text:
-            self.stack[-1].lines[-1] += text.replace("\n", " ")
+            self.stack[-1].lines[-1].append(text.replace("\n", " "))
 
     def _flush(self) -> None:
         """Emit what the innermost context holds so far."""
         ctx = self.stack[-1]
-        lines = [" ".join(line.split()) for line in ctx.lines]
-        lines = [line for line in lines if line]
         if ctx.kind == "term":
             return  # a <dt> waits for its <dd>
-        ctx.lines, ctx.opened = [""], []
+        lines = [" ".join("".join(pieces).split()) for pieces in ctx.lines]
+        lines = [line for line in lines if line]
+        ctx.lines, ctx.opened = [[]], []
         terms, ctx.terms = ctx.terms, []
         if not lines:
             return

@@ -23,8 +23,13 @@ _TERM_OPEN = frozenset({"strong_open", "em_open"})
 _TERM_CLOSE = frozenset({"strong_close", "em_close"})
 
 
+_FRONT_MATTER_TITLE = re.compile(r"""^title\s*[:=]\s*["']?(?P<title>[^"'\n]+?)["']?\s*$""", re.M)
+
+
 def read(text: str, where: str) -> list[RawBlock]:
-    text = _FRONT_MATTER.sub("", text, count=1)
+    front = _FRONT_MATTER.match(text)
+    title = _FRONT_MATTER_TITLE.search(front.group()) if front else None
+    text = text[front.end() :] if front else text
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[RawBlock] = []
     lists: list[bool] = []  # open lists, innermost last: ordered or not
@@ -80,6 +85,9 @@ def read(text: str, where: str) -> list[RawBlock]:
         raise SourceError(f"{where} holds only code blocks, no chapter text.")
     if not any(block.kind is RawKind.HEADING for block in blocks):
         _plain_headings(blocks)
+    if title and not any(b.kind is RawKind.HEADING and b.level == 1 for b in blocks[:1]):
+        # Notes that name themselves only in their front matter ("title: ...").
+        blocks.insert(0, raw.heading(title.group("title").strip(), 1))
     return blocks
 
 
@@ -98,23 +106,26 @@ def _plain_headings(blocks: list[RawBlock]) -> None:
 
 def _inline(token: Token) -> tuple[list[str], list[str]]:
     """The inline token's text as lines (soft and hard breaks kept, since hand-written cards
-    are line-based) and the phrases it marks as terms."""
-    lines: list[str] = [""]
+    are line-based) and the phrases it marks as terms. Each line is gathered as pieces and
+    joined once, so a paragraph of many marks is not copied again for each."""
+    lines: list[list[str]] = [[]]
     terms: list[str] = []
-    opened: list[tuple[int, int]] = []  # (line, column) where each open term began
+    opened: list[tuple[int, int]] = []  # (line, piece) where each open term began
     for child in token.children or ():
         kind = child.type
         if kind in ("text", "code_inline"):
-            lines[-1] += child.content
+            lines[-1].append(child.content)
         elif kind in ("softbreak", "hardbreak"):
-            lines.append("")
+            lines.append([])
         elif kind in _TERM_OPEN:
             opened.append((len(lines) - 1, len(lines[-1])))
         elif kind in _TERM_CLOSE and opened:
-            line, column = opened.pop()
-            marked = " ".join([lines[line][column:], *lines[line + 1 :]])
+            line, piece = opened.pop()
+            marked = " ".join(
+                ["".join(lines[line][piece:]), *("".join(p) for p in lines[line + 1 :])]
+            )
             if marked.strip():
                 terms.append(marked)
         elif kind == "image":
-            lines[-1] += child.content  # its alt text, which reads as part of the sentence
-    return lines, terms
+            lines[-1].append(child.content)  # its alt text, which reads as part of the sentence
+    return ["".join(pieces) for pieces in lines], terms

@@ -22,7 +22,7 @@ from leadership_cards.readers.raw import RawBlock
 from leadership_cards.readers.text import (
     BULLETED,
     NUMBERED,
-    join_lines,
+    append_line,
     looks_like_heading,
     printed_words,
 )
@@ -43,6 +43,7 @@ class _Line:
     y: float
     size: float
     bold: bool
+    terms: list[str]  # bold runs inside a line that is not bold throughout
 
 
 def read(data: bytes, where: str) -> list[RawBlock]:
@@ -87,6 +88,7 @@ class _LineCollector:
         self.parts: list[str] = []
         self.sizes: Counter[tuple[float, bool]] = Counter()
         self.y: float | None = None
+        self.bold: list[str] = []  # the line's bold pieces, in order
 
     def visit(self, text: str, cm, tm, font, size: float) -> None:
         for index, piece in enumerate(text.split("\n")):
@@ -104,6 +106,8 @@ class _LineCollector:
                 name = str(font.get("/BaseFont", "")).lower() if font else ""
                 bold = "bold" in name or "black" in name
                 self.sizes[(round(size * scale, 1), bold)] += len(piece.strip())
+                if bold:
+                    self.bold.append(piece.strip())
                 if self.y is None:
                     self.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             self.parts.append(piece)
@@ -112,9 +116,11 @@ class _LineCollector:
         text = " ".join("".join(self.parts).split())
         if text and self.y is not None:
             (size, bold), _ = self.sizes.most_common(1)[0]
-            self.lines.append(_Line(text, self.page, self.y, size, bold))
+            terms = [] if bold else list(self.bold)
+            self.lines.append(_Line(text, self.page, self.y, size, bold, terms))
         self.parts.clear()
         self.sizes.clear()
+        self.bold.clear()
         self.y = None
 
 
@@ -161,6 +167,7 @@ def _blocks(lines: list[_Line]) -> list[RawBlock]:
 
     blocks: list[RawBlock] = []
     current: list[str] = []
+    terms: list[str] = []
     kind = ""  # "text" or "item" while a block is open
     number: int | None = None
     ordered = False
@@ -170,10 +177,13 @@ def _blocks(lines: list[_Line]) -> list[RawBlock]:
         nonlocal kind
         if current:
             if kind == "item":
-                blocks.append(raw.item(list(current), number=number, ordered=ordered))
+                blocks.append(
+                    raw.item(list(current), number=number, ordered=ordered, terms=list(terms))
+                )
             else:
-                blocks.append(raw.text(list(current)))
+                blocks.append(raw.text(list(current), list(terms)))
         current.clear()
+        terms.clear()
         kind = ""
 
     for line in lines:
@@ -211,7 +221,8 @@ def _blocks(lines: list[_Line]) -> list[RawBlock]:
                 kind = "text"
                 current.append(line.text)
         else:
-            current[-1] = join_lines(current[-1], line.text, words)
+            append_line(current, line.text, words)
+        terms.extend(line.terms)
         prev = line
     close()
     return blocks

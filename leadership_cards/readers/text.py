@@ -98,29 +98,31 @@ def _mended(lines: list[str], words: set[str]) -> list[str]:
     """Lines with each word hyphenated at a line end joined to its other half."""
     out: list[str] = []
     for line in lines:
-        if out and _HYPHENATED_END.search(out[-1]) and line[:1].islower():
-            out[-1] = join_lines(out[-1], line, words)
-        else:
-            out.append(line)
+        append_line(out, line, words)
     return out
 
 
-def join_lines(text: str, following: str, words: set[str]) -> str:
-    """Two lines of one paragraph as one, mending a word hyphenated across the break (kept
-    hyphenated when the text prints it so elsewhere, or its first half is a prefix such as
-    "self-")."""
-    text = text.replace("\xad", "")
-    m = _HYPHENATED_END.search(text)
+def append_line(lines: list[str], following: str, words: set[str]) -> None:
+    """Add the next line of a paragraph to `lines`, mending a word hyphenated across the
+    break (kept hyphenated when the text prints it so elsewhere, or its first half is a
+    prefix such as "self-") and a dash at a line end. Only the first word of the new line
+    moves, so a paragraph of any length is joined in linear time."""
+    last = lines[-1].replace("\xad", "") if lines else ""
+    m = _HYPHENATED_END.search(last)
     if m and following[:1].islower():
         head, _, rest = following.partition(" ")
         left = m.group(1)
         hyphenated = f"{left}-{head}".lower().rstrip(".,;:!?")
-        if left.lower() in _KEEP_HYPHEN or hyphenated in words:
-            return f"{text}{head} {rest}".rstrip()
-        return f"{text[:-1]}{head} {rest}".rstrip()
-    if text.endswith(("—", "–")):
-        return text + following
-    return f"{text} {following}"
+        keep = left.lower() in _KEEP_HYPHEN or hyphenated in words
+        lines[-1] = f"{last}{head}" if keep else f"{last[:-1]}{head}"
+    elif last.endswith(("—", "–")):
+        head, _, rest = following.partition(" ")
+        lines[-1] = last + head
+    else:
+        lines.append(following)
+        return
+    if rest:
+        lines.append(rest)
 
 
 def _split(text: str) -> list[tuple[int, list[str]]]:
