@@ -28,7 +28,6 @@ class Kind(StrEnum):
     #: deletion (each deletion of an Anki Cloze note is a card), as decks from Anki bring.
     QUESTION = "question"
     CLOZE = "cloze"
-    WRITTEN = "written"  # written by hand in the chapter file (Q:/A: or C:), taken as it is
 
 
 class Shape(StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from leadership_cards.cards import Card, Kind, normalise
+from leadership_cards.cards import WRITTEN_KINDS, Card, Kind, normalise
 from leadership_cards.deck_source import DeckSource
 from leadership_cards.errors import SourceError
 from leadership_cards.generate import (
@@ -157,7 +157,7 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
 
 _ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})
 _LIST_ITEM_KINDS = frozenset({Kind.TECHNIQUE, Kind.ENUMERATION})
-_WRITTEN = frozenset({Kind.WRITTEN, Kind.QUESTION, Kind.CLOZE})
+_WRITTEN = WRITTEN_KINDS
 
 
 def _rank(card: Card) -> int:

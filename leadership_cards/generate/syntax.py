@@ -150,18 +150,42 @@ def analyse(sentence: str) -> Analysis | None:
 
 class _IndexedContext:
     """Pattern's contextual rules (`Context.apply`), the same rules in the same order with
-    the same effect, looked up by the word's current tag instead of trying all three hundred
-    on every word: a twentyfold saving that keeps tagging linear and fast."""
+    the same effect, looked up by the word's tag, and by the word itself for the rules that
+    name it, instead of trying all three hundred on every word."""
+
+    #: Commands that fire only on one word: the rule is filed under that word.
+    _ON_WORD = {"curwd": 3, "wdnexttag": 3, "wdand2aft": 3, "wdand2tagaft": 3, "rbigram": 3}
+    _ON_WORD_Y = {"wdprevtag": 4, "wdand2tagbfr": 4, "lbigram": 4}
 
     def __init__(self, rules: list[list[str]]) -> None:
-        by_tag: dict[str, list[tuple[int, str, object]]] = {}
+        self.general: dict[str, list[tuple[int, str, object]]] = {}
+        self.worded: dict[tuple[str, str], list[tuple[int, str, object]]] = {}
         for n, rule in enumerate(rules):
             test = _rule_test(rule)
-            if test is not None:
-                by_tag.setdefault(rule[0], []).append((n, rule[1], test))
-        anywhere = by_tag.pop("*", [])  # rules for a word of any tag
-        self.by_tag = {tag: sorted(found + anywhere) for tag, found in by_tag.items()}
-        self.anywhere = anywhere
+            if test is None:
+                continue
+            cmd = rule[2].lower()
+            field = self._ON_WORD.get(cmd) or self._ON_WORD_Y.get(cmd)
+            entry = (n, rule[1], test)
+            if field is not None and len(rule) > field:
+                self.worded.setdefault((rule[0], rule[field]), []).append(entry)
+            else:
+                self.general.setdefault(rule[0], []).append(entry)
+        self._merged: dict[tuple[str, str], list[tuple[int, str, object]]] = {}
+
+    def _rules(self, tag: str, word: str) -> list[tuple[int, str, object]]:
+        key = (tag, word)
+        found = self._merged.get(key)
+        if found is None:
+            found = sorted(
+                self.general.get(tag, [])
+                + self.general.get("*", [])
+                + self.worded.get(key, [])
+                + self.worded.get(("*", word), [])
+            )
+            if len(self._merged) < 50_000:
+                self._merged[key] = found
+        return found
 
     def apply(self, tokens: list[list[str]]) -> list[list[str]]:
         pad = [["STAART", "STAART"]] * 3
@@ -169,7 +193,7 @@ class _IndexedContext:
         for i in range(3, len(t) - 3):
             # As Pattern does: every rule for the word's tag before any rule fired is tried
             # in order, each seeing the tags already settled to its left; the last to fire wins.
-            for _, new_tag, test in self.by_tag.get(t[i][1], self.anywhere):
+            for _, new_tag, test in self._rules(t[i][1], t[i][0]):
                 if test(t, i):  # type: ignore[operator]
                     t[i] = [t[i][0], new_tag]
         return t[3:-3]

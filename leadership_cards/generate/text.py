@@ -432,7 +432,7 @@ def states_a_claim(sentence: str) -> bool:
     return False
 
 
-_PRONOUN_SUBJECT = re.compile(r"^(It|They)\s+(?=[a-z])")
+_PRONOUN_SUBJECT = re.compile(r"^(It|They|Its|Their)\s+(?=[a-z])")
 
 
 def resolve_pronoun(sentence: str, previous: str) -> str:
@@ -457,9 +457,18 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
         return sentence
     head = tokens[end - 1]
     plural = head.tag in ("NNS", "NNPS")
-    if not head.tag.startswith("NN") or plural != (m.group(1) == "They"):
+    if not head.tag.startswith("NN") or plural != (m.group(1) in ("They", "Their")):
         return sentence
     subject = previous[tokens[0].start : head.end]
+    if m.group(1) in ("Its", "Their"):
+        # "Its remedy is structure" after "Groupthink grows when ...": "The remedy for
+        # groupthink is structure".
+        owned = re.match(r"([\w'’-]+)\s+(?=(?:is|are|was|were)\b)", sentence[m.end() :])
+        if not owned:
+            return sentence
+        owner = subject if tokens[0].tag.startswith("NNP") else subject[:1].lower() + subject[1:]
+        rest = sentence[m.end() + owned.end() :]
+        return f"The {owned.group(1)} of {owner} {rest}"
     if tokens[0].tag.startswith("DT") or tokens[0].tag == "JJ":
         subject = subject[:1].upper() + subject[1:]
     if tokens[0].tag != "NNP" and not tokens[0].text.isupper():
