@@ -82,7 +82,8 @@ class DeckQueries(StoreBase):
                 row[0]: tuple(row[1:])
                 for row in conn.execute(
                     "SELECT id, chapter, kind, front, back, cloze, tags, source_file, "
-                    "source_position, passage, item, ord, retired_at FROM cards WHERE deck = ?",
+                    "source_position, passage, item, ord, shape, retired_at FROM cards "
+                    "WHERE deck = ?",
                     (info.name,),
                 )
             }
@@ -104,13 +105,14 @@ class DeckQueries(StoreBase):
                     card.source.passage,
                     card.item,
                     order,
+                    card.shape,
                 )
                 old = existing.pop(card.id, None)
                 if old is None:
                     conn.execute(
                         "INSERT INTO cards (id, deck, chapter, kind, front, back, cloze, tags, "
-                        "source_file, source_position, passage, item, ord, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "source_file, source_position, passage, item, ord, shape, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (card.id, info.name, *content, stamp),
                     )
                     added += 1
@@ -125,7 +127,7 @@ class DeckQueries(StoreBase):
                 conn.execute(
                     "UPDATE cards SET chapter = ?, kind = ?, front = ?, back = ?, cloze = ?, "
                     "tags = ?, source_file = ?, source_position = ?, passage = ?, item = ?, "
-                    "ord = ?, retired_at = NULL WHERE id = ?",
+                    "ord = ?, shape = ?, retired_at = NULL WHERE id = ?",
                     (*content, card.id),
                 )
             gone = [card_id for card_id, old in existing.items() if old[-1] is None]
