@@ -42,6 +42,10 @@ def output_targets(db: Path) -> dict[str, Path]:
     os.link(db, folder / "hard.db")
     (folder / "wal-link").symlink_to(db.with_name(db.name + "-wal"))
     saved = backup.take(db, "manual", NOW)
+    older = backup.older_backup_folder(db)
+    older.mkdir()
+    older_backup = older / "20260301T000000Z-daily.db"
+    older_backup.write_bytes(saved.read_bytes())
     return {
         "itself": db,
         "relative": Path(os.path.relpath(db)),
@@ -53,6 +57,8 @@ def output_targets(db: Path) -> dict[str, Path]:
         "symlink to its WAL": folder / "wal-link",
         "a backup": saved,
         "new file in its backups": saved.with_name("new.json"),
+        "an older version's backup": older_backup,
+        "new file in an older version's backups": older / "new.json",
     }
 
 
