@@ -369,12 +369,18 @@ def cards(
             return
         from leadership_cards.terminal import printable
 
+        listed = False
         for card in found:
+            listed = True
             due = iso(card.schedule.due) or "-"
             mark = "⚑" if card.flagged else " "
             click.echo(
                 f"{card.id} {mark} {card.state:<10}  {due[:10]:<10}  {card.kind:<17}  "
                 + printable(card.front)
+            )
+        if not listed:
+            click.echo(
+                "No cards match." if (kind or search or tag or state or flagged) else "No cards."
             )
 
 
@@ -836,11 +842,15 @@ def history(db: Path | None, card_id: str | None, as_json: bool) -> None:
             emit_json([review.to_json() for review in reviews])
             return
         names = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+        listed = False
         for review in reviews:
+            listed = True
             click.echo(
                 f"{iso(review.reviewed_at)}  {review.card_id}  {names[review.rating]:<5}  "
                 f"{review.duration_ms / 1000:6.1f}s  {review.state_before} -> {review.state_after}"
             )
+        if not listed:
+            click.echo("No answers yet.")
 
 
 @cli.command()

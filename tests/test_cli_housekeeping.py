@@ -136,3 +136,10 @@ def test_a_negative_seed_is_a_value(db_path: Path) -> None:
             "export", "markdown", "--quiz", "2", "--seed", "-5", "-o", "-", "--db", str(db_path)
         )[1]
     )
+
+
+def test_an_empty_listing_says_so_and_its_json_is_empty(db_path: Path) -> None:
+    assert run("history", "--db", str(db_path)) == (0, "No answers yet.\n", "")
+    assert run("cards", "--flagged", "--db", str(db_path)) == (0, "No cards match.\n", "")
+    assert run("cards", "--search", "zzzz", "--json", "--db", str(db_path)) == (0, "[]\n", "")
+    assert run("history", "--json", "--db", str(db_path)) == (0, "[]\n", "")
