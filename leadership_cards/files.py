@@ -8,6 +8,7 @@ carry progress are readable by their owner only, whatever the umask says.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from leadership_cards.errors import UserError
@@ -28,6 +29,22 @@ def backup_folder(db: Path) -> Path:
 def older_backup_folder(db: Path) -> Path:
     """Where versions before the per-file folder kept the backups of `db`, by its stem."""
     return db.with_name(f"{db.stem}-backups")
+
+
+def require_regular_file(path: Path, what: str) -> None:
+    """Refuse, in one line, a path that is missing, a folder (`what` says what to give
+    instead), or not a regular file: a FIFO would block the read forever and a device such as
+    /dev/zero never ends."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist") from None
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise UserError(f"{path} is a folder; give {what}")
+    if not stat.S_ISREG(mode):
+        raise UserError(f"{path} is not a regular file (a device, pipe or socket); give {what}")
 
 
 def collection_files(db: Path) -> list[Path]:

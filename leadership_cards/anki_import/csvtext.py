@@ -20,6 +20,7 @@ from pathlib import Path
 from leadership_cards.anki_import.notes import Note, NoteCard, NoteType
 from leadership_cards.anki_import.text import cloze_numbers, cloze_text
 from leadership_cards.errors import UserError
+from leadership_cards.files import require_regular_file
 from leadership_cards.words import counted
 
 SEPARATOR_NAMES = {
@@ -50,12 +51,9 @@ class Headers:
 
 def read_csv(path: Path, deck: str | None = None) -> list[Note]:
     """The notes of a text file; a deck named here puts them all in that deck."""
+    require_regular_file(path, "a text file (CSV or Anki's text format)")
     try:
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a text file") from None
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist") from None
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror}") from None
     try:
