@@ -395,11 +395,13 @@ def _finish(session: ReviewSession, term: Terminal, moment: datetime, empty: boo
     )
     next_due = session.store.next_due_after(session.deck, moment)
     coming = f" {_next_due(session, next_due, moment)}" if next_due is not None else ""
-    summary = (
+    done = (
         f"Reviewed {counted(tally.answered, 'card')}, {correct}% correct, "
-        f"in {minutes}m {seconds:02d}s. {still}{coming} "
-        f"Due tomorrow: {session.due_tomorrow()}."
+        f"in {minutes}m {seconds:02d}s."
+        if tally.answered
+        else "No cards reviewed."  # not "0% correct" of nothing
     )
+    summary = f"{done} {still}{coming} Due tomorrow: {session.due_tomorrow()}."
     folded = wrap(f"Session done. {summary}").removeprefix("Session done.")
     term.write("\n" + style(term, "Session done.", bold=True) + folded + "\n")
 
