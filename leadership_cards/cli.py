@@ -1067,7 +1067,12 @@ def backup_restore(db: Path | None, name: str) -> None:
     path = collection_path(db)
     chosen = find(path, name)
     saved = restore(path, chosen, now_utc())
-    click.echo(f"Restored {chosen.name}. The collection as it was is saved as {saved.name}.")
+    before = (
+        f"The collection as it was is saved as {saved.name}."
+        if saved is not None
+        else f"There was no collection at {path} before."
+    )
+    click.echo(f"Restored {chosen.name}. {before}")
 
 
 # -- stats, optimize, simulate ------------------------------------------------------------

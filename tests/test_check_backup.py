@@ -151,3 +151,16 @@ def test_backups_an_older_version_kept_by_stem_are_listed_and_restorable(db_path
         assert store.counts()["reviews"] == 0
     assert older.read_bytes() == old_bytes  # read, never written
     assert len([b for b in backup.backups(db_path) if b.reason == backup.DAILY]) == 8
+
+
+def test_restore_when_the_collection_file_is_gone(db_path: Path) -> None:
+    saved = backup.take(db_path, "manual", NOW)
+    db_path.unlink()
+    code, out, err = run("backup", "restore", "--db", str(db_path))
+    assert (code, out, err) == (
+        0,
+        f"Restored {saved.name}. There was no collection at {db_path} before.\n",
+        "",
+    )
+    with Store.open(db_path) as store:
+        assert store.counts()["cards"] > 0
