@@ -279,11 +279,12 @@ def decks(ctx: click.Context, db: Path | None, as_json: bool) -> None:
         return
     from leadership_cards.terminal import printable
 
-    width = max(4, *(len(row["name"]) for row in rows))
+    names = [printable(row["name"]) for row in rows]
+    width = max(4, *(len(name) for name in names))
     click.echo(f"{'deck':<{width}}  cards  new  learning  review  title")
-    for row in rows:
+    for name, row in zip(names, rows, strict=True):
         click.echo(
-            f"{row['name']:<{width}}  {row['cards']:>5}  {row['new']:>3}  {row['learning']:>8}"
+            f"{name:<{width}}  {row['cards']:>5}  {row['new']:>3}  {row['learning']:>8}"
             f"  {row['review']:>6}  {printable(row['title'])}"
         )
     click.echo("new, learning, review: what is left today, within the day's limits.")

@@ -236,3 +236,16 @@ def test_a_row_of_one_column_is_named_in_the_singular(db_path: Path, tmp_path: P
         1,
         f"Error: {sheet}, line 2: 1 column where 2 are expected; nothing was imported\n",
     )
+
+
+def test_a_deck_name_from_a_file_loses_its_control_characters(db_path: Path, tmp_path: Path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("#deck:Club\x1b]0;owned\x07 night\x1b[31m\nWhat is a pivot?,A turn\n")
+    for _ in range(2):  # the same deck again, not a second one
+        result = CliRunner().invoke(cli, ["import", "csv", str(sheet), "--db", str(db_path)])
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output
+    with Store.open(db_path) as store:
+        names = [deck.name for deck in store.decks()]
+        assert names == ["sample", "Club night"]
+        assert len(list(store.cards(deck="Club night"))) == 1

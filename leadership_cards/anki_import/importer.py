@@ -33,6 +33,7 @@ from leadership_cards.clock import to_epoch
 from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig
 from leadership_cards.store import DeckInfo, Store, StoredCard
 from leadership_cards.store.imports import CardLog, LoggedAnswer
+from leadership_cards.terminal import printable
 
 #: How far before an incoming answer a logged one may lie and still be the same answer.
 SAME_ANSWER_MS = 1000
@@ -246,7 +247,9 @@ def _deck_for(
     name: str, existing: dict[str, DeckInfo], planned: dict[str, DeckInfo], source: str
 ) -> DeckInfo:
     """The deck an Anki deck's cards go to: its own name, unless a deck made here from
-    chapters already has that name ("Name (Anki)" then, or "Name (Anki 2)", ...)."""
+    chapters already has that name ("Name (Anki)" then, or "Name (Anki 2)", ...). A name
+    from a file is text to show and type: its control characters are left out."""
+    name = " ".join(printable(name).split()) or "Anki"
     for number in itertools.count(1):
         candidate = (
             name if number == 1 else f"{name} (Anki{'' if number == 2 else f' {number - 1}'})"
