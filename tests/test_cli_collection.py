@@ -205,6 +205,24 @@ def test_edit_with_options_is_kept_through_regeneration(db_path: Path):
     )
 
 
+def test_an_edit_keeps_no_control_sequence(db_path: Path):
+    with Store.open(db_path) as store:
+        card = next(c for c in store.cards() if c.kind == "definition")
+    front = "What\x1b[2J is\x1b]52;c;aGk=\x07 it?"
+    assert (
+        run("edit", card.id, "--front", front, "--back", "\x1b[31mIt\x00", "--db", str(db_path))[0]
+        == 0
+    )
+    with Store.open(db_path) as store:
+        saved = store.card(card.id)
+    assert (saved.front, saved.back) == ("What is it?", "It")
+    code, _, err = run("edit", card.id, "--back", "\x1b[2J", "--db", str(db_path))
+    assert (code, err) == (
+        1,
+        "Error: a card needs both a question and an answer; nothing was changed\n",
+    )
+
+
 def test_edit_in_the_editor(db_path: Path, tmp_path: Path):
     with Store.open(db_path) as store:
         card = next(c for c in store.cards() if c.kind == "definition")
