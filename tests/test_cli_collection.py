@@ -321,6 +321,14 @@ def test_where_prints_the_path_and_size(db_path: Path, tmp_path: Path):
         f"{missing} (no collection yet: it is made on first use)\n"
     )
     assert not missing.exists()
+    assert run("where", "--db", str(tmp_path)) == (
+        1,
+        "",
+        f"Error: {tmp_path} is a folder, not a collection file\n",
+    )
+    assert run("where", "--db", "/dev/null")[2] == (
+        "Error: /dev/null is not a regular file, so it cannot be a collection\n"
+    )
 
 
 def test_backup_list_is_aligned_and_has_json(db_path: Path):
