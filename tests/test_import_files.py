@@ -249,3 +249,15 @@ def test_a_deck_name_from_a_file_loses_its_control_characters(db_path: Path, tmp
         names = [deck.name for deck in store.decks()]
         assert names == ["sample", "Club night"]
         assert len(list(store.cards(deck="Club night"))) == 1
+
+
+def test_a_dry_run_counts_the_cards_the_import_would_add(db_path: Path, tmp_path: Path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("What is a pivot?,A turn\nWho keeps time?,The Timer\n")
+    state = snapshot(db_path)
+    dry = run(db_path, "import", "csv", str(sheet), "--deck", "Club night", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert dry.output.splitlines()[1] == "Cards: 2 new, 0 updated; new decks: Club night."
+    assert snapshot(db_path) == state
+    real = run(db_path, "import", "csv", str(sheet), "--deck", "Club night")
+    assert real.output.splitlines()[1] == dry.output.splitlines()[1]

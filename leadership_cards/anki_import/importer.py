@@ -81,12 +81,20 @@ def run_import(
     notes = list(notes)
     # Worked out and applied under one write lock: an answer given in another terminal
     # meanwhile cannot slip between the replay's reading of a log and its writing.
-    with store.transaction():
+    with store.transaction() as conn:
         plan = _plan(store, notes, report, skipped, progress, source)
         _count_new_answers(store, plan, progress)
         report.skipped = skipped.reasons
-        if not dry_run:
+        # A dry run applies the plan too and then takes it back, so its report counts the
+        # new and updated cards exactly as the real import would.
+        if dry_run:
+            conn.execute("SAVEPOINT dry_run")
+        try:
             _apply(store, plan, config, now, progress)
+        finally:
+            if dry_run:
+                conn.execute("ROLLBACK TO dry_run")
+                conn.execute("RELEASE dry_run")
     return report
 
 
