@@ -1,0 +1,215 @@
+"""Which regenerated card carries on which stored card.
+
+A deck is generated again when a member edits a chapter and adds it again, and when a new
+version of the generator words its cards better. Most cards then come back a little
+different, and a card's id (a hash of its text) changes with its text. Like git's rename
+detection, `match` pairs each newly generated card with the stored card it replaces, so the
+new wording takes over that card's schedule and history instead of starting again:
+
+1. exact: the same id, or the id the stored card's own text would get today;
+2. similar: of the cards left, pairs of the same kind are scored by how alike their questions
+   and answers are (word order aside, so a reordered clause still scores high). A pair from
+   the same source item (the same list entry or paragraph, or the same passage wherever it
+   moved) needs less likeness than a pair from anywhere else in the deck. The best-scoring
+   pairs are taken first, each card at most once.
+
+Ties are broken by id, so the pairing depends only on the cards, never on their order.
+Matching never crosses kinds: a key point does not inherit a definition's history.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from leadership_cards.cards import Card, card_id, normalise
+
+#: Likeness (0-100) a pair from the same source item needs: a one-word change in a short
+#: answer, or a generator that blanks another part of the same sentence, still qualifies.
+SAME_SOURCE_THRESHOLD = 50.0
+#: Likeness a pair from different source items needs. Above what two different cards of
+#: one kind reach in the shipped deck (numbered technique and enumeration questions share
+#: all but one word of their question, and discussion prompts share their answer).
+ELSEWHERE_THRESHOLD = 86.0
+#: Added to a same-source pair's score, so that between two equally alike candidates the
+#: card from the same place wins.
+SAME_SOURCE_BONUS = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What matching needs to know of a card, stored or new."""
+
+    id: str
+    kind: str
+    item: str
+    front: str
+    back: str
+    passage: str = ""
+    #: Another id that means this very card: for a stored card, the id its current text
+    #: would be given now (it differs from `id` once the card has carried on an older one).
+    alias: str | None = None
+
+    @classmethod
+    def of(cls, card: Card) -> Fingerprint:
+        return cls(card.id, str(card.kind), card.item, card.front, card.back, card.source.passage)
+
+    @classmethod
+    def stored(
+        cls,
+        deck: str,
+        id: str,
+        kind: str,
+        item: str,
+        front: str,
+        back: str,
+        passage: str = "",
+    ) -> Fingerprint:
+        return cls(id, kind, item, front, back, passage, card_id(deck, kind, front, back))
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    new: str  # the new card's id
+    old: str  # the stored card's id
+    exact: bool  # paired by id rather than by likeness
+    score: float  # 100 for an exact pair
+
+
+def match(stored: Iterable[Fingerprint], new: Iterable[Fingerprint]) -> list[Pair]:
+    """Pair new cards with the stored cards they replace: one to one, exact ids first, then
+    the most alike pairs of the same kind (see the module's docstring). Cards left unpaired
+    are new cards, or stored cards whose source is gone."""
+    old_cards = {card.id: card for card in stored}
+    new_cards = {card.id: card for card in new}
+    pairs = _exact(old_cards, new_cards)
+    for pair in pairs:
+        del old_cards[pair.old], new_cards[pair.new]
+    pairs.extend(_similar(old_cards.values(), new_cards.values()))
+    return sorted(pairs, key=lambda pair: pair.new)
+
+
+def _exact(old: dict[str, Fingerprint], new: dict[str, Fingerprint]) -> list[Pair]:
+    pairs = [Pair(i, i, True, 100.0) for i in sorted(old.keys() & new.keys())]
+    taken = {pair.old for pair in pairs}
+    by_alias: dict[str, str] = {}
+    for card in sorted(old.values(), key=lambda card: card.id):
+        if card.id not in taken and card.alias and card.alias not in by_alias:
+            by_alias[card.alias] = card.id
+    for new_id in sorted(new.keys() - taken):
+        old_id = by_alias.pop(new_id, None)
+        if old_id is not None:
+            pairs.append(Pair(new_id, old_id, True, 100.0))
+    return pairs
+
+
+def _similar(old: Iterable[Fingerprint], new: Iterable[Fingerprint]) -> list[Pair]:
+    old_by_kind: dict[str, _Kind] = defaultdict(_Kind)
+    for card in old:
+        old_by_kind[card.kind].add(_Text.of(card))
+    scored: list[tuple[float, str, str]] = []
+    for card in new:
+        kind = old_by_kind.get(card.kind)
+        if kind is None:
+            continue
+        fresh = _Text.of(card)
+        for prior in kind.candidates(fresh):
+            score = _score(prior, fresh)
+            if score is not None:
+                scored.append((score, prior.id, fresh.id))
+    scored.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
+    pairs, used_old, used_new = [], set(), set()
+    for score, old_id, new_id in scored:
+        if old_id in used_old or new_id in used_new:
+            continue
+        used_old.add(old_id)
+        used_new.add(new_id)
+        pairs.append(Pair(new_id, old_id, False, score))
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A card's text reduced once to what likeness is measured on: normalised, its words
+    sorted (so `fuzz.ratio` of two of them is their `token_sort_ratio`)."""
+
+    id: str
+    item: str
+    front: str
+    back: str
+    passage: str
+
+    @classmethod
+    def of(cls, card: Fingerprint) -> _Text:
+        return cls(
+            card.id, card.item, _sorted(card.front), _sorted(card.back), normalise(card.passage)
+        )
+
+
+def _sorted(text: str) -> str:
+    return " ".join(sorted(normalise(text).split()))
+
+
+class _Kind:
+    """The stored cards of one kind, indexed so that a new card is scored only against the
+    cards it could pair with: those from its source item, and those whose question is alike
+    enough to reach `ELSEWHERE_THRESHOLD` (found by rapidfuzz in one pass, not pair by pair
+    in Python), which keeps a deck regenerated wholesale quick."""
+
+    def __init__(self) -> None:
+        self.cards: list[_Text] = []
+        self.fronts: list[str] = []
+        self.by_source: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, card: _Text) -> None:
+        self.by_source["item:" + card.item].append(len(self.cards))
+        if card.passage:
+            self.by_source["passage:" + card.passage].append(len(self.cards))
+        self.cards.append(card)
+        self.fronts.append(card.front)
+
+    def candidates(self, card: _Text) -> list[_Text]:
+        found = set(self.by_source.get("item:" + card.item, ()))
+        if card.passage:
+            found.update(self.by_source.get("passage:" + card.passage, ()))
+        # Likeness is the mean of question and answer, so reaching the threshold needs a
+        # question at least this alike.
+        cutoff = 2 * ELSEWHERE_THRESHOLD - 100
+        for _, _, index in process.extract(
+            card.front,
+            self.fronts,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=cutoff,
+            limit=None,
+        ):
+            found.add(index)
+        return [self.cards[index] for index in sorted(found)]
+
+
+def likeness(a: Fingerprint, b: Fingerprint) -> float:
+    """How alike two cards' questions and answers are, 0-100 (word order aside)."""
+    return _likeness(_Text.of(a), _Text.of(b))
+
+
+def _likeness(a: _Text, b: _Text, cutoff: float = 0.0) -> float:
+    # The question and the answer weigh the same: cloze siblings share a sentence and
+    # differ only in what is blanked, numbered questions share all but a word and differ
+    # in their answers.
+    front = fuzz.ratio(a.front, b.front)
+    if (front + 100) / 2 < cutoff:
+        return 0.0
+    return (front + fuzz.ratio(a.back, b.back)) / 2
+
+
+def _score(old: _Text, new: _Text) -> float | None:
+    """The pair's score, or None when the two are not alike enough to be one card."""
+    score = _likeness(old, new, SAME_SOURCE_THRESHOLD)
+    if score < SAME_SOURCE_THRESHOLD:
+        return None
+    if old.item == new.item or (old.passage and old.passage == new.passage):
+        return score + SAME_SOURCE_BONUS
+    return score if score >= ELSEWHERE_THRESHOLD else None
