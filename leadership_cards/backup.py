@@ -1,5 +1,6 @@
 """Backups of the collection: one a day at the first review (the last seven kept), one before
-every schema migration and repair, and restoring any of them.
+every schema migration and repair. Restoring one is the store's (`store.restore`), since it
+opens the backup as a collection first.
 
 Backups live in a folder beside the collection, `<name>-backups/`, and are whole SQLite files
 made with SQLite's online backup, so they are consistent even while a review is being written.
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from leadership_cards.errors import NotFound, StoreError
+from leadership_cards.errors import NotFound
 
 KEEP_DAILY = 7
 DAILY = "daily"
@@ -124,24 +125,3 @@ def find(db: Path, name: str) -> Backup:
         if name in (backup.name, backup.path.stem):
             return backup
     raise NotFound(f"no backup named {name!r} (see `leadership-cards backup list`)")
-
-
-def restore(db: Path, backup: Backup, now: datetime) -> Path:
-    """Put `backup` in place of the collection, after backing up the collection as it is."""
-    from leadership_cards.store import Store
-
-    with Store.open(backup.path, create=False):
-        pass  # refuses a backup that is damaged or not ours before anything changes
-    saved = take(db, "before-restore", now) if db.exists() else None
-    source = sqlite3.connect(backup.path)
-    try:
-        target = sqlite3.connect(db, timeout=10)
-        try:
-            source.backup(target)  # writes through SQLite, so the WAL stays consistent
-        finally:
-            target.close()
-    except sqlite3.OperationalError as error:
-        raise StoreError(f"cannot restore while the collection is in use ({error})") from None
-    finally:
-        source.close()
-    return saved or backup.path

@@ -547,8 +547,9 @@ def backup_create(db: Path | None) -> None:
 @click.argument("name", default="latest")
 def backup_restore(db: Path | None, name: str) -> None:
     """Return the collection to a backup (NAME from `backup list`, or latest)."""
-    from leadership_cards.backup import find, restore
+    from leadership_cards.backup import find
     from leadership_cards.paths import default_db_path
+    from leadership_cards.store.restore import restore
 
     path = db or default_db_path()
     chosen = find(path, name)

@@ -23,9 +23,8 @@ import pexpect
 import pytest
 
 from conftest import spawn_cli
-from leadership_cards import schema
 from leadership_cards.deck_source import embedded_deck_dir
-from leadership_cards.store import Store
+from leadership_cards.store import Store, schema
 
 ENV = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "TERM": "xterm", "LANG": "C.UTF-8"}
 

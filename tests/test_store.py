@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import NOW, sample_cards
-from leadership_cards import schema
 from leadership_cards.cards import Card
 from leadership_cards.errors import NotFound, StoreError
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
-from leadership_cards.store import DeckInfo, Store
+from leadership_cards.store import DeckInfo, Store, schema
 
 
 def test_new_collection_is_ours_and_in_wal_mode(tmp_path: Path) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from leadership_cards.store.rows import IN_QUEUE, LEARNING
+
 MIGRATION_SET = "leadership_cards"
+#: Marks a file as ours, so a foreign SQLite database is refused rather than changed.
+APPLICATION_ID = 0x4C43_4152  # "LCAR"
 
 
 def _m001_initial(db) -> None:
-    from leadership_cards.store import IN_QUEUE
-
     db.execute(
         """CREATE TABLE decks (
             name TEXT PRIMARY KEY,
@@ -149,8 +151,6 @@ def _m004_queue_indexes(db) -> None:
     """One partial index per queue (learning, review), each ordered by due and covering the
     buried check, so `review` finds its next card and counts what is left by reading only
     the cards of that queue, however many others are overdue."""
-    from leadership_cards.store import IN_QUEUE, LEARNING
-
     for name, state in (("learning", LEARNING), ("review", "state = 'review'")):
         where = f"WHERE {state} AND {IN_QUEUE}"
         db.execute(f"CREATE INDEX cards_queue_{name} ON cards (due, buried_until) {where}")
@@ -173,8 +173,6 @@ def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> None:
     tests of upgrades do); the caller has backed the file up first."""
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
-
-    from leadership_cards.store import APPLICATION_ID
 
     migrations = Migrations(MIGRATION_SET)
     for step in MIGRATIONS[:upto]:
