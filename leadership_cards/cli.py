@@ -161,9 +161,6 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
 
     source = deck_from_paths(list(paths), name)
     generation = generate_report(source)  # bad input fails here, before the collection is touched
-    for warning in generation.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    cards = generation.cards
     origin = ";".join(sorted(str(path.resolve()) for path in paths))
     with open_store(db) as store:
         existing = {deck.name: deck for deck in store.decks()}
@@ -172,11 +169,14 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
                 f"a deck named {source.name!r} already exists from other files; "
                 "choose another name with --deck"
             )
-        result = add_deck(store, source, now_utc(), origin=origin, cards=cards)
+        update = add_deck(store, source, now_utc(), origin=origin, generation=generation)
+    for warning in update.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    result = update.result
     verb = "Updated" if source.name in existing else "Added"
     click.echo(
-        f"{verb} deck {source.name!r}: {result.added} new cards, {result.updated} updated, "
-        f"{result.unchanged} unchanged, {result.retired} retired."
+        f"{verb} deck {source.name!r}: {result.added} new cards, {result.carried} carried over, "
+        f"{result.updated} updated, {result.unchanged} unchanged, {result.retired} retired."
     )
 
 

@@ -49,9 +49,10 @@ class Fingerprint:
     front: str
     back: str
     passage: str = ""
-    #: Another id that means this very card: for a stored card, the id its current text
-    #: would be given now (it differs from `id` once the card has carried on an older one).
-    alias: str | None = None
+    #: Other ids that mean this very card: for a stored card, the id the generator gave its
+    #: wording and the id its stored text would be given now. Both differ from `id` once the
+    #: card has carried on an older one, and the first also under a hand-made rewording.
+    aliases: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, card: Card) -> Fingerprint:
@@ -67,8 +68,11 @@ class Fingerprint:
         front: str,
         back: str,
         passage: str = "",
+        generated_id: str | None = None,
     ) -> Fingerprint:
-        return cls(id, kind, item, front, back, passage, card_id(deck, kind, front, back))
+        own = card_id(deck, kind, front, back)
+        aliases = tuple(dict.fromkeys(i for i in (generated_id, own) if i and i != id))
+        return cls(id, kind, item, front, back, passage, aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +97,19 @@ def match(stored: Iterable[Fingerprint], new: Iterable[Fingerprint]) -> list[Pai
 
 
 def _exact(old: dict[str, Fingerprint], new: dict[str, Fingerprint]) -> list[Pair]:
+    """Pairs by id, then by a stored card's aliases (first aliases first, then by id)."""
     pairs = [Pair(i, i, True, 100.0) for i in sorted(old.keys() & new.keys())]
     taken = {pair.old for pair in pairs}
     by_alias: dict[str, str] = {}
-    for card in sorted(old.values(), key=lambda card: card.id):
-        if card.id not in taken and card.alias and card.alias not in by_alias:
-            by_alias[card.alias] = card.id
+    rank = max((len(card.aliases) for card in old.values()), default=0)
+    for position in range(rank):
+        for card in sorted(old.values(), key=lambda card: card.id):
+            if card.id not in taken and len(card.aliases) > position:
+                by_alias.setdefault(card.aliases[position], card.id)
     for new_id in sorted(new.keys() - taken):
-        old_id = by_alias.pop(new_id, None)
-        if old_id is not None:
+        old_id = by_alias.get(new_id)
+        if old_id is not None and old_id not in taken:
+            taken.add(old_id)
             pairs.append(Pair(new_id, old_id, True, 100.0))
     return pairs
 

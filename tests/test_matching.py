@@ -131,7 +131,7 @@ def test_a_stored_card_that_carried_on_another_is_still_found_by_its_own_text() 
     # its text, which is the stored card's alias.
     card = Fingerprint.stored("deck", "inherited", "key_point", "kp-1", "A [...] question.", "b")
     again = Fingerprint("0" * 12, "key_point", "kp-1", "A [...] question.", "b")
-    again = replace(again, id=card.alias)
+    again = replace(again, id=card.aliases[0])
     (pair,) = match([card], [again])
     assert pair.old == "inherited" and pair.exact
 

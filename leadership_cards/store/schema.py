@@ -159,11 +159,20 @@ def _m004_queue_indexes(db) -> None:
         )
 
 
+def _m005_generated_ids(db) -> None:
+    """The id the generator gives each card's current wording. A regenerated card that
+    carries on an older one keeps the older card's id (and with it its history and its Anki
+    note); this column lets the next generation recognise it at once, even under a rewording
+    made by hand. NULL means the card's own id."""
+    db.execute("ALTER TABLE cards ADD COLUMN generated_id TEXT")
+
+
 MIGRATIONS: list[Callable] = [
     _m001_initial,
     _m002_review_stats,
     _m003_quiz_and_topics,
     _m004_queue_indexes,
+    _m005_generated_ids,
 ]
 VERSION = len(MIGRATIONS)
 
