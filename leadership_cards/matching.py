@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from leadership_cards.cards import Card, card_id, normalise
+from leadership_cards.cards import CLOZE_BLANK, Card, card_id, normalise
 
 #: Likeness (0-100) a pair from the same source item needs: a one-word change in a short
 #: answer, or a generator that blanks another part of the same sentence, still qualifies.
@@ -34,6 +34,9 @@ SAME_SOURCE_THRESHOLD = 50.0
 #: one kind reach in the shipped deck (numbered technique and enumeration questions share
 #: all but one word of their question, and discussion prompts share their answer).
 ELSEWHERE_THRESHOLD = 86.0
+#: What a cloze's sentence counts for when its deletion moved (see `_likeness`): below
+#: `ELSEWHERE_THRESHOLD` even for the very same sentence.
+RESTATED = 0.8
 #: Added to a same-source pair's score, so that between two equally alike candidates the
 #: card from the same place wins.
 SAME_SOURCE_BONUS = 10.0
@@ -149,11 +152,20 @@ class _Text:
     front: str
     back: str
     passage: str
+    statement: str  # a cloze's whole sentence, its blank filled in; "" for a question
 
     @classmethod
     def of(cls, card: Fingerprint) -> _Text:
+        statement = ""
+        if CLOZE_BLANK in card.front:
+            statement = _sorted(card.front.replace(CLOZE_BLANK, f" {card.back} ", 1))
         return cls(
-            card.id, card.item, _sorted(card.front), _sorted(card.back), normalise(card.passage)
+            card.id,
+            card.item,
+            _sorted(card.front),
+            _sorted(card.back),
+            normalise(card.passage),
+            statement,
         )
 
 
@@ -206,11 +218,17 @@ def likeness(a: Fingerprint, b: Fingerprint) -> float:
 def _likeness(a: _Text, b: _Text, cutoff: float = 0.0) -> float:
     # The question and the answer weigh the same: cloze siblings share a sentence and
     # differ only in what is blanked, numbered questions share all but a word and differ
-    # in their answers.
+    # in their answers. Two clozes of one sentence that blank different parts (a reworded
+    # sentence, a generator that chooses its deletion better) still teach that sentence:
+    # they are as alike as their sentences, discounted so a sibling never outranks the
+    # card that blanks the same part, and never enough to pair from elsewhere in the deck.
+    score = 0.0
+    if a.statement and b.statement:
+        score = RESTATED * fuzz.ratio(a.statement, b.statement)
     front = fuzz.ratio(a.front, b.front)
-    if (front + 100) / 2 < cutoff:
-        return 0.0
-    return (front + fuzz.ratio(a.back, b.back)) / 2
+    if (front + 100) / 2 >= max(cutoff, score):
+        score = max(score, (front + fuzz.ratio(a.back, b.back)) / 2)
+    return score
 
 
 def _score(old: _Text, new: _Text) -> float | None:
