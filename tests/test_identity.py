@@ -323,3 +323,36 @@ def test_a_collection_without_the_embedded_deck_does_not_get_it_back(tmp_path: P
         with open_collection(db, NOW) as store:
             assert [deck.name for deck in store.decks()] == ["evaluator"]
             assert store.setting(EMBEDDED_STAMP) is None
+
+
+def test_overrides_apply_by_the_id_a_carried_card_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "points"
+    folder.mkdir()
+    chapter = folder / "key-points.txt"
+    shutil.copy(KEY_POINTS, chapter)
+    db = tmp_path / "c.db"
+    assert run("add", str(folder), "--db", str(db))[0] == 0
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace(*REWORDINGS[11]), encoding="utf-8"
+    )
+    code, out, _ = run("add", str(folder), "--db", str(db))
+    assert ", 1 carried over, " in out
+    with Store.open(db) as store:
+        (carried,) = [c for c in store.cards(deck="points") if "rely on" in c.front + c.back]
+    # The member corrects the carried card by the id `cards` shows them, the inherited one.
+    (folder / "overrides.toml").write_text(
+        f'[reword.{carried.id}]\nfront = "Which power do inner leaders use most?"\n'
+        f'back = "Their personal power"\n',
+        encoding="utf-8",
+    )
+    for _ in range(2):  # and it keeps applying, add after add
+        code, out, err = run("add", str(folder), "--db", str(db))
+        assert (code, err) == (0, ""), err
+        assert out.endswith(" 0 retired.\n") and " 0 new cards, 0 carried over, " in out
+        with Store.open(db) as store:
+            card = store.card(carried.id)
+        assert (card.front, card.back) == (
+            "Which power do inner leaders use most?",
+            "Their personal power",
+        )
+        assert card.retired_at is None
