@@ -64,11 +64,11 @@ def refresh_embedded(store: Store, now: datetime) -> SyncResult | None:
     settings read and a few `stat` calls, so opening an up-to-date collection never pays
     for generation. A collection without the embedded deck (removed, or renamed away from
     its origin) is left alone. Returns what changed, or None when nothing was regenerated."""
-    from leadership_cards.stamp import Stamp, current_stamp
-
     deck = store.deck_with_origin(EMBEDDED_ORIGIN)
     if deck is None:
         return None
+    from leadership_cards.stamp import Stamp, current_stamp
+
     saved = Stamp.from_json(store.setting(EMBEDDED_STAMP))
     now_stamp = current_stamp(saved)
     if saved is not None and saved.files == now_stamp.files:
