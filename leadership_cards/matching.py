@@ -13,8 +13,13 @@ new wording takes over that card's schedule and history instead of starting agai
    moved) needs less likeness than a pair from anywhere else in the deck. The best-scoring
    pairs are taken first, each card at most once.
 
+A newer generator may also ask a sentence's fact as another kind of card (a claim's cloze
+"Inner leadership is a [...]." becomes the definition "What is inner leadership?"). Among the
+kinds that state one sentence's fact (`STATEMENT_KINDS`), a card from the same source item
+whose fact reads nearly the same carries on across kinds, ranked below any same-kind pair;
+numbered, counting and discussion cards never cross.
+
 Ties are broken by id, so the pairing depends only on the cards, never on their order.
-Matching never crosses kinds: a key point does not inherit a definition's history.
 """
 
 from __future__ import annotations
@@ -37,6 +42,14 @@ ELSEWHERE_THRESHOLD = 86.0
 #: What a cloze's sentence counts for when its deletion moved (see `_likeness`): below
 #: `ELSEWHERE_THRESHOLD` even for the very same sentence.
 RESTATED = 0.8
+#: Kinds whose card asks the fact of one sentence, which a generator may ask as another of
+#: them. The fact is the cloze's sentence, or a question with its answer.
+STATEMENT_KINDS = frozenset(
+    {"key_point", "claim", "definition", "heading", "statistic", "citation"}
+)
+#: Score a pair across kinds needs (its facts' likeness, discounted by `RESTATED`): the same
+#: sentence asked another way, not another sentence of the same paragraph.
+CROSS_KIND_THRESHOLD = 64.0
 #: Added to a same-source pair's score, so that between two equally alike candidates the
 #: card from the same place wins.
 SAME_SOURCE_BONUS = 10.0
@@ -119,18 +132,26 @@ def _exact(old: dict[str, Fingerprint], new: dict[str, Fingerprint]) -> list[Pai
 
 def _similar(old: Iterable[Fingerprint], new: Iterable[Fingerprint]) -> list[Pair]:
     old_by_kind: dict[str, _Kind] = defaultdict(_Kind)
+    statements = _Kind()  # stored cards of every statement kind, for pairs across kinds
     for card in old:
-        old_by_kind[card.kind].add(_Text.of(card))
+        text = _Text.of(card)
+        old_by_kind[card.kind].add(text)
+        if card.kind in STATEMENT_KINDS:
+            statements.add(text)
     scored: list[tuple[float, str, str]] = []
     for card in new:
-        kind = old_by_kind.get(card.kind)
-        if kind is None:
-            continue
         fresh = _Text.of(card)
-        for prior in kind.candidates(fresh):
+        kind = old_by_kind.get(card.kind)
+        for prior in kind.candidates(fresh) if kind is not None else ():
             score = _score(prior, fresh)
             if score is not None:
                 scored.append((score, prior.id, fresh.id))
+        if card.kind in STATEMENT_KINDS:
+            for prior in statements.same_source(fresh):
+                if prior.kind != fresh.kind:
+                    score = RESTATED * fuzz.ratio(prior.fact, fresh.fact)
+                    if score >= CROSS_KIND_THRESHOLD:
+                        scored.append((score, prior.id, fresh.id))
     scored.sort(key=lambda entry: (-entry[0], entry[1], entry[2]))
     pairs, used_old, used_new = [], set(), set()
     for score, old_id, new_id in scored:
@@ -148,11 +169,17 @@ class _Text:
     sorted (so `fuzz.ratio` of two of them is their `token_sort_ratio`)."""
 
     id: str
+    kind: str
     item: str
     front: str
     back: str
     passage: str
     statement: str  # a cloze's whole sentence, its blank filled in; "" for a question
+
+    @property
+    def fact(self) -> str:
+        """The sentence a cloze states, or a question with its answer."""
+        return self.statement or " ".join(sorted(f"{self.front} {self.back}".split()))
 
     @classmethod
     def of(cls, card: Fingerprint) -> _Text:
@@ -161,6 +188,7 @@ class _Text:
             statement = _sorted(card.front.replace(CLOZE_BLANK, f" {card.back} ", 1))
         return cls(
             card.id,
+            card.kind,
             card.item,
             _sorted(card.front),
             _sorted(card.back),
@@ -191,10 +219,18 @@ class _Kind:
         self.cards.append(card)
         self.fronts.append(card.front)
 
-    def candidates(self, card: _Text) -> list[_Text]:
+    def same_source(self, card: _Text) -> list[_Text]:
+        """The cards from the same source item or passage."""
+        return [self.cards[index] for index in sorted(self._same_source(card))]
+
+    def _same_source(self, card: _Text) -> set[int]:
         found = set(self.by_source.get("item:" + card.item, ()))
         if card.passage:
             found.update(self.by_source.get("passage:" + card.passage, ()))
+        return found
+
+    def candidates(self, card: _Text) -> list[_Text]:
+        found = self._same_source(card)
         # Likeness is the mean of question and answer, so reaching the threshold needs a
         # question at least this alike.
         cutoff = 2 * ELSEWHERE_THRESHOLD - 100
