@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from leadership_cards.cards import CLOZE_BLANK, Card, card_id, normalise
 
@@ -50,6 +50,11 @@ STATEMENT_KINDS = frozenset(
 #: Score a pair across kinds needs (its facts' likeness, discounted by `RESTATED`): the same
 #: sentence asked another way, not another sentence of the same paragraph.
 CROSS_KIND_THRESHOLD = 64.0
+#: Cards from elsewhere in the deck scored against each new card, at most (see
+#: `_Kind.candidates`).
+NEAR_TWINS = 32
+#: A word in more stored cards of a kind than this finds too many to be worth looking up.
+COMMON_WORD = 4 * NEAR_TWINS
 #: Added to a same-source pair's score, so that between two equally alike candidates the
 #: card from the same place wins.
 SAME_SOURCE_BONUS = 10.0
@@ -177,6 +182,10 @@ class _Text:
     statement: str  # a cloze's whole sentence, its blank filled in; "" for a question
 
     @property
+    def words(self) -> frozenset[str]:
+        return frozenset(f"{self.front} {self.back}".split())
+
+    @property
     def fact(self) -> str:
         """The sentence a cloze states, or a question with its answer."""
         return self.statement or " ".join(sorted(f"{self.front} {self.back}".split()))
@@ -203,21 +212,23 @@ def _sorted(text: str) -> str:
 
 class _Kind:
     """The stored cards of one kind, indexed so that a new card is scored only against the
-    cards it could pair with: those from its source item, and those whose question is alike
-    enough to reach `ELSEWHERE_THRESHOLD` (found by rapidfuzz in one pass, not pair by pair
-    in Python), which keeps a deck regenerated wholesale quick."""
+    cards it could pair with: those from its source item or passage, and those sharing one
+    of its rarest words (`candidates`), never against the whole deck, which keeps a deck
+    regenerated wholesale about linear in its size."""
 
     def __init__(self) -> None:
         self.cards: list[_Text] = []
-        self.fronts: list[str] = []
         self.by_source: dict[str, list[int]] = defaultdict(list)
+        self.by_word: dict[str, list[int]] = defaultdict(list)
 
     def add(self, card: _Text) -> None:
-        self.by_source["item:" + card.item].append(len(self.cards))
+        index = len(self.cards)
+        self.by_source["item:" + card.item].append(index)
         if card.passage:
-            self.by_source["passage:" + card.passage].append(len(self.cards))
+            self.by_source["passage:" + card.passage].append(index)
+        for word in card.words:
+            self.by_word[word].append(index)
         self.cards.append(card)
-        self.fronts.append(card.front)
 
     def same_source(self, card: _Text) -> list[_Text]:
         """The cards from the same source item or passage."""
@@ -230,19 +241,23 @@ class _Kind:
         return found
 
     def candidates(self, card: _Text) -> list[_Text]:
+        """The cards from the same source, and from elsewhere the `NEAR_TWINS` that share
+        the most of the new card's rarest words. A card alike enough to pair from elsewhere
+        (`ELSEWHERE_THRESHOLD`) shares most of its words, so it shares some of the rarest two
+        fifths of them. A common word ("what", "leaders") would make every card a candidate
+        and is not looked up; the cap bounds the work where a deck holds many near-twins."""
         found = self._same_source(card)
-        # Likeness is the mean of question and answer, so reaching the threshold needs a
-        # question at least this alike.
-        cutoff = 2 * ELSEWHERE_THRESHOLD - 100
-        for _, _, index in process.extract(
-            card.front,
-            self.fronts,
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=cutoff,
-            limit=None,
-        ):
-            found.add(index)
+        known = sorted(
+            (len(self.by_word[word]), word) for word in card.words if word in self.by_word
+        )
+        shared: dict[int, int] = defaultdict(int)
+        for count, word in known[: max(4, 2 * len(card.words) // 5 + 1)]:
+            if count > COMMON_WORD:
+                break
+            for index in self.by_word[word]:
+                shared[index] += 1
+        nearest = sorted(shared.items(), key=lambda entry: (-entry[1], entry[0]))
+        found.update(index for index, _ in nearest[:NEAR_TWINS])
         return [self.cards[index] for index in sorted(found)]
 
 
