@@ -10,7 +10,7 @@ from enum import StrEnum
 
 
 class Kind(StrEnum):
-    """What a card asks. Each kind has one extractor in `generate/`."""
+    """What a card asks. Each generated kind has one extractor in `generate/`."""
 
     KEY_POINT = "key_point"
     DEFINITION = "definition"
@@ -24,6 +24,10 @@ class Kind(StrEnum):
     CLAIM = "claim"
     TITLE = "title"
     DISCUSSION = "discussion"
+    #: Written by hand rather than generated: a question and its answer, or a cloze
+    #: deletion (each deletion of an Anki Cloze note is a card), as decks from Anki bring.
+    QUESTION = "question"
+    CLOZE = "cloze"
 
 
 #: Kinds that never enter the daily review: they are prompts to speak on, not facts to recall.

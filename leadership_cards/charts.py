@@ -9,9 +9,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from leadership_cards.words import counted
+
 SPARKS = "▁▂▃▄▅▆▇█"
 HEAT_STYLES = ("grey23", "green4", "green3", "green1", "bright_green")
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+#: What is left today, in the order and under the names `decks` and `review` use.
+QUEUES = ("new", "learning", "review")
 
 
 def console(color: bool | None = None):
@@ -33,43 +37,56 @@ def render_stats(figures: dict[str, Any], out=None) -> None:
         ("Cards", figures["cards"]),
         *((f"  {state}", n) for state, n in figures["by_state"].items()),
         ("Leeches", figures["leeches"]),
-        ("Due today", figures["due_today"]),
-        ("New today", figures["new_today"]),
-        ("Reviews today", figures["reviews_today"]),
-        ("Reviews, all time", figures["reviews"]),
+        *((f"Left today: {queue}", figures["left_today"][queue]) for queue in QUEUES),
+        ("Answers today", figures["reviews_today"]),
+        ("Answers, all time", figures["reviews"]),
         ("Retention, last 30 days", _percent(figures["retention_30d"])),
-        ("Streak", f"{figures['streak_days']} days"),
+        ("Streak", counted(figures["streak_days"], "day")),
         ("Time per card (30 days)", _seconds(figures["average_seconds"])),
     ]
     for label, value in rows:
         summary.add_row(label, str(value))
     out.print(summary)
-    out.print(forecast_chart(figures["forecast"]))
-    out.print(heatmap_chart(figures["heatmap"]))
+    out.print(forecast_chart(figures["forecast"], width=out.width))
+    out.print(heatmap_chart(figures["heatmap"], width=out.width))
     out.print(retention_line(figures["retention_by_week"]))
 
 
-def forecast_chart(forecast: list[dict[str, Any]], width: int = 40):
+def bar_width(width: int, labels: int) -> int:
+    """Room left for a bar on a line `width` columns wide beside `labels` columns of text:
+    at most 40, at least 8, so the chart reads the same from 60 columns up."""
+    return max(8, min(40, width - labels - 1))
+
+
+def forecast_chart(forecast: list[dict[str, Any]], width: int = 80):
     """One bar a day: how many cards fall due (today's includes the overdue)."""
     from rich.text import Text
 
     text = Text("Due in the next 30 days\n", style="bold")
     top = max((day["due"] for day in forecast), default=0) or 1
+    digits = len(str(top))
+    room = bar_width(width, 10 + 1 + digits)
     for day in forecast:
         when = date.fromisoformat(day["date"])
-        bar = "█" * round(width * day["due"] / top) if day["due"] else ""
+        bar = "█" * round(room * day["due"] / top) if day["due"] else ""
         text.append(f"{when:%a %m-%d} ")
-        text.append(f"{bar:<{width}}", style="cyan")
-        text.append(f" {day['due']}\n")
+        text.append(f"{bar:<{room}}", style="cyan")
+        text.append(f" {day['due']:>{digits}}\n")
     return text
 
 
-def heatmap_chart(heatmap: list[dict[str, Any]]):
-    """The year as a calendar: weeks as columns, weekdays as rows, shade by answers."""
+def heatmap_chart(heatmap: list[dict[str, Any]], width: int = 80):
+    """The year as a calendar: weeks as columns, weekdays as rows, shade by answers. A
+    terminal too narrow for the year shows its last weeks."""
     from rich.text import Text
 
     if not heatmap:
         return Text("")
+    weeks_shown = max(4, width - 5)
+    if len(heatmap) > weeks_shown * 7:
+        start = len(heatmap) - (weeks_shown - 1) * 7
+        start -= date.fromisoformat(heatmap[start]["date"]).weekday()  # begin on a Monday
+        heatmap = heatmap[start:]
     first = date.fromisoformat(heatmap[0]["date"])
     pad = first.weekday()  # columns start on Monday
     cells: list[int | None] = [None] * pad + [day["count"] for day in heatmap]
@@ -128,28 +145,32 @@ def retention_line(weeks: list[dict[str, Any]]):
     return text
 
 
-def render_simulation(result: dict[str, Any], out=None, width: int = 40) -> None:
+def render_simulation(result: dict[str, Any], out=None) -> None:
     from rich.table import Table
     from rich.text import Text
 
     out = out or console()
-    days = result["days"]
+    weeks = result["weeks"]
+    days = len(result["days"])
     text = Text(
-        f"Expected daily reviews at retention {result['retention']:.2f} "
-        f"({result['new_per_day']} new a day, {len(days)} days)\n",
+        f"Reviews a day, the mean of each week, at retention {result['retention']:.2f} "
+        f"({result['new_per_day']} new a day, {days} days)\n",
         style="bold",
     )
-    # One bar a week (the mean of its days), so a year fits on a screen.
-    top = max((d["reviews"] for d in days), default=0) or 1
-    for start in range(0, len(days), 7):
-        week = days[start : start + 7]
-        mean = sum(d["reviews"] for d in week) / len(week)
-        text.append(f"day {start + 1:>4} ")
-        text.append(f"{'█' * round(width * mean / top):<{width}}", style="cyan")
-        text.append(f" {mean:6.1f} reviews, {week[-1]['memorized']:.0f} memorised\n")
+    # One bar a week, so a year fits on a screen; each row is labelled with its days.
+    top = max((w["reviews_per_day"] for w in weeks), default=0) or 1
+    span = len(str(days))
+    label = 5 + 2 * span + 1
+    suffix = 7 + 6 + 11
+    room = bar_width(out.width, label + suffix)
+    for week in weeks:
+        days_label = f"{week['first_day']}-{week['last_day']}"
+        text.append(f"days {days_label:<{2 * span + 1}} ")
+        text.append(f"{'█' * round(room * week['reviews_per_day'] / top):<{room}}", style="cyan")
+        text.append(f" {week['reviews_per_day']:6.1f}/day {week['memorized']:5.0f} memorised\n")
     out.print(text)
     table = Table(title="Desired retention compared")
-    for column in ("retention", "reviews", "minutes", "memorised", "memorised per hour"):
+    for column in ("retention", "reviews", "minutes", "memorised", "per hour"):
         table.add_column(column, justify="right")
     for row in result["comparison"]:
         table.add_row(

@@ -8,6 +8,7 @@ replaying the log through the scheduler; nothing the learner did is thrown away.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -76,9 +77,22 @@ def repair(store: Store, report: Report, config: SchedulerConfig, now: datetime)
 
 def replay(store: Store, card_id: str, config: SchedulerConfig) -> Schedule:
     """The schedule a card's review log leads to (fuzz seeded by the card, so it is stable)."""
-    scheduler = Scheduler(config)
+    reviews = store.reviews(card_id, since_reset=True)
+    answers = ((Rating(r.rating), r.reviewed_at) for r in reviews)
+    final = Schedule()
+    for _, after in replay_answers(card_id, answers, Scheduler(config)):
+        final = after
+    return final
+
+
+def replay_answers(
+    card_id: str, answers: Iterable[tuple[Rating, datetime]], scheduler: Scheduler
+) -> Iterator[tuple[Schedule, Schedule]]:
+    """Each answer's schedule before and after, replayed from a new card in the order given;
+    the fuzz is seeded by the card, so the same log always gives the same schedule."""
     rng = random.Random(card_id)
     schedule = Schedule()
-    for review in store.reviews(card_id):
-        schedule = scheduler.answer(schedule, Rating(review.rating), review.reviewed_at, rng)
-    return schedule
+    for rating, moment in answers:
+        after = scheduler.answer(schedule, rating, moment, rng)
+        yield schedule, after
+        schedule = after

@@ -3,11 +3,12 @@ in an existing one, and decks (re)generated into it without losing anyone's prog
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from leadership_cards.errors import UserError
 from leadership_cards.store import DeckInfo, Store, SyncResult
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ def refresh_embedded(store: Store, now: datetime) -> SyncResult | None:
     generator, edited chapter files) than the version that made the stored one; each card
     regenerated from the same source keeps its history (`add_deck`). The check costs a
     settings read and a few `stat` calls, so opening an up-to-date collection never pays
-    for generation. A collection without the embedded deck (removed, or renamed away from
-    its origin) is left alone. Returns what changed, or None when nothing was regenerated."""
+    for generation. A collection without the embedded deck (the learner removed it) is left
+    alone. Returns what changed, or None when nothing was regenerated."""
     deck = store.deck_with_origin(EMBEDDED_ORIGIN)
     if deck is None:
         return None
@@ -75,8 +76,6 @@ def refresh_embedded(store: Store, now: datetime) -> SyncResult | None:
         return None
     result = None
     if saved is None or saved.content != now_stamp.content:
-        from dataclasses import replace
-
         from leadership_cards.deck_source import embedded_deck
 
         source = embedded_deck()
@@ -86,6 +85,16 @@ def refresh_embedded(store: Store, now: datetime) -> SyncResult | None:
     # (When only the files' times changed, the stamp is saved so the next start is quick.)
     store.set_setting(EMBEDDED_STAMP, now_stamp.to_json())
     return result
+
+
+def restore_embedded(store: Store, now: datetime) -> SyncResult:
+    """Bring the embedded deck back after the learner removed it (its cards start new: the
+    removal took their history, and the backup taken then still holds it)."""
+    from leadership_cards.deck_source import embedded_deck
+
+    if embedded_deck().name in {deck.name for deck in store.decks()}:
+        raise UserError("the Inner Leadership deck is already in the collection")
+    return load_embedded(store, now)
 
 
 def add_deck(
@@ -103,7 +112,12 @@ def add_deck(
     from leadership_cards.generate import generate_report
     from leadership_cards.matching import Fingerprint, match
 
-    if generation is None:
+    # A renamed deck's cards are made as under the name they were first made with, so their
+    # ids match and adding the chapters again updates them instead of starting them over.
+    ids_from = store.ids_deck_name(source.name)
+    if ids_from != source.name:
+        generation = generate_report(replace(source, name=ids_from))
+    elif generation is None:
         generation = generate_report(source)
     info = DeckInfo(
         name=source.name,

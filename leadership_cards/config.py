@@ -20,22 +20,36 @@ class Setting:
     default: Any
 
 
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError("is not a whole number") from None
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError("is not a number") from None
+
+
 def _ratio(text: str) -> float:
-    value = float(text)
+    value = _number(text)
     if not 0.7 <= value <= 0.99:
         raise ValueError("must be between 0.70 and 0.99")
     return value
 
 
 def _count(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if not 0 <= value <= 100_000:
         raise ValueError("must be a whole number from 0 to 100000")
     return value
 
 
 def _hour(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if not 0 <= value <= 23:
         raise ValueError("must be an hour from 0 to 23")
     return value
@@ -47,7 +61,7 @@ def _steps(text: str) -> list[float]:
     steps = []
     for word in text.replace(",", " ").split():
         number, unit = (word[:-1], word[-1]) if word[-1] in units else (word, "m")
-        minutes = float(number) * units[unit]
+        minutes = _number(number) * units[unit]
         if minutes <= 0:
             raise ValueError("steps must be positive")
         steps.append(minutes)

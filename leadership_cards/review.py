@@ -15,9 +15,13 @@ from datetime import datetime, timedelta, tzinfo
 
 from leadership_cards.cards import normalise
 from leadership_cards.clock import StudyDay
+from leadership_cards.editing import edit_card
+from leadership_cards.errors import UserError
 from leadership_cards.scheduler import Rating, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Answer, Store, StoredCard
 from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap
+from leadership_cards.today import budget, left
+from leadership_cards.words import counted
 
 #: Learning cards due within this window are shown early rather than keeping the learner
 #: waiting at the end of a session (Anki's "learn ahead limit").
@@ -64,12 +68,12 @@ class ReviewSession:
         self.zone = zone
         self.rng = rng or random.Random()
         self.day = StudyDay.containing(now, zone, config.rollover_hour)
-        done = store.answered_since(self.day.start, deck)
+        # The day's limits hold across decks: a `--deck` session spends the same budget.
+        remaining = budget(store, config, now, zone)
         # --new replaces what is left of the day's new-card budget for this session.
-        new_budget = config.new_per_day - done.get("new", 0) if new_limit is None else new_limit
         self.limits = Limits(
-            new=max(0, new_budget),
-            reviews=max(0, config.reviews_per_day - done.get("review", 0)),
+            new=remaining.new if new_limit is None else max(0, new_limit),
+            reviews=remaining.reviews,
             answers=answer_limit,
         )
         self.tally = Tally()
@@ -103,8 +107,7 @@ class ReviewSession:
         """Cards still to do today, within the limits (the progress line)."""
         new_left = max(0, self.limits.new - self.tally.new_seen)
         reviews_left = max(0, self.limits.reviews - self.tally.reviews_seen)
-        caps = {"new": new_left, "review": reviews_left}
-        return self.store.count_due(self.deck, self.day.end, now, caps)
+        return left(self.store, self.deck, self.day, now, new_left, reviews_left)
 
     def intervals(self, card: StoredCard, now: datetime) -> dict[Rating, timedelta]:
         return self.scheduler.preview(card.schedule, now)
@@ -150,6 +153,15 @@ class ReviewSession:
         self.tally.reviews_seen -= state_before == "review"
         return card_id
 
+    def edit(self, card: StoredCard, front: str, back: str, now: datetime) -> None:
+        """New wording for a card, kept as an override so regenerating the deck keeps it."""
+        edit_card(self.store, card.id, front, back, now)
+
+    def toggle_flag(self, card: StoredCard) -> bool:
+        flagged = not card.flagged
+        self.store.set_flagged([card.id], flagged)
+        return flagged
+
     def suspend(self, card: StoredCard) -> None:
         self.store.set_suspended([card.id], True)
 
@@ -165,9 +177,9 @@ class ReviewSession:
 # -- the terminal loop -------------------------------------------------------------------
 
 REVEAL_KEYS = (" ", "\r", "\n")
-QUIT_KEYS = ("q", "Q", CTRL_C, CTRL_D, "\x1b")
-#: Keys that work on either side of a card: quit, undo, suspend, bury.
-OTHER_KEYS = (*QUIT_KEYS, "u", "s", "b")
+QUIT_KEYS = ("q", "Q", CTRL_D, "\x1b")
+#: Keys that work on either side of a card: quit, undo, suspend, bury, edit, flag.
+OTHER_KEYS = (*QUIT_KEYS, CTRL_C, "u", "s", "b", "e", "f")
 RATING_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
 BUTTON_COLOURS = {
     Rating.AGAIN: "red",
@@ -175,6 +187,12 @@ BUTTON_COLOURS = {
     Rating.GOOD: "green",
     Rating.EASY: "blue",
 }
+FRONT_KEYS = (
+    "[Space/Enter] show answer  [e] edit  [f] flag  [s] suspend  [b] bury  [u] undo  [q] quit"
+)
+
+#: Opens an editor on a card's front and back; returns the new pair, or None if unchanged.
+Editor = Callable[[StoredCard], "tuple[str, str] | None"]
 
 
 def run_review(
@@ -182,32 +200,51 @@ def run_review(
     term: Terminal,
     now: Callable[[], datetime],
     monotonic: Callable[[], float] = time.monotonic,
+    editor: Editor | None = None,
 ) -> Tally:
-    """Show cards until the day's work is done or the learner quits."""
+    """Show cards until the day's work is done or the learner quits.
+
+    Ctrl-C stops at once (KeyboardInterrupt): every answer already given is committed, and
+    the card on screen is left as it was.
+    """
     replay: StoredCard | None = None
+    notice = ""  # what the last key did, shown on the next screen so it can be read
     while True:
         moment = now()
         card = replay or session.next_card(moment)
         replay = None
         if card is None:
+            if notice:
+                term.write(style(term, notice, dim=True) + "\n")
             _finish(session, term, moment, empty=session.tally.answered == 0)
             return session.tally
         shown_at = monotonic()
         term.clear()
+        if notice:
+            term.write(style(term, notice, dim=True) + "\n")
+        notice = ""
         _show_front(session, term, card, moment)
         key = _wait(term, (*REVEAL_KEYS, *OTHER_KEYS))
         if key in REVEAL_KEYS:
             _show_back(session, term, card, moment)
             key = _wait(term, (*RATING_KEYS, *OTHER_KEYS))
+        if key == CTRL_C:
+            raise KeyboardInterrupt
         if key in RATING_KEYS:
             duration = int((monotonic() - shown_at) * 1000)
             session.answer(card, RATING_KEYS[key], now(), duration)
         elif key in QUIT_KEYS:
             break
         elif key == "u":
-            replay = _undo(session, term)
+            notice, replay = _undo(session)
+        elif key == "e":
+            notice, replay = _edit(session, card, editor, now())
+        elif key == "f":
+            notice, replay = _flag(session, card)
         else:
-            _set_aside(session, term, card, key)
+            notice = _set_aside(session, card, key)
+    if notice:
+        term.write(style(term, notice, dim=True) + "\n")
     _finish(session, term, now(), empty=False)
     return session.tally
 
@@ -219,22 +256,54 @@ def _wait(term: Terminal, keys: tuple[str, ...]) -> str:
             return key
 
 
-def _undo(session: ReviewSession, term: Terminal) -> StoredCard | None:
+def _undo(session: ReviewSession) -> tuple[str, StoredCard | None]:
     card_id = session.undo()
     if card_id is None:
-        term.write(style(term, "Nothing to undo.\n", dim=True))
-        return None
-    term.write(style(term, "Undone.\n", dim=True))
-    return session.store.card(card_id)
+        return "Nothing to undo.", None
+    card = session.store.card(card_id)
+    return f"Undone: the answer to {short_front(card)}", card
 
 
-def _set_aside(session: ReviewSession, term: Terminal, card: StoredCard, key: str) -> None:
+def _edit(
+    session: ReviewSession, card: StoredCard, editor: Editor | None, moment: datetime
+) -> tuple[str, StoredCard | None]:
+    try:
+        changed = editor(card) if editor is not None else None
+    except UserError as error:  # a file edited out of shape: the card stays as it was
+        return f"Not edited: {error}.", card
+    if changed is None:
+        return "Not edited: the card is as it was.", card
+    front, back = changed
+    session.edit(card, front, back, moment)
+    return "Edited: the new wording is kept when the deck is generated again.", (
+        session.store.card(card.id)
+    )
+
+
+def _flag(session: ReviewSession, card: StoredCard) -> tuple[str, StoredCard | None]:
+    flagged = session.toggle_flag(card)
+    again = session.store.card(card.id)
+    if flagged:
+        return "Flagged for later (see: leadership-cards cards --flagged).", again
+    return "Flag taken off.", again
+
+
+def _set_aside(session: ReviewSession, card: StoredCard, key: str) -> str:
     if key == "s":
         session.suspend(card)
-        term.write(style(term, "Suspended.\n", dim=True))
-    else:
-        session.bury(card)
-        term.write(style(term, "Buried until tomorrow.\n", dim=True))
+        return (
+            f"Suspended {card.id[:8]} (unsuspend with: leadership-cards unsuspend {card.id[:8]})."
+        )
+    session.bury(card)
+    return f"Buried {card.id[:8]} until tomorrow."
+
+
+def short_front(card: StoredCard, width: int = 40) -> str:
+    """The question on one short line, to say which card a message is about."""
+    front = " ".join(card.front.split())
+    if len(front) > width:
+        front = front[: width - 1] + "\u2026"
+    return f"\u201c{front}\u201d"
 
 
 def _progress(session: ReviewSession, moment: datetime) -> str:
@@ -247,19 +316,17 @@ def _progress(session: ReviewSession, moment: datetime) -> str:
 
 def _show_front(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
     term.write(style(term, _progress(session, moment), dim=True) + "\n")
-    term.write(style(term, context_line(card), fg="cyan") + "\n\n")
+    flag = style(term, "  ⚑ flagged", fg="magenta") if card.flagged else ""
+    term.write(style(term, context_line(card), fg="cyan") + flag + "\n\n")
     term.write(style(term, wrap(card.front), bold=True) + "\n\n")
-    term.write(
-        style(
-            term, "[Space/Enter] show answer  [s] suspend  [b] bury  [u] undo  [q] quit", dim=True
-        )
-        + "\n"
-    )
+    term.write(style(term, wrap(FRONT_KEYS), dim=True) + "\n")
 
 
 def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
     term.write("\n" + answer_text(term, card) + "\n")
-    term.write(style(term, f"from {card.source_file}, {card.source_position}", dim=True) + "\n\n")
+    term.write(
+        style(term, wrap(f"from {card.source_file}, {card.source_position}"), dim=True) + "\n\n"
+    )
     intervals = session.intervals(card, moment)
     buttons = "   ".join(
         style(
@@ -280,14 +347,22 @@ def context_line(card: StoredCard) -> str:
 
 
 def answer_text(term: Terminal, card: StoredCard) -> str:
-    """The answer; for a cloze card, the whole statement with the deletion filled in and
-    highlighted, as Anki shows it."""
-    highlighted = style(term, card.back, fg="green", bold=True)
+    """The answer, folded at word boundaries; for a cloze card, the whole statement with the
+    deletion filled in and highlighted, as Anki shows it."""
     if not card.cloze:
-        return highlighted
+        return style(term, wrap(card.back), fg="green", bold=True)
     before, _, rest = card.cloze.partition("{{c1::")
     _, _, after = rest.partition("}}")
-    return before + highlighted + after
+    # Wrap the plain statement, then colour the answer's words where they fell, so the
+    # styling codes never count towards a line's width.
+    mark = "\x00"
+    folded = wrap(before + mark + card.back.replace(" ", " " + mark) + mark + after)
+    pieces = folded.split(mark)
+    out = [pieces[0]]
+    for index, piece in enumerate(pieces[1:], 1):
+        inside = index < len(pieces) - 1
+        out.append(style(term, piece, fg="green", bold=True) if inside else piece)
+    return "".join(out)
 
 
 def _finish(session: ReviewSession, term: Terminal, moment: datetime, empty: bool) -> None:
@@ -297,15 +372,29 @@ def _finish(session: ReviewSession, term: Terminal, moment: datetime, empty: boo
         if next_due is None:
             term.write("Nothing is due. No scheduled cards wait.\n")
         else:
-            wait = format_interval(next_due - moment) if next_due > moment else "now"
-            local = next_due.astimezone(session.zone).strftime("%Y-%m-%d %H:%M")
-            term.write(f"Nothing is due now. The next card is due in {wait} ({local}).\n")
+            term.write(f"Nothing is due now. {_next_due(session, next_due, moment)}\n")
         return
     correct = round(100 * tally.correct / tally.answered) if tally.answered else 0
     minutes, seconds = divmod(round(tally.milliseconds / 1000), 60)
-    term.write(
-        "\n"
-        + style(term, "Session done.", bold=True)
-        + f" Reviewed {tally.answered}, {correct}% correct, in {minutes}m {seconds:02d}s. "
-        + f"Due tomorrow: {session.due_tomorrow()}.\n"
+    left = session.left(moment)
+    waiting = sum(left.values())
+    still = (
+        f"Still due today: {left['new']} new, {left['learning']} learning, {left['review']} review."
+        if waiting
+        else "Nothing more is due today."
     )
+    next_due = session.store.next_due_after(session.deck, moment)
+    coming = f" {_next_due(session, next_due, moment)}" if next_due is not None else ""
+    summary = (
+        f"Reviewed {counted(tally.answered, 'card')}, {correct}% correct, "
+        f"in {minutes}m {seconds:02d}s. {still}{coming} "
+        f"Due tomorrow: {session.due_tomorrow()}."
+    )
+    folded = wrap(f"Session done. {summary}").removeprefix("Session done.")
+    term.write("\n" + style(term, "Session done.", bold=True) + folded + "\n")
+
+
+def _next_due(session: ReviewSession, due: datetime, moment: datetime) -> str:
+    wait = format_interval(due - moment) if due > moment else "now"
+    local = due.astimezone(session.zone).strftime("%Y-%m-%d %H:%M")
+    return f"The next card is due in {wait} ({local})."

@@ -103,7 +103,9 @@ class Scheduler:
         card, _ = self._fsrs.review_card(_to_fsrs(schedule, now), fsrs.Rating(int(rating)), now)
         due = card.due
         if self.config.fuzz and card.state == fsrs.State.Review:
-            due = now + _fuzzed(due - now, self.config.maximum_interval, rng or random.Random())
+            due = now + fuzz_interval(
+                due - now, self.config.maximum_interval, rng or random.Random()
+            )
         lapsed = schedule.state == "review" and rating == Rating.AGAIN
         return Schedule(
             state=_FROM_FSRS_STATE[int(card.state)],
@@ -150,20 +152,46 @@ def _to_fsrs(schedule: Schedule, now: datetime) -> fsrs.Card:
     )
 
 
-def _fuzzed(interval: timedelta, maximum_interval: int, rng: random.Random) -> timedelta:
-    """FSRS's fuzz (the same ranges as fsrs and Anki), drawn from `rng`."""
-    from fsrs.scheduler import FUZZ_RANGES
+#: Anki's fuzz ranges (rslib/src/scheduler/states/fuzz.rs): an interval is spread by one day,
+#: plus a share of its days in each range.
+FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.10), (20.0, math.inf, 0.05))
 
+
+def fuzz_bounds(days: float, maximum_interval: int, minimum: int = 1) -> tuple[int, int]:
+    """The shortest and longest interval fuzz may give `days`, as Anki computes them: an
+    8-day interval lies between 6 and 10 days, never 11."""
+    minimum = min(minimum, maximum_interval)
+    days = min(max(days, minimum), maximum_interval)
+    delta = fuzz_delta(days)
+    lower = min(max(_round_half_up(days - delta), minimum), maximum_interval)
+    upper = min(max(_round_half_up(days + delta), minimum), maximum_interval)
+    if upper == lower and 2 < upper < maximum_interval:
+        upper = lower + 1
+    return lower, upper
+
+
+def fuzz_delta(days: float) -> float:
+    """Days of fuzz either way: none under 2.5 days, else one plus a share of each range."""
+    if days < 2.5:
+        return 0.0
+    return 1.0 + sum(
+        factor * max(min(days, end) - start, 0.0) for start, end, factor in FUZZ_RANGES
+    )
+
+
+def _round_half_up(value: float) -> int:
+    # Rust's f32::round, which Anki uses, rounds halves away from zero; Python's round()
+    # rounds them to even.
+    return math.floor(value + 0.5)
+
+
+def fuzz_interval(interval: timedelta, maximum_interval: int, rng: random.Random) -> timedelta:
+    """The interval fuzzed as Anki does it, drawn uniformly from `fuzz_bounds`."""
     days = interval.days
     if days < 2.5:
         return interval
-    delta = 1.0
-    for span in FUZZ_RANGES:
-        delta += span["factor"] * max(min(float(days), span["end"]) - span["start"], 0.0)
-    low = max(2, round(days - delta))
-    high = min(round(days + delta), maximum_interval)
-    low = min(low, high)
-    return timedelta(days=min(round(rng.random() * (high - low + 1) + low), maximum_interval))
+    lower, upper = fuzz_bounds(float(days), maximum_interval)
+    return timedelta(days=math.floor(lower + rng.random() * (1 + upper - lower)))
 
 
 def format_interval(interval: timedelta) -> str:

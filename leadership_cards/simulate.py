@@ -67,8 +67,28 @@ def simulate(
         "deck_size": deck_size,
         "parameters": "fitted" if parameters else "default",
         "days": per_day,
+        "weeks": weekly(per_day),
         "comparison": comparison,
     }
+
+
+def weekly(per_day: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The days seven at a time: the mean reviews a day over each week (what the chart
+    draws, one bar a week), and what is memorised at its end."""
+    weeks = []
+    for start in range(0, len(per_day), 7):
+        days = per_day[start : start + 7]
+        weeks.append(
+            {
+                "week": start // 7 + 1,
+                "first_day": days[0]["day"],
+                "last_day": days[-1]["day"],
+                "reviews_per_day": round(sum(d["reviews"] for d in days) / len(days), 1),
+                "minutes_per_day": round(sum(d["minutes"] for d in days) / len(days), 1),
+                "memorized": days[-1]["memorized"],
+            }
+        )
+    return weeks
 
 
 def _run(w, retention, new_per_day, days, deck_size, reviews_per_day, seed):

@@ -14,6 +14,7 @@ from typing import Any
 from leadership_cards.clock import StudyDay, iso
 from leadership_cards.scheduler import SchedulerConfig
 from leadership_cards.store import Store
+from leadership_cards.today import budget, left
 
 EPOCH_DATE = date(1970, 1, 1)
 FORECAST_DAYS = 30
@@ -117,9 +118,9 @@ def collect(
         [(overdue_from if i == 0 else d.start, d.end) for i, d in enumerate(ahead)], deck
     )
 
-    due = store.count_due(deck, day.end, now)
-    introduced = store.answered_since(day.start, deck).get("new", 0)
-    new_today = min(due["new"], max(0, config.new_per_day - introduced))
+    # What is left today, counted as `decks` and the review's progress line count it.
+    limits = budget(store, config, now, zone)
+    due = left(store, deck, day, now, limits.new, limits.reviews)
 
     return {
         "deck": deck,
@@ -133,7 +134,8 @@ def collect(
         "reviews_today": answers[-1],
         "average_seconds": round(milliseconds / timed / 1000, 1) if timed else None,
         "due_today": due["learning"] + due["review"],
-        "new_today": new_today,
+        "new_today": due["new"],
+        "left_today": due,
         "retention_30d": _ratio(retention[0][1], retention[0][0]),
         "streak_days": streak_days,
         "forecast": [

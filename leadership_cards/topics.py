@@ -119,8 +119,9 @@ class Talk:
     qualified: bool
 
 
-QUIT_KEYS = ("q", "Q", CTRL_C, CTRL_D, "\x1b")
-END_KEYS = ("\r", "\n")
+QUIT_KEYS = ("q", "Q", CTRL_D, "\x1b")
+#: Space ends an answer as Enter does: the key under a speaker's hand.
+END_KEYS = ("\r", "\n", " ")
 
 
 def time_answer(
@@ -129,7 +130,7 @@ def time_answer(
     monotonic: Callable[[], float] = time.monotonic,
     width: int = 60,
 ) -> float | None:
-    """Time one answer until Enter; None if the speaker quits (q) instead.
+    """Time one answer until Enter or Space; None if the speaker quits (q) instead.
 
     With colour, a bar redrawn about four times a second shows the light; without it
     (NO_COLOR, a plain terminal) the light's name is printed once as each time passes.
@@ -157,6 +158,8 @@ def time_answer(
             if term.color:
                 term.write(_bar(term, lights.light(seconds), seconds, width, redraw=True))
             return seconds
+        if key == CTRL_C:
+            raise KeyboardInterrupt
         if key in QUIT_KEYS:
             if term.color:
                 term.write("\n")
@@ -198,11 +201,19 @@ def run_topics(
             style(
                 term,
                 f"Lights: green {limit_text(lights.green)}, yellow {limit_text(lights.yellow)}, "
-                f"red {limit_text(lights.red)}.  Speak now; [Enter] ends the answer, [q] quits.",
+                f"red {limit_text(lights.red)}.",
                 dim=True,
             )
+            + "\n"
+        )
+        # The clock waits for the speaker: reading the question is not part of the answer.
+        term.write(
+            style(term, "[any key] start the clock  [q] quit", bold=True)
+            + style(term, "   then [Space/Enter] ends the answer", dim=True)
             + "\n\n"
         )
+        if _wait_to_start(term):
+            break
         seconds = time_answer(term, lights, monotonic, width)
         if seconds is None:
             break
@@ -219,10 +230,18 @@ def run_topics(
         term.write(f"Time: {clock_text(seconds)}, {lights.verdict(seconds)}.\n")
         if number < total:
             term.write(style(term, "[any key] next topic  [q] quit", dim=True) + "\n")
-            if term.key() in QUIT_KEYS:
+            if _wait_to_start(term):
                 break
     _finish(term, talks, lights)
     return talks
+
+
+def _wait_to_start(term: Terminal) -> bool:
+    """Wait for a key; True when it asks to quit."""
+    key = term.key()
+    if key == CTRL_C:
+        raise KeyboardInterrupt
+    return key in QUIT_KEYS
 
 
 def _finish(term: Terminal, talks: list[Talk], lights: Lights) -> None:

@@ -66,11 +66,16 @@ def sample_cards(deck: str = "sample", chapters: int = 2, per_chapter: int = 6) 
 
 
 def spawn_cli(
-    db: Path, *args: str, color: bool = False, width: int = 120, timeout: float = 30
+    db: Path,
+    *args: str,
+    color: bool = False,
+    width: int = 120,
+    timeout: float = 30,
+    env: dict[str, str] | None = None,
 ) -> pexpect.spawn:
     """`leadership-cards ARGS --db DB` in a real pseudo-terminal, with a small, fixed
-    environment (no colour unless asked for)."""
-    env = {"PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"}
+    environment (no colour unless asked for; `env` adds to it)."""
+    env = {"PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8", **(env or {})}
     if not color:
         env["NO_COLOR"] = "1"
     return pexpect.spawn(

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from conftest import NOW
 from leadership_cards.cli import cli
+from leadership_cards.collection import open_collection
 from leadership_cards.deck_source import embedded_deck_dir
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
@@ -35,24 +36,31 @@ CARD_KEYS = {
 }
 
 
+def fresh(tmp_path: Path) -> str:
+    """A new collection, as first use makes it: the embedded deck in it."""
+    path = tmp_path / "fresh.db"
+    open_collection(path, NOW).close()
+    return str(path)
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_a_new_collection_starts_with_the_embedded_deck(tmp_path: Path) -> None:
-    db = str(tmp_path / "fresh.db")
+    db = fresh(tmp_path)
     code, out, err = run("decks", "--json", "--db", db)
     assert code == 0, err
     (deck,) = json.loads(out)
     assert deck["name"] == "inner-leadership"
     assert deck["title"] == "Inner Leadership"
-    assert deck["cards"] > 50 and deck["new"] > 50
+    assert deck["cards"] > 50 and deck["new"] == 20  # what the day's limit lets in
     assert deck["due_today"] == 0
 
 
 def test_cards_json_has_the_promised_shape(tmp_path: Path) -> None:
-    db = str(tmp_path / "fresh.db")
+    db = fresh(tmp_path)
     code, out, _ = run("cards", "--json", "--db", db)
     cards = json.loads(out)
     assert code == 0 and cards
@@ -65,7 +73,7 @@ def test_cards_json_has_the_promised_shape(tmp_path: Path) -> None:
 
 
 def test_cards_filters(tmp_path: Path) -> None:
-    db = str(tmp_path / "fresh.db")
+    db = fresh(tmp_path)
     _, out, _ = run("cards", "--json", "--kind", "definition", "--search", "service", "--db", db)
     cards = json.loads(out)
     assert cards and all(c["kind"] == "definition" for c in cards)
@@ -141,10 +149,9 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
 
 
 def test_a_deck_name_that_collides_is_refused(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
+    db = Path(fresh(tmp_path))
     chapter = tmp_path / "ch.txt"
     shutil.copy(CHAPTER_5, chapter)
-    run("decks", "--db", str(db))
     with Store.open(db) as store:
         before = store.counts()
     code, _, err = run("add", str(chapter), "--deck", "inner-leadership", "--db", str(db))

@@ -72,9 +72,13 @@ def test_config_refuses_bad_values(db_path: Path) -> None:
         "Error: desired_retention: '1.5' must be between 0.70 and 0.99\n"
     )
     assert run("config", "new_per_day", "many", "--db", str(db_path))[0] == 1
-    assert run("config", "new_per_day", "--db", str(db_path))[2] == (
-        "Error: give a value: leadership-cards config new_per_day VALUE\n"
+    assert run("config", "new_per_day", "many", "--db", str(db_path))[2] == (
+        "Error: new_per_day: 'many' is not a whole number\n"
     )
+    assert run("config", "rollover_hour", "-1", "--db", str(db_path))[2] == (
+        "Error: rollover_hour: '-1' must be an hour from 0 to 23\n"
+    )
+    assert run("config", "new_per_day", "--db", str(db_path))[1] == "20\n"
 
 
 def test_history_json(db_path: Path) -> None:

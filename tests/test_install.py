@@ -4,6 +4,7 @@ Inner Leadership chapters (they ship inside the wheel)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import metadata
@@ -31,8 +32,10 @@ def test_the_wheel_holds_the_decks() -> None:
 
 def test_the_installed_command_works_outside_the_source_tree(tmp_path: Path) -> None:
     result = subprocess.run(
-        [str(ENTRY), "decks", "--json", "--db", str(tmp_path / "c.db")],
+        [str(ENTRY), "decks", "--json"],
         cwd=tmp_path,  # not the repository: the installed package must stand on its own
+        # First use on a fresh machine: the collection is made in the user data folder.
+        env={"PATH": os.environ["PATH"], "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)},
         capture_output=True,
         text=True,
         timeout=60,

@@ -167,6 +167,8 @@ def test_timing_lights_change_colour_and_the_time_is_kept(db_path: Path):
         color=True,
     )
     child.expect(r"How would you apply chapter \d at work\?")
+    child.expect(exact("[any key] start the clock"))
+    child.send("x")
     for code, light in (("100", "NO LIGHT YET"), ("42", "GREEN"), ("43", "YELLOW"), ("41", "RED")):
         child.expect(exact(f"\x1b[{code}m"))
         child.expect(rf"0:0\d  {light}")
@@ -185,13 +187,16 @@ def test_timing_lights_without_colour_are_words(db_path: Path):
         *("--seed", "1", "--count", "2", "--green", "0.3", "--yellow", "0.6", "--red", "0.9"),
     )
     child.expect(exact("Topic 1/2"))
+    child.expect(exact("start the clock"))
+    child.send("x")
     child.expect(r"GREEN at 0:00\r+\nYELLOW at 0:00\r+\nRED at 0:00\r+\n")
     child.send("\r")
     child.expect(exact("[any key] next topic  [q] quit"))
     child.send(" ")
     child.expect(exact("Topic 2/2"))
-    child.expect(exact("[q] quits."))
-    child.send("\r")  # at once: too short
+    child.expect(exact("start the clock"))
+    child.send("x")
+    child.send(" ")  # Space ends the answer as Enter does; at once: too short
     out = finish(child)
     assert "Table Topics: 1/2 inside 0.3s-30.9s" in out
     assert "short (under 0.3s)" in out

@@ -12,7 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from conftest import spawn_cli
+from conftest import NOW, spawn_cli
 from leadership_cards.store import Store
 
 TIMEOUT = 15
@@ -57,7 +57,8 @@ def test_reveal_rate_undo_quit(db_path: Path) -> None:
     child.send("4")
     child.expect("done 1")
     child.send("q")
-    child.expect(r"Session done\. Reviewed 1, 100% correct, in \dm \d\ds\. Due tomorrow: \d+\.")
+    child.expect(r"Session done\. Reviewed 1 card, 100% correct, in \dm \d\ds\.\s+Still due today:")
+    child.expect(r"Due\s+tomorrow:\s+\d+\.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -140,12 +141,12 @@ def test_suspend_and_bury_keys(db_path: Path) -> None:
     child = spawn(db_path)
     child.expect_exact(first.front)
     child.send("s")  # on the question side
-    child.expect("Suspended.")
+    child.expect(rf"Suspended {first.id[:8]} \(unsuspend with")
     child.expect("show answer")
     child.send(" ")
     child.expect("4 Easy")
     child.send("b")  # on the answer side
-    child.expect("Buried until tomorrow.")
+    child.expect(r"Buried \w{8} until tomorrow\.")
     child.send("q")
     child.expect(pexpect.EOF)
     with Store.open(db_path) as store:
@@ -153,3 +154,118 @@ def test_suspend_and_bury_keys(db_path: Path) -> None:
         buried = [c for c in store.cards() if c.buried_until is not None]
         assert len(buried) == 1 and not buried[0].suspended
     assert review_count(db_path) == 0
+
+
+CLEAR = "\x1b[2J\x1b[H"
+
+
+def test_confirmations_stay_on_the_next_screen(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        first = next(c for c in store.cards() if c.kind != "discussion")
+    child = spawn_cli(db_path, "review", color=True, timeout=TIMEOUT)
+    child.expect_exact(first.front)
+    child.send("s")
+    # The screen is cleared for the next card, and the confirmation is the first thing on it.
+    child.expect_exact(CLEAR)
+    child.expect(rf"Suspended {first.id[:8]} \(unsuspend with: leadership-cards unsuspend")
+    child.expect("show answer")
+    child.send("b")
+    child.expect_exact(CLEAR)
+    child.expect(r"Buried \w{8} until tomorrow\.")
+    child.expect("show answer")
+    child.send(" ")
+    child.expect("4 Easy")
+    child.send("3")
+    child.expect("done 1")
+    child.send("u")
+    child.expect_exact(CLEAR)
+    child.expect("Undone: the answer to ")
+    child.send("q")
+    child.expect("Session done")
+    child.expect(pexpect.EOF)
+
+
+def test_f_flags_the_card_and_says_so(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        first = next(c for c in store.cards() if c.kind != "discussion")
+    child = spawn(db_path)
+    child.expect_exact(first.front)
+    child.send("f")
+    child.expect_exact("Flagged for later (see: leadership-cards cards --flagged).")
+    child.expect("flagged")
+    child.expect_exact(first.front)  # the same card, still to answer
+    child.send(" ")
+    child.expect("4 Easy")
+    child.send("3")
+    child.expect("done 1")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    with Store.open(db_path) as store:
+        assert store.card(first.id).flagged
+        assert [c.id for c in store.cards(flagged=True)] == [first.id]
+        assert len(list(store.reviews(first.id))) == 1
+
+
+def test_e_edits_the_card_on_screen(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        first = next(c for c in store.cards() if c.kind != "discussion")
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "text = p.read_text().rsplit('## Front', 1)[0]\n"
+        "p.write_text(text + '## Front\\nWhat is the edited term?\\n\\n## Back\\nEdited answer\\n')\n"
+    )
+    child = spawn_cli(
+        db_path, "review", timeout=TIMEOUT, env={"EDITOR": f"{sys.executable} {editor}"}
+    )
+    child.expect_exact(first.front)
+    child.send(" ")
+    child.expect("4 Easy")
+    child.send("e")  # on the answer side
+    child.expect_exact("Edited: the new wording is kept when the deck is generated again.")
+    child.expect_exact("What is the edited term?")
+    child.send(" ")
+    child.expect_exact("Edited answer")
+    child.send("3")
+    child.expect("done 1")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    with Store.open(db_path) as store:
+        card = store.card(first.id)
+        assert (card.front, card.back) == ("What is the edited term?", "Edited answer")
+        assert store.override(first.id).origin == "edit"
+        assert len(list(store.reviews(first.id))) == 1
+
+
+def test_ctrl_c_exits_130_and_keeps_only_whole_answers(db_path: Path) -> None:
+    child = spawn(db_path)
+    answer_one(child)
+    child.expect("done 1")
+    child.send(" ")  # the next card's answer is on screen, not yet rated
+    child.expect("4 Easy")
+    child.send("\x03")
+    child.expect("Interrupted.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert review_count(db_path) == 1
+
+
+def test_answers_wrap_at_word_boundaries(db_path: Path) -> None:
+    long_answer = " ".join(f"word{i:02d}" for i in range(30))
+    with Store.open(db_path) as store:
+        first = next(c for c in store.cards() if c.kind == "definition")
+        store.set_override(first.id, front=first.front, back=long_answer, origin="edit", now=NOW)
+    child = spawn_cli(db_path, "review", width=60, timeout=TIMEOUT)
+    child.expect_exact(first.front)
+    child.send(" ")
+    child.expect("4 Easy")
+    shown = child.before
+    child.send("q")
+    child.expect(pexpect.EOF)
+    lines = [line for line in shown.splitlines() if "word" in line]
+    assert len(lines) >= 2  # folded ...
+    assert all(len(line) <= 60 for line in lines)
+    for line in lines:  # ... between words, never inside one
+        assert all(w.startswith("word") and len(w) == 6 for w in line.split())

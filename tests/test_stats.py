@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
+from leadership_cards.charts import render_simulation, render_stats
 from leadership_cards.cli import cli
 from leadership_cards.scheduler import Schedule, SchedulerConfig
+from leadership_cards.simulate import simulate
 from leadership_cards.stats import collect
 from leadership_cards.store import Answer, Store
 
@@ -211,3 +216,36 @@ def test_a_deck_alone_counts_as_the_whole_collection(tmp_path) -> None:
         session.answer(card, Rating.GOOD, NOW, 1000)
         after = collect(store, config, now=NOW, zone=zone, deck="sample")
         assert after["reviews"] == whole["reviews"] + 1
+
+
+def test_charts_are_readable_at_60_columns(history) -> None:
+    store, _ = history
+    figures = collect(store, CONFIG, now=NOW, zone=LA)
+    out = io.StringIO()
+    render_stats(figures, Console(file=out, width=60, no_color=True, highlight=False))
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 60
+    # Every chart row stays on one line: 30 days of forecast, a row a weekday of heatmap.
+    day_row = re.compile(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d-\d\d ")
+    assert len([line for line in lines if day_row.match(line)]) == 30
+    heat_rows = [line for line in lines if "■" in line and "more" not in line]
+    assert len(heat_rows) == 7 and max(line.count("■") for line in heat_rows) >= 50
+    assert "Streak" in out.getvalue() and "Left today: new" in out.getvalue()
+
+
+def test_simulation_chart_labels_weekly_means_as_json_has_them() -> None:
+    result = simulate(
+        None, retention=0.9, new_per_day=5, days=70, deck_size=50, reviews_per_day=200
+    )
+    out = io.StringIO()
+    render_simulation(result, Console(file=out, width=60, no_color=True, highlight=False))
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 60
+    rows = [line for line in lines if line.startswith("days ")]
+    assert len(rows) == len(result["weeks"]) == 10
+    assert "the mean of each week" in out.getvalue()
+    first = result["weeks"][0]
+    week_one = result["days"][:7]
+    assert first["reviews_per_day"] == round(sum(d["reviews"] for d in week_one) / 7, 1)
+    assert rows[0].startswith("days 1-7 ")
+    assert f"{first['reviews_per_day']:6.1f}/day" in rows[0]

@@ -10,7 +10,7 @@ import pytest
 
 from leadership_cards.errors import UserError
 from leadership_cards.store import Store
-from leadership_cards.topics import Lights, draw_topics, parse_time, time_answer
+from leadership_cards.topics import Lights, draw_topics, parse_time, run_topics, time_answer
 from tests.conftest import NOW, fill
 
 
@@ -36,9 +36,12 @@ class ScriptedTerminal:
         self.out.append((self.clock.now, text))
 
     def key(self, timeout: float | None = None) -> str | None:
-        assert timeout is not None, "the timing loop must never block"
-        self.waits.append(timeout)
         at, key = self.keys[0]
+        if timeout is None:  # waiting for the speaker, not timing
+            self.clock.now = max(self.clock.now, at)
+            self.keys.pop(0)
+            return key
+        self.waits.append(timeout)
         if at <= self.clock.now + timeout:
             self.clock.now = max(self.clock.now, at)
             self.keys.pop(0)
@@ -139,3 +142,21 @@ def test_q_while_speaking_quits_without_a_time():
     clock = Clock()
     term = ScriptedTerminal(clock, [(1.2, "q")], color=False)
     assert time_answer(term, Lights(1, 2, 3), clock) is None
+
+
+def test_the_clock_starts_when_the_speaker_presses_a_key_and_space_stops_it(store: Store):
+    (card,) = draw_topics(store, None, 1, random.Random(1))
+    clock = Clock()
+    # 40 s reading the question, then 75 s of answer ended with Space.
+    term = ScriptedTerminal(clock, [(40.0, "x"), (115.0, " ")], color=False)
+    (talk,) = run_topics(store, [card], Lights(60, 90, 120), term, lambda: NOW, clock)
+    assert talk.seconds == pytest.approx(75.0)
+    assert talk.qualified
+    assert "start the clock" in term.text and "Time: 1:15, qualified." in term.text
+
+
+def test_ctrl_c_while_speaking_stops_at_once():
+    clock = Clock()
+    term = ScriptedTerminal(clock, [(1.2, "\x03")], color=False)
+    with pytest.raises(KeyboardInterrupt):
+        time_answer(term, Lights(1, 2, 3), clock)

@@ -4,13 +4,15 @@ practice results and settings. Every query lives in this package, one module a c
 - `base`: opening the file (refusing foreign, damaged or newer ones), transactions, settings;
 - `schema`: the tables and indexes, as ordered migrations;
 - `rows`: the records callers receive and the SQL conditions the queue shares;
-- `decks`: decks, their cards, syncing a regenerated deck, flags;
+- `decks`: decks, their cards, syncing a regenerated deck, flags, tags, resets, removal;
+- `overrides`: the learner's own wording for a card, kept through regeneration;
 - `queue`: which card comes next and how many wait;
 - `log`: recording and undoing answers, reading the review log;
 - `checks`: what `check` looks for and what `check --repair` changes;
 - `stats`: the aggregates of `stats` and the optimizer's input;
 - `practice`: quiz runs and Table Topics talks;
 - `exports`: what the export formats read beyond the cards;
+- `imports`: cards and answers taken in from Anki, and the schedules replayed from them;
 - `bulk`: loading a prepared collection at once;
 - `restore`: putting a backup in place of the collection.
 
@@ -26,7 +28,9 @@ from leadership_cards.store.bulk import BULK_CARD_COLUMNS, BULK_REVIEW_COLUMNS, 
 from leadership_cards.store.checks import Checks
 from leadership_cards.store.decks import DeckQueries
 from leadership_cards.store.exports import ExportQueries
+from leadership_cards.store.imports import ImportQueries
 from leadership_cards.store.log import ReviewLog
+from leadership_cards.store.overrides import CardOverrides, Override
 from leadership_cards.store.practice import Practice
 from leadership_cards.store.queue import ReviewQueue
 from leadership_cards.store.rows import (
@@ -46,12 +50,14 @@ from leadership_cards.store.stats import StatsQueries, study_day_sql
 
 class Store(
     DeckQueries,
+    CardOverrides,
     ReviewQueue,
     ReviewLog,
     Checks,
     StatsQueries,
     Practice,
     ExportQueries,
+    ImportQueries,
     BulkLoading,
     StoreBase,
 ):
@@ -65,6 +71,7 @@ __all__ = [
     "IN_QUEUE",
     "LEARNING",
     "Answer",
+    "Override",
     "DeckInfo",
     "ExportedReview",
     "QuizRun",

@@ -57,10 +57,14 @@ class Checks(StoreBase):
 
 # A schedule is consistent with its log when: a new card has no reviews and no due date; a
 # reviewed card has a memory state, its reps equal its reviews, its last review is the
-# log's last, and it is not due before it was last reviewed.
+# log's last, and it is not due before it was last reviewed. A card reset to new counts only
+# the answers since its reset.
 _INCONSISTENT_SCHEDULES = """
 WITH log AS (
-    SELECT card_id, count(*) AS n, max(reviewed_at) AS last FROM reviews GROUP BY card_id
+    SELECT r.card_id, count(*) AS n, max(r.reviewed_at) AS last FROM reviews r
+    JOIN cards k ON k.id = r.card_id
+    WHERE r.reviewed_at >= coalesce(k.reset_at, 0)
+    GROUP BY r.card_id
 )
 SELECT c.id FROM cards c LEFT JOIN log ON log.card_id = c.id
 WHERE (c.state = 'new' AND (coalesce(log.n, 0) > 0 OR c.reps != 0 OR c.due IS NOT NULL))

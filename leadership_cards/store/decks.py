@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from leadership_cards.cards import Card
 from leadership_cards.clock import to_epoch
-from leadership_cards.errors import NotFound
+from leadership_cards.errors import NotFound, UserError
 from leadership_cards.store.base import StoreBase
+from leadership_cards.store.overrides import cloze_with
 from leadership_cards.store.rows import (
     CARD_COLUMNS,
     DeckInfo,
@@ -92,6 +93,13 @@ class DeckQueries(StoreBase):
                 "origin = excluded.origin",
                 (info.name, info.title, info.publisher, info.source, info.origin, stamp),
             )
+            # A deck added again is no longer one the learner removed.
+            conn.execute("DELETE FROM removed_decks WHERE name = ?", (info.name,))
+            # The learner's own wording wins over the generated one, every time.
+            reworded = {
+                row[0]: (row[1], row[2])
+                for row in conn.execute("SELECT card_id, front, back FROM overrides")
+            }
             existing = {row[0]: tuple(row[1:]) for row in conn.execute(_SYNC_SELECT, (info.name,))}
             pairs = match(
                 self.fingerprints(info.name),
@@ -101,12 +109,17 @@ class DeckQueries(StoreBase):
             added = updated = unchanged = restored = carried = 0
             for order, card in enumerate(cards):
                 generated = generated_ids.get(card.id, card.id)
+                stored_id = replaces.get(card.id, card.id)
+                front, back, cloze = card.front, card.back, card.cloze
+                if stored_id in reworded:
+                    front, back = reworded[stored_id]
+                    cloze = cloze_with(front, back) if cloze else None
                 content = (
                     card.chapter,
                     str(card.kind),
-                    card.front,
-                    card.back,
-                    card.cloze,
+                    front,
+                    back,
+                    cloze,
                     json.dumps(list(card.tags)),
                     card.source.file,
                     card.source.position,
@@ -115,7 +128,6 @@ class DeckQueries(StoreBase):
                     order,
                     None if generated == card.id else generated,
                 )
-                stored_id = replaces.get(card.id, card.id)
                 old = existing.pop(stored_id, None)
                 if old is None:
                     conn.execute(
@@ -157,7 +169,8 @@ class DeckQueries(StoreBase):
             "WHERE deck = ? ORDER BY ord",
             (deck,),
         )
-        return [Fingerprint.stored(deck, *row) for row in rows]
+        ids_from = self.ids_deck_name(deck)
+        return [Fingerprint.stored(ids_from, *row) for row in rows]
 
     # -- cards ---------------------------------------------------------------------------
 
@@ -168,9 +181,24 @@ class DeckQueries(StoreBase):
         search: str | None = None,
         chapter: str | None = None,
         include_retired: bool = False,
+        tag: str | None = None,
+        state: str | None = None,
+        flagged: bool | None = None,
     ) -> Iterator[StoredCard]:
         """Cards in deck order, filtered; streamed, never loaded all at once."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
+        if tag is not None:
+            where.append(_HAS_TAG)
+            args += [tag] * 3 + [int(tag == "leech")]
+        if state == "suspended":
+            where.append("suspended = 1")
+        elif state is not None:
+            where.append("state = ? AND suspended = 0")
+            args.append(state)
+        if flagged is not None:
+            where.append("flagged = ?")
+            args.append(int(flagged))
         if not include_retired:
             where.append("retired_at IS NULL")
         if deck is not None:
@@ -218,6 +246,100 @@ class DeckQueries(StoreBase):
             )
         return ids
 
+    def set_flagged(self, card_ids: Sequence[str], flagged: bool) -> list[str]:
+        """Flag cards for later (or take the flag off); every id is checked first."""
+        ids = [self.card(card_id).id for card_id in card_ids]
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE cards SET flagged = ? WHERE id = ?", [(int(flagged), i) for i in ids]
+            )
+        return ids
+
+    def tag_cards(
+        self, card_ids: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()
+    ) -> list[str]:
+        """Add tags to cards and take others off. Kept apart from the generated tags, so
+        regenerating the deck keeps them; every id is checked before anything changes."""
+        ids = [self.card(card_id).id for card_id in card_ids]
+        with self.transaction() as conn:
+            for card_id in ids:
+                row = conn.execute("SELECT tag_changes FROM cards WHERE id = ?", (card_id,))
+                changes = json.loads(row.fetchone()[0])
+                added = [t for t in changes.get("added", []) if t not in remove]
+                removed = [t for t in changes.get("removed", []) if t not in add]
+                added += [t for t in add if t not in added]
+                removed += [t for t in remove if t not in removed]
+                conn.execute(
+                    "UPDATE cards SET tag_changes = ? WHERE id = ?",
+                    (json.dumps({"added": added, "removed": removed}), card_id),
+                )
+        return ids
+
+    def reset_cards(self, card_ids: Sequence[str], now: datetime) -> list[str]:
+        """Cards back to new, as if never studied; their answers stay in the log (`reset_at`
+        says from when the log counts for the new schedule)."""
+        ids = [self.card(card_id).id for card_id in card_ids]
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE cards SET state = 'new', step = NULL, stability = NULL, "
+                "difficulty = NULL, due = NULL, last_review = NULL, reps = 0, lapses = 0, "
+                "buried_until = NULL, reset_at = ? WHERE id = ?",
+                [(int(now.timestamp() * 1000), card_id) for card_id in ids],
+            )
+        return ids
+
+    def remove_deck(self, name: str, now: datetime) -> int:
+        """Delete a deck with its cards, their answers, practice records and overrides; the
+        name is remembered, so an embedded deck is not loaded again. Returns the cards gone."""
+        deck = self.deck(name)
+        cards = "SELECT id FROM cards WHERE deck = :deck"
+        with self.transaction() as conn:
+            removed = conn.execute("SELECT count(*) FROM cards WHERE deck = ?", (name,)).fetchone()[
+                0
+            ]
+            for table in ("reviews", "quiz_answers", "topic_talks", "overrides"):
+                conn.execute(f"DELETE FROM {table} WHERE card_id IN ({cards})", {"deck": name})
+            conn.execute("DELETE FROM cards WHERE deck = ?", (name,))
+            conn.execute("DELETE FROM decks WHERE name = ?", (name,))
+            conn.execute(
+                "INSERT INTO removed_decks (name, origin, removed_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET origin = excluded.origin, "
+                "removed_at = excluded.removed_at",
+                (name, deck.origin, to_epoch(now)),
+            )
+        return removed
+
+    def removed_decks(self) -> dict[str, str]:
+        """Decks the learner removed, with the origin each came from (e.g. "embedded")."""
+        return dict(self.conn.execute("SELECT name, origin FROM removed_decks").fetchall())
+
+    def ids_deck_name(self, name: str) -> str:
+        """The deck name the ids of deck `name`'s cards were made under: its own, unless it
+        was renamed since."""
+        row = self.conn.execute("SELECT ids_from FROM decks WHERE name = ?", (name,)).fetchone()
+        return row[0] if row is not None and row[0] else name
+
+    def rename_deck(self, old: str, new: str) -> None:
+        """Give a deck a new name; its cards keep their ids, schedules and history."""
+        self.deck(old)
+        new = new.strip()
+        if not new or not new.isprintable():
+            raise UserError("a deck's new name must be printable text, not empty")
+        if new == old:
+            return
+        if self.conn.execute("SELECT 1 FROM decks WHERE name = ?", (new,)).fetchone():
+            raise UserError(f"a deck named {new!r} already exists")
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO decks (name, title, publisher, source, origin, position, added_at, "
+                "ids_from) SELECT ?, title, publisher, source, origin, position, added_at, "
+                "coalesce(ids_from, name) FROM decks WHERE name = ?",
+                (new, old),
+            )
+            conn.execute("UPDATE cards SET deck = ? WHERE deck = ?", (new, old))
+            conn.execute("UPDATE quiz_runs SET deck = ? WHERE deck = ?", (new, old))
+            conn.execute("DELETE FROM decks WHERE name = ?", (old,))
+
     def bury(self, card_id: str, until: datetime) -> None:
         with self.transaction() as conn:
             conn.execute(
@@ -244,3 +366,13 @@ class DeckQueries(StoreBase):
             sql += " AND deck = ?"
             args.append(deck)
         return self.conn.execute(sql, args).fetchone()[0]
+
+
+#: A card carries a tag: generated and not taken off, or added by the learner (or, for
+#: "leech", marked a leech). Bound as (tag, tag, tag, is-leech).
+_HAS_TAG = (
+    "((EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?) "
+    "AND NOT EXISTS (SELECT 1 FROM json_each(tag_changes, '$.removed') WHERE value = ?)) "
+    "OR EXISTS (SELECT 1 FROM json_each(tag_changes, '$.added') WHERE value = ?) "
+    "OR (? AND leech = 1))"
+)

@@ -103,15 +103,24 @@ class ReviewLog(StoreBase):
 
     # -- the review log ------------------------------------------------------------------
 
-    def reviews(self, card_id: str | None = None) -> Iterator[Review]:
+    def reviews(self, card_id: str | None = None, since_reset: bool = False) -> Iterator[Review]:
+        """The log, oldest first; `since_reset`: only the answers that count for each card's
+        schedule now (those after it was last reset to new)."""
         sql = (
             "SELECT id, card_id, rating, reviewed_at, duration_ms, state_before, state_after "
-            "FROM reviews"
+            "FROM reviews r"
         )
+        where: list[str] = []
         args: list[Any] = []
         if card_id is not None:
-            sql += " WHERE card_id = ?"
+            where.append("card_id = ?")
             args.append(card_id)
+        if since_reset:
+            where.append(
+                "reviewed_at >= coalesce((SELECT reset_at FROM cards WHERE id = r.card_id), 0)"
+            )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         for row in self.conn.execute(sql + " ORDER BY reviewed_at, id", args):
             yield Review(
                 row[0],

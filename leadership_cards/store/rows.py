@@ -26,7 +26,7 @@ NOT_BURIED = "(buried_until IS NULL OR buried_until <= :now)"
 CARD_COLUMNS = (
     "id, deck, chapter, kind, front, back, cloze, tags, source_file, source_position, "
     "passage, item, ord, state, step, stability, difficulty, due, last_review, reps, "
-    "lapses, suspended, buried_until, leech, retired_at"
+    "lapses, suspended, buried_until, leech, retired_at, flagged, tag_changes"
 )
 
 
@@ -51,6 +51,7 @@ class StoredCard:
     buried_until: datetime | None = None
     leech: bool = False
     retired_at: datetime | None = None
+    flagged: bool = False
 
     @property
     def state(self) -> str:
@@ -204,7 +205,7 @@ def card_from_row(row: sqlite3.Row) -> StoredCard:
         front=row["front"],
         back=row["back"],
         cloze=row["cloze"],
-        tags=tuple(json.loads(row["tags"])),
+        tags=effective_tags(json.loads(row["tags"]), json.loads(row["tag_changes"])),
         source_file=row["source_file"],
         source_position=row["source_position"],
         passage=row["passage"],
@@ -225,4 +226,12 @@ def card_from_row(row: sqlite3.Row) -> StoredCard:
         buried_until=from_epoch(row["buried_until"]),
         leech=bool(row["leech"]),
         retired_at=from_epoch(row["retired_at"]),
+        flagged=bool(row["flagged"]),
     )
+
+
+def effective_tags(generated: list[str], changes: dict[str, list[str]]) -> tuple[str, ...]:
+    """The generated tags, less those the learner took off, plus those they added."""
+    removed = set(changes.get("removed", ()))
+    kept = [tag for tag in generated if tag not in removed]
+    return tuple(kept + [tag for tag in changes.get("added", ()) if tag not in kept])

@@ -159,7 +159,35 @@ def _m004_queue_indexes(db) -> None:
         )
 
 
-def _m005_generated_ids(db) -> None:
+def _m005_learner_changes(db) -> None:
+    """What the learner does to cards and decks, kept apart from what generation writes, so
+    regenerating a deck keeps it: a flag, tags added or taken off, new wording (overrides,
+    from an edit or an Anki import), the moment a card was reset to new (its earlier answers
+    stay in the log), and the decks removed (an embedded deck stays removed)."""
+    db.execute("ALTER TABLE cards ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE cards ADD COLUMN tag_changes TEXT NOT NULL DEFAULT '{}'")
+    db.execute("ALTER TABLE cards ADD COLUMN reset_at INTEGER")
+    db.execute(
+        """CREATE TABLE overrides (
+            card_id TEXT PRIMARY KEY,
+            front TEXT NOT NULL,
+            back TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            changed_at INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        "CREATE TABLE removed_decks (name TEXT PRIMARY KEY, origin TEXT NOT NULL DEFAULT '', "
+        "removed_at INTEGER NOT NULL)"
+    )
+
+
+def _m006_renamed_decks(db) -> None:
+    """A renamed deck remembers the name its card ids were made under (NULL: its own)."""
+    db.execute("ALTER TABLE decks ADD COLUMN ids_from TEXT")
+
+
+def _m007_generated_ids(db) -> None:
     """The id the generator gives each card's current wording. A regenerated card that
     carries on an older one keeps the older card's id (and with it its history and its Anki
     note); this column lets the next generation recognise it at once, even under a rewording
@@ -172,7 +200,9 @@ MIGRATIONS: list[Callable] = [
     _m002_review_stats,
     _m003_quiz_and_topics,
     _m004_queue_indexes,
-    _m005_generated_ids,
+    _m005_learner_changes,
+    _m006_renamed_decks,
+    _m007_generated_ids,
 ]
 VERSION = len(MIGRATIONS)
 

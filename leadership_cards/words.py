@@ -1,0 +1,8 @@
+"""Counts said in words, singular or plural as English has it: "1 new card", "3 days"."""
+
+from __future__ import annotations
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """`n` and the noun that agrees with it; `plural` for nouns that do not just take -s."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
