@@ -364,3 +364,54 @@ def test_overrides_apply_by_the_id_a_carried_card_kept(tmp_path: Path) -> None:
             "Their personal power",
         )
         assert card.retired_at is None
+
+
+def test_a_learners_own_wording_stays_on_the_card_it_carries_on(tmp_path: Path) -> None:
+    chapter = tmp_path / "key-points.txt"
+    shutil.copy(KEY_POINTS, chapter)
+    db = tmp_path / "c.db"
+    assert run("add", str(chapter), "--deck", "points", "--db", str(db))[0] == 0
+    with Store.open(db) as store:
+        (card,) = [c for c in store.cards(deck="points") if "authority power" in c.front]
+        store.set_override(
+            card.id,
+            front="Which power do inner leaders use most?",
+            back="Personal power",
+            origin="edit",
+            now=NOW,
+        )
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace(*REWORDINGS[11]), encoding="utf-8"
+    )
+    code, out, err = run("add", str(chapter), "--deck", "points", "--db", str(db))
+    assert code == 0, err
+    assert " 0 new cards, " in out and out.endswith(" 0 retired.\n")
+    with Store.open(db) as store:
+        kept = store.card(card.id)
+    assert (kept.front, kept.back) == ("Which power do inner leaders use most?", "Personal power")
+    assert kept.retired_at is None
+
+
+def test_a_removed_embedded_deck_stays_removed_through_an_upgrade(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    own = str(RELEASE / "the-evaluator.txt")
+    assert run("add", own, "--deck", "evaluator", "--db", str(db))[0] == 0
+    assert run("decks", "remove", "inner-leadership", "--yes", "--db", str(db))[0] == 0
+    with Store.open(db) as store:
+        store.set_setting(EMBEDDED_STAMP, Stamp("0.0.9", "old", "old").to_json())
+    code, out, _ = run("decks", "--json", "--db", str(db))
+    assert [deck["name"] for deck in json.loads(out)] == ["evaluator"]
+
+
+def test_a_renamed_embedded_deck_is_refreshed_under_its_new_name(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    with open_collection(db, NOW) as store:
+        study(store, "inner-leadership", days=1)
+    assert run("decks", "rename", "inner-leadership", "mine", "--db", str(db))[0] == 0
+    before = progress(db)
+    with Store.open(db) as store:
+        store.set_setting(EMBEDDED_STAMP, Stamp("0.0.9", "old", "old").to_json())
+    with open_collection(db, NOW) as store:
+        assert [deck.name for deck in store.decks()] == ["mine"]
+        assert Stamp.from_json(store.setting(EMBEDDED_STAMP)) == current_stamp()
+    assert progress(db) == before
