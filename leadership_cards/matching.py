@@ -6,7 +6,8 @@ different, and a card's id (a hash of its text) changes with its text. Like git'
 detection, `match` pairs each newly generated card with the stored card it replaces, so the
 new wording takes over that card's schedule and history instead of starting again:
 
-1. exact: the same id, or the id the stored card's own text would get today;
+1. exact: the same id, or one of the stored card's aliases: the id the generator gave its
+   current wording, and the id its stored text would get today;
 2. similar: of the cards left, pairs of the same kind are scored by how alike their questions
    and answers are (word order aside, so a reordered clause still scores high). A pair from
    the same source item (the same list entry or paragraph, or the same passage wherever it
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from leadership_cards.cards import CLOZE_BLANK, Card, card_id, normalise
+from leadership_cards.cards import CLOZE_BLANK, Card, Kind, card_id, normalise
 
 #: Likeness (0-100) a pair from the same source item needs: a one-word change in a short
 #: answer, or a generator that blanks another part of the same sentence, still qualifies.
@@ -45,7 +46,7 @@ RESTATED = 0.8
 #: Kinds whose card asks the fact of one sentence, which a generator may ask as another of
 #: them. The fact is the cloze's sentence, or a question with its answer.
 STATEMENT_KINDS = frozenset(
-    {"key_point", "claim", "definition", "heading", "statistic", "citation"}
+    {Kind.KEY_POINT, Kind.CLAIM, Kind.DEFINITION, Kind.HEADING, Kind.STATISTIC, Kind.CITATION}
 )
 #: Score a pair across kinds needs (its facts' likeness, discounted by `RESTATED`): the same
 #: sentence asked another way, not another sentence of the same paragraph.
