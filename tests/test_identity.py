@@ -71,6 +71,10 @@ SCHEDULE = slice(3, 10)  # state .. suspended
 ANSWERS = 11
 
 
+def answers(row: tuple) -> int:
+    return len(row[ANSWERS].split(",")) if row[ANSWERS] else 0
+
+
 def anki_guids(db: Path, deck: str, tmp_path: Path) -> set[str]:
     tmp_path.mkdir()
     target = tmp_path / f"{deck}.apkg"
@@ -415,3 +419,49 @@ def test_a_renamed_embedded_deck_is_refreshed_under_its_new_name(tmp_path: Path)
         assert [deck.name for deck in store.decks()] == ["mine"]
         assert Stamp.from_json(store.setting(EMBEDDED_STAMP)) == current_stamp()
     assert progress(db) == before
+
+
+def test_answers_given_in_anki_come_back_to_the_reworded_cards(tmp_path: Path) -> None:
+    from test_import_anki import answer, export_package, import_cli, import_package, new_anki
+
+    chapter = tmp_path / "key-points.txt"
+    shutil.copy(KEY_POINTS, chapter)
+    db = tmp_path / "c.db"
+    assert run("add", str(chapter), "--deck", "points", "--db", str(db))[0] == 0
+    with Store.open(db) as store:
+        study(store, "points", days=1)
+    package = tmp_path / "points.apkg"
+    args = ("export", "anki", "--deck", "points", "--with-progress", "-o", str(package))
+    assert run(*args, "--db", str(db))[0] == 0
+    col = new_anki(tmp_path / "anki")
+    try:
+        import_package(col, package)
+        notes = col.note_count()
+        studied_in_anki = sorted(col.find_cards("deck:*"))[:5]
+        moment = int((NOW + timedelta(days=5)).timestamp() * 1000)
+        for n, anki_card in enumerate(studied_in_anki):
+            answer(col, anki_card, 3, moment + n * 60_000, 5000)
+        # Meanwhile the member rewords every key point and adds the chapter again.
+        text = chapter.read_text(encoding="utf-8")
+        for old, new in REWORDINGS:
+            text = text.replace(old, new)
+        chapter.write_text(text, encoding="utf-8")
+        code, out, _ = run("add", str(chapter), "--deck", "points", "--db", str(db))
+        assert " 0 new cards, " in out and out.endswith(" 0 retired.\n")
+        before = progress(db)
+        back = export_package(col, tmp_path / "back.apkg", legacy=False)
+        report = import_cli(db, back)
+        # Every note found its card by GUID: no new cards, no twin deck, Anki's answers added.
+        assert (report["notes_matched"], report["new_cards"]) == (notes, 0)
+        assert report["answers_added"] == len(studied_in_anki)
+        after = progress(db)
+        assert after.keys() == before.keys()
+        gained = sum(answers(after[i]) - answers(before[i]) for i in before)
+        assert gained == len(studied_in_anki)
+        # A later export updates the same notes in Anki instead of adding twins.
+        again = tmp_path / "again.apkg"
+        assert run(*args[:-1], str(again), "--db", str(db))[0] == 0
+        import_package(col, again)
+        assert col.note_count() == notes
+    finally:
+        col.close()
