@@ -3,6 +3,7 @@ in an existing one, and decks (re)generated into it without losing anyone's prog
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +41,13 @@ def open_collection(path: Path, now: datetime) -> Store:
         if store.is_empty() and not store.setting(EMBEDDED_LOADED):
             load_embedded(store, now)
         else:
-            refresh_embedded(store, now)
+            try:
+                refresh_embedded(store, now)
+            except sqlite3.OperationalError as error:
+                # A read-only collection can still be read; it is refreshed (in one
+                # transaction, so nothing was half done) once it can be written again.
+                if "readonly" not in str(error):
+                    raise
     except BaseException:
         store.close()
         raise

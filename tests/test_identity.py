@@ -465,3 +465,22 @@ def test_answers_given_in_anki_come_back_to_the_reworded_cards(tmp_path: Path) -
         assert col.note_count() == notes
     finally:
         col.close()
+
+
+def test_a_read_only_collection_is_read_and_refreshed_later(tmp_path: Path) -> None:
+    import os
+
+    from test_faults import as_plain_user
+
+    db = tmp_path / "c.db"
+    with open_collection(db, NOW) as store:
+        store.set_setting(EMBEDDED_STAMP, Stamp("0.0.9", "old", "old").to_json())
+    os.chmod(db, 0o444)
+    before = db.read_bytes()
+    listed = as_plain_user("decks", "--db", str(db))
+    assert listed.returncode == 0, listed.stderr
+    assert "inner-leadership" in listed.stdout
+    assert db.read_bytes() == before
+    os.chmod(db, 0o644)
+    with open_collection(db, NOW) as store:
+        assert Stamp.from_json(store.setting(EMBEDDED_STAMP)) == current_stamp()
