@@ -147,3 +147,18 @@ def test_queue_queries_use_their_partial_indexes(store: Store) -> None:
             )
         )
         assert "cards_queue_" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_card_carried_over_by_sync_is_known_at_once_next_time(store: Store) -> None:
+    cards = sample_cards()
+    reworded = [dataclasses.replace(cards[0], back=cards[0].back + " indeed"), *cards[1:]]
+    info = DeckInfo("sample", "Sample", origin="test:sample")
+    assert store.sync_deck(info, reworded, NOW).carried == 1
+    # The stored card keeps its id and remembers the id of the wording it now has, so the
+    # same cards again pair by id, and change nothing.
+    kept = store.card(cards[0].id)
+    assert kept.back == reworded[0].back
+    row = store.conn.execute("SELECT generated_id FROM cards WHERE id = ?", (kept.id,))
+    assert row.fetchone()[0] == reworded[0].id
+    again = store.sync_deck(info, reworded, NOW)
+    assert (again.added, again.carried, again.updated, again.retired) == (0, 0, 0, 0)

@@ -126,7 +126,7 @@ class DeckQueries(StoreBase):
                     card.source.passage,
                     card.item,
                     order,
-                    None if generated == card.id else generated,
+                    None if generated == stored_id else generated,
                 )
                 old = existing.pop(stored_id, None)
                 if old is None:
