@@ -243,3 +243,24 @@ def test_similar_pairs_are_alike_enough_and_no_alike_pair_is_left_over(
             a, b = old_by_id[old_id], new_by_id[new_id]
             if a.kind == b.kind:
                 assert likeness(a, b) < ELSEWHERE_THRESHOLD
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_any_one_word_changes_across_the_shipped_deck_keep_every_card(data, deck) -> None:
+    """Change one word of the question or the answer of any cards at once, as a member's
+    edit or a newer generator would: each changed card pairs with its original."""
+    old = [stored(c) for c in deck]
+    chosen = data.draw(st.sets(st.integers(0, len(deck) - 1), min_size=1, max_size=len(deck)))
+    new, expected = [], {}
+    for index, card in enumerate(deck):
+        fresh = Fingerprint.of(card)
+        if index in chosen:
+            side = data.draw(st.sampled_from(["front", "back"]))
+            words = getattr(card, side).split()
+            at = data.draw(st.integers(0, len(words) - 1))
+            words[at] = data.draw(st.sampled_from(["notably", "Trust", "team", "several"]))
+            fresh = replace(fresh, id=f"new-{card.id}", **{side: " ".join(words)})
+        new.append(fresh)
+        expected[fresh.id] = card.id
+    assert pairing(match(old, new)) == expected
