@@ -255,14 +255,18 @@ def newer_generator(card: Card) -> Card:
     item = f"v2/{card.item.replace('#', '/')}"
     if card.cloze is not None and CLOZE_BLANK in card.front:
         before, after = card.front.split(CLOZE_BLANK, 1)
-        words = before.split(" ")
-        if len(words) > 2 and words[-2]:
-            moved = words[-2]
-            front = " ".join(words[:-2]) + " " + CLOZE_BLANK + after
-            back = f"{moved} {card.back}"
-            cloze = front.replace(CLOZE_BLANK, "{{c1::" + back + "}}")
-            return replace(card, front=front, back=back, cloze=cloze, item=item)
-        return replace(card, item=item)
+        ahead, behind = before.split(), after.split()
+        words = [i for i, word in enumerate(ahead) if any(c.isalnum() for c in word)]
+        if words:  # the last word before the blank joins the deletion
+            front = " ".join([*ahead[: words[-1]], CLOZE_BLANK]) + after
+            back = " ".join([*ahead[words[-1] :], card.back])
+        elif len(behind) > 1:  # or, at the start of the sentence, the word after it
+            front = before + CLOZE_BLANK + " " + " ".join(behind[1:])
+            back = f"{card.back} {behind[0]}"
+        else:
+            return replace(card, item=item)
+        cloze = front.replace(CLOZE_BLANK, "{{c1::" + back + "}}")
+        return replace(card, front=front, back=back, cloze=cloze, item=item)
     front = card.front.rstrip("?")
     return replace(
         card, front=f"According to the chapter, {front[0].lower()}{front[1:]}?", item=item
