@@ -1,8 +1,12 @@
 """How fast cards are generated: the shipped deck, and synthetic books of 250, 500 and 1,000
 chapters built from the real chapters with varied words (so cards do not collapse into
-duplicates). Throughput should hold steady as the book grows; a drop would mean quadratic work.
+duplicates); one chapter file in each format (page text, Markdown, HTML, PDF), read and
+generated at doubling sizes; and pathological text (abbreviation runs, prose saved as one
+line, long enumerations, thousands of list items, deep nesting, a line with no sentence
+break). Throughput should hold steady as the input grows; a drop would mean quadratic work.
 
-    python benchmarks/generate.py [--runs N] [--sizes 250,500,1000]
+    python benchmarks/generate.py [--runs N] [--sizes 250,500,1000] [--kb 100,200,400]
+                                  [--only deck,formats,pathological]
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from leadership_cards.deck_source import embedded_deck, embedded_deck_dir, load_manifest  # noqa: E402
-from leadership_cards.generate import generate  # noqa: E402
+from leadership_cards.generate import generate, generate_chapter  # noqa: E402
+from leadership_cards.source import read_document  # noqa: E402
 
 _WORD = re.compile(r"\b[a-z]{5,}\b")
 _VARIANTS = ("ful", "ive", "ness", "al", "ish", "ic", "ory", "ant")
@@ -48,21 +53,177 @@ def synthetic_book(folder: Path, chapters: int, seed: int = 1) -> int:
     return total
 
 
-def median_seconds(run, runs: int) -> tuple[float, int]:
+def median_seconds(run, runs: int, clock=time.perf_counter) -> tuple[float, int]:
     times, count = [], 0
     for _ in range(runs):
-        start = time.perf_counter()
+        start = clock()
         count = len(run())
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times), count
+
+
+def cpu_seconds(run, runs: int) -> tuple[float, float, int]:
+    """Median wall and CPU seconds: on a machine shared with other work, the CPU time is
+    what the generator itself costs."""
+    wall, _ = median_seconds(run, runs)
+    cpu, count = median_seconds(run, runs, clock=time.process_time)
+    return wall, cpu, count
+
+
+def chapter_blocks(kb: int, seed: int = 1) -> list[tuple[str, object]]:
+    """About `kb` kilobytes of chapter: the shipped chapters' paragraphs with varied words,
+    under headings, with a numbered key-point list and a bulleted list every few paragraphs."""
+    rng = random.Random(seed)
+    paragraphs = [
+        p
+        for path in sorted(embedded_deck_dir().glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p) > 300 and "\n" not in p.strip() and not p.lstrip()[:1].isdigit()
+    ]
+    blocks: list[tuple[str, object]] = [("title", "A Synthetic Chapter")]
+    size = 0
+    n = 0
+    while size < kb * 1000:
+        n += 1
+        tag = "".join(rng.choice("bcdfgklmnprstvz") for _ in range(3))
+        text = _WORD.sub(
+            lambda m, tag=tag: m.group() + tag if rng.random() < 0.35 else m.group(),
+            paragraphs[n % len(paragraphs)],
+        )
+        if n % 6 == 1:
+            blocks.append(("h", f"Section {n // 6 + 1} Findings"))
+        blocks.append(("p", text))
+        size += len(text)
+        if n % 6 == 3:
+            items = [s.strip() for s in text.split(". ")[:4] if len(s.split()) > 5]
+            blocks.append(("h", "Key Points"))
+            blocks.append(("ol", [i.rstrip(".") + "." for i in items]))
+            blocks.append(("ul", [f"Point {tag} {k} matters to leaders." for k in range(3)]))
+            size += sum(len(i) for i in items) + 90
+    return blocks
+
+
+def format_figures(kbs: list[int], runs: int) -> None:
+    """Read and generate one chapter file per format at doubling sizes."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from test_readers import as_html, as_markdown, as_pdf, as_text
+
+    writers = {
+        "page text": lambda p, b: (p.with_suffix(".txt").write_text(as_text(b)), p)[1],
+        "Markdown": lambda p, b: (p.with_suffix(".md").write_text(as_markdown(b)), p)[1],
+        "HTML": lambda p, b: (p.with_suffix(".html").write_text(as_html(b)), p)[1],
+        "PDF": lambda p, b: as_pdf(p.with_suffix(".pdf"), b),
+    }
+    suffix = {"page text": ".txt", "Markdown": ".md", "HTML": ".html", "PDF": ".pdf"}
+    for form, write in writers.items():
+        for kb in kbs:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "chapter"
+                write(path, chapter_blocks(kb))
+                path = path.with_suffix(suffix[form])
+                text_kb = sum(len(b.text) for b in read_document(path).paragraphs) / 1000
+                wall, cpu, count = cpu_seconds(
+                    lambda path=path: generate_chapter(read_document(path)), runs
+                )
+                file_kb = path.stat().st_size / 1000
+            print(
+                f"{form:>9} {kb:>4} kB of text ({file_kb:4.0f} kB file, {text_kb:3.0f} kB of "
+                f"paragraphs read back): {count:>4} cards, {wall:5.2f} s, CPU {cpu:5.2f} s, "
+                f"{kb / cpu:5.0f} kB/s of CPU"
+            )
+
+
+def _one_line(kb: int) -> str:
+    text = " ".join(
+        p.read_text(encoding="utf-8") for p in sorted(embedded_deck_dir().glob("*.txt"))
+    )
+    text = " ".join(text.split())
+    return "A Chapter Title\n\n" + (text * (kb * 1000 // len(text) + 1))[: kb * 1000] + "."
+
+
+PATHOLOGICAL = {
+    "abbreviation runs": lambda kb: (
+        "Citations\n\n"
+        + ("Leaders cite e.g. Dr. Smith vs. Mr. Jones etc. and i.e. St. Paul " * (kb * 16))[
+            : kb * 1000
+        ]
+    ),
+    "one-line prose": _one_line,
+    "long enumerations": lambda kb: (
+        "Six points of leadership can be identified. "
+        + (
+            "First, leaders listen. Second, leaders serve. Third, leaders decide. "
+            "Fourth, leaders teach. "
+        )
+        * (kb * 11)
+    ),
+    "thousands of list items": lambda kb: (
+        "Key Points\n\n"
+        + "".join(
+            f"- Leaders keep promise {i} to the work community, not to rank.\n"
+            for i in range(kb * 16)
+        )
+    ),
+    "deep nesting (Markdown)": lambda kb: (
+        "# Deep\n\n"
+        + "".join("  " * (i % 400) + f"- item {i} of a nested list\n" for i in range(kb * 25))
+    ),
+    "deep nesting (HTML)": lambda kb: (
+        "<html><body><h1>Deep</h1>"
+        + (
+            "<div><ul><li>Leaders serve the work community, not their rank." * 80
+            + "</li></ul></div>" * 80
+        )
+        * (kb * 10 // 45)
+        + "</body></html>"
+    ),
+    "no sentence break": lambda kb: "Words\n\n" + "leaders serve their work community " * (kb * 29),
+}
+
+
+def pathological_figures(kbs: list[int], runs: int) -> None:
+    for name, make in PATHOLOGICAL.items():
+        for kb in kbs:
+            with tempfile.TemporaryDirectory() as tmp:
+                suffix = ".md" if "Markdown" in name else ".html" if "HTML" in name else ".txt"
+                path = Path(tmp) / f"chapter{suffix}"
+                path.write_text(make(kb), encoding="utf-8")
+                size = path.stat().st_size / 1000
+                wall, cpu, count = cpu_seconds(lambda path=path: _cards_or_none(path), runs)
+            print(
+                f"{name:>24} {size:5.0f} kB: {count:>4} cards, {wall:5.2f} s, CPU {cpu:5.2f} s, "
+                f"{size / cpu:5.0f} kB/s of CPU"
+            )
+
+
+def _cards_or_none(path: Path) -> list:
+    from leadership_cards.errors import SourceError
+
+    try:
+        return generate_chapter(read_document(path))
+    except SourceError:
+        return []
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument("--sizes", default="250,500,1000", help="synthetic chapter counts")
+    parser.add_argument("--kb", default="100,200,400", help="single-file sizes in kB")
+    parser.add_argument("--only", default="deck,formats,pathological", help="which figures")
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    kbs = [int(k) for k in args.kb.split(",")]
 
+    if "deck" in only:
+        deck_figures(args)
+    if "formats" in only:
+        format_figures(kbs, args.runs)
+    if "pathological" in only:
+        pathological_figures(kbs, args.runs)
+
+
+def deck_figures(args: argparse.Namespace) -> None:
     deck = embedded_deck()
     size = sum(f.stat().st_size for c in deck.chapters for f in c.files)
     seconds, count = median_seconds(lambda: generate(deck), args.runs)

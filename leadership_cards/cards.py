@@ -30,6 +30,10 @@ class Kind(StrEnum):
     CLOZE = "cloze"
 
 
+#: Kinds a person wrote (in a chapter file, or in Anki): taken as written, never judged as
+#: generated wording is.
+WRITTEN_KINDS = frozenset({Kind.QUESTION, Kind.CLOZE})
+
 #: Kinds that never enter the daily review: they are prompts to speak on, not facts to recall.
 UNSCHEDULED_KINDS = frozenset({Kind.DISCUSSION})
 

@@ -110,8 +110,10 @@ def add_deck(
     now: datetime,
     origin: str,
     generation: Generation | None = None,
+    exclusive: bool = False,
 ) -> DeckUpdate:
-    """Make the stored deck match `source` (generated here unless `generation` is given).
+    """Make the stored deck match `source` (generated here unless `generation` is given); an
+    `exclusive` add refuses a deck of that name made from other files.
 
     Each generated card first takes the id of the stored card it replaces (the same kind and
     source, alike text: see `matching`), so it keeps that card's history and Anki note, and
@@ -140,5 +142,5 @@ def add_deck(
         identities = {pair.new: pair.old for pair in pairs}
         final = generation.carrying_on(identities)
         generated_ids = {identities.get(c.id, c.id): c.id for c in generation.generated}
-        result = store.sync_deck(info, final.cards, now, generated_ids)
+        result = store.sync_deck(info, final.cards, now, generated_ids, exclusive=exclusive)
     return DeckUpdate(result, final.warnings)

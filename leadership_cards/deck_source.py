@@ -1,8 +1,9 @@
 """Where a deck's chapters come from: the shipped Inner Leadership folder or a user's own files.
 
 A deck folder may carry a `deck.toml` manifest (name, title, publisher, source address and the
-chapters in reading order, each with its files); without one, every .txt or .md file is a
-chapter, in name order.
+chapters in reading order, each with its files); without one, every chapter file in it (page
+text, Markdown, HTML or PDF) is a chapter, in name order, and every other file is skipped
+with its reason, for `add` to report.
 """
 
 from __future__ import annotations
@@ -14,18 +15,33 @@ from importlib import resources
 from pathlib import Path
 
 from leadership_cards.errors import SourceError
-from leadership_cards.source import read_document
+from leadership_cards.readers.files import FORMATS
+from leadership_cards.source import Document, read_document
 
 MANIFEST = "deck.toml"
 OVERRIDES = "overrides.toml"
 EMBEDDED_DECK = "inner-leadership"
-CHAPTER_SUFFIXES = (".txt", ".md")
+CHAPTER_SUFFIXES = tuple(FORMATS)
 
 
 @dataclass(frozen=True, slots=True)
 class ChapterSource:
     title: str
     files: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file in an added folder that is not a chapter, and why."""
+
+    path: Path
+    reason: str  # e.g. "is empty", "is not a chapter file (.txt, .md, .html or .pdf)"
+
+    def __str__(self) -> str:
+        """ "notes.pdf, which has no text layer" """
+        verb = self.reason.split(" ", 1)[0]
+        joint = ", which " if verb in ("is", "has", "holds", "yields") else ": "
+        return f"{self.path.name}{joint}{self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +53,15 @@ class DeckSource:
     publisher: str = ""
     source: str = ""
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    skipped: tuple[Skipped, ...] = field(default=(), compare=False)  # files of a folder left out
+    # Chapters already read (to find their titles), so generating does not read them twice.
+    documents: dict[Path, Document] = field(default_factory=dict, compare=False, repr=False)
+
+    def document(self, path: Path) -> Document:
+        """The chapter file's document, read once."""
+        if path not in self.documents:
+            self.documents[path] = read_document(path)
+        return self.documents[path]
 
     @property
     def overrides_path(self) -> Path | None:
@@ -78,10 +103,7 @@ def load_manifest(folder: str | Path) -> DeckSource:
     path = folder / MANIFEST
     if not path.is_file():
         raise SourceError(f"{folder} has no {MANIFEST}.")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SourceError(f"{path} is not a valid manifest: {exc}.") from None
+    data = read_toml(path, "manifest")
     chapters_data = data.get("chapters")
     if not isinstance(chapters_data, list) or not chapters_data:
         raise SourceError(f"{path} lists no [[chapters]].")
@@ -93,7 +115,7 @@ def load_manifest(folder: str | Path) -> DeckSource:
             raise SourceError(f"{path}: chapter {number} has no title.")
         if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
             raise SourceError(f"{path}: chapter {number} ({title}) lists no files.")
-        paths = tuple(folder / f for f in files)
+        paths = tuple(_inside(folder, f, path) for f in files)
         for chapter_file in paths:
             if not chapter_file.is_file():
                 raise SourceError(f"{path}: chapter file {chapter_file.name} does not exist.")
@@ -111,6 +133,26 @@ def load_manifest(folder: str | Path) -> DeckSource:
         source=str(data.get("source", "")),
         extra={k: v for k, v in data.items() if k not in known},
     )
+
+
+def read_toml(path: Path, what: str) -> dict:
+    """A deck folder's TOML file; one line for anything unreadable, nesting too deep included."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SourceError(f"{path} is not a valid {what}: {exc}.") from None
+    except RecursionError:
+        raise SourceError(f"{path} is not a valid {what}: it is nested too deeply.") from None
+
+
+def _inside(folder: Path, name: str, manifest: Path) -> Path:
+    """A chapter file the manifest names, which must lie in the deck's folder: a manifest
+    cannot make cards (and exports) out of files elsewhere, through `..`, an absolute path
+    or a symbolic link leading out."""
+    chapter = folder / name
+    if Path(name).is_absolute() or not chapter.resolve().is_relative_to(folder.resolve()):
+        raise SourceError(f"{manifest}: chapter file {name!r} is outside the deck's folder.")
+    return chapter
 
 
 def deck_from_paths(
@@ -143,19 +185,34 @@ def deck_from_paths(
             )
         return deck
     files: list[Path] = []
+    skipped: list[Skipped] = []
+    documents: dict[Path, Document] = {}
     for p in resolved:
-        if p.is_dir():
-            found = sorted(
-                f for f in p.iterdir() if f.is_file() and f.suffix.lower() in CHAPTER_SUFFIXES
-            )
-            if not found:
-                raise SourceError(f"{p} holds no .txt or .md chapter files.")
-            files.extend(found)
-        else:
+        if not p.is_dir():
             files.append(p)
+            continue
+        found = []
+        for f in sorted(p.iterdir()):
+            if f.name in (MANIFEST, OVERRIDES):
+                continue
+            reason = _not_a_chapter(f)
+            if reason is None:
+                try:
+                    documents[f] = read_document(f)
+                except SourceError as error:
+                    reason = _reason(error, f)
+            if reason is None:
+                found.append(f)
+            else:
+                skipped.append(Skipped(f, reason))
+        if not found:
+            raise SourceError(f"{p} holds no chapter files (.txt, .md, .html or .pdf).")
+        files.extend(found)
     chapters = []
     for f in files:
-        doc = read_document(f)
+        if f not in documents:
+            documents[f] = read_document(f)
+        doc = documents[f]
         title = doc.title.text if doc.title else _title_from_stem(f.stem)
         chapters.append(ChapterSource(title, (f,)))
     first = resolved[0]
@@ -168,7 +225,28 @@ def deck_from_paths(
         title = chapters[0].title  # one chapter file: the deck is that chapter
     else:
         title = _title_from_stem(stem)
-    return DeckSource(deck_name, title, tuple(chapters), folder)
+    return DeckSource(
+        deck_name, title, tuple(chapters), folder, skipped=tuple(skipped), documents=documents
+    )
+
+
+def _not_a_chapter(path: Path) -> str | None:
+    """Why a folder's entry is not read as a chapter, before opening it; None if it may be."""
+    if path.is_symlink() and not path.exists():
+        return "is a broken link"
+    if path.is_dir():
+        return "is a folder (folders inside a folder are not read)"
+    if path.suffix.lower() not in CHAPTER_SUFFIXES:
+        return "is not a chapter file (.txt, .md, .html or .pdf)"
+    return None
+
+
+def _reason(error: SourceError, path: Path) -> str:
+    """ "/notes/x.pdf is empty." -> "is empty": the reason, for a line that names the file."""
+    message = str(error)
+    if message.startswith(str(path)):
+        message = message[len(str(path)) :].lstrip(": ")
+    return message.rstrip(".")
 
 
 def _title_from_stem(stem: str) -> str:

@@ -1,128 +1,61 @@
-"""Reading a chapter file into a document the extractors can trust.
+"""Reading a chapter file into the document model the extractors trust.
 
-Chapter pages are saved from the web, so they carry page furniture (navigation lines, the club
-banner, "on Meetup" links) that must never reach a card. What is left is a flat sequence of
-blocks: headings, paragraphs and numbered lists. A list is classified by what it holds (key
-points, discussion questions, or the items named by the heading above it) because the
-extractors treat each very differently. Text is only ever text: markup is never interpreted.
+A chapter comes as the site's page text, Markdown, a saved HTML page or a PDF handout; each
+format has its reader in `readers/`, which reports raw blocks (headings, text, list items,
+marked terms). This module turns them into one `Document` the same way for every format: it
+drops page furniture (navigation lines, the club banner, "on Meetup"), takes out the cards a
+member wrote by hand, finds the title, groups items into lists named by their heading or
+lead-in sentence, and decides what each list holds. Text is only ever text: markup inside
+page text is never interpreted.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
-from leadership_cards.errors import SourceError
-
-# Page furniture: whole lines that belong to the web page, not to the chapter.
-_FURNITURE = re.compile(
-    r"""^(?:
-        table\ of\ contents\b.*
-      | previous\ section\b.*
-      | next\ section\b.*
-      | westside\ toastmasters\ is\ located\ in\b.*
-      | .{0,60}\bon\ meetup
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
+from leadership_cards.document import (
+    Block,
+    Document,
+    Heading,
+    ListItem,
+    ListRole,
+    NumberedList,
+    Paragraph,
+    Title,
+    WrittenCard,
+    singular,
 )
-_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
+from leadership_cards.errors import SourceError
+from leadership_cards.readers import files
+from leadership_cards.readers import text as page_text
+from leadership_cards.readers.furniture import is_furniture
+from leadership_cards.readers.raw import RawBlock, RawKind
+from leadership_cards.readers.written import take_written
+
+__all__ = [
+    "Block",
+    "Document",
+    "Heading",
+    "ListItem",
+    "ListRole",
+    "NumberedList",
+    "Paragraph",
+    "Title",
+    "WrittenCard",
+    "build_document",
+    "is_furniture",
+    "parse_document",
+    "parse_title",
+    "read_document",
+    "singular",
+]
+
 _CHAPTER_TITLE = re.compile(
     r"^(?:chapter\s+(?P<chapter>\d+)\s*[:.\-–—]\s*)?"
     r"(?:technique\s+(?P<technique>\d+)\s*[:.\-–—]\s*)?(?P<subject>.+)$",
     re.IGNORECASE,
 )
-_HEADING_MAX_WORDS = 12
-
-
-def is_furniture(line: str) -> bool:
-    """True for a line of page furniture (navigation, club banner, "on Meetup")."""
-    line = line.strip()
-    return len(line) <= 160 and bool(_FURNITURE.match(line))
-
-
-class ListRole(StrEnum):
-    KEY_POINTS = "key_points"
-    QUESTIONS = "questions"
-    ITEMS = "items"  # the numbered items a heading names, e.g. "Service Techniques"
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    text: str
-    number: int  # 1-based among the document's headings
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    text: str
-    number: int  # 1-based among the document's paragraphs
-
-
-@dataclass(frozen=True, slots=True)
-class ListItem:
-    number: int  # as printed
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class NumberedList:
-    items: tuple[ListItem, ...]
-    role: ListRole
-    label: str = ""  # for ITEMS: the heading that names them, e.g. "Service Techniques"
-
-    @property
-    def item_noun(self) -> str:
-        """What one item is called in a source position: "key point", "technique"..."""
-        if self.role is ListRole.KEY_POINTS:
-            return "key point"
-        if self.role is ListRole.QUESTIONS:
-            return "discussion question"
-        words = self.label.split()
-        return singular(words[-1].lower()) if words else "item"
-
-
-Block = Heading | Paragraph | NumberedList
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    text: str
-    chapter_number: int | None = None
-    technique_number: int | None = None
-    subject: str = ""  # the title without its chapter/technique numbers
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One chapter file, furniture removed."""
-
-    file: str  # the file name, as cards cite it
-    title: Title | None
-    blocks: tuple[Block, ...] = field(default=())
-
-    @property
-    def paragraphs(self) -> list[Paragraph]:
-        return [b for b in self.blocks if isinstance(b, Paragraph)]
-
-    @property
-    def headings(self) -> list[Heading]:
-        return [b for b in self.blocks if isinstance(b, Heading)]
-
-    @property
-    def lists(self) -> list[NumberedList]:
-        return [b for b in self.blocks if isinstance(b, NumberedList)]
-
-
-def singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("sses"):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
 
 
 def parse_title(text: str) -> Title:
@@ -138,129 +71,248 @@ def parse_title(text: str) -> Title:
     )
 
 
-def read_text(path: Path) -> str:
-    """The file's text, or a SourceError in one sentence naming the file."""
-    if not path.exists():
-        raise SourceError(f"{path} does not exist.")
-    if path.is_dir():
-        raise SourceError(f"{path} is a folder, not a chapter file.")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror.lower() if exc.strerror else "unreadable"
-        raise SourceError(f"{path} cannot be read: {reason}.") from None
-    if not data.strip():
-        raise SourceError(f"{path} is empty.")
-    if b"\x00" in data:
-        raise SourceError(f"{path} is a binary file, not text.")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SourceError(f"{path} is not UTF-8 text.") from None
-
-
 def read_document(path: str | Path) -> Document:
-    """Read a chapter file. Raises SourceError for anything that is not a usable chapter."""
+    """Read a chapter file in any format we know. Raises SourceError for anything that is
+    not a usable chapter (a missing, unreadable, binary or oversized file; a PDF without a
+    text layer; a page with no chapter text)."""
     path = Path(path)
-    return parse_document(read_text(path), path.name, where=str(path))
+    chapter = files.read_chapter_file(path)
+    return build_document(chapter.blocks, path.name, where=str(path), format=chapter.format)
 
 
 def parse_document(text: str, file: str, where: str | None = None) -> Document:
-    """Parse chapter text; `file` is the name cards cite, `where` names it in errors."""
-    raw_blocks = _split_blocks(text)
-    if not raw_blocks:
-        raise SourceError(f"{where or file} has no chapter text to make cards from.")
+    """Parse page text; `file` is the name cards cite, `where` names it in errors."""
+    return build_document(page_text.read(text), file, where=where)
+
+
+def build_document(
+    raw: list[RawBlock], file: str, where: str | None = None, format: str = "text"
+) -> Document:
+    """The document a reader's raw blocks describe (see the module's docstring)."""
+    where = where or file
+    raw = [_without_furniture(block) for block in raw]
+    raw, written = take_written([block for block in raw if block.lines], where)
+    if not raw and not written:
+        raise SourceError(f"{where} has no chapter text to make cards from.")
     title: Title | None = None
-    first = raw_blocks[0]
+    first = raw[0] if raw else None
     # A section heading ("DISCUSSION ISSUES AND QUESTIONS") is not the chapter's title.
-    if len(first) == 1 and _looks_like_heading(first[0]) and not _SECTION_HEADING.search(first[0]):
-        title = parse_title(first[0])
-        raw_blocks = raw_blocks[1:]
-    return Document(file=file, title=title, blocks=tuple(_classify(raw_blocks)))
-
-
-def _split_blocks(text: str) -> list[list[str]]:
-    """Blank-line separated blocks of stripped lines, furniture dropped. A numbered line
-    always starts a block of its own, so lists survive without blank lines between items."""
-    blocks: list[list[str]] = []
-    current: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.split())
-        if not line or is_furniture(line):
-            if current:
-                blocks.append(current)
-                current = []
-            continue
-        if _NUMBERED.match(line) and current:
-            blocks.append(current)
-            current = []
-        current.append(line)
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def _looks_like_heading(line: str) -> bool:
-    words = line.split()
-    return (
-        len(words) <= _HEADING_MAX_WORDS
-        and len(line) <= 100
-        and line[0].isupper()
-        and line[-1] not in ".!?,;:…\"'”)"
-        and not _NUMBERED.match(line)
-        and sum(c.isalpha() for c in line) >= 3
+    if (
+        first is not None
+        and first.kind is RawKind.HEADING
+        and first.level <= 1
+        and not _SECTION_HEADING.search(first.text)
+    ):
+        title = parse_title(first.text)
+        raw = raw[1:]
+    return Document(
+        file=file, title=title, blocks=tuple(_blocks(raw)), written=tuple(written), format=format
     )
 
 
-def _classify(raw_blocks: list[list[str]]) -> list[Block]:
+def _without_furniture(block: RawBlock) -> RawBlock:
+    if any(is_furniture(line) for line in block.lines):
+        block.lines = [line for line in block.lines if not is_furniture(line)]
+    return block
+
+
+def _blocks(raw: list[RawBlock]) -> list[Block]:
     blocks: list[Block] = []
-    pending: list[ListItem] = []
     headings = paragraphs = 0
-    last_heading: str | None = None  # the heading since the last list, if any
+    heading: str | None = None  # the heading since the last list, if any
+    lead_in: str | None = None  # a paragraph ending in ":" right before a list
+    run: list[RawBlock] = []
 
     def flush() -> None:
-        nonlocal last_heading
-        if pending:
-            blocks.append(_make_list(tuple(pending), last_heading))
-            pending.clear()
-            last_heading = None
+        nonlocal heading
+        if run:
+            blocks.extend(_lists(run, heading, lead_in))
+            run.clear()
+            heading = None
 
-    for lines in raw_blocks:
-        numbered = _NUMBERED.match(lines[0])
-        if numbered:
-            number = int(numbered.group(1))
-            if pending and number <= pending[-1].number:
-                flush()  # numbering restarts: a second list (e.g. discussion questions)
-            text = " ".join([numbered.group(2), *lines[1:]])
-            pending.append(ListItem(number, text))
+    for block in _glossary_runs(raw):
+        if block.kind is RawKind.ITEM:
+            run.append(block)
             continue
         flush()
-        text = " ".join(lines)
-        if len(lines) == 1 and _looks_like_heading(text):
+        lead_in = None
+        if block.kind is RawKind.HEADING:
             headings += 1
-            blocks.append(Heading(text, headings))
-            last_heading = text
+            blocks.append(Heading(block.text, headings, max(block.level, 2)))
+            heading = block.text
         else:
             paragraphs += 1
-            blocks.append(Paragraph(text, paragraphs))
+            text = block.text
+            blocks.append(Paragraph(text, paragraphs, _terms(block.terms, text)))
+            if text.endswith(":"):
+                lead_in = text
     flush()
     return blocks
+
+
+def _lists(run: list[RawBlock], heading: str | None, lead_in: str | None) -> list[NumberedList]:
+    """The lists a run of items makes: a list ends where numbering restarts or the kind of
+    item changes; an item's own sub-items make a list after it. The lists inside lists are
+    kept on a stack, so any depth of nesting costs time linear in the items."""
+    title = _lead_in_title(lead_in) if lead_in else (heading or "")
+    out: list[NumberedList] = []
+    nested: list[NumberedList] = []
+    top: list[RawBlock] = []
+    inner: list[tuple[int, list[RawBlock], str]] = []  # open sub-lists, deepest last
+
+    def close_inner(depth: int) -> None:
+        """Close the open sub-lists at `depth` and deeper."""
+        while inner and inner[-1][0] >= depth:
+            _, items, sub_title = inner.pop()
+            nested.append(_make_list(items, None, sub_title))
+
+    def close_top() -> None:
+        close_inner(1)
+        if top:
+            first = not out
+            out.append(_make_list(list(top), heading if first else None, title if first else ""))
+            top.clear()
+        out.extend(nested)
+        nested.clear()
+
+    for item in run:
+        if item.depth == 0 or not top:
+            close_inner(1)
+            if top and _restarts(top[-1], item):
+                close_top()
+            top.append(item)
+            continue
+        close_inner(item.depth + 1)
+        if inner and inner[-1][0] == item.depth and _restarts(inner[-1][1][-1], item):
+            close_inner(item.depth)
+        if not inner or inner[-1][0] < item.depth:
+            parent = inner[-1][1][-1] if inner else top[-1]
+            inner.append((item.depth, [], parent.text.rstrip(":").strip()))
+        inner[-1][1].append(item)
+    close_top()
+    return out
+
+
+def _restarts(previous: RawBlock, item: RawBlock) -> bool:
+    if item.ordered != previous.ordered:
+        return True
+    return (
+        item.number is not None and previous.number is not None and item.number <= previous.number
+    )
+
+
+def _lead_in_title(text: str) -> str:
+    """ "The Toastmasters meeting has three evaluators:" -> that sentence, without its colon
+    (a lead-in's last sentence introduces the list)."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)[-1]
+    return sentence.rstrip(":").strip()
 
 
 # The site's pages of a chapter's points call them "Issues" ("DISCUSSION ISSUES AND
 # QUESTIONS", then "Issues" and "Questions" lists).
 _KEY_POINT_HEADING = re.compile(
-    r"key points?|summary|takeaways?|main points?|\bissues?\b|lessons?", re.IGNORECASE
+    r"key points?|summary|takeaways?|main points?|\bissues?\b|lessons?|remember", re.IGNORECASE
 )
 #: A heading that names a section of the page, never the chapter's title.
 _SECTION_HEADING = re.compile(r"\bdiscussion\b|\bquestions?\b|\bissues?\b", re.IGNORECASE)
 _QUESTION_HEADING = re.compile(r"questions?", re.IGNORECASE)
+_GLOSSARY_HEADING = re.compile(r"glossary|\bterms\b|definitions|vocabulary", re.IGNORECASE)
+# "Timer: keeps each speech to its time", "Ah-Counter – notes filler words".
+_GLOSS = re.compile(r"^(?P<term>[\w\"“‘'(][^:.!?;]{0,58}?)\s*(?::|\s[–—-])\s+(?P<meaning>\S.*)$")
+_MARKED_GLOSS = re.compile(r"^(?P<sep>\s*(?::|[.,]|\s?[–—-]))\s+\S")
+_MAX_TERM_WORDS = 6
 
 
-def _make_list(items: tuple[ListItem, ...], heading: str | None) -> NumberedList:
-    asking = sum("?" in item.text for item in items)
-    if (heading and _QUESTION_HEADING.search(heading)) or asking * 2 > len(items):
-        return NumberedList(items, ListRole.QUESTIONS)
-    if heading and not _KEY_POINT_HEADING.search(heading) and len(heading.split()) <= 5:
-        return NumberedList(items, ListRole.ITEMS, heading)
-    return NumberedList(items, ListRole.KEY_POINTS)
+def _glossary_term(text: str, terms: list[str]) -> str:
+    """The term of a "Term: meaning" entry; "" for any other text. A marked term that opens
+    the text ("**Timer.** Keeps time") may be followed by a full stop or comma too."""
+    for term in terms:
+        if text.startswith(term) and _MARKED_GLOSS.match(text, len(term)):
+            return term
+    m = _GLOSS.match(text)
+    if (
+        m
+        and len(m.group("term").split()) <= _MAX_TERM_WORDS
+        and len(m.group("meaning").split()) >= 2
+    ):
+        return m.group("term")
+    return ""
+
+
+def _glossary_runs(raw: list[RawBlock]) -> list[RawBlock]:
+    """Two or more paragraphs in a row that each define a term ("**Timer**: keeps time"), or
+    a paragraph whose every line does, read as the items of one glossary list."""
+    raw = [entry for block in raw for entry in _glossary_lines(block)]
+    out: list[RawBlock] = []
+    i = 0
+    while i < len(raw):
+        j = i
+        while (
+            j < len(raw)
+            and raw[j].kind is RawKind.TEXT
+            and _glossary_term(raw[j].text, raw[j].terms)
+        ):
+            j += 1
+        if j - i >= 2:
+            for block in raw[i:j]:
+                out.append(RawBlock(RawKind.ITEM, block.lines, block.terms, ordered=False))
+            i = j
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def _glossary_lines(block: RawBlock) -> list[RawBlock]:
+    if (
+        block.kind is not RawKind.TEXT
+        or len(block.lines) < 2
+        or not all(_glossary_term(line.strip(), block.terms) for line in block.lines)
+    ):
+        return [block]
+    return [
+        RawBlock(RawKind.ITEM, [line], [t for t in block.terms if t in line])
+        for line in block.lines
+    ]
+
+
+def _make_list(items: list[RawBlock], heading: str | None, title: str) -> NumberedList:
+    ordered = items[0].ordered
+    made = tuple(
+        ListItem(
+            item.number if ordered and item.number is not None else position,
+            item.text,
+            _terms(item.terms, item.text),
+            _glossary_term(item.text, item.terms),
+        )
+        for position, item in enumerate(items, 1)
+    )
+    title = title or heading or ""
+    asking = sum("?" in item.text for item in made)
+    defining = sum(bool(item.term) for item in made)
+    if (heading and _QUESTION_HEADING.search(heading)) or asking * 2 > len(made):
+        role = ListRole.QUESTIONS
+    elif (heading and _GLOSSARY_HEADING.search(heading)) or (
+        not heading and defining * 3 >= len(made) * 2 and len(made) >= 2
+    ):
+        role = ListRole.GLOSSARY
+    elif heading and not _KEY_POINT_HEADING.search(heading) and len(heading.split()) <= 5:
+        return NumberedList(made, ListRole.ITEMS, heading, ordered, title)
+    else:
+        role = ListRole.KEY_POINTS
+    return NumberedList(made, role, "", ordered, title)
+
+
+#: More marked phrases than any paragraph needs; the bound keeps a page of nothing but bold
+#: text linear to read.
+_MAX_TERMS = 100
+
+
+def _terms(marked: list[str], text: str) -> tuple[str, ...]:
+    """The marked phrases, spaced as in `text`, each once, in order; none that is not in it."""
+    out: dict[str, None] = {}
+    for term in marked[: _MAX_TERMS * 2]:
+        term = " ".join(term.split()).strip(" :.,;")
+        if term and term not in out and term in text:
+            out[term] = None
+    return tuple(out)[:_MAX_TERMS]

@@ -144,7 +144,7 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     assert code == 1 and "does not exist" in err
     (tmp_path / "empty").mkdir()
     code, _, err = run("add", str(tmp_path / "empty"), "--db", str(db))
-    assert code == 1 and "no .txt or .md chapter files" in err
+    assert code == 1 and "holds no chapter files (.txt, .md, .html or .pdf)" in err
     assert not db.exists()
 
 

@@ -46,6 +46,7 @@ def test_a_folder_without_a_manifest_makes_one_chapter_a_file(tmp_path: Path) ->
         "Chapter 5: Technique 2: Maintaining a Relationship Focus",
     ]
     assert {c.chapter for c in generate(deck)} == {c.title for c in deck.chapters}
+    assert [str(s) for s in deck.skipped] == ["notes.pdf, which is not a PDF we can read"]
 
 
 def test_single_file_deck_is_named_after_it(tmp_path: Path) -> None:
@@ -62,7 +63,7 @@ def test_path_errors(tmp_path: Path) -> None:
     assert str(error.value) == f"{tmp_path / 'missing'} does not exist."
     with pytest.raises(SourceError) as error:
         deck_from_paths([tmp_path])
-    assert str(error.value) == f"{tmp_path} holds no .txt or .md chapter files."
+    assert str(error.value) == f"{tmp_path} holds no chapter files (.txt, .md, .html or .pdf)."
 
 
 def test_a_file_that_yields_nothing(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from leadership_cards.generate import (
     statistics,
     techniques,
     titles,
+    written,
 )
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
@@ -37,7 +38,7 @@ from leadership_cards.generate.overrides import (
 )
 from leadership_cards.generate.quality import passes
 from leadership_cards.generate.text import FUNCTION_WORDS
-from leadership_cards.source import Document, read_document
+from leadership_cards.source import Document
 
 __all__ = [
     "EXTRACTORS",
@@ -52,6 +53,7 @@ Extractor = Callable[[Chapter], Iterable[Card]]
 
 #: In priority order: when two extractors ask the same question, the first one wins.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
+    ("written", written.extract),
     ("titles", titles.extract),
     ("definitions", definitions.extract),
     ("key points", keypoints.extract),
@@ -113,7 +115,7 @@ def generate_report(deck: DeckSource) -> Generation:
     cards: list[Card] = []
     for chapter in deck.chapters:
         contexts = [
-            (path, Chapter(deck.name, deck.title, chapter.title, read_document(path)))
+            (path, Chapter(deck.name, deck.title, chapter.title, deck.document(path)))
             for path in chapter.files
         ]
         # Extractor by extractor across the chapter's files, so a key point on the key-points

@@ -9,8 +9,8 @@ from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
 from leadership_cards.deck_source import slugify
 from leadership_cards.source import Document, ListRole, NumberedList, Paragraph
 
-#: Numbered lists whose items are statements (not the questions to discuss).
-STATEMENT_LISTS = frozenset({ListRole.KEY_POINTS, ListRole.ITEMS})
+#: Lists whose items are statements (not the questions to discuss).
+STATEMENT_LISTS = frozenset({ListRole.KEY_POINTS, ListRole.ITEMS, ListRole.GLOSSARY})
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ _INLINE_SPLIT = re.compile(rf";\s+(?:and\s+)?(?:{_ORDINALS}|finally|lastly),\s+"
 _STOP = r"(?=\s+(?:can|could|are|is|were|may|might|will|that|which|stand|have|we|to)\b|[.,;:])"
 _HEAD_END = re.compile(r"\s+(?:of|between|in|for|among)\s+")
 _LOOK_BACK_BLOCKS = 3
+_LABEL_WINDOW = 600
 _MAX_GAP_BLOCKS = 4
 
 
@@ -59,6 +60,7 @@ class _Item:
     block: int
     paragraph: Paragraph
     text: str  # the sentence, marker removed
+    offset: int = 0  # where the sentence starts in the paragraph's text
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -143,13 +145,15 @@ def _runs(blocks) -> Iterator[list[_Item]]:
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
+        offset = 0
         for sentence in sentences(block.text):
+            offset = block.text.find(sentence, offset)  # sentences come in order: linear
             m = _MARKER.match(sentence) or _SUMMARY.match(sentence)
             if not m:
                 continue
             word = m.group("marker").lower()
             value = len(run) + 1 if word in ("finally", "lastly") else _MARKERS[word]
-            item = _Item(index, block, sentence[m.end() :])
+            item = _Item(index, block, sentence[m.end() :], offset)
             if value == 1:
                 if len(run) >= 3:
                     yield run
@@ -180,9 +184,10 @@ def _label(blocks, first: _Item, count: int) -> tuple[str | None, str | None]:
             continue
         if not isinstance(block, Paragraph):
             break
-        text = block.text
-        if block is first.paragraph:
-            text = text[: text.find(first.text)] if first.text in text else ""
+        # The label is announced just before the items: looking at the last few hundred
+        # characters keeps labelling linear however many runs a long paragraph holds.
+        end = first.offset if block is first.paragraph else len(block.text)
+        text = block.text[max(0, end - _LABEL_WINDOW) : end]
         matches = list(pattern.finditer(text))
         if matches:
             m = matches[-1]

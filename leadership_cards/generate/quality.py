@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from leadership_cards.cards import CLOZE_BLANK, Card, Kind, cloze_parts, normalise
+from leadership_cards.cards import (
+    CLOZE_BLANK,
+    WRITTEN_KINDS,
+    Card,
+    Kind,
+    cloze_parts,
+    normalise,
+)
 from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word
 from leadership_cards.source import is_furniture
 
@@ -30,19 +37,21 @@ def problems(card: Card) -> list[str]:
         found.append("empty question")
     if not back or not any(c.isalnum() for c in back):
         found.append("empty answer")
-    if card.kind is not Kind.DISCUSSION and len(back.split()) > MAX_ANSWER_WORDS:
+    # A member's own card is taken as written: only the rules that keep a card usable apply.
+    judged = card.kind not in WRITTEN_KINDS
+    if judged and card.kind is not Kind.DISCUSSION and len(back.split()) > MAX_ANSWER_WORDS:
         found.append(f"answer longer than {MAX_ANSWER_WORDS} words")
-    if len(front.split()) > MAX_QUESTION_WORDS:
+    if judged and len(front.split()) > MAX_QUESTION_WORDS:
         found.append(f"question longer than {MAX_QUESTION_WORDS} words")
-    if back and _contains(front, back):
+    if judged and back and _contains(front, back):
         found.append("question contains its answer")
-    elif back and _gives_away(front, back):
+    elif judged and back and _gives_away(front, back):
         found.append("question gives away its answer")
-    if card.kind is not Kind.DISCUSSION:
+    if judged and card.kind is not Kind.DISCUSSION:
         statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else front
         if ends_in_function_word(statement) or ends_in_function_word(back):
             found.append("sentence cut mid-clause")
-    if not balanced(back):
+    if judged and not balanced(back):
         found.append("answer breaks a bracket pair")
     for text in (front, back):
         if _FURNITURE_TEXT.search(text) or any(is_furniture(line) for line in text.splitlines()):

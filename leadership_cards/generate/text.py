@@ -99,12 +99,18 @@ _MODALS = _set("can cannot may must will would should could might shall do does 
 _PRONOUNS = _set("i me we us you he him she her it they them himself herself themselves")
 
 
+#: Longer than any abbreviation: the most of a word `sentences` looks back at.
+_ABBREVIATION_WINDOW = 12
+
+
 def sentences(text: str) -> list[str]:
-    """Split prose into sentences, keeping citations with the sentence they support."""
+    """Split prose into sentences, keeping citations with the sentence they support. Linear
+    in the text: a break after an abbreviation is judged by the few characters before it."""
     out: list[str] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        before = text[start : match.start()].rsplit(None, 1)
+        window = text[max(start, match.start() - _ABBREVIATION_WINDOW) : match.start()]
+        before = window.rsplit(None, 1)
         last = before[-1].rstrip(".").lower() if before else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue

@@ -70,6 +70,8 @@ class DeckQueries(StoreBase):
         cards: Sequence[Card],
         now: datetime,
         generated_ids: Mapping[str, str] | None = None,
+        *,
+        exclusive: bool = False,
     ) -> SyncResult:
         """Make the deck hold exactly `cards`. Each card is first paired with the stored card
         it replaces (`matching.match`: the same id, or the same kind and source with alike
@@ -79,12 +81,22 @@ class DeckQueries(StoreBase):
 
         `generated_ids` gives, by card id, the id the generator gave that card before it took
         a stored card's id or a hand-made rewording (by default, its own id).
+
+        An `exclusive` sync refuses a deck of the same name made from other files. The check
+        is made inside the write transaction, so of two processes adding one name at once,
+        one adds it and the other is refused, never retiring the first one's cards.
         """
         from leadership_cards.matching import Fingerprint, match
 
         generated_ids = generated_ids or {}
         stamp = to_epoch(now)
         with self.transaction() as conn:
+            row = conn.execute("SELECT origin FROM decks WHERE name = ?", (info.name,)).fetchone()
+            if exclusive and row is not None and row[0] != info.origin:
+                raise UserError(
+                    f"a deck named {info.name!r} already exists from other files; "
+                    "choose another name with --deck"
+                )
             conn.execute(
                 "INSERT INTO decks (name, title, publisher, source, origin, position, added_at) "
                 "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM decks), ?) "
@@ -158,7 +170,9 @@ class DeckQueries(StoreBase):
             conn.executemany(
                 "UPDATE cards SET retired_at = ? WHERE id = ?", [(stamp, i) for i in gone]
             )
-        return SyncResult(added, updated, unchanged, len(gone), restored, carried)
+        return SyncResult(
+            added, updated, unchanged, len(gone), restored, carried, created=row is None
+        )
 
     def fingerprints(self, deck: str) -> list[Fingerprint]:
         """What matching needs of every card of the deck, retired ones included."""
@@ -211,8 +225,13 @@ class DeckQueries(StoreBase):
             where.append("chapter = ?")
             args.append(chapter)
         if search:
-            where.append("(front LIKE ? OR back LIKE ? OR chapter LIKE ?)")
-            args += [f"%{search}%"] * 3
+            # The text is matched as written: % and _ in it are not wildcards.
+            where.append(
+                "(front LIKE ? ESCAPE '\\' OR back LIKE ? ESCAPE '\\' "
+                "OR chapter LIKE ? ESCAPE '\\')"
+            )
+            literal = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            args += [f"%{literal}%"] * 3
         sql = f"SELECT {CARD_COLUMNS} FROM cards"
         if where:
             sql += " WHERE " + " AND ".join(where)

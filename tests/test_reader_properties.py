@@ -1,0 +1,79 @@
+"""Whatever a member saves as Markdown, HTML or page text with hand-written cards in it, the
+readers give good cards or one clean line naming the file."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import KEY_POINTS
+from leadership_cards.deck_source import deck_from_paths
+from leadership_cards.errors import SourceError
+from leadership_cards.generate import generate
+from leadership_cards.generate.quality import deck_problems, problems
+
+_REAL_LINES = [line for line in KEY_POINTS.read_text(encoding="utf-8").splitlines() if line]
+_MARKS = st.sampled_from(
+    [
+        "",
+        "# ",
+        "## ",
+        "- ",
+        "  - ",
+        "    - ",
+        "* ",
+        "1. ",
+        "2) ",
+        "Q: ",
+        "A: ",
+        "C: ",
+        "A:",
+        "```",
+        "---",
+        "**",
+        "<b>",
+        "</b>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<p>",
+        "<h2>",
+        "<script>",
+        "</script>",
+        "<dl><dt>",
+        "<dd>",
+        "[",
+        "]",
+        "Term: ",
+        "\t",
+    ]
+)
+_LINE = st.one_of(
+    st.sampled_from(_REAL_LINES),
+    st.text(max_size=60),
+    st.builds(lambda a, b, c: a + b + c, _MARKS, st.sampled_from(_REAL_LINES), _MARKS),
+    st.builds(lambda a, b: a + b, _MARKS, st.text(max_size=30)),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, max_size=20).map("\n".join), st.sampled_from([".txt", ".md", ".html"]))
+def test_any_chapter_in_any_format_gives_good_cards_or_a_clean_error(
+    text: str, suffix: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"chapter{suffix}"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            cards = generate(deck_from_paths([path]))
+        except SourceError as error:
+            message = str(error)
+            assert str(path) in message
+            assert "\n" not in message and message.endswith(".")
+            return
+    assert cards
+    assert {c.id: problems(c) for c in cards if problems(c)} == {}
+    assert deck_problems(cards) == []
