@@ -126,9 +126,10 @@ def cards() -> list[Card]:
 
 @pytest.fixture
 def deck_copy(tmp_path: Path) -> Path:
-    """A writable copy of the shipped deck folder."""
+    """A writable copy of the shipped deck folder: its chapters and manifest, without the
+    shipped overrides.toml, so a test that writes one starts from the generator's own cards."""
     folder = tmp_path / "inner-leadership"
-    shutil.copytree(DECK_DIR, folder)
+    shutil.copytree(DECK_DIR, folder, ignore=shutil.ignore_patterns("overrides.toml"))
     return folder
 
 

@@ -337,7 +337,8 @@ def test_adding_a_folder_shows_progress_on_a_terminal(tmp_path: Path):
     from leadership_cards.deck_source import embedded_deck_dir
 
     folder = tmp_path / "own"
-    shutil.copytree(embedded_deck_dir(), folder)
+    # The shipped deck's overrides name its own card ids, which a deck of another name lacks.
+    shutil.copytree(embedded_deck_dir(), folder, ignore=shutil.ignore_patterns("overrides.toml"))
     child = spawn_cli(tmp_path / "c.db", "add", str(folder), "--deck", "own")
     child.expect(r"Making cards from \d+ chapters")
     child.expect("Added deck 'own': ")

@@ -8,6 +8,9 @@ from pathlib import Path
 from leadership_cards.deck_source import load_manifest
 from leadership_cards.generate import generate
 
+# A one-word term names its chapter, whose meaning it carries.
+SERVICE = "In “Servanthood: Service Techniques”, what is service?"
+
 
 def _ids(folder: Path) -> dict[str, tuple[str, str]]:
     return {c.id: (c.front, c.back) for c in generate(load_manifest(folder))}
@@ -47,10 +50,10 @@ def test_a_real_edit_changes_only_that_card(deck_copy: Path) -> None:
     new = after.keys() - before.keys()
     assert [before[i] for i in gone] == [
         (
-            "What is service?",
+            SERVICE,
             "Any act, attitude, or behavior someone does that helps another person.",
         )
     ]
     assert [after[i] for i in new] == [
-        ("What is service?", "Any act, attitude, or behavior someone does that helps a colleague.")
+        (SERVICE, "Any act, attitude, or behavior someone does that helps a colleague.")
     ]

@@ -9,10 +9,13 @@ from leadership_cards.deck_source import load_manifest
 from leadership_cards.errors import SourceError
 from leadership_cards.generate import generate, generate_report, stale_overrides
 
+# A one-word term names its chapter, whose meaning it carries.
+SERVICE = "In “Servanthood: Service Techniques”, what is service?"
+
 
 def _service_and_count(folder: Path):
     cards = generate(load_manifest(folder))
-    service = next(c for c in cards if c.front == "What is service?")
+    service = next(c for c in cards if c.front == SERVICE)
     count = next(c for c in cards if c.kind is Kind.TECHNIQUE_COUNT)
     return cards, service, count
 

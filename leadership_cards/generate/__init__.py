@@ -1,8 +1,7 @@
 """Turning a deck's chapters into cards.
 
 One extractor module a card kind; each proposes candidates from a parsed chapter and
-`quality.problems` decides which survive. Extractors run in a fixed order (titles and
-definitions before the looser cloze kinds), so when two propose the same question the more
+`quality.problems` decides which survive. Extractors run in a fixed order (definitions before the looser cloze kinds), so when two propose the same question the more
 specific card is kept. Generation is deterministic and linear in the size of the deck.
 """
 
@@ -12,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from leadership_cards.cards import Card, Kind, normalise
+from leadership_cards.cards import WRITTEN_KINDS, Card, Kind, normalise
 from leadership_cards.deck_source import DeckSource
 from leadership_cards.errors import SourceError
 from leadership_cards.generate import (
@@ -25,7 +24,6 @@ from leadership_cards.generate import (
     keypoints,
     statistics,
     techniques,
-    titles,
     written,
 )
 from leadership_cards.generate.context import Chapter
@@ -36,7 +34,7 @@ from leadership_cards.generate.overrides import (
     load_overrides,
     stale_ids,
 )
-from leadership_cards.generate.quality import passes
+from leadership_cards.generate.quality import leaks, passes
 from leadership_cards.generate.text import FUNCTION_WORDS
 from leadership_cards.source import Document
 
@@ -54,7 +52,6 @@ Extractor = Callable[[Chapter], Iterable[Card]]
 #: In priority order: when two extractors ask the same question, the first one wins.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("written", written.extract),
-    ("titles", titles.extract),
     ("definitions", definitions.extract),
     ("key points", keypoints.extract),
     ("techniques", techniques.extract),
@@ -132,6 +129,7 @@ def generate_report(deck: DeckSource) -> Generation:
         for path, ctx in contexts:
             if ctx.doc.file not in made and not _only_repeats(ctx):
                 raise SourceError(f"{path} yields no cards.")
+    cards = without_leaked_answers(cards)
     path = deck.overrides_path
     return _with_overrides(cards, None if path is None else load_overrides(path), path)
 
@@ -155,7 +153,43 @@ def generate_chapter(doc: Document, deck: str = "deck", title: str | None = None
     """Cards of one parsed document on its own (no manifest, no overrides)."""
     chapter_title = title or (doc.title.text if doc.title else doc.file)
     ctx = Chapter(deck, "", chapter_title, doc)
-    return reading_order(list(_Seen().admit(_candidates(ctx))), [doc])
+    return without_leaked_answers(reading_order(list(_Seen().admit(_candidates(ctx))), [doc]))
+
+
+def without_leaked_answers(cards: list[Card]) -> list[Card]:
+    """The deck without the cards whose answer another card's question shows: the learner
+    would read it there before being asked for it."""
+    dropped: set[int] = set()
+    listed: dict[str, list[str]] = {}  # chapter -> its list items' answers
+    for card in cards:
+        if card.kind in _LIST_ITEM_KINDS:
+            listed.setdefault(card.chapter, []).append(normalise(card.back))
+    for i, j in leaks(cards):
+        if i in dropped or j in dropped:
+            continue
+        # A card written by hand is the member's own: it stays, and a generated card that
+        # shows its answer goes. A key point or a definition is what the chapter is for:
+        # the looser card goes.
+        if cards[j].kind in _WRITTEN and cards[i].kind in _WRITTEN:
+            continue
+        keep_j = _rank(cards[j]) > _rank(cards[i])
+        if keep_j and cards[j].kind not in _WRITTEN and cards[i].kind in _LIST_ITEM_KINDS:
+            # A list's item shows its neighbours by design; a card that asks again what
+            # one of them says ("What is leadership?" beside "1. Leadership is a social,
+            # not a structural, phenomenon") is the one that goes.
+            answer = normalise(cards[j].back)
+            keep_j = not any(answer in item for item in listed.get(cards[i].chapter, ()))
+        dropped.add(i if keep_j else j)
+    return [card for n, card in enumerate(cards) if n not in dropped]
+
+
+_ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})
+_LIST_ITEM_KINDS = frozenset({Kind.TECHNIQUE, Kind.ENUMERATION})
+_WRITTEN = WRITTEN_KINDS
+
+
+def _rank(card: Card) -> int:
+    return 2 if card.kind in _WRITTEN else 1 if card.kind in _ESSENTIAL else 0
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:
@@ -222,7 +256,7 @@ class _Seen:
                 if back in self.definitions:
                     continue
                 self.definitions.add(back)
-            if card.cloze is not None:
+            if card.cloze is not None and card.kind not in _FACT_KINDS:
                 if self._repeats_a_fact(card, back):
                     continue
                 words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
@@ -238,7 +272,10 @@ class _Seen:
                 for bucket in buckets:
                     bucket.append((words, answer))
                 self.contexts.update(_contexts(card.cloze, back))
-            elif card.kind in _FACT_KINDS:
+            if card.kind in _FACT_KINDS:
+                # A list's overlapping clozes share their neighbours' words by design, so
+                # they are not compared as near-duplicates; their answers are facts a claim
+                # must not ask again.
                 self.answers.add(back)
             self.ids.add(card.id)
             self.fronts.add(front)

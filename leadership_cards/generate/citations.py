@@ -1,7 +1,9 @@
-"""Citations -> cloze cards on the author who supports a claim.
+"""Citations -> cloze cards on the claim a cited author supports.
 
-Only a citation of one or two authors attached to a sentence that stands on its own makes a
-card: who said it matters when the sentence says something worth remembering."""
+What a learner keeps is the claim; the author stays in the sentence as its context ("... about
+[...] were abandoned within two years (Nutt, 1999)"), so the card tests what was found, and
+who found it comes along as a cue. A sentence whose claim has no good blank makes no card: an
+author or a year alone is not worth a morning's review."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
     cloze_of,
     dangles,
+    salient_span,
     sentences,
     strip_connectives,
     word_count,
@@ -39,14 +42,8 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 m = pattern.search(sentence)
                 if not m or not _supports_whole(sentence, m, pattern is _NARRATIVE):
                     continue
-                # Keep the one citation asked about; drop the others from the statement.
-                kept = _OTHER_CITATIONS.sub("", sentence[: m.start()])
-                tail = sentence[m.end() :]
-                tail = _OTHER_CITATIONS.sub("", tail)
-                statement = kept + sentence[m.start() : m.end()] + tail
-                offset = len(kept) + (m.start("author") - m.start())
-                span = (offset, offset + len(m.group("author")))
-                if word_count(statement) > MAX_SENTENCE_WORDS:
+                cloze = _claim_cloze(sentence, m, narrative=pattern is _NARRATIVE)
+                if cloze is None:
                     break
                 yield chapter.card(
                     Kind.CITATION,
@@ -54,12 +51,37 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     "",
                     f"paragraph {paragraph.number}",
                     paragraph.text,
-                    cloze=cloze_of(statement, span),
+                    cloze=cloze,
                 )
                 break
             else:
                 continue
-            break  # one citation card a paragraph: who said it is secondary to what
+            break  # one citation card a paragraph: its claim, with its author as context
+
+
+def _claim_cloze(sentence: str, m: re.Match[str], narrative: bool) -> str | None:
+    """The sentence with its claim's salient phrase blanked and the one citation kept: other
+    citations are dropped; a narrative citation ("Gardner (1990) sees ...") stays as the
+    subject, and the blank falls after it."""
+    kept = _OTHER_CITATIONS.sub("", sentence[: m.start()])
+    tail = _OTHER_CITATIONS.sub("", sentence[m.end() :])
+    if narrative:
+        statement = kept + m.group() + tail
+        claim_start = len(kept) + len(m.group())
+    else:
+        # The claim alone is analysed; the citation is put back after the blank is chosen.
+        statement = (kept.rstrip() + tail).strip()
+        claim_start = 0
+    if word_count(statement) > MAX_SENTENCE_WORDS:
+        return None
+    found = salient_span(statement)
+    if found is None or found[0][0] < claim_start:
+        return None
+    cloze = cloze_of(statement, found[0])
+    if narrative:
+        return cloze
+    end = len(cloze.rstrip(" .!?"))
+    return f"{cloze[:end]} {m.group()}{cloze[end:]}"
 
 
 def _supports_whole(sentence: str, m: re.Match[str], narrative: bool) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
+from leadership_cards.generate.blanks import copular_question
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
     _RANK,
@@ -20,14 +21,16 @@ from leadership_cards.generate.text import (
     capitalise,
     cloze_of,
     dangles,
+    resolve_pronoun,
     salient_span,
     sentences,
+    states_a_claim,
     strip_citations,
     strip_connectives,
     tokens,
     word_count,
 )
-from leadership_cards.source import ListRole
+from leadership_cards.source import ListRole, parse_title
 
 # Patterns that find their own phrase (a contrast, comparison or verdict)...
 _PATTERNED = re.compile(
@@ -66,29 +69,43 @@ def extract(chapter: Chapter) -> Iterator[Card]:
     topic = _topic(chapter)
     # Key points are left to their own extractor, discussion questions are not claims.
     for text, position in chapter.passages({ListRole.ITEMS}):
+        previous = ""
         for index, raw in enumerate(sentences(text)):
+            before = previous
+            raw, previous = resolve_pronoun(raw, previous), raw
             if index == 0 and not position.startswith("paragraph"):
                 continue  # an item's first sentence is its technique card
-            patterned, verdict = bool(_PATTERNED.search(raw)), bool(_VERDICT.search(raw))
+            verdict = bool(_VERDICT.search(raw))
             if topic and topic.match(raw) and word_count(raw) <= MAX_TOPIC_WORDS:
                 verdict = True
-            if not (patterned or verdict):
-                continue
             resolved = _resolve_that(strip_citations(raw))
             if resolved:
                 yield chapter.card(Kind.CLAIM, "", "", position, text, cloze=resolved)
                 continue
             sentence = strip_citations(raw)
             sentence = capitalise(_SUMMARY.sub("", sentence))
+            sentence = _with_what_it_replaces(sentence, strip_citations(before))
             sentence = strip_connectives(sentence)
+            if dangles(sentence):
+                sentence = _main_clause_after_but(sentence)
             if (
                 dangles(sentence)
+                or _ORDINAL_REFERENCE.search(sentence)
                 or word_count(sentence) > MAX_SENTENCE_WORDS
                 or "{{" in sentence
                 or "}}" in sentence
             ):
                 continue
+            # A general statement in the present tense is a claim of the chapter's own;
+            # narration (past tense), questions and asides are not.
+            verdict = verdict or states_a_claim(sentence)
             found = salient_span(sentence)
+            if not found and verdict:
+                asked = copular_question(sentence)
+                if asked:
+                    front = f"In “{parse_title(chapter.title).subject}”, {asked[0][:1].lower()}{asked[0][1:]}"
+                    yield chapter.card(Kind.CLAIM, front, asked[1], position, text)
+                continue
             if found and (found[1] != "statement" or verdict):
                 yield chapter.card(
                     Kind.CLAIM,
@@ -98,6 +115,41 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=cloze_of(sentence, found[0]),
                 )
+
+
+_RATHER = re.compile(r"^(?:Rather|Instead),\s+(?P<rest>.+?)[.!]?$")
+_REJECTS = re.compile(r"\b(?:never|not|no longer|rarely)\b", re.I)
+
+
+def _with_what_it_replaces(sentence: str, before: str) -> str:
+    """ "While compelling, this hero model was never the case in practice. Rather, inner
+    leaders rely on the theory of values-based leadership." The chapter rejects one thing and
+    puts another in its place: the card states both, "..., not the hero model."."""
+    m = _RATHER.match(sentence)
+    if not m or not _REJECTS.search(before):
+        return sentence
+    from leadership_cards.generate.blanks import subject_of
+
+    rejected = subject_of(before)
+    if not rejected:
+        return sentence
+    return f"{capitalise(m.group('rest'))}, not {rejected}."
+
+
+# "the third approach", "the first two approaches": items of a list the card does not show.
+_ORDINAL_REFERENCE = re.compile(
+    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|final|former|latter)"
+    r"(?:\s+(?:two|three|four|five))?\s+[a-z]+s?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r",\s+but\s+(?P<rest>.+)$")
+
+
+def _main_clause_after_but(sentence: str) -> str:
+    """ "Both have their place, but a leader who only ever mentors raises followers who
+    wait to be told": the clause after "but" may stand alone where the first cannot."""
+    m = _BUT.search(sentence)
+    return capitalise(m.group("rest")) if m else sentence
 
 
 def _topic(chapter: Chapter) -> re.Pattern[str] | None:

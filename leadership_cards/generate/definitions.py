@@ -1,7 +1,11 @@
 """Definitions -> "What is X?" cards.
 
 Recognised: "a (simple) definition of X is Y", "X has a dual definition: Y", "For current
-purposes, X is Y", "X is/can be defined as Y"."""
+purposes, X is Y", "X is/can be defined as Y", "X means Y", "X refers to Y", "By X we mean Y",
+"X is called Y" the other way round, and the plainest form, "X is the/a Y" ("Delegation is the
+transfer of authority from a leader to a follower"), when X is a short term and Y a noun
+phrase that is not a verdict ("the key ...", "the only ..."). A term of one word is asked
+with its chapter named, since its meaning here is the chapter's."""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.context import STATEMENT_LISTS, Chapter
 from leadership_cards.generate.text import (
+    NUMBER_WORDS,
     capitalise,
     dangles,
     sentences,
@@ -18,6 +23,7 @@ from leadership_cards.generate.text import (
     strip_connectives,
     word_count,
 )
+from leadership_cards.source import NumberedList, Paragraph, parse_title
 
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
 _PATTERNS = (
@@ -42,33 +48,243 @@ _PATTERNS = (
         re.compile(rf"^{_TERM} (?:is|are|can be|may be) defined as (?P<def>.+)$", re.I),
         "What is {}?",
     ),
+    (
+        re.compile(rf"^{_TERM} (?:means|refers to|denotes|signifies) (?P<def>.+)$", re.I),
+        "What is {}?",
+    ),
+    (re.compile(rf"^{_TERM} stands for (?P<def>.+)$"), "What does {} stand for?"),
+    (
+        re.compile(
+            rf"^by {_TERM},? (?:we|I|they|the author|this chapter) means? (?P<def>.+)$", re.I
+        ),
+        "What is {}?",
+    ),
+    (
+        re.compile(
+            rf"^{_TERM} (?:is|are) (?P<def>(?:the|an?) (?!(?:only|most|key|prime|main|best|first|"
+            r"second|third|last|same|other|one|chief|central|core|primary|essential|single|"
+            r"greatest|real|true)\b)[^,;:]+.*)$",
+            re.I,
+        ),
+        "What is {}?",
+    ),
 )
+#: Words that show a sentence's subject is a reference, not a term: "This is a ...".
+_NOT_A_TERM = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "there",
+        "here",
+        "which",
+        "what",
+        "who",
+        "one",
+        "each",
+        "all",
+        "some",
+        "many",
+        "most",
+        "such",
+    ]
+)
+MAX_PLAIN_TERM_WORDS = 4
+MAX_DEFINITION_WORDS = 30
+MAX_ENTRY_WORDS = 45
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
-    for text, position in chapter.passages():
-        yield from _from_text(chapter, text, position)
+    for block in chapter.doc.blocks:
+        if isinstance(block, Paragraph):
+            yield from _from_text(chapter, block.text, f"paragraph {block.number}", block.terms)
+        elif isinstance(block, NumberedList) and block.role in STATEMENT_LISTS:
+            for item in block.items:
+                position = f"{block.item_noun} {item.number}"
+                if item.term and _is_entry_term(item.term):
+                    yield from _glossary_entry(
+                        chapter, item.term, item.meaning, position, item.text
+                    )
+                else:
+                    yield from _from_text(chapter, item.text, position, item.terms)
 
 
-def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
+#: "Term: meaning" written as a sentence of its own, as glossaries are ("Hook: a question ...").
+_ENTRY = re.compile(r"^(?P<term>[A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+(?P<def>\S.+)$")
+#: Labels that open a line the way a term does, but are not terms.
+_LABELS = frozenset(
+    [
+        "note",
+        "tip",
+        "example",
+        "examples",
+        "warning",
+        "caution",
+        "answer",
+        "question",
+        "step",
+        "source",
+        "see",
+        "also",
+        "remember",
+        "summary",
+        "key",
+        "point",
+        "points",
+        "definition",
+    ]
+)
+
+
+def _glossary_entry(
+    chapter: Chapter, term: str, meaning: str, position: str, passage: str
+) -> Iterator[Card]:
+    meaning = capitalise(meaning.strip().rstrip("."))
+    if not meaning or word_count(meaning) > MAX_ENTRY_WORDS or term.lower() in _LABELS:
+        return
+    name = term if any(w[:1].isupper() for w in term.split()[1:]) else term[:1].lower() + term[1:]
+    # Quoted, a term of any kind reads right: a noun with or without its article, a verb.
+    front = f"What does “{name}” mean?"
+    if word_count(name) == 1:
+        front = f"In “{parse_title(chapter.title).subject}”, what does “{name}” mean?"
+    yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, passage)
+
+
+def _from_text(
+    chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = ()
+) -> Iterator[Card]:
     for raw in sentences(text):
-        sentence = strip_citations(raw)
-        lowered = sentence.lower()
-        if "defin" not in lowered and "purposes" not in lowered:
+        sentence = strip_connectives(strip_citations(raw))
+        entry = _ENTRY.match(sentence)
+        if (
+            entry
+            and not _plural_sentence(entry.group("term"))
+            and _is_entry_term(entry.group("term"))
+        ):
+            yield from _glossary_entry(
+                chapter, entry.group("term"), entry.group("def"), position, text
+            )
             continue
-        sentence = strip_connectives(sentence)
-        for pattern, question in _PATTERNS:
+        marked = _marked_definition(sentence, terms)
+        if marked:
+            yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
+            continue
+        for index, (pattern, question) in enumerate(_PATTERNS):
             m = pattern.match(sentence)
             if not m:
                 continue
-            term = _LEADING_DETERMINER.sub("", m.group("term").strip())
-            if dangles(term) or word_count(term) > 8:
+            raw_term = m.group("term").strip()
+            bare = _LEADING_DETERMINER.sub("", raw_term)
+            if dangles(bare) or word_count(bare) > 8 or not _is_term(bare):
                 break
-            if term[:2].istitle() or term[:1].isupper() and term[1:2].islower():
+            plain = index == len(_PATTERNS) - 1
+            if plain and not _plain_definition(raw_term, m.group("def")):
+                break
+            # The article stays ("What is a pathway?"); a name keeps its capitals.
+            term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
+            first_word = term.split()[0]
+            acronym = sum(c.isupper() for c in first_word) > 1
+            if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
                 term = term[0].lower() + term[1:]
             answer = capitalise(m.group("def").strip().rstrip("."))
+            if plain and word_count(answer) > MAX_DEFINITION_WORDS:
+                break  # a long "X is a ..." sentence is a claim with more in it than a meaning
             adj = m.groupdict().get("adj") or ""
             front = question.format(term, adj=adj.lower())
+            if question == "What is {}?":
+                verb = "are" if _plural(sentence, m, bare) else "is"
+                front = f"What {verb} {term}?"
+                if word_count(bare) == 1:
+                    front = f"In “{parse_title(chapter.title).subject}”, what {verb} {term}?"
             yield chapter.card(Kind.DEFINITION, front, answer + ".", position, text)
             break
+
+
+def _plural(sentence: str, m: re.Match[str], term: str) -> bool:
+    """Whether the term takes "are": as the sentence itself says ("Crutch words are ..."),
+    or, where its verb does not show number ("By X we mean"), by the tag of its last word."""
+    said = sentence[m.end("term") : m.end("term") + 5].lower()
+    if said.startswith((" is ", " is,")):
+        return False
+    if said.startswith(" are"):
+        return True
+    return _plural_term(term)
+
+
+def _is_entry_term(term: str) -> bool:
+    """A glossary's term is a name, not a clause: "Inner leadership has a dual definition:
+    ..." is a statement that runs on after its colon."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(term)
+    if analysis is None or len(analysis.tokens) > MAX_PLAIN_TERM_WORDS + 1:
+        return False
+    if analysis.tokens[0].lower in NUMBER_WORDS or analysis.tokens[0].tag == "CD":
+        return False  # "Three roles matter most: ..." leads into a list
+    return not any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
+
+
+def _plural_sentence(term: str) -> bool:
+    """ "Three rules apply: ..." is a lead-in to a list, not a term and its meaning."""
+    return term.split()[0].lower() in NUMBER_WORDS
+
+
+_MARKED = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<term>.+?)\s+(?:is|are|means|refers to)\s+(?P<def>.+)$", re.I
+)
+
+
+def _marked_definition(sentence: str, terms: tuple[str, ...]) -> tuple[str, str] | None:
+    """ "**Active listening** is ..." (the term marked bold or emphasised by the source):
+    the writer has said which words are the term, so any "is" sentence defines it."""
+    if not terms:
+        return None
+    m = _MARKED.match(sentence)
+    if not m:
+        return None
+    term = m.group("term").strip("*_ ")
+    if term not in terms:
+        return None
+    return term, m.group("def")
+
+
+def _plural_term(term: str) -> bool:
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(term)
+    return bool(analysis) and analysis.tokens[-1].tag in ("NNS", "NNPS")
+
+
+def _is_term(term: str) -> bool:
+    words = term.lower().split()
+    return bool(words) and words[0] not in _NOT_A_TERM and "(" not in term
+
+
+def _plain_definition(term: str, definition: str) -> bool:
+    """ "X is the/a Y" defines X when X is a short term (no verb of its own, at most four
+    words) and Y opens with a noun phrase: "Inner leadership is a people-oriented task",
+    not "The result is a more loyal team" (a result, not a term)."""
+    if word_count(term) > MAX_PLAIN_TERM_WORDS or term.lower().startswith("the "):
+        return False  # "The result is ...": a reference to what came before, not a term
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(f"{term} is {definition}")
+    if analysis is None:
+        return False
+    tokens = analysis.tokens
+    verb = next(i for i, t in enumerate(tokens) if t.start >= len(term))  # "is"
+    if any(t.tag in ("VB", "VBZ", "VBP", "VBD", "MD", "PRP", "WP", "WDT") for t in tokens[:verb]):
+        return False  # a term has no verb or relative clause of its own
+    if not any(t.tag.startswith("NN") for t in tokens[:verb]):
+        return False
+    after = tokens[verb + 1 :]
+    return len(after) > 2 and after[1].phrase == "NP"

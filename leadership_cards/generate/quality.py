@@ -17,7 +17,7 @@ from leadership_cards.cards import (
     cloze_parts,
     normalise,
 )
-from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word
+from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word, sentences
 from leadership_cards.source import is_furniture
 
 MAX_ANSWER_WORDS = 45
@@ -49,7 +49,11 @@ def problems(card: Card) -> list[str]:
         found.append("question gives away its answer")
     if judged and card.kind is not Kind.DISCUSSION:
         statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else front
-        if ends_in_function_word(statement) or ends_in_function_word(back):
+        if statement.endswith("?"):
+            statement = ""  # a question may end on its preposition: "What does X stand for?"
+        if ends_in_function_word(statement) or (
+            ends_in_function_word(back) and not _whole_sentence(back, card.source.passage)
+        ):
             found.append("sentence cut mid-clause")
     if judged and not balanced(back):
         found.append("answer breaks a bracket pair")
@@ -67,6 +71,10 @@ def problems(card: Card) -> list[str]:
                 found.append("cloze does not match question and answer")
             if card.cloze.count("{{c1::") != 1:
                 found.append("more than one cloze deletion")
+            elif card.kind in CHOSEN_BLANK_KINDS:
+                found.extend(_blank_problems(card.cloze))
+            if card.kind in CHOSEN_BLANK_KINDS and _names_the_subject(card):
+                found.append("blank names the deck's or chapter's own subject")
     elif CLOZE_BLANK in front:
         found.append("blank without a cloze")
     if not card.deck or not card.chapter:
@@ -78,13 +86,124 @@ def problems(card: Card) -> list[str]:
     return found
 
 
+def _whole_sentence(answer: str, passage: str) -> bool:
+    """True when the answer is a whole sentence of its passage ("Listen before you judge
+    it."): it ends where its source ends, not cut mid-clause."""
+    wanted = normalise(answer)
+    return any(normalise(sentence) == wanted for sentence in sentences(passage))
+
+
+#: Cloze kinds whose blank the generator chose inside a sentence; the blanks of list items
+#: and of hand-written cards are the items and the writer's choice.
+CHOSEN_BLANK_KINDS = frozenset(
+    {Kind.KEY_POINT, Kind.CLAIM, Kind.HEADING, Kind.CITATION, Kind.STATISTIC}
+)
+
+
+def _blank_problems(cloze: str) -> list[str]:
+    from leadership_cards.generate import blanks  # the tagger loads only when cards are made
+
+    start = cloze.index("{{c1::")
+    end = cloze.index("}}", start)
+    statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
+    return blanks.problems(statement, (start, end - 6))
+
+
+def _names_the_subject(card: Card) -> bool:
+    """ "[Inner leaders] ask for ..." in a deck on inner leadership: the learner knows the
+    subject from the deck's name, so the blank asks nothing."""
+    from leadership_cards.generate.blanks import stem
+
+    subject = {stem(w) for w in normalise(f"{card.deck} {card.chapter}").split()}
+    answer = [stem(w) for w in normalise(card.back).split() if w not in FUNCTION_WORDS]
+    return bool(answer) and all(w in subject for w in answer)
+
+
 def passes(card: Card) -> bool:
     return not problems(card)
 
 
+#: Kinds asked item by item from one list: a list's cloze shows its neighbours' items as cues
+#: (as an overlapping cloze does), and siblings are never shown the same day.
+_LIST_KINDS = frozenset({Kind.TECHNIQUE, Kind.ENUMERATION})
+MAX_LEAK_WORDS = 12
+
+
+def _answer_keys(card: Card) -> list[str]:
+    """What another front must contain to show this card's answer: a cloze's answer with a
+    word of its own context beside it (a bare common word elsewhere gives nothing away); a
+    question's answer when it holds two content words or more."""
+    answer = normalise(card.back)
+    words = answer.split()
+    if not words or len(words) > MAX_LEAK_WORDS:
+        return []
+    if card.cloze is None:
+        return [answer] if len(set(words) - FUNCTION_WORDS) >= 2 else []
+    before, _, rest = card.cloze.partition("{{c1::")
+    after = rest.partition("}}")[2]
+    left = _to_content_word(list(reversed(normalise(before).split())))[::-1]
+    right = _to_content_word(normalise(after).split())
+    keys = [" ".join([*left, answer]) if left else "", " ".join([answer, *right]) if right else ""]
+    if len(set(words) - FUNCTION_WORDS) >= 3:
+        keys.append(answer)  # a long phrase shows itself in any context
+    return [k for k in keys if k]
+
+
+def _to_content_word(words: list[str], limit: int = 4) -> list[str]:
+    """The words out to the nearest content word: "[middle]" in "takes place in the [...]"
+    has "place in the" beside it, which "in the middle ranges" does not show."""
+    for n, word in enumerate(words[:limit]):
+        if word not in FUNCTION_WORDS:
+            return words[: n + 1]
+    return []
+
+
+def leaks(cards: list[Card]) -> list[tuple[int, int]]:
+    """Pairs (i, j): card i's question shows card j's answer. Linear in the deck's words:
+    answers are looked up by the word runs of each question, never card against card."""
+    by_key: dict[str, list[int]] = {}
+    for j, card in enumerate(cards):
+        if card.kind is Kind.DISCUSSION:
+            continue
+        for key in _answer_keys(card):
+            by_key.setdefault(key, []).append(j)
+    if not by_key:
+        return []
+    longest = max(len(k.split()) for k in by_key)
+    found: list[tuple[int, int]] = []
+    for i, card in enumerate(cards):
+        words = normalise(card.front).split()
+        hits: set[int] = set()
+        for start in range(len(words)):
+            for n in range(1, min(longest, len(words) - start) + 1):
+                hits.update(by_key.get(" ".join(words[start : start + n]), ()))
+        for j in sorted(hits):
+            other = cards[j]
+            if j == i or other.item == card.item:
+                continue
+            if card.kind in _LIST_KINDS and (other.kind in _LIST_KINDS or _same_list(card, other)):
+                continue  # a list's item shows its neighbours by design
+            found.append((i, j))
+    return found
+
+
+def _same_list(card: Card, other: Card) -> bool:
+    """True when two cards come from items of one list ("key point 4", "key point 5")."""
+    return card.source.file == other.source.file and _list_of(card) == _list_of(other)
+
+
+def _list_of(card: Card) -> str:
+    return card.source.position.rstrip("0123456789- ")
+
+
 def deck_problems(cards: Iterable[Card]) -> list[str]:
-    """Rules that concern the deck as a whole: ids and questions are unique."""
-    found: list[str] = []
+    """Rules that concern the deck as a whole: ids and questions are unique, and no
+    question shows another card's answer."""
+    cards = list(cards)
+    found: list[str] = [
+        f"question {cards[i].front!r} shows the answer of {cards[j].front!r}"
+        for i, j in leaks(cards)
+    ]
     ids: set[str] = set()
     fronts: set[tuple[str, str]] = set()
     for card in cards:

@@ -24,6 +24,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _PUNCTUATION = re.compile(r"[^\w\s'’-]")
 _CONNECTIVE = re.compile(
     r"^(?:(?:for indeed|for one thing|first|second|third|fourth|fifth|sixth|indeed|thus|therefore|hence|rather|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|"
     r"nevertheless|nonetheless|of course|in effect|that is|still|obviously|undoubtedly|"
     r"finally|however|moreover|also|and|but|so|or|in short|in fact|in this way|by contrast|"
     r"given this|for example|for instance|similarly|likewise|accordingly|consequently),\s+)+",
@@ -112,7 +113,9 @@ def sentences(text: str) -> list[str]:
         window = text[max(start, match.start() - _ABBREVIATION_WINDOW) : match.start()]
         before = window.rsplit(None, 1)
         last = before[-1].rstrip(".").lower() if before else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        # "No. 5" is a number; "a yes or a no." ends a sentence
+        abbreviation = last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+        if abbreviation and (last != "no" or text[match.end() : match.end() + 1].isdigit()):
             continue
         out.append(text[start : match.end(1)].strip())
         start = match.end()
@@ -151,10 +154,15 @@ def strip_citations(sentence: str) -> str:
     return " ".join(_PARENTHETICAL_CITATION.sub("", sentence).split())
 
 
+_SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
+
+
 def dangles(sentence: str) -> bool:
     """True when the sentence leans on the one before it ("They...", "This assumption...")."""
     words = [w.lower() for w in _WORD.findall(sentence[:80])]
-    if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(sentence)):
+    # "such as" gives examples and "as such" means "in itself": neither points back.
+    referring = _SUCH_AS.sub(" ", sentence) if "such" in sentence else sentence
+    if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(referring)):
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
         return False  # "It is inner leaders who ..." stands on its own
@@ -179,6 +187,21 @@ _NOT_BUT = re.compile(r"\bnot\s+(?:one|just|only|merely|simply)?\s*[\w'’ -]{1,
 _MORE_THAN = re.compile(r"\s+(?:far\s+)?more\s+than\s+", re.I)
 _THAN = re.compile(r"\bmore\s+(?!than\b)\w[^,;]{0,80}?\s+than\s+", re.I)
 _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
+# "ownership is what carries a plan through": the subject is the answer the clause asks for
+_IS_WHAT = re.compile(r"\s(?:is|are)\s+(?:what|who)\s", re.I)
+_RATHER_THAN = re.compile(r",?\s+rather\s+than\s+", re.I)
+# "Whitmore defined the purpose of coaching as building awareness ..."
+_DEFINED_X_AS = re.compile(r"\bdefine[sd]?\s+[^,;]{3,60}?\s+as\s+", re.I)
+# What something is measured by or built on, where it comes from, what it leads to.
+_BASIS = re.compile(
+    r"\b(?:measures?|measured|judges?|judged|builds?|built|based|rests?|founded|grounded|"
+    r"depends?)\b(?:\s+(?!by\b|on\b|upon\b)[\w'’-]+){0,3}?\s+(?:by|on|upon)\s+",
+    re.I,
+)
+_ORIGIN = re.compile(
+    r"\b(?:comes?|came|derives?|derived|stems?|springs?|originates?|originated)\s+from\s+", re.I
+)
+_CAUSE = re.compile(r"\b(?:leads?|led)\s+to\s+|\b(?:causes?|results?\s+in)\s+", re.I)
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
 _RANK = r"(?:key|driving|prime|central|core|chief|main|primary|essential|single|greatest)"
 _ONLY_IS = re.compile(
@@ -297,8 +320,59 @@ def _phrase_after(sentence: str, start: int, max_words: int = 8) -> Span | None:
 
 def main_verb_object(sentence: str) -> Span | None:
     """The object of the sentence's main verb: "Inner leaders inspire follower obedience"
-    gives "follower obedience". A verb right after "who"/"that" belongs to a relative clause
-    and is skipped; a word after a determiner or preposition is taken as a noun."""
+    gives "follower obedience". The main verb is the first finite verb the tagger finds
+    after the subject, outside a relative clause ("leaders who know ..."); after it come
+    its adverbs and particles, then the object or the complement."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None:
+        return _main_verb_object_by_words(sentence)
+    found = analysis.tokens
+    subject = False
+    skip_to = 0
+    if found and found[0].lower in _SUBORDINATE_OPENERS:
+        # "When a coach asks ..., the other person fills ...": the main clause follows
+        # the opening clause's comma.
+        skip_to = next((i + 1 for i, t in enumerate(found) if t.text == ","), len(found))
+    for i, token in enumerate(found):
+        if i < skip_to:
+            continue
+        if token.tag.startswith(("NN", "PRP")) or token.tag == "VBG" and i == 0:
+            subject = True
+            continue
+        if token.tag not in ("VBZ", "VBP", "VBD", "MD") or not subject:
+            continue
+        if i and (found[i - 1].tag in ("WDT", "WP") or found[i - 1].lower == "that"):
+            continue  # a relative clause's verb
+        j = i + 1
+        while j < len(found) and (
+            found[j].phrase in ("VP", "ADVP")
+            and found[j].tag not in ("VBG", "TO")
+            or found[j].lower in ("or", "and")
+            and j + 1 < len(found)
+            and found[j + 1].tag in _FINITE
+        ):
+            j += 1  # its adverbs, and a verb coordinated with it: "succeeds or fails in [X]"
+        if j < len(found) and found[j].tag == "TO" and j + 1 < len(found):
+            j += 1 if found[j + 1].tag != "VB" else 0
+        if j < len(found) and found[j].tag == "IN" and found[j].lower not in _CLAUSE_WORDS:
+            j += 1  # "rely on [X]"
+        if j >= len(found) or not any(c.isalnum() for c in found[j].text):
+            return None
+        return _phrase_after(sentence, found[j].start)
+    return None
+
+
+_FINITE = frozenset(("VBZ", "VBP", "VBD"))
+_SUBORDINATE_OPENERS = _set(
+    "when whenever if unless because since although though while as after before once until"
+)
+_CLAUSE_WORDS = _set("that if because since whether while although though as")
+
+
+def _main_verb_object_by_words(sentence: str) -> Span | None:
+    """`main_verb_object` for a sentence too long to tag, by word lists."""
     words = tokens(sentence)
     in_relative = False
     for i, (w, _, end) in enumerate(words):
@@ -334,14 +408,93 @@ def main_verb_object(sentence: str) -> Span | None:
     return None
 
 
+_PRESENT = ("VBZ", "VBP", "MD")
+
+
+def states_a_claim(sentence: str) -> bool:
+    """A statement in the present tense about something named: "A coach moves between
+    the stages ...", not "In 1990 the club met ..." (narration), nor a question, nor a
+    sentence in the first or second person (an aside to the reader)."""
+    from leadership_cards.generate.syntax import analyse
+
+    if sentence.rstrip().endswith("?"):
+        return False
+    analysis = analyse(sentence)
+    if analysis is None:
+        return False
+    for token in analysis.tokens:
+        if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your"):
+            return False
+        if token.tag in ("VBD",) and token.lower not in ("did",):
+            return False
+        if token.tag in _PRESENT:
+            return True
+    return False
+
+
+_PRONOUN_SUBJECT = re.compile(r"^(It|They|Its|Their)\s+(?=[a-z])")
+
+
+def resolve_pronoun(sentence: str, previous: str) -> str:
+    """ "It then moves to reality ..." after "The conversation begins with the goal ...":
+    the pronoun that opens a sentence stands for the subject of the one before, when that
+    subject is a plain noun phrase of the same number."""
+    m = _PRONOUN_SUBJECT.match(sentence)
+    if not m or not previous:
+        return sentence
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(previous)
+    if analysis is None:
+        return sentence
+    tokens = analysis.tokens
+    end = 0
+    while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
+        if end and tokens[end].chunk.startswith("B-"):
+            break
+        end += 1
+    if not end or end >= len(tokens) or tokens[end].phrase != "VP":
+        return sentence
+    head = tokens[end - 1]
+    plural = head.tag in ("NNS", "NNPS")
+    if not head.tag.startswith("NN") or plural != (m.group(1) in ("They", "Their")):
+        return sentence
+    subject = previous[tokens[0].start : head.end]
+    if m.group(1) in ("Its", "Their"):
+        # "Its remedy is structure" after "Groupthink grows when ...": "The remedy for
+        # groupthink is structure".
+        owned = re.match(r"([\w'’-]+)\s+(?=(?:is|are|was|were)\b)", sentence[m.end() :])
+        if not owned:
+            return sentence
+        owner = subject if tokens[0].tag.startswith("NNP") else subject[:1].lower() + subject[1:]
+        rest = sentence[m.end() + owned.end() :]
+        return f"The {owned.group(1)} of {owner} {rest}"
+    if tokens[0].tag.startswith("DT") or tokens[0].tag == "JJ":
+        subject = subject[:1].upper() + subject[1:]
+    if tokens[0].tag != "NNP" and not tokens[0].text.isupper():
+        subject = subject[:1].upper() + subject[1:]
+    return subject + " " + sentence[m.end() :]
+
+
 def salient_span(sentence: str) -> tuple[Span, str] | None:
     """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
     ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
-    object. Returns None when nothing in the sentence is worth asking about."""
+    object; the first that makes a good blank (`blanks.problems`), completed to its whole
+    phrase. Returns None when nothing in the sentence is worth asking about."""
+    from leadership_cards.generate import blanks  # the tagger loads only when cards are made
+
     for why, rule in _SALIENT_RULES:
         span = rule(sentence)
-        if span:
-            return span, why
+        if not span:
+            continue
+        # The phrase the rule found, else its first noun phrase alone: "no growth without
+        # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
+        for candidate in (blanks.complete(sentence, span), blanks.head_phrase(sentence, span)):
+            if not candidate or not blanks.good(sentence, candidate):
+                continue
+            if why == "statement" and not blanks.is_noun_phrase(sentence, candidate):
+                continue  # with no pattern to point at it, only a noun phrase is salient
+            return candidate, why
     return None
 
 
@@ -397,6 +550,26 @@ def _key_subject(sentence: str) -> Span | None:
     return None
 
 
+def _what_subject(sentence: str) -> Span | None:
+    """ "..., and ownership is what carries a plan": the noun phrase before "is what"."""
+    from leadership_cards.generate import blanks
+
+    m = _IS_WHAT.search(sentence)
+    return blanks.noun_phrase_ending_at(sentence, m.start()) if m else None
+
+
+def _quantity(sentence: str) -> Span | None:
+    from leadership_cards.generate import blanks
+
+    return blanks.quantity(sentence)
+
+
+def _subject(sentence: str) -> Span | None:
+    from leadership_cards.generate import blanks
+
+    return blanks.subject_phrase(sentence)
+
+
 #: The kinds of salient phrase, in the order they are tried: the first that finds a phrase
 #: in a sentence names what its cloze asks for.
 _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
@@ -411,7 +584,15 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
     ("verdict", _cleft_focus),
     ("verdict", _key_subject),
     ("verdict", lambda s: _before(_KEY_TO, s)),
+    ("verdict", _what_subject),
+    ("contrast", lambda s: _before(_RATHER_THAN, s)),
+    ("definition", lambda s: _after(_DEFINED_X_AS, s, 6)),
+    ("basis", lambda s: _after(_BASIS, s, 6)),
+    ("origin", lambda s: _after(_ORIGIN, s, 6)),
+    ("cause", lambda s: _after(_CAUSE, s, 6)),
+    ("number", _quantity),
     ("statement", lambda s: main_verb_object(s)),
+    ("statement", _subject),
 )
 
 
@@ -498,18 +679,13 @@ def _balance(sentence: str, start: int, end: int) -> Span:
     return start, end
 
 
-#: Words a complete statement does not end on: a sentence that does was cut mid-clause.
-FUNCTION_WORDS = _set(
-    "a an the of by to for with from into onto upon at in on and or but nor than which whose "
-    "whom that their its his her our your my this these those as via through between among "
-    "is are was were be been will would can could should must may might has have had "
-)
-
-
 def ends_in_function_word(text: str) -> bool:
     """True for "... a process of persuasion and example by." (cut mid-clause)."""
+    if text.rstrip(" .!?").endswith(('"', "”")):
+        return False  # a quotation ends where its speaker ended it
     words = _WORD.findall(text.rstrip(' .!?"”’)'))
-    return bool(words) and words[-1].lower() in FUNCTION_WORDS
+    # An object pronoun ("repeat it") or an auxiliary ("as they always have") ends a clause.
+    return bool(words) and words[-1].lower() in FUNCTION_WORDS - {"it", "is", "are", "be"}
 
 
 #: Words too common to carry a fact: they neither give an answer away nor make two

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 #: A stored card's content as `sync_deck` compares it, then its generated id and retirement.
 _SYNC_SELECT = (
     "SELECT id, chapter, kind, front, back, cloze, tags, source_file, source_position, "
-    "passage, item, ord, generated_id, retired_at FROM cards WHERE deck = ?"
+    "passage, item, ord, shape, generated_id, retired_at FROM cards WHERE deck = ?"
 )
 
 
@@ -138,14 +138,15 @@ class DeckQueries(StoreBase):
                     card.source.passage,
                     card.item,
                     order,
+                    card.shape,
                     None if generated == stored_id else generated,
                 )
                 old = existing.pop(stored_id, None)
                 if old is None:
                     conn.execute(
                         "INSERT INTO cards (id, deck, chapter, kind, front, back, cloze, tags, "
-                        "source_file, source_position, passage, item, ord, generated_id, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "source_file, source_position, passage, item, ord, shape, generated_id, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (card.id, info.name, *content, stamp),
                     )
                     added += 1
@@ -163,7 +164,7 @@ class DeckQueries(StoreBase):
                 conn.execute(
                     "UPDATE cards SET chapter = ?, kind = ?, front = ?, back = ?, cloze = ?, "
                     "tags = ?, source_file = ?, source_position = ?, passage = ?, item = ?, "
-                    "ord = ?, generated_id = ?, retired_at = NULL WHERE id = ?",
+                    "ord = ?, shape = ?, generated_id = ?, retired_at = NULL WHERE id = ?",
                     (*content, stored_id),
                 )
             gone = [card_id for card_id, old in existing.items() if old[-1] is None]

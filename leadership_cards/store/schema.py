@@ -187,7 +187,14 @@ def _m006_renamed_decks(db) -> None:
     db.execute("ALTER TABLE decks ADD COLUMN ids_from TEXT")
 
 
-def _m007_generated_ids(db) -> None:
+def _m007_answer_shape(db) -> None:
+    """Each card's answer shape, found when it is generated, so the quiz can choose wrong
+    answers of the same shape without analysing text. Cards added before it have ''
+    until their deck is added again."""
+    db.execute("ALTER TABLE cards ADD COLUMN shape TEXT NOT NULL DEFAULT ''")
+
+
+def _m008_generated_ids(db) -> None:
     """The id the generator gives each card's current wording. A regenerated card that
     carries on an older one keeps the older card's id (and with it its history and its Anki
     note); this column lets the next generation recognise it at once, even under a rewording
@@ -202,7 +209,8 @@ MIGRATIONS: list[Callable] = [
     _m004_queue_indexes,
     _m005_learner_changes,
     _m006_renamed_decks,
-    _m007_generated_ids,
+    _m007_answer_shape,
+    _m008_generated_ids,
 ]
 VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,673 @@
+"""Which phrase of a sentence a cloze may blank, judged on the sentence's parts of speech.
+
+A blank is a complete phrase that carries content: a noun phrase whole (never its last noun
+alone, never its determiner), a number with its unit, a name, an adjective of contrast. It is
+never a function word, a verb cut from its object, a clause with its own verb, a list of
+three or more items, filler at the end of a chain of prepositions, nor a phrase the rest of
+the sentence gives away; and what is left of the sentence keeps enough content words that
+one answer fits.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from leadership_cards.generate.syntax import (
+    AUXILIARY_WORDS,
+    Analysis,
+    Token,
+    analyse,
+    is_content,
+    is_function,
+)
+
+Span = tuple[int, int]
+
+#: Content words the frame keeps besides the blank; fewer, and almost anything fits.
+MIN_FRAME_CONTENT = 4
+MAX_BLANK_WORDS = 8
+#: A frame this full of content pins down even a one-noun answer.
+RICH_FRAME_CONTENT = 7
+#: Nouns of position, part or quantity: "in the middle of the [...]" blanks filler.
+_PARTITIVE = frozenset(
+    [
+        "middle",
+        "part",
+        "parts",
+        "end",
+        "beginning",
+        "rest",
+        "top",
+        "bottom",
+        "centre",
+        "center",
+        "heart",
+        "front",
+        "back",
+        "edge",
+        "side",
+        "sides",
+        "kind",
+        "kinds",
+        "sort",
+        "sorts",
+        "type",
+        "types",
+        "lot",
+        "lots",
+        "number",
+        "range",
+        "variety",
+        "series",
+        "group",
+        "host",
+        "majority",
+        "minority",
+        "half",
+        "most",
+        "many",
+        "much",
+        "some",
+        "all",
+        "each",
+        "one",
+        "none",
+        "any",
+        "course",
+        "form",
+        "level",
+        "levels",
+        "way",
+        "ways",
+        "case",
+        "cases",
+        "point",
+        "instance",
+    ]
+)
+_RANKS = frozenset(
+    [
+        "only",
+        "key",
+        "prime",
+        "main",
+        "chief",
+        "central",
+        "core",
+        "primary",
+        "essential",
+        "single",
+        "first",
+    ]
+)
+_FINITE = ("VBZ", "VBP", "VBD", "MD")
+_SUFFIXES = ("ship", "ness", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "s", "ly")
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """A crude stem, enough to see "followership" in "followers" or "leaders" in "leading"."""
+    word = word.lower().replace("’", "'")
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+    return word
+
+
+def _covered(analysis: Analysis, span: Span) -> tuple[int, int] | None:
+    """Indexes of the first and last token inside `span`."""
+    inside = [i for i, t in enumerate(analysis.tokens) if t.start >= span[0] and t.end <= span[1]]
+    return (inside[0], inside[-1]) if inside else None
+
+
+def _in_np(token: Token) -> bool:
+    return token.phrase == "NP"
+
+
+def complete(sentence: str, span: Span) -> Span | None:
+    """`span` trimmed of the function words at its edges and widened to the whole noun
+    phrase it cuts into ("the [theory] of ..." stays; "values-based [leadership]" becomes
+    "[values-based leadership]")."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    found = _covered(analysis, span)
+    if found is None:
+        return None
+    first, last = found
+    tokens = analysis.tokens
+    while first <= last and (is_function(tokens[first]) or not _word(tokens[first])):
+        first += 1
+    while last >= first and (is_function(tokens[last]) or not _word(tokens[last])):
+        last -= 1
+    # A comparison's adverbs ("[its causes] more clearly than") are not part of the phrase.
+    run = last
+    while run > first and tokens[run].tag in ("RB", "RBR", "RBS"):
+        run -= 1
+    compared = any(t.tag in ("RBR", "RBS") for t in tokens[run + 1 : last + 1])
+    if compared and tokens[first].phrase == "NP":
+        last = run  # "[safety to disagree openly]" keeps its adverb
+    if first > last:
+        return None
+    # Widen to the noun phrase's content: its modifiers before, its head after.
+    while (
+        first > 0
+        and tokens[first].chunk.startswith("I-NP")
+        and is_content(tokens[first - 1])
+        and tokens[first - 1].tag != "CC"
+    ):
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and tokens[last + 1].chunk.startswith("I-NP")
+        and _in_np(tokens[last])
+        and tokens[last + 1].tag not in ("CC", "POS")
+        and not is_function(tokens[last + 1])
+    ):
+        last += 1
+    return analysis.span(first, last)
+
+
+def head_phrase(sentence: str, span: Span) -> Span | None:
+    """The first noun phrase inside `span`, when the span runs on past it."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    found = _covered(analysis, span)
+    if found is None:
+        return None
+    for phrase in analysis.phrases:
+        if phrase.kind == "NP" and found[0] <= phrase.first and phrase.last < found[1]:
+            if analysis.tokens[phrase.last + 1].tag not in ("IN", "TO", "VBN"):
+                return None  # an item of a list or coordination: no one phrase to ask
+            return complete(sentence, analysis.span(phrase.first, phrase.last))
+    return None
+
+
+def _word(token: Token) -> bool:
+    return any(c.isalnum() for c in token.text)
+
+
+def problems(sentence: str, span: Span) -> list[str]:
+    """What is wrong with blanking `span` of `sentence`; empty when the blank is good."""
+    return list(_problems(sentence, span))
+
+
+@lru_cache(maxsize=4096)
+def _problems(sentence: str, span: Span) -> tuple[str, ...]:
+    analysis = analyse(sentence)
+    if analysis is None:
+        return []  # too long to analyse: the length rules judge it
+    found = _covered(analysis, span)
+    if found is None:
+        return ["blank holds no word"]
+    first, last = found
+    tokens = analysis.tokens
+    blank = tokens[first : last + 1]
+    frame = tokens[:first] + tokens[last + 1 :]
+    out: list[str] = []
+    if not any(is_content(t) and t.lower != "one" for t in blank):
+        out.append("blank is a function word")  # "one" alone stands for a noun: a pronoun
+    elif is_function(blank[0]) and blank[0].tag not in ("PRP$",) or is_function(blank[-1]):
+        out.append("blank starts or ends on a function word")
+    words = [t for t in blank if _word(t)]
+    if all(t.tag == "CD" for t in words) and not any(
+        c.isdigit() for c in sentence[span[0] : span[1]]
+    ):
+        out.append("blank is a bare count")  # "are [two]: first, ...": the count of a list
+    if len(words) > MAX_BLANK_WORDS:
+        out.append("blank is longer than a phrase")
+    if _is_clause(blank):
+        out.append("blank is a whole clause")
+    elif _is_verb_fragment(blank, tokens, last):
+        out.append("blank is a verb fragment")
+    if _is_list(blank):
+        out.append("blank is a list of three or more items")
+    elif _in_list(tokens, first, last):
+        out.append("blank is one item of a list")
+    if _is_filler(blank, tokens, first):
+        out.append("blank is filler")
+    if _given_away(blank, frame):
+        out.append("the sentence gives the blank away")
+    # A superlative or a rank ("the leader's prime job") admits one answer in a short frame.
+    needed = MIN_FRAME_CONTENT - any(t.tag == "JJS" or t.lower in _RANKS for t in frame)
+    if sum(is_content(t) for t in frame) < needed:
+        out.append("frame too short for one answer")
+    if _splits_phrase(tokens, first, last):
+        out.append("blank splits a phrase")
+    return tuple(out)
+
+
+def good(sentence: str, span: Span) -> bool:
+    return not problems(sentence, span)
+
+
+def is_noun_phrase(sentence: str, span: Span) -> bool:
+    """A noun phrase and nothing else, with at most one "of" phrase attached: "[values-based
+    leadership]", "[part of ordinary work]", "[70 percent]"; not "[satisfy the needs]",
+    "[up-front CEO over the behind-the-scenes leader]", nor "[longer]"."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return False
+    found = _covered(analysis, span)
+    if found is None:
+        return False
+    blank = analysis.tokens[found[0] : found[1] + 1]
+    if not blank[-1].tag.startswith(("NN", "CD")) or blank[0].tag.startswith(("VB", "RB")):
+        return False
+    content = [t for t in blank if is_content(t)]
+    frame = analysis.tokens[: found[0]] + analysis.tokens[found[1] + 1 :]
+    rich = sum(is_content(t) for t in frame) >= RICH_FRAME_CONTENT
+    if len(content) < 2 and not rich and not any(t.tag in ("NNP", "NNPS", "CD") for t in content):
+        return False  # one common noun in a thin frame ("use the [platform]"): no point
+    ofs = 0
+    for t in blank:
+        if t.phrase in ("NP", "ADJP") or t.tag in ("POS", "CC", "CD") or t.text in ("-", "–"):
+            continue
+        if not _word(t) and t.text not in (",", ";", ":"):
+            continue  # brackets and symbols inside a name such as "alert(1)"
+        if t.lower == "of" and not ofs:
+            ofs += 1
+            continue
+        return False
+    return True
+
+
+def _is_clause(blank: list[Token]) -> bool:
+    """A subject and its finite verb inside the blank: "[they need to be concerned]"."""
+    seen_noun = False
+    for t in blank:
+        if t.tag.startswith(("NN", "PRP")):
+            seen_noun = True
+        elif t.tag in _FINITE and seen_noun:
+            return True
+        elif t.tag in ("WDT", "WP") or t.lower in ("that", "because", "since", "if", "when"):
+            return any(u.tag in _FINITE for u in blank)
+    return False
+
+
+def _is_verb_fragment(blank: list[Token], tokens: tuple[Token, ...], last: int) -> bool:
+    """A verb without its object ("leaders [inspire] trust"), or a finite verb phrase
+    ("[is often misunderstood]"). A gerund or infinitive phrase with its object is whole."""
+    content = [t for t in blank if is_content(t)]
+    if not content:
+        return False
+    if blank[0].tag in _FINITE:
+        return True
+    tail = blank[-1]
+    if tail.tag in ("VBZ", "VBP", "VBD"):
+        return True
+    if tail.tag.startswith("VB") and last + 1 < len(tokens):
+        nxt = tokens[last + 1]
+        # "[building] trust": the verb's object is left outside the blank
+        if nxt.phrase == "NP" and nxt.chunk.startswith("B-") and nxt.tag != "PRP":
+            return True
+    # A bare verb is a fragment; "to solve" ending "resisting the urge to solve" is not.
+    return tail.tag == "VB" and (len(blank) < 2 or blank[-2].tag != "TO")
+
+
+_LIST_SEPARATOR = re.compile(r"^(?:,|;|and|or)$", re.IGNORECASE)
+
+
+def _is_list(blank: list[Token]) -> bool:
+    """Three items or more: two separators ("values, vision, goals, and outcomes")."""
+    commas = sum(t.text in (",", ";") for t in blank)
+    conjunctions = sum(t.lower in ("and", "or") for t in blank)
+    return commas >= 2 or (commas >= 1 and conjunctions >= 1)
+
+
+def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "a [complex array of interests], forces, attitudes, and values": one item of several,
+    with no cue to say which."""
+    after = list(tokens[last + 1 : last + 10])
+    if any(t.text == "(" for t in after):
+        after = after[: next(n for n, t in enumerate(after) if t.text == "(")]  # a citation
+    if len(after) > 1 and after[1].lower in ("not", "rather", "but", "unlike"):
+        return False  # "[Inspiration], not motivation or fear, ...": a contrast, not a list
+    if after and after[0].text == ",":
+        rest = after[1:]
+        # another comma or "and" a few words on: "[preparation of plans], setting standards
+        # of service excellence, and displacement of ..."
+        if any(t.text == "," or t.lower in ("and", "or") for t in rest[1:7]):
+            return True
+    before = tokens[max(0, first - 6) : first]
+    joined = any(t.lower in ("and", "or") for t in tokens[first : last + 1])
+    if before and before[-1].text == "," and joined:
+        return True  # "credibility, [reliability and intimacy]": the list's tail
+    if not before or before[-1].lower not in ("and", "or"):
+        return False
+    # "values, vision, and [goals]": a noun before the comma; ", and [ownership] is" after a
+    # clause ("... the follower owns,") begins a clause of its own.
+    commas = [i for i, t in enumerate(before) if t.text == ","]
+    return (
+        bool(commas)
+        and commas[-1] > 0
+        and before[commas[-1] - 1].tag.startswith(("NN", "JJ", "CD"))
+    )
+
+
+def _is_filler(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
+    """The object of "of" after a noun of position or quantity: "in the middle of the [...]";
+    the blank says where, not what. So is a blank headed by such a noun: "a [variety of
+    others]"."""
+    head = next((t for t in blank if is_content(t)), None)
+    if head is not None and head.lower in _PARTITIVE and len(blank) > 1:
+        following = blank[blank.index(head) + 1 :]
+        if following and following[0].lower == "of":
+            return True
+    i = first - 1
+    while i >= 0 and tokens[i].tag in ("DT", "PRP$"):
+        i -= 1
+    if i < 1 or tokens[i].lower != "of":
+        return False
+    head = tokens[i - 1]
+    return head.lower in _PARTITIVE and len([t for t in blank if is_content(t)]) <= 2
+
+
+def _given_away(blank: list[Token], frame: list[Token]) -> bool:
+    """Every content word of the blank is named, in some form, by the rest of the sentence:
+    "Followers are key ... no leadership without [followership]"."""
+    numbers = [t for t in blank if t.tag == "CD"]
+    if numbers:  # "[70 percent] of men and 59 percent of women": the figure is the answer
+        return {t.lower for t in numbers} <= {t.lower for t in frame}
+    answer = {stem(t.text) for t in blank if is_content(t) and t.tag[:2] in ("NN", "JJ", "VB")}
+    if not answer:
+        return False
+    rest = {stem(t.text) for t in frame if _word(t)}
+    return all(
+        word in rest or any(len(other) >= 5 and word.startswith(other) for other in rest)
+        for word in answer
+    )
+
+
+def _splits_phrase(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The blank stops inside a noun phrase, leaving its head outside ("the [service] role")."""
+    if last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1]
+    if nxt.lower == "of" and tokens[last].tag.startswith("NN") and tokens[first].tag != "CD":
+        return True  # "the [type] of leadership": the phrase runs on
+    return (
+        nxt.chunk == "I-NP"
+        and tokens[last].phrase == "NP"
+        and nxt.tag.startswith("NN")
+        and tokens[last].tag != "POS"
+    )
+
+
+def object_question(sentence: str) -> tuple[str, str] | None:
+    """A short statement whose every blank leaves too little ("Inner leaders inspire
+    follower obedience.") asked as a question on its object: ("What do inner leaders
+    inspire?", "Follower obedience"). Only a plain present-tense subject-verb-object
+    sentence qualifies; anything subtler is better left without a card."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = next((i for i, t in enumerate(tokens) if t.phrase == "VP"), None)
+    if verb is None or verb == 0 or tokens[verb].tag not in ("VBZ", "VBP"):
+        return None
+    subject = tokens[:verb]
+    if not all(t.phrase == "NP" and t.tag not in ("PRP", "WDT") for t in subject):
+        return None
+    if tokens[verb].lower in AUXILIARY_WORDS or tokens[verb + 1].phrase == "VP":
+        return None
+    rest = [t for t in tokens[verb + 1 :] if _word(t) or t.text in ",-"]
+    end = len(sentence.rstrip(" .!?"))
+    if not rest or len(rest) > MAX_BLANK_WORDS or _is_list(list(rest)):
+        return None
+    if any(t.tag in _FINITE for t in rest) or not any(is_content(t) for t in rest):
+        return None
+    first_word = subject[0].text if subject[0].tag.startswith("NNP") else subject[0].lower
+    subject_text = first_word + sentence[subject[0].end : subject[-1].end]
+    does = "does" if tokens[verb].tag == "VBZ" else "do"
+    base = _base_form(tokens[verb].lower) if does == "does" else tokens[verb].lower
+    answer = sentence[rest[0].start : end]
+    return f"What {does} {subject_text} {base}?", answer[:1].upper() + answer[1:]
+
+
+def _base_form(verb: str) -> str:
+    """ "concerns" -> "concern", "teaches" -> "teach", "carries" -> "carry"."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
+
+
+_RANKED = frozenset(
+    [
+        "best",
+        "worst",
+        "most",
+        "least",
+        "first",
+        "last",
+        "main",
+        "chief",
+        "key",
+        "prime",
+        "central",
+        "core",
+        "primary",
+        "only",
+        "hardest",
+        "easiest",
+        "simplest",
+        "biggest",
+        "greatest",
+        "strongest",
+        "surest",
+        "commonest",
+        "best-known",
+    ]
+)
+MAX_COPULAR_WORDS = 22
+
+
+def copular_question(sentence: str) -> tuple[str, str] | None:
+    """ "The hardest discipline for a leader who coaches is resisting the urge to solve."
+    -> ("What is the hardest discipline for a leader who coaches?", "Resisting the urge to
+    solve"); "The open question is the coach's working instrument." -> ("What is the coach's
+    working instrument?", "The open question"). The side that describes (a superlative or
+    rank, or a definite "the ...") becomes the question; the other side is the answer."""
+    analysis = analyse(sentence)
+    if analysis is None or len(analysis.tokens) > MAX_COPULAR_WORDS:
+        return None
+    tokens = analysis.tokens
+    verbs = [i for i, t in enumerate(tokens) if t.lower in ("is", "are") and t.tag.startswith("VB")]
+    relative = {i + 1 for i, t in enumerate(tokens) if t.tag in ("WP", "WDT") or t.lower == "that"}
+    others = [i for i, t in enumerate(tokens) if t.tag in _FINITE and t.lower not in ("is", "are")]
+    if len(verbs) != 1 or any(i not in relative for i in others):
+        return None  # one main verb, the copula: "X is Y", not "X say they are Y"
+    verb = verbs[0]
+    if verb == 0 or tokens[0].tag in ("PRP", "EX", "WDT") or tokens[0].lower in ("this", "that"):
+        return None
+    end = len(tokens) - 1 if tokens[-1].text in ".!" else len(tokens)
+    if end <= verb + 1:
+        return None
+    subject = sentence[tokens[0].start : tokens[verb - 1].end]
+    complement = sentence[tokens[verb + 1].start : tokens[end - 1].end]
+    be = tokens[verb].lower
+    if any(t.lower in _RANKED or t.tag == "JJS" for t in tokens[:verb]):
+        question, answer = subject, complement
+    elif tokens[verb + 1].lower == "the" and not any(t.tag == "JJS" for t in tokens[verb + 1 :]):
+        question, answer = complement, subject
+    else:
+        return None
+    if (
+        not any(is_content(t) for t in tokens[verb + 1 : end])
+        or len(answer.split()) > MAX_BLANK_WORDS
+    ):
+        return None
+    question = (
+        question[:1].lower() + question[1:]
+        if question[:2].istitle() or question[:1].isupper() and question[1:2].islower()
+        else question
+    )
+    return f"What {be} {question}?", answer[:1].upper() + answer[1:]
+
+
+_UNIT_AFTER = frozenset(["to", "and", "or"])
+
+
+def quantity(sentence: str) -> Span | None:
+    """A number with its unit, a range kept whole: "lasts from [one to two minutes]",
+    "[70 percent] of men", "at [one minute thirty seconds]"."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    for i, t in enumerate(tokens):
+        if t.tag != "CD" or (i and tokens[i - 1].tag == "CD"):
+            continue
+        j = i
+        while j + 1 < len(tokens) and (
+            tokens[j + 1].tag in ("CD", "NN", "NNS")
+            or tokens[j + 1].lower in _UNIT_AFTER
+            and j + 2 < len(tokens)
+            and tokens[j + 2].tag == "CD"
+        ):
+            j += 1
+        measured = t.text[:1].isdigit() or tokens[j].lower in _UNITS
+        if j > i and tokens[j].tag.startswith("NN") and measured:
+            return analysis.span(i, j)
+    return None
+
+
+#: Units a number word measures in; "three points" or "one survey" counts nothing worth asking.
+_UNITS = frozenset(
+    [
+        "percent",
+        "per",
+        "cent",
+        "seconds",
+        "second",
+        "minutes",
+        "minute",
+        "hours",
+        "hour",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "years",
+        "year",
+        "words",
+        "word",
+        "times",
+        "people",
+        "members",
+        "speakers",
+        "guests",
+        "dollars",
+    ]
+)
+
+
+def subject_phrase(sentence: str) -> Span | None:
+    """The noun phrase that opens the sentence, when a verb follows it: "The [Topicsmaster]
+    prepares the questions and calls on speakers"."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    phrases = analysis.phrases
+    if not phrases or phrases[0].kind != "NP" or phrases[0].first != 0:
+        return None
+    first = phrases[0]
+    nxt = first.last + 1
+    if nxt >= len(tokens) or tokens[nxt].phrase != "VP" or tokens[nxt].lower in AUXILIARY_WORDS:
+        return None
+    if tokens[nxt].lower.rstrip("s") in _REPORTING or "(" in sentence:
+        return None  # "Gardner sees ...", "One survey showed ...": the claim is what follows
+    subject = tokens[first.first : first.last + 1]
+    if subject[0].lower in _QUANTIFIERS or subject[0].tag == "CD":
+        return None  # "Each person", "Three points": no one thing named
+    named = any(t.tag in ("NNP", "NNPS") for t in subject if t.start > 0)
+    if not named and sum(is_content(t) for t in subject) < 2:
+        return None  # "[Members] join groups ...": too general to be the point
+    if subject[-1].tag in ("NNS", "NNPS") and not named:
+        return None  # a class of people or things doing something is narration, not a name
+    return complete(sentence, analysis.span(first.first, first.last))
+
+
+_REPORTING = frozenset(
+    [
+        "see",
+        "saw",
+        "show",
+        "showed",
+        "suggest",
+        "suggested",
+        "argue",
+        "argued",
+        "find",
+        "found",
+        "say",
+        "said",
+        "report",
+        "reported",
+        "note",
+        "noted",
+        "claim",
+        "claimed",
+        "believe",
+        "believed",
+    ]
+)
+_QUANTIFIERS = frozenset(
+    ["each", "every", "some", "most", "many", "all", "any", "one", "few", "several", "no", "both"]
+)
+
+
+def subject_of(sentence: str) -> str | None:
+    """The main clause's subject as a phrase that stands alone: "While compelling, this hero
+    model was never the case" -> "the hero model" (a demonstrative becomes "the")."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    start = 0
+    if tokens and (tokens[0].lower in _SUBORDINATE or tokens[0].tag in ("JJ", "IN", "VBG")):
+        start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), 0)
+    phrase = next((p for p in analysis.phrases if p.first >= start), None)
+    if phrase is None or phrase.kind != "NP" or phrase.first != start:
+        return None
+    words = list(tokens[phrase.first : phrase.last + 1])
+    if not words or words[-1].tag not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    after = tokens[phrase.last + 1] if phrase.last + 1 < len(tokens) else None
+    if after is not None and after.phrase != "VP" and after.text != "(":
+        return None  # the phrase runs on: not the whole subject
+    text = sentence[words[0].start : words[-1].end]
+    if words[0].lower in ("this", "that", "these", "those"):
+        text = ("the" if words[0].lower in ("this", "that") else "these") + text[
+            len(words[0].text) :
+        ]
+    elif words[0].tag == "PRP":
+        return None
+    return text[:1].lower() + text[1:] if words[0].tag != "NNP" else text
+
+
+_SUBORDINATE = frozenset(
+    ["while", "when", "although", "though", "if", "because", "since", "as", "after", "before"]
+)
+
+
+def noun_phrase_ending_at(sentence: str, offset: int) -> Span | None:
+    """The noun phrase whose last word ends at `offset` (spaces aside)."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    for phrase in analysis.phrases:
+        if phrase.kind == "NP" and analysis.tokens[phrase.last].end == len(
+            sentence[:offset].rstrip()
+        ):
+            return complete(sentence, analysis.span(phrase.first, phrase.last))
+    return None

@@ -1,0 +1,158 @@
+"""Where a cloze may put its blank, judged on sentences written here (not the shipped deck)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from leadership_cards.generate import blanks
+from leadership_cards.generate.syntax import AUXILIARY_WORDS, analyse
+from leadership_cards.generate.text import salient_span
+
+
+def span_of(sentence: str, phrase: str) -> tuple[int, int]:
+    start = sentence.index(phrase)
+    return start, start + len(phrase)
+
+
+def test_the_tagger_tells_nouns_verbs_and_function_words_apart() -> None:
+    analysis = analyse("Good mentors build trust with the newest club members.")
+    assert analysis is not None
+    tags = {t.text: t.tag for t in analysis.tokens}
+    assert tags["mentors"] == "NNS"
+    assert tags["build"].startswith("VB")
+    assert tags["the"] == "DT"
+    assert tags["with"] == "IN"
+    phrases = [
+        " ".join(t.text for t in analysis.tokens[p.first : p.last + 1])
+        for p in analysis.phrases
+        if p.kind == "NP"
+    ]
+    assert "the newest club members" in phrases
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Table Topics speakers build confidence, not memorised scripts, through steady practice.",
+        "The evaluator's main duty is honest encouragement that helps every speaker grow.",
+        "Club officers serve members more than they serve the district's procedures.",
+        "Good timers rely on clear coloured lights rather than spoken warnings during speeches.",
+        "A new member's first speech is the Ice Breaker, not a persuasive talk.",
+        "There can be no lasting club growth without steady mentoring by experienced speakers.",
+    ],
+)
+def test_a_blank_never_lands_on_a_determiner_preposition_or_auxiliary(sentence: str) -> None:
+    found = salient_span(sentence)
+    assert found is not None
+    (start, end), _ = found
+    analysis = analyse(sentence)
+    assert analysis is not None
+    inside = [t for t in analysis.tokens if t.start >= start and t.end <= end]
+    assert inside
+    for edge in (inside[0], inside[-1]):
+        assert edge.tag not in ("DT", "IN", "TO", "CC", "MD"), sentence[start:end]
+        assert edge.lower not in AUXILIARY_WORDS, sentence[start:end]
+    assert blanks.good(sentence, (start, end))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "problem"),
+    [
+        ("Strong clubs welcome the guests warmly.", "the", "blank is a function word"),
+        ("Strong clubs welcome guests with warm handshakes at the door.", "with", "function word"),
+        ("Good evaluations are specific and kind to the speaker.", "are", "function word"),
+        ("Mentors rely on the [x].", "x", "frame too short"),
+        ("Members rely on the club.", "club", "frame too short"),
+        (
+            "Each speaker brings personal goals, fears, habits, and hopes to the lectern every week.",
+            "personal goals, fears, habits, and hopes",
+            "list",
+        ),
+        (
+            "Speakers are key to every meeting, for there is no meeting without speakership.",
+            "speakership",
+            "gives the blank away",
+        ),
+        (
+            "The timer sits in the middle of the room and shows the coloured lights to speakers.",
+            "room",
+            "filler",
+        ),
+        (
+            "Good mentors know that new members need early speaking roles in meetings.",
+            "new members need early speaking roles",
+            "clause",
+        ),
+        (
+            "Good mentors patiently build lasting trust with every new club member.",
+            "build",
+            "verb fragment",
+        ),
+    ],
+)
+def test_bad_blanks_are_named(sentence: str, phrase: str, problem: str) -> None:
+    found = blanks.problems(sentence, span_of(sentence, phrase))
+    assert any(problem in p for p in found), found
+
+
+def test_a_good_blank_keeps_its_frame() -> None:
+    sentence = "The general evaluator reviews the whole meeting, not only the prepared speeches."
+    assert blanks.problems(sentence, span_of(sentence, "whole meeting")) == []
+
+
+def test_a_blank_is_widened_to_its_whole_noun_phrase() -> None:
+    sentence = "Good clubs follow a values-based approach to mentoring, not a rulebook."
+    start, end = blanks.complete(sentence, span_of(sentence, "approach")) or (0, 0)
+    assert sentence[start:end] == "values-based approach"
+
+
+def test_a_short_statement_becomes_a_question_on_its_object() -> None:
+    assert blanks.object_question("Grammarians track filler words.") == (
+        "What do grammarians track?",
+        "Filler words",
+    )
+    assert blanks.object_question("The toastmaster introduces every speaker.") == (
+        "What does the toastmaster introduce?",
+        "Every speaker",
+    )
+    assert blanks.object_question("They help.") is None
+
+
+@pytest.mark.parametrize(
+    "module", ["leadership_cards.review", "leadership_cards.quiz", "leadership_cards.cli"]
+)
+def test_commands_that_make_no_cards_never_load_the_tagger(module: str) -> None:
+    code = (
+        f"import sys, {module}; "
+        "bad = [m for m in sys.modules if m.startswith(('textblob', 'nltk')) "
+        "or m.endswith(('generate.syntax', '_pattern_text'))]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        (
+            "A Table Topics answer lasts from one to two minutes at most meetings.",
+            "one to two minutes",
+        ),
+        ("The timer shows the green light after 5 minutes of a prepared speech.", "5 minutes"),
+    ],
+)
+def test_a_number_is_blanked_with_its_unit(sentence: str, answer: str) -> None:
+    found = salient_span(sentence)
+    assert found is not None
+    (start, end), why = found
+    assert (sentence[start:end], why) == (answer, "number")
+
+
+def test_a_count_without_a_unit_is_no_blank() -> None:
+    sentence = "The club's officers have two duties: first, to serve members; second, to grow."
+    assert "blank is a bare count" in blanks.problems(sentence, span_of(sentence, "two"))
+    assert blanks.quantity("Three points can be emphasized about every good speech.") is None

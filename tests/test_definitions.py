@@ -1,0 +1,119 @@
+"""Every common form of definition yields a "What is X?" card, on chapters written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadership_cards.cards import Card, Kind
+from leadership_cards.generate import generate_chapter
+from leadership_cards.source import read_document
+
+
+def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[Card]:
+    path = tmp_path / "chapter.txt"
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return generate_chapter(read_document(path), deck="roles", title=title)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front", "back"),
+    [
+        (
+            "Table Topics is the impromptu speaking part of a club meeting.",
+            "What is Table Topics?",
+            "The impromptu speaking part of a club meeting.",
+        ),
+        (
+            "A pathway is a series of speech projects built around one set of skills.",
+            "In “Club Roles”, what is a pathway?",
+            "A series of speech projects built around one set of skills.",
+        ),
+        (
+            "Delegation is the transfer of authority from a club officer to a member.",
+            "In “Club Roles”, what is delegation?",
+            "The transfer of authority from a club officer to a member.",
+        ),
+        (
+            "Active listening means attending to a speaker's words, tone and intent.",
+            "What is active listening?",
+            "Attending to a speaker's words, tone and intent.",
+        ),
+        (
+            "A gavel refers to the small hammer the presiding officer uses.",
+            "In “Club Roles”, what is a gavel?",
+            "The small hammer the presiding officer uses.",
+        ),
+        (
+            "By crutch words we mean fillers such as um, ah and you know.",
+            "What are crutch words?",
+            "Fillers such as um, ah and you know.",
+        ),
+        (
+            "A quorum is defined as the number of members who must be present to vote.",
+            "In “Club Roles”, what is a quorum?",
+            "The number of members who must be present to vote.",
+        ),
+    ],
+)
+def test_every_definition_form_yields_its_card(  # a one-word term names its chapter
+    tmp_path: Path, sentence: str, front: str, back: str
+) -> None:
+    body = f"{sentence} Members learn the term in their first month."
+    cards = [c for c in chapter_cards(tmp_path, body) if c.kind is Kind.DEFINITION]
+    assert len(cards) == 1, [c.front for c in cards]
+    card = cards[0]
+    assert card.front == front
+    assert card.back == back
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This is the hardest part of any meeting for a new member to master.",
+        "The result is a more confident speaker after only a few meetings.",
+        "Preparation is the key to a good evaluation of any prepared speech.",
+        "Members who speak often are the ones who improve the fastest.",
+    ],
+)
+def test_a_statement_of_the_same_shape_is_not_a_definition(tmp_path: Path, sentence: str) -> None:
+    cards = chapter_cards(tmp_path, f"{sentence} Members learn this in their first month.")
+    assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]
+
+
+def test_glossary_entries_and_marked_terms_yield_definitions(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.md"
+    path.write_text(
+        "# Evaluation Words\n\n"
+        "Words evaluators use when they talk about a speech.\n\n"
+        "- **Commend**: name a strength specifically enough that the speaker can repeat it.\n"
+        "- **Vocal variety**: changing pitch, pace and volume so the voice carries meaning.\n\n"
+        "Hook: a question or story that opens a speech and makes the audience want more.\n\n"
+        "**Active listening** is attention to what a speaker means as well as what they say.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="words", title="Evaluation Words")
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Evaluation Words”, what does “commend” mean?"] == (
+        "Name a strength specifically enough that the speaker can repeat it."
+    )
+    assert asked["What does “vocal variety” mean?"].startswith("Changing pitch, pace")
+    assert asked["In “Evaluation Words”, what does “hook” mean?"].startswith("A question or story")
+    assert asked["What does “active listening” mean?"].startswith("Attention to what a speaker")
+
+
+def test_a_statement_with_a_colon_is_not_a_glossary_entry(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Good clubs share one habit: they start every meeting on time.\n\n"
+        "Three roles matter most: the timer, the grammarian and the evaluator.",
+    )
+    assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]
+
+
+def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
+    cards = chapter_cards(tmp_path, "PREP stands for point, reason, example, point.")
+    assert [(c.front, c.back) for c in cards if c.kind is Kind.DEFINITION] == [
+        ("What does PREP stand for?", "Point, reason, example, point.")
+    ]
