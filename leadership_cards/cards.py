@@ -69,7 +69,8 @@ class Card:
     made from one item are siblings and are not shown on the same day. `cloze` holds the
     statement with its deletion marked as `{{c1::...}}` for cloze cards, so exports can
     build real cloze notes; `front` is the same statement with the deletion blanked.
-    `fixed_id` pins the id of a card reworded by hand, so the rewording keeps its history.
+    `fixed_id` pins the id of a card reworded by hand, or of a regenerated card that carries
+    on a stored one (see `matching`), so the new wording keeps that card's history.
     """
 
     deck: str
@@ -81,7 +82,7 @@ class Card:
     item: str
     cloze: str | None = None
     tags: tuple[str, ...] = field(default=())
-    fixed_id: str | None = None  # set when a reworded card keeps the id it was generated with
+    fixed_id: str | None = None  # set when a reworded card keeps an earlier card's id
     #: The answer's phrase type ("count", "noun phrase", ...; see `generate.shapes`), found
     #: when the card is generated so that a quiz offers wrong answers of the same shape
     #: without analysing text. Empty when unknown.

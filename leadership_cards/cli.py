@@ -492,15 +492,18 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
     with progress(f"Making cards from {counted(len(source.chapters), 'chapter')}"):
         # Bad input fails here, before the collection is touched.
         generation = generate_report(source)
-    for warning in generation.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    cards = generation.cards
     origin = ";".join(sorted(str(path.resolve()) for path in paths))
     with open_store(db) as store:
-        result = add_deck(store, source, now_utc(), origin=origin, cards=cards, exclusive=True)
+        update = add_deck(
+            store, source, now_utc(), origin=origin, generation=generation, exclusive=True
+        )
+    for warning in update.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    result = update.result
     verb = "Added" if result.created else "Updated"
     click.echo(
         f"{verb} deck {source.name!r}: {counted(result.added, 'new card')}, "
+        f"{result.carried} carried over, "
         f"{result.updated} updated, {result.unchanged} unchanged, {result.retired} retired."
     )
 

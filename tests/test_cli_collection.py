@@ -430,7 +430,7 @@ def test_a_renamed_deck_added_again_keeps_its_cards_and_history(tmp_path: Path):
     assert run("decks", "rename", "own", "mine", "--db", str(db))[0] == 0
     code, out, err = run("add", str(folder), "--deck", "mine", "--db", str(db))
     assert code == 0, err
-    assert out.startswith("Updated deck 'mine': 0 new cards, 0 updated, ")
+    assert out.startswith("Updated deck 'mine': 0 new cards, 0 carried over, 0 updated, ")
     assert out.endswith(" 0 retired.\n")
     with Store.open(db) as store:
         assert store.card(answered).deck == "mine"

@@ -83,23 +83,26 @@ def test_regeneration_keeps_history_of_unchanged_cards(store: Store) -> None:
     first = cards[0]
     touched = dataclasses.replace(first, front=first.front.upper().replace("?", " ?  "))
     assert touched.id == first.id
-    # a real edit of another card makes a new card; the old one is retired with its history
-    really_changed = dataclasses.replace(cards[1], back="A different answer entirely")
-    edited: list[Card] = [touched, really_changed, *cards[2:]]
+    # a corrected answer to the same question carries the card on: same id, same history
+    corrected = dataclasses.replace(cards[1], back="A different answer entirely")
+    # a card whose question and answer both changed is another card; the old one is retired
+    # with its history
+    replaced = dataclasses.replace(cards[3], front="Who founded the club?", back="Ralph Smedley")
+    edited: list[Card] = [touched, corrected, cards[2], replaced, *cards[4:]]
     result = store.sync_deck(DeckInfo("sample", "Sample", origin="test:sample"), edited, NOW)
-    assert (result.added, result.retired) == (1, 1)
+    assert (result.added, result.retired, result.carried) == (1, 1, 1)
     assert result.updated == 1  # the re-cased card: text updated, id and history kept
+    assert store.card(cards[1].id).back == corrected.back
+    assert store.card(cards[3].id).retired_at is not None
     for card in reviewed:
         kept = store.card(card.id)
-        if card.id == cards[1].id:
-            assert kept.retired_at is not None
         assert kept.schedule.reps == 1
         assert len(list(store.reviews(card.id))) == 1
     assert store.card(first.id).front == touched.front
     # the retired card comes back, history intact, when its source returns
     result = store.sync_deck(DeckInfo("sample", "Sample", origin="test:sample"), cards, NOW)
     assert result.restored == 1
-    assert store.card(cards[1].id).retired_at is None
+    assert store.card(cards[3].id).retired_at is None
 
 
 def test_unmarked_file_with_tables_is_refused_not_migrated(tmp_path: Path) -> None:
@@ -144,3 +147,18 @@ def test_queue_queries_use_their_partial_indexes(store: Store) -> None:
             )
         )
         assert "cards_queue_" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_card_carried_over_by_sync_is_known_at_once_next_time(store: Store) -> None:
+    cards = sample_cards()
+    reworded = [dataclasses.replace(cards[0], back=cards[0].back + " indeed"), *cards[1:]]
+    info = DeckInfo("sample", "Sample", origin="test:sample")
+    assert store.sync_deck(info, reworded, NOW).carried == 1
+    # The stored card keeps its id and remembers the id of the wording it now has, so the
+    # same cards again pair by id, and change nothing.
+    kept = store.card(cards[0].id)
+    assert kept.back == reworded[0].back
+    row = store.conn.execute("SELECT generated_id FROM cards WHERE id = ?", (kept.id,))
+    assert row.fetchone()[0] == reworded[0].id
+    again = store.sync_deck(info, reworded, NOW)
+    assert (again.added, again.carried, again.updated, again.retired) == (0, 0, 0, 0)

@@ -7,8 +7,9 @@ specific card is kept. Generation is deterministic and linear in the size of the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from leadership_cards.cards import WRITTEN_KINDS, Card, Kind, normalise
 from leadership_cards.deck_source import DeckSource
@@ -27,7 +28,12 @@ from leadership_cards.generate import (
 )
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
-from leadership_cards.generate.overrides import apply_overrides, load_overrides, stale_ids
+from leadership_cards.generate.overrides import (
+    Overrides,
+    apply_overrides,
+    load_overrides,
+    stale_ids,
+)
 from leadership_cards.generate.quality import leaks, passes
 from leadership_cards.generate.text import FUNCTION_WORDS
 from leadership_cards.source import Document
@@ -60,11 +66,28 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Generation:
-    """A deck's cards and what the user should hear about: overrides that no longer apply."""
+    """A deck's cards and what the user should hear about: overrides that no longer apply.
+
+    `generated` keeps the cards as the generator made them, before the overrides, so that
+    `carrying_on` can give them the ids of the stored cards they replace and apply the
+    overrides by those ids (the ids a member sees and writes into overrides.toml).
+    """
 
     cards: list[Card]
     warnings: list[str] = field(default_factory=list)
     stale_overrides: list[str] = field(default_factory=list)  # card ids
+    generated: list[Card] = field(default_factory=list)
+    overrides: Overrides | None = None
+    overrides_path: Path | None = None
+
+    def carrying_on(self, identities: Mapping[str, str]) -> Generation:
+        """The deck once each generated card takes the id of the stored card it carries on
+        (`identities`: generated id -> stored id), with the overrides applied by those ids."""
+        cards = [
+            replace(card, fixed_id=identities[card.id]) if card.id in identities else card
+            for card in self.generated
+        ]
+        return _with_overrides(cards, self.overrides, self.overrides_path)
 
 
 def generate(deck: DeckSource) -> list[Card]:
@@ -107,18 +130,23 @@ def generate_report(deck: DeckSource) -> Generation:
             if ctx.doc.file not in made and not _only_repeats(ctx):
                 raise SourceError(f"{path} yields no cards.")
     cards = without_leaked_answers(cards)
-    overrides_path = deck.overrides_path
-    if overrides_path is None:
-        return Generation(cards)
-    overrides = load_overrides(overrides_path)
-    stale = stale_ids(cards, overrides)
+    path = deck.overrides_path
+    return _with_overrides(cards, None if path is None else load_overrides(path), path)
+
+
+def _with_overrides(
+    generated: list[Card], overrides: Overrides | None, path: Path | None
+) -> Generation:
+    if overrides is None or path is None:
+        return Generation(generated, generated=generated)
+    stale = stale_ids(generated, overrides)
     warnings = []
     if stale:
         warnings.append(
-            f"{overrides_path} names cards this deck no longer has (left unused): "
-            f"{', '.join(stale)}."
+            f"{path} names cards this deck no longer has (left unused): {', '.join(stale)}."
         )
-    return Generation(apply_overrides(cards, overrides, overrides_path), warnings, stale)
+    cards = apply_overrides(generated, overrides, path)
+    return Generation(cards, warnings, stale, generated, overrides, path)
 
 
 def generate_chapter(doc: Document, deck: str = "deck", title: str | None = None) -> list[Card]:

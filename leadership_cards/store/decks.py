@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadership_cards.cards import Card
 from leadership_cards.clock import to_epoch
@@ -18,6 +18,16 @@ from leadership_cards.store.rows import (
     StoredCard,
     SyncResult,
     card_from_row,
+)
+
+if TYPE_CHECKING:
+    from leadership_cards.matching import Fingerprint
+
+
+#: A stored card's content as `sync_deck` compares it, then its generated id and retirement.
+_SYNC_SELECT = (
+    "SELECT id, chapter, kind, front, back, cloze, tags, source_file, source_position, "
+    "passage, item, ord, shape, generated_id, retired_at FROM cards WHERE deck = ?"
 )
 
 
@@ -41,20 +51,44 @@ class DeckQueries(StoreBase):
             raise NotFound(f"no deck named {name!r} (decks: {known})")
         return DeckInfo(*row)
 
+    def deck_with_origin(self, origin: str) -> DeckInfo | None:
+        """The deck made from `origin` (the embedded deck, whatever it is called now)."""
+        row = self.conn.execute(
+            "SELECT name, title, publisher, source, origin FROM decks WHERE origin = ? "
+            "ORDER BY position LIMIT 1",
+            (origin,),
+        ).fetchone()
+        return None if row is None else DeckInfo(*row)
+
     def require_deck(self, name: str | None) -> None:
         if name is not None:
             self.deck(name)
 
     def sync_deck(
-        self, info: DeckInfo, cards: Sequence[Card], now: datetime, *, exclusive: bool = False
+        self,
+        info: DeckInfo,
+        cards: Sequence[Card],
+        now: datetime,
+        generated_ids: Mapping[str, str] | None = None,
+        *,
+        exclusive: bool = False,
     ) -> SyncResult:
-        """Make the deck hold exactly `cards`, keeping the schedule and history of every card
-        whose id survived. Cards that vanished from the source are retired, not deleted.
+        """Make the deck hold exactly `cards`. Each card is first paired with the stored card
+        it replaces (`matching.match`: the same id, or the same kind and source with alike
+        text), and a paired card keeps the stored card's id, schedule and history while its
+        text, source and position are updated. Stored cards left unpaired are retired, not
+        deleted; a retired card paired again comes back with its history.
+
+        `generated_ids` gives, by card id, the id the generator gave that card before it took
+        a stored card's id or a hand-made rewording (by default, its own id).
 
         An `exclusive` sync refuses a deck of the same name made from other files. The check
         is made inside the write transaction, so of two processes adding one name at once,
         one adds it and the other is refused, never retiring the first one's cards.
         """
+        from leadership_cards.matching import Fingerprint, match
+
+        generated_ids = generated_ids or {}
         stamp = to_epoch(now)
         with self.transaction() as conn:
             row = conn.execute("SELECT origin FROM decks WHERE name = ?", (info.name,)).fetchone()
@@ -78,20 +112,19 @@ class DeckQueries(StoreBase):
                 row[0]: (row[1], row[2])
                 for row in conn.execute("SELECT card_id, front, back FROM overrides")
             }
-            existing = {
-                row[0]: tuple(row[1:])
-                for row in conn.execute(
-                    "SELECT id, chapter, kind, front, back, cloze, tags, source_file, "
-                    "source_position, passage, item, ord, shape, retired_at FROM cards "
-                    "WHERE deck = ?",
-                    (info.name,),
-                )
-            }
-            added = updated = unchanged = restored = 0
+            existing = {row[0]: tuple(row[1:]) for row in conn.execute(_SYNC_SELECT, (info.name,))}
+            pairs = match(
+                self.fingerprints(info.name),
+                [Fingerprint.of(card) for card in cards],
+            )
+            replaces = {pair.new: pair.old for pair in pairs}
+            added = updated = unchanged = restored = carried = 0
             for order, card in enumerate(cards):
+                generated = generated_ids.get(card.id, card.id)
+                stored_id = replaces.get(card.id, card.id)
                 front, back, cloze = card.front, card.back, card.cloze
-                if card.id in reworded:
-                    front, back = reworded[card.id]
+                if stored_id in reworded:
+                    front, back = reworded[stored_id]
                     cloze = cloze_with(front, back) if cloze else None
                 content = (
                     card.chapter,
@@ -106,35 +139,53 @@ class DeckQueries(StoreBase):
                     card.item,
                     order,
                     card.shape,
+                    None if generated == stored_id else generated,
                 )
-                old = existing.pop(card.id, None)
+                old = existing.pop(stored_id, None)
                 if old is None:
                     conn.execute(
                         "INSERT INTO cards (id, deck, chapter, kind, front, back, cloze, tags, "
-                        "source_file, source_position, passage, item, ord, shape, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "source_file, source_position, passage, item, ord, shape, generated_id, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (card.id, info.name, *content, stamp),
                     )
                     added += 1
                     continue
+                old_generated = old[-2] or stored_id
                 if old[-1] is not None:
                     restored += 1
                 elif old[:-1] == content:
                     unchanged += 1
                     continue
+                elif old_generated != generated:
+                    carried += 1
                 else:
                     updated += 1
                 conn.execute(
                     "UPDATE cards SET chapter = ?, kind = ?, front = ?, back = ?, cloze = ?, "
                     "tags = ?, source_file = ?, source_position = ?, passage = ?, item = ?, "
-                    "ord = ?, shape = ?, retired_at = NULL WHERE id = ?",
-                    (*content, card.id),
+                    "ord = ?, shape = ?, generated_id = ?, retired_at = NULL WHERE id = ?",
+                    (*content, stored_id),
                 )
             gone = [card_id for card_id, old in existing.items() if old[-1] is None]
             conn.executemany(
                 "UPDATE cards SET retired_at = ? WHERE id = ?", [(stamp, i) for i in gone]
             )
-        return SyncResult(added, updated, unchanged, len(gone), restored, created=row is None)
+        return SyncResult(
+            added, updated, unchanged, len(gone), restored, carried, created=row is None
+        )
+
+    def fingerprints(self, deck: str) -> list[Fingerprint]:
+        """What matching needs of every card of the deck, retired ones included."""
+        from leadership_cards.matching import Fingerprint
+
+        rows = self.conn.execute(
+            "SELECT id, kind, item, front, back, passage, generated_id FROM cards "
+            "WHERE deck = ? ORDER BY ord",
+            (deck,),
+        )
+        ids_from = self.ids_deck_name(deck)
+        return [Fingerprint.stored(ids_from, *row) for row in rows]
 
     # -- cards ---------------------------------------------------------------------------
 

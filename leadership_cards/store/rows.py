@@ -99,6 +99,7 @@ class SyncResult:
     unchanged: int = 0
     retired: int = 0
     restored: int = 0
+    carried: int = 0  # stored cards that took a new wording and kept their history
     created: bool = False  # the deck is new
 
 

@@ -194,6 +194,14 @@ def _m007_answer_shape(db) -> None:
     db.execute("ALTER TABLE cards ADD COLUMN shape TEXT NOT NULL DEFAULT ''")
 
 
+def _m008_generated_ids(db) -> None:
+    """The id the generator gives each card's current wording. A regenerated card that
+    carries on an older one keeps the older card's id (and with it its history and its Anki
+    note); this column lets the next generation recognise it at once, even under a rewording
+    made by hand. NULL means the card's own id."""
+    db.execute("ALTER TABLE cards ADD COLUMN generated_id TEXT")
+
+
 MIGRATIONS: list[Callable] = [
     _m001_initial,
     _m002_review_stats,
@@ -202,6 +210,7 @@ MIGRATIONS: list[Callable] = [
     _m005_learner_changes,
     _m006_renamed_decks,
     _m007_answer_shape,
+    _m008_generated_ids,
 ]
 VERSION = len(MIGRATIONS)
 
