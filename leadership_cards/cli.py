@@ -970,41 +970,64 @@ def check(db: Path | None, repair: bool, as_json: bool) -> None:
 
     if as_json and repair:
         raise UserError("--json and --repair cannot be combined")
-    with open_store(db, reading=not repair) as store:
-        with progress("Checking the collection"):
-            report = run_check(store)
+    try:
+        with open_store(db, reading=not repair) as store:
+            with progress("Checking the collection"):
+                report = run_check(store)
+            if as_json:
+                emit_json(
+                    {
+                        "ok": report.ok,
+                        "problems": report.lines(),
+                        "integrity": report.integrity,
+                        "orphan_reviews": report.orphan_reviews,
+                        "missing_decks": report.missing_decks,
+                        "bad_schedules": report.bad_schedules,
+                    }
+                )
+                if not report.ok:
+                    raise click.exceptions.Exit(1)
+                return
+            if report.ok:
+                click.echo("The collection is sound.")
+                return
+            for line in report.lines():
+                click.echo(f"- {line}")
+            if not repair:
+                raise UserError(
+                    "problems found; `leadership-cards check --repair` fixes what it can"
+                )
+            if report.integrity:
+                raise UserError(
+                    "the file itself is damaged and cannot be repaired safely; "
+                    "restore a backup with `leadership-cards backup restore latest`"
+                )
+            saved = backup.take(store.path, "before-repair", now_utc(), store.conn)
+            with progress("Repairing"):
+                repaired = run_repair(store, report, scheduler_config(store), now_utc())
+            for line in repaired:
+                click.echo(f"Repaired: {line}")
+            click.echo(f"A copy from before the repair is at {saved}")
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError):  # busy, locked, read-only: said as such
+            raise
+        # Too damaged to open: the advice is a backup, not `check` itself.
         if as_json:
             emit_json(
                 {
-                    "ok": report.ok,
-                    "problems": report.lines(),
-                    "integrity": report.integrity,
-                    "orphan_reviews": report.orphan_reviews,
-                    "missing_decks": report.missing_decks,
-                    "bad_schedules": report.bad_schedules,
+                    "ok": False,
+                    "problems": [f"the file is damaged: {error}"],
+                    "integrity": [str(error)],
+                    "orphan_reviews": 0,
+                    "missing_decks": [],
+                    "bad_schedules": [],
                 }
             )
-            if not report.ok:
-                raise click.exceptions.Exit(1)
-            return
-        if report.ok:
-            click.echo("The collection is sound.")
-            return
-        for line in report.lines():
-            click.echo(f"- {line}")
-        if not repair:
-            raise UserError("problems found; `leadership-cards check --repair` fixes what it can")
-        if report.integrity:
-            raise UserError(
-                "the file itself is damaged and cannot be repaired safely; "
-                "restore a backup with `leadership-cards backup restore latest`"
-            )
-        saved = backup.take(store.path, "before-repair", now_utc(), store.conn)
-        with progress("Repairing"):
-            repaired = run_repair(store, report, scheduler_config(store), now_utc())
-        for line in repaired:
-            click.echo(f"Repaired: {line}")
-        click.echo(f"A copy from before the repair is at {saved}")
+            raise click.exceptions.Exit(1) from None
+        raise UserError(
+            f"the collection file is damaged ({error}) beyond what check can read; "
+            "restore a backup with `leadership-cards backup restore latest`"
+        ) from None
 
 
 @cli.group(name="backup", cls=Group)

@@ -77,6 +77,23 @@ def test_damaged_file_is_refused_untouched(db_path: Path) -> None:
     assert db_path.read_bytes() == bytes(data)
 
 
+def test_check_on_a_file_too_damaged_to_open_points_to_a_backup(db_path: Path) -> None:
+    data = bytearray(db_path.read_bytes())
+    data[3 * 4096 : 3 * 4096 + 3000] = bytes(3000)  # a page the open does not read
+    db_path.write_bytes(bytes(data))
+    code, out, err = run("check", "--db", str(db_path))
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: the collection file is damaged (")
+    assert err.endswith(
+        "beyond what check can read; restore a backup with "
+        "`leadership-cards backup restore latest`\n"
+    )
+    code, out, _ = run("check", "--json", "--db", str(db_path))
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False and report["integrity"]
+    assert db_path.read_bytes() == bytes(data)
+
+
 def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
     for day in range(10):
         backup.take(db_path, backup.DAILY, NOW + timedelta(days=day))
