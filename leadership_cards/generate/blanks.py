@@ -238,7 +238,14 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
         out.append("blank splits a phrase")
+    if _quoted(sentence[: span[0]]):
+        out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
+
+
+def _quoted(before: str) -> bool:
+    """True when a quotation is open at the end of `before`."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def good(sentence: str, span: Span) -> bool:
