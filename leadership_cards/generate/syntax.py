@@ -277,6 +277,8 @@ _COMPOUND_MODIFIER = re.compile(r"^[A-Za-z]+-(?:[A-Za-z]+-)*[a-z]+(?:ed|ing|en)$
 
 
 _DEFAULT = ("NN", "NNP", "CD")
+#: Endings of nouns that are rarely verbs: with no object after it, such a word is a noun.
+_NOUN_SUFFIXES = ("tion", "sion", "ness", "ity", "ship", "ism")
 _SUBJECT_HEADS = frozenset(["NN", "NNS", "NNP", "NNPS", "PRP"])
 _DETERMINERS = frozenset(["DT", "PRP$", "PDT", "CD"])
 _SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she", "it"])
@@ -385,6 +387,13 @@ def _mend_tags(plain: list[list[str]], tagged: list[list[str]]) -> None:
         item[1] = item[1].split("-")[0] if item[1].startswith("NNP-") else item[1]
         if not any(c.isalnum() for c in word) and item[1][:1].isalpha():
             item[1] = ":"  # a dash or a symbol the lexicon does not know: a break
+        after = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+        if (
+            item[1] == "VB"
+            and word.lower().endswith(_NOUN_SUFFIXES)
+            and after not in ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "CD")
+        ):
+            item[1] = "NN"  # "the key to retention is": no object follows, so no verb
         if item[1] == "VBG" and not word.lower().endswith("ing"):
             item[1] = "NNS" if word.endswith("s") else "NN"  # "follower" is not a gerund
         nxt = tagged[i + 1][1] if i + 1 < len(tagged) else ""
@@ -482,7 +491,7 @@ def _content(text: str, tag: str) -> bool:
         return False
     if tag.startswith("RB") and lower in ("not", "n't", "also", "only", "just"):
         return False
-    if lower in ("ones", "others", "same", "other", "former", "latter"):
+    if lower in ("ones", "others", "same", "other", "former", "latter", "worth"):
         return False  # words that stand for a noun: "the [ones] that ...", "do the [same]"
     return tag.startswith(CONTENT_TAGS) and any(c.isalnum() for c in text)
 
