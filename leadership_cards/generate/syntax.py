@@ -485,13 +485,38 @@ def is_function(token: Token) -> bool:
     return token.function
 
 
+#: Words that stand in for a noun ("the [ones] that", "do the [same]", "to do [something]")
+#: or need one ("[worth]"): no blank asks for them.
+_STANDS_FOR_A_NOUN = frozenset(
+    [
+        "ones",
+        "others",
+        "same",
+        "other",
+        "former",
+        "latter",
+        "worth",
+        "something",
+        "anything",
+        "everything",
+        "nothing",
+        "someone",
+        "anyone",
+        "everyone",
+        "somebody",
+        "anybody",
+        "everybody",
+    ]
+)
+
+
 def _content(text: str, tag: str) -> bool:
     lower = text.lower()
     if lower in AUXILIARY_WORDS or tag in FUNCTION_TAGS:
         return False
     if tag.startswith("RB") and lower in ("not", "n't", "also", "only", "just"):
         return False
-    if lower in ("ones", "others", "same", "other", "former", "latter", "worth"):
+    if lower in _STANDS_FOR_A_NOUN:
         return False  # words that stand for a noun: "the [ones] that ...", "do the [same]"
     return tag.startswith(CONTENT_TAGS) and any(c.isalnum() for c in text)
 
