@@ -356,7 +356,9 @@ def main_verb_object(sentence: str) -> Span | None:
             j += 1  # its adverbs, and a verb coordinated with it: "succeeds or fails in [X]"
         if j < len(found) and found[j].tag == "TO" and j + 1 < len(found):
             j += 1 if found[j + 1].tag != "VB" else 0
-        if j < len(found) and found[j].tag == "IN" and found[j].lower not in _CLAUSE_WORDS:
+        if j < len(found) and found[j].lower in _SUBORDINATE_OPENERS | _CLAUSE_WORDS:
+            return None  # "happens when ...": a clause follows the verb, not an object
+        if j < len(found) and found[j].tag == "IN":
             j += 1  # "rely on [X]"
         if j >= len(found) or not any(c.isalnum() for c in found[j].text):
             return None
