@@ -30,6 +30,17 @@ class Kind(StrEnum):
     CLOZE = "cloze"
 
 
+class Shape(StrEnum):
+    """What kind of phrase a card's answer is, so a quiz can offer wrong answers of the
+    same kind (`generate.shapes` finds it when the card is generated)."""
+
+    COUNT = "count"  # "Eleven", "12"
+    QUANTITY = "quantity"  # a number with its unit: "70 percent", "3 out of 4", "two minutes"
+    VERB_PHRASE = "verb phrase"  # "Learning to be teachers", "accept the service role"
+    CLAUSE = "clause"  # a statement with its own verb: "Leaders are in service to others"
+    NOUN_PHRASE = "noun phrase"  # "personal power", "The inner leader's followership role"
+
+
 #: Kinds a person wrote (in a chapter file, or in Anki): taken as written, never judged as
 #: generated wording is.
 WRITTEN_KINDS = frozenset({Kind.QUESTION, Kind.CLOZE})
@@ -71,6 +82,10 @@ class Card:
     cloze: str | None = None
     tags: tuple[str, ...] = field(default=())
     fixed_id: str | None = None  # set when a reworded card keeps the id it was generated with
+    #: The answer's phrase type ("count", "noun phrase", ...; see `generate.shapes`), found
+    #: when the card is generated so that a quiz offers wrong answers of the same shape
+    #: without analysing text. Empty when unknown.
+    shape: str = ""
 
     @property
     def id(self) -> str:

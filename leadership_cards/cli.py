@@ -10,6 +10,7 @@ import errno
 import json
 import sqlite3
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ import click
 
 from leadership_cards import __version__
 from leadership_cards.clock import iso, now_utc
-from leadership_cards.errors import UserError
+from leadership_cards.errors import SettingWarning, UserError
 from leadership_cards.words import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,7 +31,10 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", SettingWarning)
+                warnings.showwarning = _warn_once()
+                return super().invoke(ctx)
         except (UserError, sqlite3.Error, ValueError, OSError) as error:
             message = expected_failure(error)
             if message is None:
@@ -53,6 +57,21 @@ class Group(click.Group):
                 formatter.write_dl(rows)
 
 
+def _warn_once() -> Callable[..., None]:
+    """Shows each `SettingWarning` once a command, as one line on stderr."""
+    said: set[str] = set()
+    shown = warnings.showwarning
+
+    def show(message, category, *args: Any, **kwargs: Any) -> None:
+        if not issubclass(category, SettingWarning):
+            shown(message, category, *args, **kwargs)
+        elif str(message) not in said:
+            said.add(str(message))
+            click.echo(f"Warning: {one_line(str(message))}", err=True)
+
+    return show
+
+
 def expected_failure(error: Exception) -> str | None:
     """What to tell the user about an expected failure; None for a real fault."""
     if isinstance(error, UserError):
@@ -62,6 +81,8 @@ def expected_failure(error: Exception) -> str | None:
             return "the collection is busy in another process; try again in a moment"
         if "readonly" in str(error):
             return "the collection is read-only here; nothing was changed"
+        if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_FULL:
+            return "not enough space to write the collection; nothing was changed"
         return f"the collection could not be used: {error}"
     if isinstance(error, sqlite3.DatabaseError):
         return f"the collection file is damaged ({error}); `leadership-cards check` can tell more"
@@ -224,12 +245,14 @@ def decks(ctx: click.Context, db: Path | None, as_json: bool) -> None:
     if not rows:
         click.echo("No decks. Add one with: leadership-cards add CHAPTER.txt")
         return
+    from leadership_cards.terminal import printable
+
     width = max(4, *(len(row["name"]) for row in rows))
     click.echo(f"{'deck':<{width}}  cards  new  learning  review  title")
     for row in rows:
         click.echo(
             f"{row['name']:<{width}}  {row['cards']:>5}  {row['new']:>3}  {row['learning']:>8}"
-            f"  {row['review']:>6}  {row['title']}"
+            f"  {row['review']:>6}  {printable(row['title'])}"
         )
     click.echo("new, learning, review: what is left today, within the day's limits.")
 
@@ -312,11 +335,14 @@ def cards(
         if as_json:
             emit_json([card.to_json() for card in found])
             return
+        from leadership_cards.terminal import printable
+
         for card in found:
             due = iso(card.schedule.due) or "-"
             mark = "⚑" if card.flagged else " "
             click.echo(
-                f"{card.id} {mark} {card.state:<10}  {due[:10]:<10}  {card.kind:<17}  {card.front}"
+                f"{card.id} {mark} {card.state:<10}  {due[:10]:<10}  {card.kind:<17}  "
+                + printable(card.front)
             )
 
 
@@ -348,8 +374,9 @@ def show(db: Path | None, card_id: str, as_json: bool) -> None:
         )
         return
     from leadership_cards.showing import render_card
+    from leadership_cards.terminal import printable
 
-    click.echo(render_card(card, reviews, override))
+    click.echo(printable(render_card(card, reviews, override)))
 
 
 @cli.command()
@@ -371,7 +398,9 @@ def edit(db: Path | None, card_id: str, front: str | None, back: str | None) -> 
                 return
             front, back = sides
         saved = edit_card(store, card.id, front, back, now_utc())
-    click.echo(f"Edited {saved.id}: {saved.front}")
+    from leadership_cards.terminal import printable
+
+    click.echo(f"Edited {saved.id}: {printable(saved.front)}")
 
 
 @cli.command()
@@ -427,14 +456,8 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
     cards = generation.cards
     origin = ";".join(sorted(str(path.resolve()) for path in paths))
     with open_store(db) as store:
-        existing = {deck.name: deck for deck in store.decks()}
-        if source.name in existing and existing[source.name].origin != origin:
-            raise UserError(
-                f"a deck named {source.name!r} already exists from other files; "
-                "choose another name with --deck"
-            )
-        result = add_deck(store, source, now_utc(), origin=origin, cards=cards)
-    verb = "Updated" if source.name in existing else "Added"
+        result = add_deck(store, source, now_utc(), origin=origin, cards=cards, exclusive=True)
+    verb = "Added" if result.created else "Updated"
     click.echo(
         f"{verb} deck {source.name!r}: {counted(result.added, 'new card')}, "
         f"{result.updated} updated, {result.unchanged} unchanged, {result.retired} retired."
@@ -552,6 +575,7 @@ def quiz(
 def _quiz_history(db: Path | None, as_json: bool) -> None:
     from leadership_cards.clock import local_zone
     from leadership_cards.quiz import format_duration
+    from leadership_cards.terminal import printable
 
     with open_store(db, reading=True) as store:
         runs = store.quiz_runs()
@@ -584,7 +608,7 @@ def _quiz_history(db: Path | None, as_json: bool) -> None:
         click.echo(
             f"{run.started_at.astimezone(zone):%Y-%m-%d %H:%M}  {run.deck or 'all':<16}  "
             f"{mode:<6}  {score:>7}  {format_duration(run.duration_ms):>7}  "
-            f"{run.chapter or 'all chapters'}"
+            + printable(run.chapter or "all chapters")
         )
     if any(run.weakest for run in runs):
         click.echo("* weakest cards")

@@ -54,8 +54,10 @@ def add_deck(
     now: datetime,
     origin: str,
     cards: Sequence[Card] | None = None,
+    exclusive: bool = False,
 ) -> SyncResult:
-    """Make the stored deck match `source` (generated here unless `cards` are given)."""
+    """Make the stored deck match `source` (generated here unless `cards` are given); an
+    `exclusive` add refuses a deck of that name made from other files."""
     from leadership_cards.generate import generate
 
     # A renamed deck's cards are made as under the name they were first made with, so their
@@ -72,4 +74,4 @@ def add_deck(
         source=source.source,
         origin=origin,
     )
-    return store.sync_deck(info, cards, now)
+    return store.sync_deck(info, cards, now, exclusive=exclusive)

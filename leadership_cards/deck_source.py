@@ -103,10 +103,7 @@ def load_manifest(folder: str | Path) -> DeckSource:
     path = folder / MANIFEST
     if not path.is_file():
         raise SourceError(f"{folder} has no {MANIFEST}.")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SourceError(f"{path} is not a valid manifest: {exc}.") from None
+    data = read_toml(path, "manifest")
     chapters_data = data.get("chapters")
     if not isinstance(chapters_data, list) or not chapters_data:
         raise SourceError(f"{path} lists no [[chapters]].")
@@ -118,7 +115,7 @@ def load_manifest(folder: str | Path) -> DeckSource:
             raise SourceError(f"{path}: chapter {number} has no title.")
         if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
             raise SourceError(f"{path}: chapter {number} ({title}) lists no files.")
-        paths = tuple(folder / f for f in files)
+        paths = tuple(_inside(folder, f, path) for f in files)
         for chapter_file in paths:
             if not chapter_file.is_file():
                 raise SourceError(f"{path}: chapter file {chapter_file.name} does not exist.")
@@ -136,6 +133,26 @@ def load_manifest(folder: str | Path) -> DeckSource:
         source=str(data.get("source", "")),
         extra={k: v for k, v in data.items() if k not in known},
     )
+
+
+def read_toml(path: Path, what: str) -> dict:
+    """A deck folder's TOML file; one line for anything unreadable, nesting too deep included."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SourceError(f"{path} is not a valid {what}: {exc}.") from None
+    except RecursionError:
+        raise SourceError(f"{path} is not a valid {what}: it is nested too deeply.") from None
+
+
+def _inside(folder: Path, name: str, manifest: Path) -> Path:
+    """A chapter file the manifest names, which must lie in the deck's folder: a manifest
+    cannot make cards (and exports) out of files elsewhere, through `..`, an absolute path
+    or a symbolic link leading out."""
+    chapter = folder / name
+    if Path(name).is_absolute() or not chapter.resolve().is_relative_to(folder.resolve()):
+        raise SourceError(f"{manifest}: chapter file {name!r} is outside the deck's folder.")
+    return chapter
 
 
 def deck_from_paths(

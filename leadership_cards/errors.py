@@ -15,3 +15,8 @@ class StoreError(UserError):
 
 class NotFound(UserError):
     """An unknown deck, card or chapter."""
+
+
+class SettingWarning(UserWarning):
+    """A stored setting that cannot be used (written by hand or by an older version): the
+    default is used instead, and the user is told once."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from leadership_cards.cards import UNSCHEDULED_KINDS, normalise
+from leadership_cards.cards import UNSCHEDULED_KINDS, Shape, normalise
 from leadership_cards.drawing import draw_questions
 from leadership_cards.errors import NotFound, UserError
 from leadership_cards.review import context_line
@@ -40,6 +40,10 @@ class _Answered(Protocol):
     def front(self) -> str: ...
     @property
     def back(self) -> str: ...
+    @property
+    def chapter(self) -> str: ...
+    @property
+    def shape(self) -> str: ...
 
 
 # -- choosing the chapter and the cards ------------------------------------------------------
@@ -94,31 +98,122 @@ def weakest_first(
 # -- questions -------------------------------------------------------------------------------
 
 
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+
+
 def distractors(
     card: _Answered, pool: Iterable[_Answered], rng: random.Random, k: int = OPTIONS - 1
 ) -> list[str]:
-    """Up to `k` wrong answers for `card`: answers of other cards of its kind and deck,
-    none equal to the right answer or to each other once normalised, and none that
-    answers the same question (two cloze cards can blank the same sentence), drawn from
-    the 2k nearest in length so that no option gives itself away by its size."""
+    """Up to `k` wrong answers for `card`, of the same shape as its answer (a number for a
+    number, a gerund phrase for a gerund phrase; by kind for a card stored before shapes
+    were), so that no option gives itself away.
+
+    Candidates come from the card's deck: none equal to the right answer or to each other
+    once normalised, none that answers the same question (two cloze cards can blank the same
+    sentence), none that the question itself shows (an overlapping cloze shows the items
+    beside its blank). They are taken from the same chapter first, then from cards of the
+    same kind, then from the rest of the deck; within each, from the 2k nearest in length.
+    A number with too few rivals in the deck is given invented neighbours of the same form."""
     right = normalise(card.back)
     question = normalise(card.front)
+    shown = f" {question} "
     seen = {right}
-    candidates: list[str] = []
+    tiers: list[list[str]] = [[], [], [], []]
     for other in pool:
-        if other.id == card.id or other.kind != card.kind or other.deck != card.deck:
+        if other.id == card.id or other.deck != card.deck or other.kind in UNSCHEDULED_KINDS:
+            continue
+        if not _same_shape(card, other):
             continue
         if normalise(other.front) == question:
             continue  # another right answer to the same question
         key = normalise(other.back)
-        if not key or key in seen:
+        if not key or key in seen or f" {key} " in shown:
             continue
         seen.add(key)
-        candidates.append(other.back)
-    rng.shuffle(candidates)  # ties in length fall in seeded order
-    candidates.sort(key=lambda answer: abs(len(answer) - len(card.back)))
-    nearest = candidates[: 2 * k]
-    return rng.sample(nearest, min(k, len(nearest)))
+        tiers[(other.chapter != card.chapter) * 2 + (other.kind != card.kind)].append(other.back)
+    chosen: list[str] = []
+    for tier in tiers:
+        needed = k - len(chosen)
+        if needed <= 0:
+            break
+        rng.shuffle(tier)  # ties in length fall in seeded order
+        tier.sort(key=lambda answer: abs(len(answer) - len(card.back)))
+        nearest = tier[: 2 * needed]
+        chosen.extend(rng.sample(nearest, min(needed, len(nearest))))
+    if len(chosen) < k and card.shape in (Shape.COUNT, Shape.QUANTITY):
+        taken = seen | {normalise(answer) for answer in chosen}
+        chosen.extend(nearby_numbers(card.back, k - len(chosen), taken, rng))
+    return chosen
+
+
+def _same_shape(card: _Answered, other: _Answered) -> bool:
+    if card.shape:
+        return other.shape == card.shape
+    return other.kind == card.kind
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def nearby_numbers(answer: str, k: int, taken: set[str], rng: random.Random) -> list[str]:
+    """Up to `k` answers like `answer` with its number moved a little ("Eleven" -> "Ten",
+    "70 percent" -> "60 percent"), in the same form, none in `taken` (normalised)."""
+    m = _FIGURE.search(answer)
+    if not m:
+        return []
+    text = m.group()
+    as_word = not text[0].isdigit()
+    value = float(_NUMBER_WORDS[text.lower()]) if as_word else float(text)
+    percent = "percent" in answer.lower() or "%" in answer
+    step = 10.0 if percent and value >= 10 else 1.0
+    out: list[str] = []
+    offsets = [d * step for n in range(1, 6) for d in (n, -n)]
+    rng.shuffle(offsets)
+    for offset in sorted(offsets, key=abs):
+        number = value + offset
+        if number < 0 or (percent and number > 100) or (as_word and number > 20):
+            continue
+        if as_word:
+            words = list(_NUMBER_WORDS)
+            figure = words[int(number)]
+            figure = figure.capitalize() if text[0].isupper() else figure
+        else:
+            figure = f"{number:g}"
+        candidate = answer[: m.start()] + figure + answer[m.end() :]
+        if normalise(candidate) in taken:
+            continue
+        taken.add(normalise(candidate))
+        out.append(candidate)
+        if len(out) == k:
+            break
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,18 +232,19 @@ def build_question(
     if mode != "choice":
         return Question(number, card, mode)
     wrong = distractors(card, pool, rng)
+    like = f"{card.shape} answers" if card.shape else f"{card.kind} cards"
     if not wrong:
         return Question(
             number,
             card,
             "flip",
-            note=f"no other {card.kind} answers to choose from: reveal and grade yourself",
+            note=f"no other {like} to choose from: reveal and grade yourself",
         )
     options = [*wrong, card.back]
     rng.shuffle(options)
     note = ""
     if len(options) < OPTIONS:
-        note = f"only {len(options)} options: the deck has too few {card.kind} cards"
+        note = f"only {len(options)} options: the deck has too few {like}"
     return Question(number, card, mode, tuple(options), options.index(card.back), note)
 
 
@@ -187,46 +283,16 @@ def plan_quiz(
             else "the collection"
         )
         raise UserError(f"no cards to quiz on in {where}")
-    pools: dict[tuple[str, str], list[StoredCard]] = {}
+    pools: dict[str, list[StoredCard]] = {}
     questions = []
     for number, card in enumerate(chosen, 1):
-        key = (card.deck, card.kind)
-        if key not in pools:
-            pools[key] = list(store.cards(deck=card.deck, kind=card.kind))
-        questions.append(build_question(number, card, mode, pools[key], rng))
+        if mode == "choice" and card.deck not in pools:
+            pools[card.deck] = list(store.cards(deck=card.deck))
+        questions.append(build_question(number, card, mode, pools.get(card.deck, []), rng))
     return questions, place
 
 
 # -- grading typed answers -------------------------------------------------------------------
-
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
 
 
 def _graded_form(text: str) -> str:

@@ -118,6 +118,10 @@ class ReviewSession:
             # Read the schedule again inside the write lock: another terminal may have
             # answered this card since it was shown.
             before = self.store.schedule_of(card.id)
+            # The wall clock may have been set back (or another terminal's runs ahead): an
+            # answer is never placed before the card's last one, so its log only moves on.
+            if before.last_review is not None and now < before.last_review:
+                now = before.last_review
             after = self.scheduler.answer(before, rating, now, self.rng)
             leech = (
                 before.state == "review"
@@ -145,8 +149,9 @@ class ReviewSession:
         """Take back the last answer of this session; returns the card's id."""
         if not self.tally.history:
             return None
-        review_id, state_before, rating = self.tally.history.pop()
-        card_id = self.store.undo(review_id)
+        review_id, state_before, rating = self.tally.history[-1]
+        card_id = self.store.undo(review_id)  # refused if the card was answered again since
+        self.tally.history.pop()
         self.tally.answered -= 1
         self.tally.correct -= rating != Rating.AGAIN
         self.tally.new_seen -= state_before == "new"
@@ -257,7 +262,11 @@ def _wait(term: Terminal, keys: tuple[str, ...]) -> str:
 
 
 def _undo(session: ReviewSession) -> tuple[str, StoredCard | None]:
-    card_id = session.undo()
+    try:
+        card_id = session.undo()
+    except UserError as refused:  # the card was answered again since, in another session
+        said = str(refused)
+        return f"{said[:1].upper()}{said[1:]}.", None
     if card_id is None:
         return "Nothing to undo.", None
     card = session.store.card(card_id)

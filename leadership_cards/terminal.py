@@ -7,6 +7,7 @@ loop runs in a real terminal here and in a pseudo-terminal under test.
 from __future__ import annotations
 
 import os
+import re
 import select
 import sys
 import termios
@@ -20,6 +21,33 @@ from leadership_cards.errors import UserError
 ESC = "\x1b"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+
+
+#: Escape sequences whole (CSI, OSC such as a window title or the clipboard's OSC 52, DCS and
+#: the other string commands, two-character escapes), then any other C0 or C1 control
+#: character but newline and tab.
+_CONTROL = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+#: Select Graphic Rendition: colour and weight, the one kind of sequence we write ourselves.
+_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def printable(text: str, keep_style: bool = False) -> str:
+    """`text` with every terminal control sequence and control character taken out, so text
+    from a chapter, an import or an edit can never clear the screen, set the window title
+    or write the clipboard. `keep_style` lets colour codes through (only those)."""
+    if not keep_style:
+        return _CONTROL.sub("", text)
+    kept = _STYLE.split(text)
+    styles = _STYLE.findall(text)
+    out = [_CONTROL.sub("", kept[0])]
+    for code, part in zip(styles, kept[1:], strict=True):
+        out += [code, _CONTROL.sub("", part)]
+    return "".join(out)
 
 
 class Terminal(Protocol):
@@ -56,7 +84,10 @@ class RealTerminal:
         self.color = wants_color(stdout)
 
     def write(self, text: str) -> None:
-        self._out.write(text)
+        # Everything shown passes here, so no text can reach the terminal unfiltered; colour
+        # codes (they change how text looks, never the screen or the clipboard) only when
+        # colour is on.
+        self._out.write(printable(text, keep_style=self.color))
         self._out.flush()
 
     def key(self, timeout: float | None = None) -> str | None:
@@ -97,7 +128,8 @@ class RealTerminal:
 
     def clear(self) -> None:
         if self.color:
-            self.write("\x1b[2J\x1b[H")
+            self._out.write("\x1b[2J\x1b[H")
+            self._out.flush()
         else:
             self.write("\n")
 
@@ -141,4 +173,4 @@ def style(term: Terminal, text: str, **options: object) -> str:
         return text
     import click
 
-    return click.style(text, **options)  # type: ignore[arg-type]
+    return click.style(printable(text), **options)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import NOW
+from leadership_cards import backup
 from leadership_cards.cli import cli
 from leadership_cards.collection import open_collection
 from leadership_cards.review import ReviewSession
@@ -58,7 +59,7 @@ def test_remove_asks_takes_a_backup_and_the_embedded_deck_stays_removed(embedded
     assert code == 0
     assert "Remove deck 'inner-leadership': " in out and "and their review history? [y/N]" in out
     assert "A backup is at " in out and "decks restore-embedded" in out
-    backups = list((embedded.parent / "embedded-backups").glob("*-before-deck-remove.db"))
+    backups = [b.path for b in backup.backups(embedded) if b.reason == "before-deck-remove"]
     assert len(backups) == 1
     with Store.open(backups[0]) as saved:
         assert saved.counts()["reviews"] == 2  # the history is in the backup

@@ -91,12 +91,8 @@ def test_a_single_chapter_file_deck_is_titled_by_its_chapter(tmp_path: Path) -> 
     path.write_text(CHAPTER_5.read_text(encoding="utf-8"))
     deck = deck_from_paths([path])
     assert deck.title == "Chapter 5: Technique 2: Maintaining a Relationship Focus"
-    titles = {c.front: c.back for c in generate(deck) if c.kind == "title"}
-    # The deck is the chapter, so the title card does not name it again (nor garble it).
-    assert titles == {
-        "Which technique does Chapter 5 present?": "Maintaining a Relationship Focus",
-        "What is Technique 2?": "Maintaining a Relationship Focus",
-    }
+    # The deck is the chapter, so no card names it twice (nor garbles it).
+    assert not [c.front for c in generate(deck) if "Chapter 5" in c.front]
     untitled = tmp_path / "my_notes-on-trust.txt"
     untitled.write_text(OVERVIEW.read_text(encoding="utf-8"))
     assert deck_from_paths([untitled]).title == "My notes on trust"

@@ -55,7 +55,7 @@ def export(
         raise UserError(f"nothing to export: {what} has no cards")
     target = str(target if target is not None else default_path(fmt, options.deck))
     if target != STDOUT:
-        check_target(Path(target))
+        check_target(Path(target), store.path)
     titles = {info.name: info.title for info in store.decks()}
     cards = store.cards(deck=options.deck)
     if fmt == "anki":
@@ -69,7 +69,7 @@ def export(
             learning_steps=len(config.learning_steps),
             relearning_steps=len(config.relearning_steps),
         )
-        with output(target, binary=True) as file:
+        with output(target, True, store.path, private=options.with_progress) as file:
             result = write_apkg(
                 store,
                 file,
@@ -83,7 +83,7 @@ def export(
     if fmt == "csv":
         from leadership_cards.export.csvfile import write_csv
 
-        with output(target) as file:
+        with output(target, collection=store.path) as file:
             written = write_csv(
                 cards, titles, file, separator=options.separator, discussion=options.discussion
             )
@@ -92,19 +92,19 @@ def export(
         from leadership_cards.export.markdown import write_handout, write_quiz
 
         if options.quiz is None:
-            with output(target) as file:
+            with output(target, collection=store.path) as file:
                 written = write_handout(_discussion(cards, options.discussion), titles, file)
             return ExportResult(target, written, "cards")
         seed = options.seed if options.seed is not None else random.SystemRandom().randrange(10**6)
         title = titles.get(options.deck, options.deck) if options.deck else "Leadership cards"
-        with output(target) as file:
+        with output(target, collection=store.path) as file:
             written = write_quiz(cards, title, options.quiz, seed, file)
             if written == 0:
                 raise UserError("nothing to quiz on: the selection holds only discussion prompts")
         return ExportResult(target, written, "questions")
     from leadership_cards.export.jsonfile import write_json
 
-    with output(target) as file:
+    with output(target, collection=store.path, private=True) as file:  # carries schedules
         written = write_json(cards, file)
     return ExportResult(target, written, "cards")
 

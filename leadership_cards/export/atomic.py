@@ -17,14 +17,18 @@ from pathlib import Path
 from typing import IO
 
 from leadership_cards.errors import UserError
+from leadership_cards.files import PRIVATE_FILE, refuse_collection_file
 
 #: The output path that means standard output.
 STDOUT = "-"
 
 
-def check_target(path: Path) -> None:
-    """Refuse an output path that cannot be written, before any work is done."""
+def check_target(path: Path, collection: Path | None = None) -> None:
+    """Refuse an output path that cannot be written, or must not be (the collection being
+    exported, its journals, its backups), before any work is done."""
     parent = path.parent
+    if collection is not None:
+        refuse_collection_file(path, collection)
     if path.is_dir():
         raise UserError(f"cannot write {path}: it is a folder")
     if not parent.is_dir():
@@ -34,9 +38,14 @@ def check_target(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, binary: bool = False) -> Iterator[IO]:
-    """A file to write the export into; it becomes `path` only if the block succeeds."""
-    check_target(path)
+def atomic_output(
+    path: Path, binary: bool = False, collection: Path | None = None, private: bool = False
+) -> Iterator[IO]:
+    """A file to write the export into; it becomes `path` only if the block succeeds.
+
+    A new `private` file (it carries a member's progress) is readable by its owner only.
+    """
+    check_target(path, collection)
     remove_abandoned(path)
     try:
         fd, temp_name = tempfile.mkstemp(
@@ -53,7 +62,7 @@ def atomic_output(path: Path, binary: bool = False) -> Iterator[IO]:
             yield file
             file.flush()
             os.fsync(file.fileno())
-        os.chmod(temp, _mode_for(path))
+        os.chmod(temp, _mode_for(path, private))
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -79,26 +88,33 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _mode_for(path: Path) -> int:
-    """An existing file keeps its permissions; a new one gets the usual ones (mkstemp's
-    are owner-only)."""
+def _mode_for(path: Path, private: bool) -> int:
+    """An existing file keeps the permissions its owner gave it; a new one is owner-only
+    when private, else gets the usual ones (mkstemp's are owner-only)."""
     try:
         return path.stat().st_mode & 0o777
     except FileNotFoundError:
+        if private:
+            return PRIVATE_FILE
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
 
 
 @contextlib.contextmanager
-def output(target: str | Path, binary: bool = False) -> Iterator[IO]:
+def output(
+    target: str | Path,
+    binary: bool = False,
+    collection: Path | None = None,
+    private: bool = False,
+) -> Iterator[IO]:
     """Standard output for "-", else an atomically replaced file.
 
     A binary export on standard output is refused when that is a terminal: it would only
     garble the screen.
     """
     if str(target) != STDOUT:
-        with atomic_output(Path(target), binary) as file:
+        with atomic_output(Path(target), binary, collection, private) as file:
             yield file
         return
     if not binary:

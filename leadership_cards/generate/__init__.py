@@ -1,8 +1,7 @@
 """Turning a deck's chapters into cards.
 
 One extractor module a card kind; each proposes candidates from a parsed chapter and
-`quality.problems` decides which survive. Extractors run in a fixed order (titles and
-definitions before the looser cloze kinds), so when two propose the same question the more
+`quality.problems` decides which survive. Extractors run in a fixed order (definitions before the looser cloze kinds), so when two propose the same question the more
 specific card is kept. Generation is deterministic and linear in the size of the deck.
 """
 
@@ -24,7 +23,6 @@ from leadership_cards.generate import (
     keypoints,
     statistics,
     techniques,
-    titles,
     written,
 )
 from leadership_cards.generate.context import Chapter
@@ -48,7 +46,6 @@ Extractor = Callable[[Chapter], Iterable[Card]]
 #: In priority order: when two extractors ask the same question, the first one wins.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("written", written.extract),
-    ("titles", titles.extract),
     ("definitions", definitions.extract),
     ("key points", keypoints.extract),
     ("techniques", techniques.extract),
@@ -135,6 +132,10 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
     """The deck without the cards whose answer another card's question shows: the learner
     would read it there before being asked for it."""
     dropped: set[int] = set()
+    listed: dict[str, list[str]] = {}  # chapter -> its list items' answers
+    for card in cards:
+        if card.kind in _LIST_ITEM_KINDS:
+            listed.setdefault(card.chapter, []).append(normalise(card.back))
     for i, j in leaks(cards):
         if i in dropped or j in dropped:
             continue
@@ -144,11 +145,18 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
         if cards[j].kind in _WRITTEN and cards[i].kind in _WRITTEN:
             continue
         keep_j = _rank(cards[j]) > _rank(cards[i])
+        if keep_j and cards[j].kind not in _WRITTEN and cards[i].kind in _LIST_ITEM_KINDS:
+            # A list's item shows its neighbours by design; a card that asks again what
+            # one of them says ("What is leadership?" beside "1. Leadership is a social,
+            # not a structural, phenomenon") is the one that goes.
+            answer = normalise(cards[j].back)
+            keep_j = not any(answer in item for item in listed.get(cards[i].chapter, ()))
         dropped.add(i if keep_j else j)
     return [card for n, card in enumerate(cards) if n not in dropped]
 
 
 _ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})
+_LIST_ITEM_KINDS = frozenset({Kind.TECHNIQUE, Kind.ENUMERATION})
 _WRITTEN = WRITTEN_KINDS
 
 
@@ -220,7 +228,7 @@ class _Seen:
                 if back in self.definitions:
                     continue
                 self.definitions.add(back)
-            if card.cloze is not None:
+            if card.cloze is not None and card.kind not in _FACT_KINDS:
                 if self._repeats_a_fact(card, back):
                     continue
                 words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
@@ -236,7 +244,10 @@ class _Seen:
                 for bucket in buckets:
                     bucket.append((words, answer))
                 self.contexts.update(_contexts(card.cloze, back))
-            elif card.kind in _FACT_KINDS:
+            if card.kind in _FACT_KINDS:
+                # A list's overlapping clozes share their neighbours' words by design, so
+                # they are not compared as near-duplicates; their answers are facts a claim
+                # must not ask again.
                 self.answers.add(back)
             self.ids.add(card.id)
             self.fronts.add(front)

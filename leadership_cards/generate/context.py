@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
 from leadership_cards.deck_source import slugify
+from leadership_cards.generate.shapes import answer_shape
 from leadership_cards.source import Document, ListRole, NumberedList, Paragraph
 
 #: Lists whose items are statements (not the questions to discuss).
@@ -59,4 +60,5 @@ class Chapter:
             item=f"{self.slug}/{self.doc.file}#{position.replace(' ', '-')}",
             cloze=" ".join(cloze.split()) if cloze is not None else None,
             tags=(self.deck, self.slug, str(kind)),
+            shape=str(answer_shape(back)),
         )

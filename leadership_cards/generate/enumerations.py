@@ -16,18 +16,27 @@ from dataclasses import dataclass
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import item_phrase, topic_of
+from leadership_cards.generate.list_cards import Entry, first_clause, item_cards
+from leadership_cards.generate.phrasing import (
+    POINTS,
+    ListName,
+    count_question,
+    counted_name,
+    lead_in_name,
+    list_name,
+    number_words,
+)
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     ORDINAL_WORDS,
     capitalise,
-    number_word,
-    ordinal_word,
+    cloze_of,
     sentences,
     strip_citations,
     word_count,
 )
-from leadership_cards.source import Heading, ListRole, NumberedList, Paragraph, singular
+from leadership_cards.source import Heading, ListRole, NumberedList, Paragraph
 
 _MARKERS = {w: i for i, w in enumerate(ORDINAL_WORDS) if i}
 _MARKERS.update({w: i for i, w in enumerate(NUMBER_WORDS) if i >= 2})
@@ -41,6 +50,8 @@ _SUMMARY = re.compile(
     r"(?:if\s[^,]{1,80},\s+)?",
     re.IGNORECASE,
 )
+#: "The first is autonomy, the sense of ...", "The second is past, present, future: ..."
+_THE_NTH = re.compile(rf"^the\s+(?P<marker>{_ORDINALS})\s+(?:is|was)\s+(?!that\b)", re.IGNORECASE)
 _INLINE = re.compile(
     r"^(?P<label>[A-Za-z][\w'’ -]{2,80}?)\s+(?:are|is)\s+(?P<count>"
     + "|".join(NUMBER_WORDS[2:])
@@ -48,8 +59,6 @@ _INLINE = re.compile(
     re.IGNORECASE,
 )
 _INLINE_SPLIT = re.compile(rf";\s+(?:and\s+)?(?:{_ORDINALS}|finally|lastly),\s+", re.IGNORECASE)
-_STOP = r"(?=\s+(?:can|could|are|is|were|may|might|will|that|which|stand|have|we|to)\b|[.,;:])"
-_HEAD_END = re.compile(r"\s+(?:of|between|in|for|among)\s+")
 _LOOK_BACK_BLOCKS = 3
 _LABEL_WINDOW = 600
 _MAX_GAP_BLOCKS = 4
@@ -61,40 +70,46 @@ class _Item:
     paragraph: Paragraph
     text: str  # the sentence, marker removed
     offset: int = 0  # where the sentence starts in the paragraph's text
+    style: re.Pattern[str] | None = None  # the marker pattern that found it
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
     blocks = chapter.doc.blocks
     for run in _runs(blocks):
-        count = len(run)
-        label, verb = _label(blocks, run[0], count)
+        found, verb = _label(blocks, run[0], len(run))
+        name = found or POINTS
+        if verb:
+            name = name.described(verb)
+        entries = []
         for n, item in enumerate(run, 1):
             answer = capitalise(strip_citations(item.text))
-            answer = topic_of(answer) or answer
-            if word_count(answer) > MAX_ANSWER_WORDS:
-                continue
-            named = f"{label} {verb} in the chapter" if verb else label or "points"
-            front = f"What is the {ordinal_word(n)} of the {number_word(count)} {named}?"
-            yield chapter.card(
-                Kind.ENUMERATION,
-                front,
-                answer,
-                f"paragraph {item.paragraph.number}",
-                item.paragraph.text,
-            )
-        if label:
-            first, last = run[0].paragraph.number, run[-1].paragraph.number
-            yield chapter.card(
-                Kind.ENUMERATION_COUNT,
-                f"How many {label} are {verb} in the chapter?"
-                if verb
-                else f"How many {label} are there?",
-                capitalise(number_word(count)),
-                f"paragraphs {first}-{last}",
-                "\n\n".join(dict.fromkeys(i.paragraph.text for i in run)),
-            )
+            answer = topic_of(answer) or named_item(answer) or first_clause(answer)
+            fits = word_count(answer) <= MAX_ANSWER_WORDS
+            position = f"paragraph {item.paragraph.number}"
+            entries.append(Entry(n, answer if fits else None, position, item.paragraph.text))
+        first, last = run[0].paragraph.number, run[-1].paragraph.number
+        yield from item_cards(chapter, name, entries, _KINDS, f"paragraphs {first}-{last}")
 
     yield from _inline(chapter)
+
+
+_KINDS = (Kind.ENUMERATION, Kind.ENUMERATION_COUNT)
+#: "Unfreezing: the group comes to see ...", "PREP, which stands for ...": an item that opens
+#: with its name; the name is what to recall, the rest explains it.
+_NAMED_ITEM = re.compile(r"^(?P<name>[^,:;.]{1,50}?)(?::\s|,\s+(?=(?:the|a|an|which|who)\b))")
+MAX_NAME_WORDS = 5
+
+
+def named_item(text: str) -> str | None:
+    """The name an enumerated item opens with ("Unfreezing: the group ..." -> "Unfreezing";
+    "Autonomy, the sense of choosing ..." -> "Autonomy"), or None."""
+    colon = text.find(":")
+    if colon > 0 and word_count(text[:colon]) <= MAX_NAME_WORDS:
+        return capitalise(text[:colon].strip())  # "Past, present, future: how things were"
+    m = _NAMED_ITEM.match(text)
+    if m and word_count(m.group("name")) <= MAX_NAME_WORDS:
+        return capitalise(m.group("name").strip())
+    return None
 
 
 def _inline(chapter: Chapter) -> Iterator[Card]:
@@ -107,10 +122,100 @@ def _inline(chapter: Chapter) -> Iterator[Card]:
         else:
             continue
         for text, position in texts:
-            if ": first," not in text.lower():
+            if ":" not in text and not _COPULA_HINT.search(text):
                 continue
             for sentence in sentences(text):
-                yield from _inline_sentence(chapter, sentence, text, position)
+                if ": first," in sentence.lower():
+                    yield from _inline_sentence(chapter, sentence, text, position)
+                else:
+                    yield from _colon_list(chapter, sentence, text, position)
+
+
+#: "The four levels of delegation are: A, B, C, and D." The lead-in ends at the colon.
+_COLON_LIST = re.compile(r"^(?P<lead>[^:;]{3,160}?):\s+(?P<items>[^:]+?)[.!]?$")
+_COPULA_LIST = re.compile(
+    r"^(?P<lead>[^:;]{3,160}?\s(?:are|were|include|includes))\s+(?P<items>[^:;]+?)[.!]?$",
+    re.IGNORECASE,
+)
+_COPULA_HINT = re.compile(r"\s(?:are|were|include|includes)\s[^.]*,", re.IGNORECASE)
+_LEADING_AND = re.compile(r"^(?:and|or)\s+", re.IGNORECASE)
+_LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)", re.IGNORECASE)
+#: Items of a list inside a sentence are short phrases; longer parts are clauses.
+MAX_INLINE_ITEM_WORDS = 10
+
+
+def colon_items(items: str) -> list[tuple[int, int]] | None:
+    """The spans of the items in "A, B, and C" (or "A; B; and C"), each without its "and",
+    or None when the text is not a list of three or more short items."""
+    separator = ";" if ";" in items else ","
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part in items.split(separator):
+        end = start + len(part)
+        spans.append((start, end))
+        start = end + 1
+    if len(spans) < 2:
+        return None
+    last_start, last_end = spans[-1]
+    last = items[last_start:last_end]
+    if not _LEADING_AND.match(last.strip()):
+        m = _LAST_AND.search(last)  # "A, B and C": no comma before the last item
+        if not m:
+            return None
+        spans[-1:] = [(last_start, last_start + m.start()), (last_start + m.end(), last_end)]
+    out = []
+    for a, b in spans:
+        text = items[a:b]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        skip = _LEADING_AND.match(text)
+        if skip:
+            lead += skip.end()
+            text = text[skip.end() :]
+        if not text or word_count(text) > MAX_INLINE_ITEM_WORDS:
+            return None
+        out.append((a + lead, a + lead + len(text)))
+    return out if len(out) >= 3 else None
+
+
+def _colon_list(chapter: Chapter, sentence: str, text: str, position: str) -> Iterator[Card]:
+    """Each item of a list inside one sentence, blanked in that sentence (the other items
+    and the lead-in are its cues), and the count when the lead-in names the list."""
+    sentence = strip_citations(sentence)
+    m = _COLON_LIST.match(sentence)
+    counted = False
+    if not m:
+        # "The three stages of a mentoring relationship are orientation, development and
+        # independence.": without a colon, only a lead-in that counts its items names a list.
+        m = _COPULA_LIST.match(sentence)
+        counted = True
+    if not m:
+        return
+    spans = colon_items(m.group("items"))
+    if not spans:
+        return
+    lead = m.group("lead")
+    name = counted_name(lead, len(spans)) if counted else lead_in_name(lead, len(spans))
+    if name is None:
+        return  # a colon that opens an explanation, not a list the sentence names
+    offset = m.start("items")
+    for a, b in spans:
+        yield chapter.card(
+            Kind.ENUMERATION,
+            "",
+            "",
+            position,
+            text,
+            cloze=cloze_of(sentence, (offset + a, offset + b)),
+        )
+    if counted_name(m.group("lead"), len(spans)) and len(name.plural.split()) > 1:
+        yield chapter.card(
+            Kind.ENUMERATION_COUNT,
+            count_question(name, chapter.title),
+            capitalise(number_words(len(spans))),
+            position,
+            text,
+        )
 
 
 def _inline_sentence(chapter: Chapter, sentence: str, text: str, position: str) -> Iterator[Card]:
@@ -122,21 +227,12 @@ def _inline_sentence(chapter: Chapter, sentence: str, text: str, position: str) 
     parts = _INLINE_SPLIT.split(m.group("items")[len("first,") :].strip())
     if len(parts) != count:
         return
-    label = re.sub(r"^(?:the|a|an)\s+", "", " ".join(m.group("label").split()), flags=re.I)
-    label = label[0].lower() + label[1:]
+    name = list_name(m.group("label"))
     answers = [item_phrase(part) for part in parts]
-    if not all(answers):
+    if name is None or not all(answers):
         return
-    for n, answer in enumerate(answers, 1):
-        front = f"What is the {ordinal_word(n)} of the {number_word(count)} {label}?"
-        yield chapter.card(Kind.ENUMERATION, front, answer or "", position, text)
-    yield chapter.card(
-        Kind.ENUMERATION_COUNT,
-        f"How many {label} are there?",
-        capitalise(number_word(count)),
-        position,
-        text,
-    )
+    entries = [Entry(n, answer, position, text) for n, answer in enumerate(answers, 1)]
+    yield from item_cards(chapter, name, entries, _KINDS, position)
 
 
 def _runs(blocks) -> Iterator[list[_Item]]:
@@ -148,12 +244,14 @@ def _runs(blocks) -> Iterator[list[_Item]]:
         offset = 0
         for sentence in sentences(block.text):
             offset = block.text.find(sentence, offset)  # sentences come in order: linear
-            m = _MARKER.match(sentence) or _SUMMARY.match(sentence)
+            m = _MARKER.match(sentence) or _SUMMARY.match(sentence) or _THE_NTH.match(sentence)
             if not m:
                 continue
             word = m.group("marker").lower()
+            if word in ("finally", "lastly") and run and run[0].style is _THE_NTH:
+                continue  # "Finally," closes "First, ..." or summary points, not "The first is"
             value = len(run) + 1 if word in ("finally", "lastly") else _MARKERS[word]
-            item = _Item(index, block, sentence[m.end() :], offset)
+            item = _Item(index, block, sentence[m.end() :], offset, m.re)
             if value == 1:
                 if len(run) >= 3:
                     yield run
@@ -171,13 +269,10 @@ def _runs(blocks) -> Iterator[list[_Item]]:
 _PARTICIPLE = re.compile(r"\s+(?:can|could|may|will|should|must)\s+be\s+(?P<verb>[a-z]+ed)\b")
 
 
-def _label(blocks, first: _Item, count: int) -> tuple[str | None, str | None]:
+def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | None]:
     """What the items are, from "At least six dimension of difference between ... can be
-    identified" in the first item's paragraph or the few blocks before it."""
-    pattern = re.compile(
-        rf"\b(?:{number_word(count)}|{count})\s+(?P<label>[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,7}}?){_STOP}",
-        re.IGNORECASE,
-    )
+    identified" in the first item's paragraph or the few blocks before it, and the verb
+    that names a bare "points" ("three points can be emphasized")."""
     start = max(0, first.block - _LOOK_BACK_BLOCKS)
     for block in reversed(blocks[start : first.block + 1]):
         if isinstance(block, Heading):
@@ -188,23 +283,15 @@ def _label(blocks, first: _Item, count: int) -> tuple[str | None, str | None]:
         # characters keeps labelling linear however many runs a long paragraph holds.
         end = first.offset if block is first.paragraph else len(block.text)
         text = block.text[max(0, end - _LABEL_WINDOW) : end]
-        matches = list(pattern.finditer(text))
-        if matches:
-            m = matches[-1]
-            label = " ".join(m.group("label").split())
-            head, sep, rest = _split_head(label)
-            if not head.endswith("s") or singular(head) == head:
-                head += "s"
-            label = f"{head}{sep}{rest}".lower()
-            # A bare noun ("three points can be emphasized") is named by its verb, so the
-            # question says which points: "the three points emphasized in the chapter".
-            verb = _PARTICIPLE.match(text, m.end()) if len(label.split()) == 1 else None
-            return label, verb.group("verb").lower() if verb else None
+        for sentence in reversed(sentences(text)):
+            name = counted_name(sentence, count)
+            if name is None:
+                continue
+            verb = None
+            if name.generic:
+                # A bare noun is named by its verb, so the question says which points:
+                # "the points emphasized".
+                head = re.search(rf"\b{re.escape(name.plural)}\b", sentence, re.IGNORECASE)
+                verb = _PARTICIPLE.match(sentence, head.end()) if head else None
+            return name, verb.group("verb").lower() if verb else None
     return None, None
-
-
-def _split_head(label: str) -> tuple[str, str, str]:
-    m = _HEAD_END.search(label)
-    if not m:
-        return label, "", ""
-    return label[: m.start()], m.group(), label[m.end() :]

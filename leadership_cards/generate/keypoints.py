@@ -9,6 +9,9 @@ from collections.abc import Iterator
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.blanks import object_question
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.list_cards import titled_lists
+from leadership_cards.generate.phrasing import ListName, chapter_name, opening, overlapping_cloze
+from leadership_cards.generate.quality import passes
 from leadership_cards.generate.text import (
     _phrase_before,
     cloze_of,
@@ -22,18 +25,40 @@ from leadership_cards.source import ListRole, parse_title
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
+    titled = {id(t.block) for t in titled_lists(chapter.doc)}
     for numbered in chapter.doc.lists:
-        if numbered.role is not ListRole.KEY_POINTS:
-            continue
-        for item in numbered.items:
+        if numbered.role is not ListRole.KEY_POINTS or id(numbered) in titled:
+            continue  # a list a sentence names is asked item by item (`techniques`)
+        points = [
+            (item.number, (sentences(item.text) or [item.text])[0]) for item in numbered.items
+        ]
+        for index, item in enumerate(numbered.items):
+            if item.text.endswith(":"):
+                continue  # it introduces the items after it; they are what to ask
             position = f"key point {item.number}"
-            for cloze in candidate_clozes(item.text):
-                yield chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
+            alternatives = [
+                chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
+                for cloze in candidate_clozes(item.text)
+            ]
             # Last resort, when no blank leaves enough of the point: a question on its object.
             question = object_question(strip_connectives(sentences(item.text)[0]))
             if question:
                 front = f"In “{parse_title(chapter.title).subject}”, {question[0][:1].lower()}{question[0][1:]}"
-                yield chapter.card(Kind.KEY_POINT, front, question[1], position, item.text)
+                alternatives.append(
+                    chapter.card(Kind.KEY_POINT, front, question[1], position, item.text)
+                )
+            # Then the point named as one of the chapter's: its words frame the blank.
+            alternatives.extend(
+                chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
+                for cloze in framed_clozes(chapter.title, item.text)
+            )
+            yield from alternatives  # `generate` keeps the first that passes
+            if not any(passes(card) for card in alternatives):
+                # Nothing inside the point to blank ("Clear expectations."): it is asked
+                # as an item of the chapter's key points, between its neighbours, so every
+                # key point yields a card.
+                cloze = listed_clozes(chapter.title, points, index)
+                yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
 
 
 def candidate_clozes(text: str) -> list[str]:
@@ -77,3 +102,43 @@ def _subject(sentence: str) -> str | None:
     """The short noun phrase a point's first sentence is about ("Inner leadership has ...")."""
     match = _SUBJECT.match(sentence)
     return match.group(1) if match else None
+
+
+def framed_clozes(chapter_title: str, text: str) -> list[str]:
+    """The point's first sentence after 'A key point of “Chapter”:', with each of its noun
+    phrases blanked in turn, the last first (new information ends an English sentence),
+    then its subject. A bare noun phrase ("Clear expectations.") is blanked whole."""
+    from leadership_cards.generate.syntax import analyse
+
+    found = sentences(text)
+    if not found:
+        return []
+    sentence = strip_citations(strip_connectives(found[0])).rstrip()
+    if "{{" in sentence or "}}" in sentence:
+        return []
+    prefix = f"A key point of {chapter_name(chapter_title)}: "
+    analysis = analyse(sentence)
+    if analysis is None:
+        return []
+    tokens = analysis.tokens
+    out = []
+    for phrase in reversed([p for p in analysis.phrases if p.kind == "NP"]):
+        first = phrase.first
+        # A blank starts on a content word: "the [follow-up]", "also [good followers]".
+        while first < phrase.last and tokens[first].tag in _LEADING_TAGS:
+            first += 1
+        start, end = analysis.span(first, phrase.last)
+        if sentence[:start].strip() or sentence[end:].strip(" .!?;"):
+            out.append(prefix + cloze_of(sentence, (start, end)))
+    return out
+
+
+#: Determiners, possessives and adverbs that open a noun phrase but are not what to recall.
+_LEADING_TAGS = frozenset(("DT", "PDT", "PRP$", "RB", "RBR", "RBS", "CC"))
+
+
+def listed_clozes(chapter_title: str, items: list[tuple[int, str]], index: int) -> str:
+    """A point with nothing to blank inside it ("Clear expectations."), asked as an item of
+    the chapter's key points, between its neighbours."""
+    name = ListName("key points", "key point")
+    return overlapping_cloze(opening(chapter_title, name), items, index)

@@ -15,7 +15,7 @@ from leadership_cards.source import Document, Heading, NumberedList, Paragraph
 
 #: Framing kinds, in the order they open a chapter.
 FRAMING = (Kind.TITLE, Kind.DEFINITION, Kind.KEY_POINT)
-_POSITION = re.compile(r"^(?P<noun>.+?)s?\s+(?:\d+-)?(?P<number>\d+)$")
+_POSITION = re.compile(r"^(?P<noun>.+?)\s+(?:\d+-)?(?P<number>\d+)$")
 _LAST = float("inf")
 
 #: At one position, the items come first, then their count, then any other card.
@@ -64,7 +64,10 @@ def _spot(position: str, places: dict[tuple[str, int], tuple[int, float]]) -> tu
     if position == "title":
         return (-1, 0)
     m = _POSITION.match(position)
-    found = places.get((m.group("noun"), int(m.group("number")))) if m else None
-    if found is None:
-        return (len(places) + 1, _LAST)
-    return found
+    if m:
+        noun, number = m.group("noun"), int(m.group("number"))
+        # A range names its items in the plural: "techniques 1-11", "processes 1-4".
+        for form in (noun, noun.removesuffix("s"), noun.removesuffix("es")):
+            if (form, number) in places:
+                return places[(form, number)]
+    return (len(places) + 1, _LAST)

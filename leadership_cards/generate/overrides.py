@@ -19,11 +19,11 @@ added again without first cleaning up the overrides.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from leadership_cards.cards import Card, cloze_parts
+from leadership_cards.deck_source import read_toml
 from leadership_cards.errors import SourceError
 
 
@@ -34,10 +34,7 @@ class Overrides:
 
 
 def load_overrides(path: Path) -> Overrides:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SourceError(f"{path} is not a valid overrides file: {exc}.") from None
+    data = read_toml(path, "overrides file")
     drop = data.get("drop", [])
     reword = data.get("reword", {})
     if not isinstance(drop, list) or not all(isinstance(i, str) for i in drop):

@@ -17,7 +17,7 @@ from leadership_cards.cards import (
     cloze_parts,
     normalise,
 )
-from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word
+from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word, sentences
 from leadership_cards.source import is_furniture
 
 MAX_ANSWER_WORDS = 45
@@ -51,7 +51,9 @@ def problems(card: Card) -> list[str]:
         statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else front
         if statement.endswith("?"):
             statement = ""  # a question may end on its preposition: "What does X stand for?"
-        if ends_in_function_word(statement) or ends_in_function_word(back):
+        if ends_in_function_word(statement) or (
+            ends_in_function_word(back) and not _whole_sentence(back, card.source.passage)
+        ):
             found.append("sentence cut mid-clause")
     if judged and not balanced(back):
         found.append("answer breaks a bracket pair")
@@ -82,6 +84,13 @@ def problems(card: Card) -> list[str]:
     if card.deck not in card.tags or str(card.kind) not in card.tags:
         found.append("missing deck or kind tag")
     return found
+
+
+def _whole_sentence(answer: str, passage: str) -> bool:
+    """True when the answer is a whole sentence of its passage ("Listen before you judge
+    it."): it ends where its source ends, not cut mid-clause."""
+    wanted = normalise(answer)
+    return any(normalise(sentence) == wanted for sentence in sentences(passage))
 
 
 #: Cloze kinds whose blank the generator chose inside a sentence; the blanks of list items
@@ -172,10 +181,19 @@ def leaks(cards: list[Card]) -> list[tuple[int, int]]:
             other = cards[j]
             if j == i or other.item == card.item:
                 continue
-            if card.kind in _LIST_KINDS and other.kind in _LIST_KINDS:
-                continue
+            if card.kind in _LIST_KINDS and (other.kind in _LIST_KINDS or _same_list(card, other)):
+                continue  # a list's item shows its neighbours by design
             found.append((i, j))
     return found
+
+
+def _same_list(card: Card, other: Card) -> bool:
+    """True when two cards come from items of one list ("key point 4", "key point 5")."""
+    return card.source.file == other.source.file and _list_of(card) == _list_of(other)
+
+
+def _list_of(card: Card) -> str:
+    return card.source.position.rstrip("0123456789- ")
 
 
 def deck_problems(cards: Iterable[Card]) -> list[str]:

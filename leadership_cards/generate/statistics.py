@@ -21,6 +21,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 MAX_SENTENCE_WORDS = 50
+_DIGIT = re.compile(r"\d")
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -29,7 +30,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 
 
 def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return
     for raw in sentences(text):
         sentence = strip_citations(strip_connectives(raw))

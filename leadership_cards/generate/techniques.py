@@ -1,7 +1,9 @@
-"""Numbered technique lists -> one card an item (its gist) and one for the list's count.
+"""Lists named by a heading ("Service Techniques") or a sentence ("Follow these twelve steps")
+-> one overlapping cloze an item, and one card for the list's count.
 
-Reciting a list whole is hard to learn; one item a card, each numbered "3 of 11", teaches both
-the items and their order. The answer is the item's gist (`gist.technique_gist`), a phrase of
+Reciting a list whole is hard to learn; one item a card, asked with the list's name and its
+neighbouring items as cues, teaches both the items and their order (the Cloze Overlapper
+pattern Anki users know). The answer is the item's gist (`gist.technique_gist`), a phrase of
 a few words; the full sentence stays in the card's passage."""
 
 from __future__ import annotations
@@ -11,44 +13,57 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
-from leadership_cards.generate.gist import technique_gist
+from leadership_cards.generate.gist import shorten, technique_gist
+from leadership_cards.generate.list_cards import (
+    Entry,
+    item_cards,
+    term_cards,
+    titled_lists,
+)
+from leadership_cards.generate.phrasing import plural_noun
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
     capitalise,
-    number_word,
     sentences,
     strip_citations,
     word_count,
 )
-from leadership_cards.source import ListRole, singular
+from leadership_cards.source import ListRole
 
 _CLAUSE = re.compile(r"[;:—]")
+#: An item longer than this is answered by its first clause when it has one.
+MAX_ITEM_WORDS = 12
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
-    for numbered in chapter.doc.lists:
-        if numbered.role is not ListRole.ITEMS:
+    for titled in titled_lists(chapter.doc):
+        numbered = titled.block
+        if titled.of_terms:
+            yield from term_cards(chapter, titled, _HEADED)
             continue
-        label = " ".join(numbered.label.lower().split())
-        words = label.split()
-        one = " ".join([*words[:-1], singular(words[-1])])
-        total = len(numbered.items)
         gists = item_gists([item.text for item in numbered.items])
-        for item, gist in zip(numbered.items, gists, strict=True):
-            if not gist:
-                continue
-            position = f"{numbered.item_noun} {item.number}"
-            front = f"What is {one} {item.number} of {total}?"
-            yield chapter.card(Kind.TECHNIQUE, front, gist, position, item.text)
-        if total >= 2:
-            passage = "\n".join(f"{i.number}. {i.text}" for i in numbered.items)
-            yield chapter.card(
-                Kind.TECHNIQUE_COUNT,
-                f"How many {label} are there?",
-                capitalise(number_word(total)),
-                f"{numbered.item_noun}s 1-{numbered.items[-1].number}",
-                passage,
-            )
+        noun = numbered.item_noun
+        entries = [
+            Entry(item.number, gist, f"{noun} {item.number}", item.text)
+            for item, gist in zip(numbered.items, gists, strict=True)
+        ]
+        first, last = numbered.items[0].number, numbered.items[-1].number
+        kinds = _HEADED if numbered.role is ListRole.ITEMS else _ANNOUNCED
+        yield from item_cards(
+            chapter,
+            titled.name,
+            entries,
+            kinds,
+            f"{plural_noun(noun)} {first}-{last}",
+            "\n".join(f"{item.number}. {item.text}" for item in numbered.items),
+            lead_in=titled.lead_in,
+            ordered=numbered.ordered,
+        )
+
+
+_HEADED = (Kind.TECHNIQUE, Kind.TECHNIQUE_COUNT)
+#: A list a sentence announces is an enumeration, as "First, ... Second, ..." in prose is.
+_ANNOUNCED = (Kind.ENUMERATION, Kind.ENUMERATION_COUNT)
 
 
 def item_gists(texts: list[str]) -> list[str | None]:
@@ -79,6 +94,13 @@ def item_gist(text: str) -> str | None:
     if not found:
         return None
     first = strip_citations(found[0]).rstrip(",;: ")
+    if word_count(first) > MAX_ITEM_WORDS:
+        # "Structure it as A, B, C: open with ..." -> "Structure it as A, B, C";
+        # "Read the form in advance, so that you know ..." -> "Read the form in advance"
+        clause = _CLAUSE.split(first, 1)[0].strip()
+        short = (clause, None) if 2 <= word_count(clause) < word_count(first) else shorten(first)
+        if short:
+            return capitalise(short[0])
     if word_count(first) <= MAX_ANSWER_WORDS:
         return capitalise(first)
     clause = _CLAUSE.split(first, 1)[0].strip()

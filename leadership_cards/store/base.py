@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from leadership_cards.errors import StoreError
+from leadership_cards.files import create_private_file, low_on_space, private_folder
 from leadership_cards.store import schema
 from leadership_cards.store.schema import APPLICATION_ID
 
@@ -59,11 +60,7 @@ class StoreBase:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if version < schema.VERSION:
-                if existed and version > 0:
-                    from leadership_cards.backup import take
-
-                    take(path, f"before-schema-{schema.VERSION}", datetime.now(UTC), conn)
-                schema.migrate(conn)
+                _upgrade(conn, path, existed)
         except sqlite3.OperationalError as error:
             conn.close()
             raise StoreError(_explain(path, error)) from None
@@ -131,6 +128,27 @@ class StoreBase:
                 )
 
 
+def _upgrade(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
+    """Back up and migrate an older (or new, empty) collection under the write lock, the
+    version read again inside it: of several processes opening an old collection at once,
+    one upgrades it and the others find it done."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < schema.VERSION:
+            if existed and version > 0:
+                from leadership_cards.backup import take
+
+                # Copied through a connection of its own: in WAL mode it reads beside our
+                # write lock, where SQLite's backup from the locking connection would wait.
+                take(path, f"before-schema-{schema.VERSION}", datetime.now(UTC))
+            schema.migrate(conn)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def _explain(path: Path, error: sqlite3.Error) -> str:
     """SQLite's terse errors, said in terms of the user's file."""
     text = str(error)
@@ -140,6 +158,8 @@ def _explain(path: Path, error: sqlite3.Error) -> str:
         return f"cannot open {path}: its folder is missing or not writable"
     if "locked" in text or "busy" in text:
         return f"{path} is busy in another process; try again in a moment"
+    if "disk is full" in text or ("disk I/O error" in text and low_on_space(path.parent)):
+        return f"not enough space to use {path}; nothing was changed"
     return f"cannot use {path}: {text}"
 
 
@@ -151,10 +171,17 @@ def _check_file(path: Path, create: bool) -> bool:
         if not create:
             raise StoreError(f"no collection at {path}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         except OSError as error:
             raise StoreError(f"cannot create {path.parent}: {error.strerror}") from None
+        try:
+            create_private_file(path)  # a review history is personal, whatever the umask
+        except OSError as error:
+            raise StoreError(f"cannot create {path}: {error.strerror}") from None
         return False
+    if not path.is_file():
+        # A pipe would block the first read for ever; a device is nobody's collection.
+        raise StoreError(f"{path} is not a regular file, so it cannot be a collection")
     try:
         with path.open("rb") as file:
             header = file.read(len(SQLITE_MAGIC))

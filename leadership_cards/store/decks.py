@@ -45,11 +45,24 @@ class DeckQueries(StoreBase):
         if name is not None:
             self.deck(name)
 
-    def sync_deck(self, info: DeckInfo, cards: Sequence[Card], now: datetime) -> SyncResult:
+    def sync_deck(
+        self, info: DeckInfo, cards: Sequence[Card], now: datetime, *, exclusive: bool = False
+    ) -> SyncResult:
         """Make the deck hold exactly `cards`, keeping the schedule and history of every card
-        whose id survived. Cards that vanished from the source are retired, not deleted."""
+        whose id survived. Cards that vanished from the source are retired, not deleted.
+
+        An `exclusive` sync refuses a deck of the same name made from other files. The check
+        is made inside the write transaction, so of two processes adding one name at once,
+        one adds it and the other is refused, never retiring the first one's cards.
+        """
         stamp = to_epoch(now)
         with self.transaction() as conn:
+            row = conn.execute("SELECT origin FROM decks WHERE name = ?", (info.name,)).fetchone()
+            if exclusive and row is not None and row[0] != info.origin:
+                raise UserError(
+                    f"a deck named {info.name!r} already exists from other files; "
+                    "choose another name with --deck"
+                )
             conn.execute(
                 "INSERT INTO decks (name, title, publisher, source, origin, position, added_at) "
                 "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM decks), ?) "
@@ -69,7 +82,8 @@ class DeckQueries(StoreBase):
                 row[0]: tuple(row[1:])
                 for row in conn.execute(
                     "SELECT id, chapter, kind, front, back, cloze, tags, source_file, "
-                    "source_position, passage, item, ord, retired_at FROM cards WHERE deck = ?",
+                    "source_position, passage, item, ord, shape, retired_at FROM cards "
+                    "WHERE deck = ?",
                     (info.name,),
                 )
             }
@@ -91,13 +105,14 @@ class DeckQueries(StoreBase):
                     card.source.passage,
                     card.item,
                     order,
+                    card.shape,
                 )
                 old = existing.pop(card.id, None)
                 if old is None:
                     conn.execute(
                         "INSERT INTO cards (id, deck, chapter, kind, front, back, cloze, tags, "
-                        "source_file, source_position, passage, item, ord, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "source_file, source_position, passage, item, ord, shape, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (card.id, info.name, *content, stamp),
                     )
                     added += 1
@@ -112,14 +127,14 @@ class DeckQueries(StoreBase):
                 conn.execute(
                     "UPDATE cards SET chapter = ?, kind = ?, front = ?, back = ?, cloze = ?, "
                     "tags = ?, source_file = ?, source_position = ?, passage = ?, item = ?, "
-                    "ord = ?, retired_at = NULL WHERE id = ?",
+                    "ord = ?, shape = ?, retired_at = NULL WHERE id = ?",
                     (*content, card.id),
                 )
             gone = [card_id for card_id, old in existing.items() if old[-1] is None]
             conn.executemany(
                 "UPDATE cards SET retired_at = ? WHERE id = ?", [(stamp, i) for i in gone]
             )
-        return SyncResult(added, updated, unchanged, len(gone), restored)
+        return SyncResult(added, updated, unchanged, len(gone), restored, created=row is None)
 
     # -- cards ---------------------------------------------------------------------------
 
@@ -160,8 +175,13 @@ class DeckQueries(StoreBase):
             where.append("chapter = ?")
             args.append(chapter)
         if search:
-            where.append("(front LIKE ? OR back LIKE ? OR chapter LIKE ?)")
-            args += [f"%{search}%"] * 3
+            # The text is matched as written: % and _ in it are not wildcards.
+            where.append(
+                "(front LIKE ? ESCAPE '\\' OR back LIKE ? ESCAPE '\\' "
+                "OR chapter LIKE ? ESCAPE '\\')"
+            )
+            literal = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            args += [f"%{literal}%"] * 3
         sql = f"SELECT {CARD_COLUMNS} FROM cards"
         if where:
             sql += " WHERE " + " AND ".join(where)

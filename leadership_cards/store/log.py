@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from leadership_cards.clock import to_epoch
-from leadership_cards.errors import NotFound
+from leadership_cards.errors import NotFound, UserError
 from leadership_cards.scheduler import Schedule
 from leadership_cards.store.base import StoreBase
 from leadership_cards.store.rows import (
@@ -81,6 +81,16 @@ class ReviewLog(StoreBase):
             if row is None:
                 raise NotFound("that answer is no longer in the log")
             card_id, undo = row[0], json.loads(row[1])
+            # Checked inside the write lock: the answer must still be the card's latest, or
+            # putting the card back would throw away what another terminal did since.
+            later = conn.execute(
+                "SELECT 1 FROM reviews WHERE card_id = ? AND id > ? LIMIT 1", (card_id, review_id)
+            ).fetchone()
+            if later is not None:
+                raise UserError(
+                    "cannot undo: the card was answered again since (in another session); "
+                    "nothing was changed"
+                )
             before = schedule_from_json(undo["schedule"])
             conn.execute(
                 "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "

@@ -1,31 +1,51 @@
-"""Putting a backup in place of the collection: the backup is opened as a collection first, so
-a damaged or foreign file is refused before anything changes."""
+"""Putting a backup in place of the collection. The backup is copied first and only the copy
+is checked and, if it is older, upgraded, so the backup itself never changes; the copy then
+replaces the collection's content in one SQLite transaction, so the collection is either
+wholly restored or untouched."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from leadership_cards.backup import Backup, take
+from leadership_cards.backup import Backup, remove_database, take, verify
 from leadership_cards.errors import StoreError
-from leadership_cards.store import Store
+from leadership_cards.files import create_private_file, private_folder
+from leadership_cards.store import schema
 
 
 def restore(db: Path, backup: Backup, now: datetime) -> Path:
     """Put `backup` in place of the collection, after backing up the collection as it is."""
-    with Store.open(backup.path, create=False):
-        pass  # refuses a backup that is damaged or not ours before anything changes
-    saved = take(db, "before-restore", now) if db.exists() else None
-    source = sqlite3.connect(backup.path)
+    private_folder(db.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".restoring", dir=db.parent)
+    os.close(fd)
+    temp = Path(temp_name)
     try:
-        target = sqlite3.connect(db, timeout=10)
+        with open(backup.path, "rb") as source_file, open(temp, "wb") as copy:
+            while chunk := source_file.read(1 << 20):
+                copy.write(chunk)
+        if verify(temp) < schema.VERSION:
+            conn = sqlite3.connect(temp, isolation_level=None)
+            try:
+                schema.migrate(conn)
+            finally:
+                conn.close()
+        saved = take(db, "before-restore", now) if db.exists() else None
+        create_private_file(db)
+        source = sqlite3.connect(temp)
         try:
-            source.backup(target)  # writes through SQLite, so the WAL stays consistent
+            target = sqlite3.connect(db, timeout=10)
+            try:
+                source.backup(target)  # writes through SQLite, so the WAL stays consistent
+            finally:
+                target.close()
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot restore while the collection is in use ({error})") from None
         finally:
-            target.close()
-    except sqlite3.OperationalError as error:
-        raise StoreError(f"cannot restore while the collection is in use ({error})") from None
+            source.close()
     finally:
-        source.close()
+        remove_database(temp)
     return saved or backup.path

@@ -26,7 +26,7 @@ NOT_BURIED = "(buried_until IS NULL OR buried_until <= :now)"
 CARD_COLUMNS = (
     "id, deck, chapter, kind, front, back, cloze, tags, source_file, source_position, "
     "passage, item, ord, state, step, stability, difficulty, due, last_review, reps, "
-    "lapses, suspended, buried_until, leech, retired_at, flagged, tag_changes"
+    "lapses, suspended, buried_until, leech, retired_at, flagged, tag_changes, shape"
 )
 
 
@@ -52,6 +52,7 @@ class StoredCard:
     leech: bool = False
     retired_at: datetime | None = None
     flagged: bool = False
+    shape: str = ""  # the answer's phrase type, for the quiz's distractors
 
     @property
     def state(self) -> str:
@@ -98,6 +99,7 @@ class SyncResult:
     unchanged: int = 0
     retired: int = 0
     restored: int = 0
+    created: bool = False  # the deck is new
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +228,7 @@ def card_from_row(row: sqlite3.Row) -> StoredCard:
         leech=bool(row["leech"]),
         retired_at=from_epoch(row["retired_at"]),
         flagged=bool(row["flagged"]),
+        shape=row["shape"],
     )
 
 

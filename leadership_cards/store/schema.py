@@ -187,6 +187,13 @@ def _m006_renamed_decks(db) -> None:
     db.execute("ALTER TABLE decks ADD COLUMN ids_from TEXT")
 
 
+def _m007_answer_shape(db) -> None:
+    """Each card's answer shape, found when it is generated, so the quiz can choose wrong
+    answers of the same shape without analysing text. Cards added before it have ''
+    until their deck is added again."""
+    db.execute("ALTER TABLE cards ADD COLUMN shape TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Callable] = [
     _m001_initial,
     _m002_review_stats,
@@ -194,6 +201,7 @@ MIGRATIONS: list[Callable] = [
     _m004_queue_indexes,
     _m005_learner_changes,
     _m006_renamed_decks,
+    _m007_answer_shape,
 ]
 VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,217 @@
+"""The cards of one list, whatever extractor found it: one card an item, and the count.
+
+A list is asked as overlapping clozes: each item blanked with the list's name and its
+neighbouring items as cues (the Cloze Overlapper pattern), which teaches both the items and
+their order. Its count is asked only when the list has a name a learner could recall; "How many
+points...?" asks nothing worth knowing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from leadership_cards.cards import Card, Kind
+from leadership_cards.document import Document, Heading, ListRole, NumberedList, Paragraph
+from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.gist import shorten
+from leadership_cards.generate.phrasing import (
+    ListName,
+    chapter_name,
+    count_question,
+    counted_name,
+    lead_in_name,
+    list_name,
+    number_words,
+    opening,
+    overlapping_cloze,
+    plural_noun,
+)
+from leadership_cards.generate.text import capitalise
+
+
+@dataclass(frozen=True, slots=True)
+class TitledList:
+    """A list something names: a heading ("Service Techniques"), a lead-in sentence ("Repairing
+    broken trust takes four moves:") or a paragraph that announces it with its count ("Follow
+    these twelve steps in order."). `name` is None when the lead-in gives no name to count
+    by; its sentence is then the cue."""
+
+    block: NumberedList
+    name: ListName | None
+    lead_in: str = ""
+
+    @property
+    def of_terms(self) -> bool:
+        """True for a list of "Term: meaning" entries, asked term by term."""
+        items = self.block.items
+        return sum(bool(item.term) for item in items) * 3 >= len(items) * 2
+
+
+def titled_lists(doc: Document) -> list[TitledList]:
+    """The document's lists that a heading or a sentence names, and its glossaries; not its
+    key points or discussion questions, which have extractors of their own."""
+    out: list[TitledList] = []
+    heading = ""
+    previous: object = None
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            heading = block.text
+        if isinstance(block, NumberedList) and len(block.items) >= 2:
+            found = _titled(block, heading, previous)
+            if found:
+                out.append(found)
+        previous = block
+    return out
+
+
+def _titled(block: NumberedList, heading: str, previous: object) -> TitledList | None:
+    count = len(block.items)
+    if block.role is ListRole.GLOSSARY:
+        name = list_name(block.label or heading) if (block.label or heading) else None
+        return TitledList(block, name)
+    if block.role is ListRole.ITEMS:
+        name = list_name(block.label)
+        return TitledList(block, name) if name else None
+    if block.role is not ListRole.KEY_POINTS:
+        return None
+    lead_in = block.title if block.title and block.title != heading else ""
+    if lead_in:
+        return TitledList(block, lead_in_name(lead_in, count), lead_in)
+    if isinstance(previous, Paragraph):
+        name = counted_name(previous.text, count)
+        if name and not name.generic:
+            return TitledList(block, name)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One item of a list: its number as printed, the answer a card asks for (None when no
+    short answer could be made), where it is and the passage it came from."""
+
+    number: int
+    answer: str | None
+    position: str
+    passage: str
+
+
+def item_cards(
+    chapter: Chapter,
+    name: ListName | None,
+    entries: Sequence[Entry],
+    kinds: tuple[Kind, Kind],
+    count_position: str,
+    count_passage: str | None = None,
+    lead_in: str = "",
+    ordered: bool = True,
+) -> Iterator[Card]:
+    """An overlapping cloze for each entry that has an answer, then the count card. A list
+    with no name is opened by its lead-in sentence and has no count card; an unordered one
+    shows its neighbours without numbers."""
+    kind, count_kind = kinds
+    items = [(e.number, e.answer) for e in entries if e.answer]
+    if len(items) < 2:
+        return
+    asked = [e for e in entries if e.answer]
+    start = opening(chapter.title, name, lead_in, ordered)
+    for index, entry in enumerate(asked):
+        cloze = overlapping_cloze(start, items, index, ordered)
+        yield chapter.card(kind, "", "", entry.position, entry.passage, cloze=cloze)
+    if name is None or name.generic:
+        return
+    yield chapter.card(
+        count_kind,
+        count_question(name, chapter.title),
+        capitalise(number_words(len(entries))),
+        count_position,
+        count_passage or "\n\n".join(dict.fromkeys(e.passage for e in entries)),
+    )
+
+
+#: A meaning longer than this is cut at its first clause in a "which term means" question.
+MAX_MEANING_WORDS = 20
+_RELATIVE_CLAUSE = re.compile(r",\s+(?=(?:which|who|whose|because|so|while|whereas|as)\b)")
+_CLAUSE_BREAK = re.compile(r"\s*[;—–]\s|\s*:\s")
+
+
+def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -> Iterator[Card]:
+    """A "Term: meaning" list, asked term by term with its meaning as the cue: 'In “Speech
+    Craft Glossary”, which term under “Voice” means “how high or low the voice sounds”?'"""
+    kind, count_kind = kinds
+    where = chapter_name(chapter.title)
+    name = titled.name
+    if name is None or name.generic:
+        among = "which term"
+    elif name.heading or name.whole:
+        among = f"which term under “{titled.block.label or titled.block.title}”"
+    else:
+        among = f"which of the {name.plural}"
+    noun = titled.block.item_noun
+    for item in titled.block.items:
+        meaning = _CLAUSE_BREAK.split(item.meaning, maxsplit=1)[0].strip().rstrip(".,;:")
+        if len(meaning.split()) > MAX_MEANING_WORDS:
+            # "grouping ideas in threes, because audiences remember ..." -> its first clause
+            head = _RELATIVE_CLAUSE.split(meaning, maxsplit=1)[0]
+            short = (head, None) if head != meaning else shorten(meaning)
+            meaning = short[0] if short else ""
+        if not item.term or not meaning or len(meaning.split()) > MAX_MEANING_WORDS:
+            continue
+        if not _names_a_term(item.term):
+            continue  # "Good meetings need three things: ..." is a sentence, not a term
+        meaning = meaning[0].lower() + meaning[1:] if meaning[1:2].islower() else meaning
+        if _says_what_it_does(meaning):
+            # "President: presides at meetings" -> "which of the club officers presides ...?"
+            front = f"In {where}, {among.replace('which term', 'which one')} {meaning}?"
+        else:
+            front = f"In {where}, {among} means “{meaning}”?"
+        term = item.term.strip("*_ ").rstrip(":")
+        yield chapter.card(kind, front, term, f"{noun} {item.number}", item.text)
+    items = titled.block.items
+    if name is not None and not name.generic and not name.heading and not name.whole:
+        yield chapter.card(
+            count_kind,
+            count_question(name, chapter.title),
+            capitalise(number_words(len(items))),
+            f"{plural_noun(noun)} {items[0].number}-{items[-1].number}",
+            "\n".join(item.text for item in items),
+        )
+
+
+_FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD", "MD"))
+
+
+def _names_a_term(term: str) -> bool:
+    """True when the words before a colon name something rather than state something: no
+    finite verb among them."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(term.strip("*_ ").rstrip(":") + ".")
+    return analysis is None or not any(t.tag in _FINITE_TAGS for t in analysis.tokens)
+
+
+def _says_what_it_does(meaning: str) -> bool:
+    """True when a meaning opens with a verb in the third person ("presides at meetings"):
+    it tells what the term does, not what it is."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(meaning)
+    if analysis is None or len(analysis.tokens) < 2:
+        return False
+    first, second = analysis.tokens[0], analysis.tokens[1]
+    # "sounds and words such as ..." is a noun phrase the tagger may read as a verb
+    return first.tag == "VBZ" and second.tag not in ("CC", ",")
+
+
+#: An item's answer longer than this is cut at its first clause when it has one.
+MAX_ITEM_WORDS = 12
+
+
+def first_clause(text: str) -> str:
+    """A long item's answer up to its colon or its first "because"/"which" clause
+    ("Generate at least two real options, because a decision with one option ..."); the
+    item itself when it is short or has no such clause."""
+    if len(text.split()) <= MAX_ITEM_WORDS:
+        return text
+    head = text.split(":", 1)[0] if ":" in text else _RELATIVE_CLAUSE.split(text, maxsplit=1)[0]
+    return head.rstrip(" ,;") if 2 <= len(head.split()) <= MAX_ITEM_WORDS else text

@@ -1,0 +1,57 @@
+"""Every key point yields a card, whatever its form, on a chapter the test writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from leadership_cards.cards import CLOZE_BLANK, Card
+from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.quality import problems
+from leadership_cards.source import parse_document
+
+POINTS = [
+    "Coaching means helping someone find their own answer.",  # X means ...
+    "Trust grows when words and actions match.",  # Y grows when ...
+    "Listening is a skill that improves with practice.",  # Z is a skill that ...
+    "Ask open questions.",  # imperative advice
+    "Clear expectations.",  # a bare noun phrase
+    "Feedback refers to information about performance that guides the next attempt.",
+    "Delegation is built on trust.",
+    "Praise in public, correct in private.",
+    "The best leaders are also good followers.",
+    "Silence gives the other person room to think.",
+    "Never skip the follow-up.",
+    "A team's mood comes from its leader.",
+]
+CHAPTER = "Growing Leaders\n\nKey Points\n\n" + "\n".join(
+    f"{n}. {text}" for n, text in enumerate(POINTS, 1)
+)
+
+
+@pytest.fixture(scope="module")
+def cards() -> list[Card]:
+    return generate_chapter(parse_document(CHAPTER, "growing.txt"))
+
+
+def test_every_key_point_yields_a_card(cards: list[Card]) -> None:
+    asked = {c.source.position for c in cards}
+    assert asked >= {f"key point {n}" for n in range(1, len(POINTS) + 1)}
+    assert not [problems(c) for c in cards if problems(c)]
+
+
+def test_a_key_point_card_names_its_chapter_or_keeps_its_sentence(cards: list[Card]) -> None:
+    for card in cards:
+        point = POINTS[int(card.source.position.rsplit(" ", 1)[1]) - 1]
+        named = "“Growing Leaders”" in card.front
+        # A cloze that does not name the chapter keeps the point's own words around its blank.
+        kept = card.cloze is not None and all(
+            part.strip(" .") in point for part in card.front.split(CLOZE_BLANK) if part.strip(" .")
+        )
+        assert named or kept, card.front
+
+
+def test_a_bare_noun_phrase_is_asked_between_its_neighbours(cards: list[Card]) -> None:
+    (card,) = [c for c in cards if c.source.position == "key point 5"]
+    assert card.back == "Clear expectations"
+    assert "4. Ask open questions; 5. [...]; 6. Feedback refers to" in card.front
+    assert card.front.startswith("In “Growing Leaders”, the key points run: ")

@@ -1,0 +1,308 @@
+"""List questions on chapters the tests write: each names its chapter and its list, reads as
+grammatical English whatever the list is called, and asks an ordered list as overlapping
+clozes, with a count only for a list that has a name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from leadership_cards.cards import Card, Kind
+from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.phrasing import (
+    count_question,
+    list_name,
+    opening,
+    overlapping_cloze,
+)
+from leadership_cards.source import parse_document, read_document
+
+CHAPTER = """Running a Club Meeting
+
+A club meeting follows a fixed order so that every member knows when to speak.
+
+Meeting Roles
+
+1. The Toastmaster of the evening introduces each speaker and keeps the programme moving.
+2. The timer tracks how long each speaker talks and shows the green, yellow and red lights.
+3. The ah-counter notes the filler words each speaker uses.
+4. The grammarian listens for good and poor use of language.
+5. The general evaluator evaluates the meeting as a whole.
+
+The Evaluation Process
+
+1. Listen to the whole speech before judging any part of it.
+2. Praise one thing the speaker did well, with an example.
+3. Suggest one change the speaker could try next time.
+4. End with encouragement that sends the speaker back to the lectern.
+
+Good evaluations share three habits. First, the evaluator speaks about the speech, not about the speaker. Second, the evaluator gives specific examples from the speech. Third, the evaluator ends on a note of encouragement.
+"""
+
+
+@pytest.fixture(scope="module")
+def cards() -> list[Card]:
+    return generate_chapter(parse_document(CHAPTER, "club-meeting.txt"))
+
+
+def _kind(cards: list[Card], *kinds: Kind) -> list[Card]:
+    return [c for c in cards if c.kind in kinds]
+
+
+def test_every_item_of_a_titled_list_is_asked_with_the_list_and_chapter_named(
+    cards: list[Card],
+) -> None:
+    roles = [c for c in _kind(cards, Kind.TECHNIQUE) if "meeting roles" in c.front]
+    assert [c.source.position for c in roles] == [f"role {n}" for n in range(1, 6)]
+    for card in roles:
+        assert card.front.startswith("In “Running a Club Meeting”, the meeting roles run: ")
+        assert card.cloze and "[...]" in card.front
+
+
+def test_an_overlapping_cloze_shows_the_items_on_either_side(cards: list[Card]) -> None:
+    roles = [c for c in _kind(cards, Kind.TECHNIQUE) if "meeting roles" in c.front]
+    middle = roles[2]
+    assert "2. The timer tracks how long each speaker talks" in middle.front
+    assert "3. [...]; 4. The grammarian listens for good and poor use of language" in middle.front
+    assert middle.front.endswith("; …")
+    assert "1. [...]; 2. " in roles[0].front and "… " not in roles[0].front
+    assert roles[-1].front.endswith("; 5. [...].")
+
+
+def test_a_list_named_in_the_singular_runs_as_a_whole(cards: list[Card]) -> None:
+    steps = [c for c in _kind(cards, Kind.TECHNIQUE) if "evaluation process" in c.front]
+    assert len(steps) == 4
+    assert steps[0].front.startswith("In “Running a Club Meeting”, the evaluation process runs: ")
+    count = [c for c in _kind(cards, Kind.TECHNIQUE_COUNT) if "evaluation process" in c.front]
+    assert [(c.front, c.back) for c in count] == [
+        ("How many items make up the evaluation process in “Running a Club Meeting”?", "Four")
+    ]
+
+
+def test_counts_name_their_list_and_chapter(cards: list[Card]) -> None:
+    counts = _kind(cards, Kind.TECHNIQUE_COUNT, Kind.ENUMERATION_COUNT)
+    assert ("How many meeting roles does “Running a Club Meeting” list?", "Five") in [
+        (c.front, c.back) for c in counts
+    ]
+    for card in counts:
+        assert "“Running a Club Meeting”" in card.front
+        assert not re.match(r"how many (?:the|points|things|items are)\b", card.front, re.I)
+
+
+def test_an_enumeration_in_prose_is_asked_by_the_name_its_sentence_gives(
+    cards: list[Card],
+) -> None:
+    habits = _kind(cards, Kind.ENUMERATION)
+    assert len(habits) == 3
+    assert habits[1].front == (
+        "In “Running a Club Meeting”, the habits run: 1. The evaluator speaks about the "
+        "speech, not about the speaker; 2. [...]; 3. The evaluator ends on a note of "
+        "encouragement."
+    )
+    assert habits[1].back == "The evaluator gives specific examples from the speech"
+
+
+def test_no_count_without_a_named_list() -> None:
+    text = (
+        "Notes on Feedback\n\nFeedback lands when it is timely and kind. First, give it "
+        "soon after the event. Second, describe what you saw rather than what you assume. "
+        "Third, ask the person what they would change.\n"
+    )
+    cards = generate_chapter(parse_document(text, "feedback.txt"))
+    items = _kind(cards, Kind.ENUMERATION)
+    assert len(items) == 3
+    assert all(c.front.startswith("In “Notes on Feedback”, the points run: ") for c in items)
+    assert not _kind(cards, Kind.ENUMERATION_COUNT, Kind.TECHNIQUE_COUNT)
+
+
+@pytest.mark.parametrize(
+    ("label", "question"),
+    [
+        ("Service Techniques", "How many service techniques does “Ch” list?"),
+        ("The Four Levels of Delegation", "How many levels of delegation does “Ch” list?"),
+        (
+            "Criteria for a Good Evaluation",
+            "How many criteria for a good evaluation does “Ch” list?",
+        ),
+        ("Meeting Role", "How many items does “Ch” list under “Meeting Role”?"),
+        ("Meeting Agenda", "How many items make up the meeting agenda in “Ch”?"),
+        ("Club Officer Duties", "How many club officer duties does “Ch” list?"),
+        ("TED Talk Tips", "How many TED talk tips does “Ch” list?"),
+        (
+            "the steps of a speech evaluation are",
+            "How many steps of a speech evaluation does “Ch” list?",
+        ),
+    ],
+)
+def test_count_questions_are_grammatical_for_any_list_name(label: str, question: str) -> None:
+    name = list_name(label)
+    assert name is not None
+    assert count_question(name, "Ch") == question
+
+
+@pytest.mark.parametrize(
+    ("label", "start"),
+    [
+        ("Service Techniques", "In “Ch”, the service techniques run: "),
+        ("Meeting Agenda", "In “Ch”, the meeting agenda runs: "),
+        ("Criteria for a Good Evaluation", "In “Ch”, the criteria for a good evaluation run: "),
+    ],
+)
+def test_overlapping_clozes_agree_with_their_list_name(label: str, start: str) -> None:
+    name = list_name(label)
+    assert name is not None
+    cloze = overlapping_cloze(opening("Ch", name), [(1, "Alpha"), (2, "Beta"), (3, "Gamma")], 1)
+    assert cloze == start + "1. Alpha; 2. {{c1::Beta}}; 3. Gamma."
+
+
+def test_the_chapter_is_named_without_the_books_numbering() -> None:
+    name = list_name("Service Techniques")
+    assert name is not None
+    question = count_question(name, "Chapter 5: Technique 2: Maintaining a Relationship Focus")
+    assert question == "How many service techniques does “Maintaining a Relationship Focus” list?"
+
+
+MARKDOWN_LISTS = """# Club Officers
+
+The club's officers share the work of a meeting.
+
+Follow these four steps in order.
+
+1. Book the room a month ahead.
+2. Send the agenda a week before the meeting.
+3. Greet every guest at the door.
+4. Collect the guest cards at the end.
+
+The sergeant at arms has three duties:
+
+- set out the lectern and the timing lights
+- welcome guests and find them a seat
+- keep the meeting to its schedule
+
+## Key terms
+
+- **Quorum**: the number of members who must be present for the club to vote.
+- **Proxy**: a member who votes for another member who cannot attend.
+
+Good meetings need three things: a clear agenda, a timer who is ready, and speakers who have rehearsed.
+
+Evaluations differ from criticism: an evaluation helps the speaker, while criticism only judges.
+"""
+
+
+@pytest.fixture(scope="module")
+def officer_cards(tmp_path_factory: pytest.TempPathFactory) -> list[Card]:
+    path = tmp_path_factory.mktemp("md") / "club-officers.md"
+    path.write_text(MARKDOWN_LISTS, encoding="utf-8")
+    return generate_chapter(read_document(path))
+
+
+def test_a_list_a_paragraph_counts_is_named_by_it(officer_cards: list[Card]) -> None:
+    steps = [c for c in officer_cards if c.front.startswith("In “Club Officers”, the steps run: ")]
+    assert [c.back for c in steps] == [
+        "Book the room a month ahead",
+        "Send the agenda a week before the meeting",
+        "Greet every guest at the door",
+        "Collect the guest cards at the end",
+    ]
+    counts = [c.front for c in officer_cards if c.front.startswith("How many steps")]
+    assert counts == ["How many steps does “Club Officers” list?"]
+
+
+def test_a_bulleted_list_names_its_lead_in_and_shows_neighbours_unnumbered(
+    officer_cards: list[Card],
+) -> None:
+    duties = [c for c in officer_cards if "duties include" in c.front]
+    assert [c.back for c in duties] == [
+        "Set out the lectern and the timing lights",
+        "Welcome guests and find them a seat",
+        "Keep the meeting to its schedule",
+    ]
+    assert duties[1].front == (
+        "In “Club Officers”, the duties include: Set out the lectern and the timing lights; "
+        "[...]; Keep the meeting to its schedule."
+    )
+
+
+def test_terms_are_asked_by_their_meaning(officer_cards: list[Card]) -> None:
+    asked = {c.front: c.back for c in officer_cards if c.back in ("Quorum", "Proxy")}
+    assert asked == {
+        "In “Club Officers”, which of the key terms means “the number of members who must be "
+        "present for the club to vote”?": "Quorum",
+        "In “Club Officers”, which of the key terms means “a member who votes for another "
+        "member who cannot attend”?": "Proxy",
+    }
+
+
+def test_a_list_inside_a_sentence_is_asked_item_by_item(officer_cards: list[Card]) -> None:
+    things = [c for c in officer_cards if c.front.startswith("Good meetings need three things:")]
+    assert [c.back for c in things] == [
+        "a clear agenda",
+        "a timer who is ready",
+        "speakers who have rehearsed",
+    ]
+    assert things[1].front == (
+        "Good meetings need three things: a clear agenda, [...], and speakers who have rehearsed."
+    )
+    # "things" names nothing: no count; and a colon that explains is not a list.
+    assert not [c for c in officer_cards if c.front.startswith("How many things")]
+    assert not [
+        c
+        for c in officer_cards
+        if c.front.startswith("Evaluations differ") and c.kind is Kind.ENUMERATION
+    ]
+
+
+def test_items_that_open_with_their_name_are_answered_by_it() -> None:
+    text = (
+        "Notes on Motivation\n\nPeople are most motivated when three basic needs are met. "
+        "The first is autonomy, the sense of choosing one's own actions. The second is "
+        "competence, the sense of getting better at something. The third is relatedness, "
+        "the sense of belonging to a group.\n\nChange passes through three stages. First, "
+        "unfreezing: the group sees that the old way cannot go on. Second, changing: the "
+        "group tries the new way. Third, refreezing: the new way becomes habit.\n"
+    )
+    cards = generate_chapter(parse_document(text, "motivation.txt"))
+    named = {c.back: c.front for c in cards if c.kind is Kind.ENUMERATION}
+    assert set(named) >= {"Autonomy", "Competence", "Relatedness"}
+    assert set(named) >= {"Unfreezing", "Changing", "Refreezing"}
+    assert named["Competence"] == (
+        "In “Notes on Motivation”, the basic needs run: 1. Autonomy; 2. [...]; 3. Relatedness."
+    )
+    counts = {c.front: c.back for c in cards if c.kind is Kind.ENUMERATION_COUNT}
+    assert counts == {
+        "How many basic needs does “Notes on Motivation” list?": "Three",
+        "How many stages does “Notes on Motivation” list?": "Three",
+    }
+
+
+def test_a_term_list_of_roles_asks_what_each_one_does() -> None:
+    text = (
+        "Club Officers\n\nThe Officers\n\n- President: presides at meetings and leads the "
+        "executive committee.\n- Treasurer: manages the club's money and collects dues.\n"
+        "- Secretary: keeps the club's records.\n"
+    )
+    cards = generate_chapter(parse_document(text, "officers.txt"))
+    asked = {c.back: c.front for c in cards}
+    assert asked["Treasurer"] == (
+        "In “Club Officers”, which of the officers manages the club's money and collects dues?"
+    )
+    assert asked["Three"] == "How many officers does “Club Officers” list?"
+
+
+def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
+    text = (
+        "Mentoring\n\nThe three stages of a mentoring relationship are orientation, "
+        "development and independence. Leaders are patient, curious, and kind.\n"
+    )
+    cards = generate_chapter(parse_document(text, "mentoring.txt"))
+    stages = [c for c in cards if c.kind is Kind.ENUMERATION]
+    assert [c.back for c in stages] == ["orientation", "development", "independence"]
+    assert stages[1].front == (
+        "The three stages of a mentoring relationship are orientation, [...] and independence."
+    )
+    counts = [(c.front, c.back) for c in cards if c.kind is Kind.ENUMERATION_COUNT]
+    assert counts == [
+        ("How many stages of a mentoring relationship does “Mentoring” list?", "Three")
+    ]
