@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 #: Sentences longer than this are not analysed: no card is made from one, and the chunker's
 #: work grows faster than the sentence.
@@ -35,28 +36,21 @@ _TOKEN = re.compile(
 _ROLES = ("NP", "VP", "PP", "ADJP", "ADVP")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a sentence (a tuple: thousands are made a second)."""
+
     text: str
     start: int  # character span in the sentence
     end: int
     tag: str  # Penn Treebank tag: NN, NNS, VBZ, DT, IN, JJ...
     chunk: str  # "B-NP", "I-NP", "B-VP"... or "O"
-    content: bool = False  # carries content (see `is_content`)
-    function: bool = False  # a function word (see `is_function`)
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def phrase(self) -> str:
-        """The kind of phrase the word belongs to ("NP", "VP", ...), or ""."""
-        return self.chunk[2:] if self.chunk != "O" else ""
+    content: bool  # carries content (see `is_content`)
+    function: bool  # a function word (see `is_function`)
+    lower: str  # the text in lower case
+    phrase: str  # the kind of phrase it belongs to ("NP", "VP", ...), or ""
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     kind: str  # "NP", "VP", "PP", "ADJP", "ADVP"
     first: int  # token indexes, inclusive
     last: int
@@ -142,7 +136,17 @@ def analyse(sentence: str) -> Analysis | None:
     return Analysis.of(
         sentence,
         tuple(
-            Token(text, start, end, tag, chunk, _content(text, tag), _function(text, tag))
+            Token(
+                text,
+                start,
+                end,
+                tag,
+                chunk,
+                _content(text, tag),
+                _function(text, tag),
+                text.lower(),
+                chunk[2:] if chunk != "O" else "",
+            )
             for (text, start, end), (_, tag, chunk) in zip(found, chunked, strict=True)
         ),
     )
