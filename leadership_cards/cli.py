@@ -1185,7 +1185,13 @@ def optimize(db: Path | None, dry_run: bool, reset: bool, as_json: bool) -> None
 @cli.command()
 @db_option
 @click.option("--new-per-day", type=WholeNumber(0), help="New cards a day (default: setting).")
-@click.option("--days", type=WholeNumber(1, 3650), default=365, show_default=True)
+@click.option(
+    "--days",
+    type=WholeNumber(1, 3650),
+    default=365,
+    show_default=True,
+    help="Days to simulate (1 to 3650).",
+)
 @click.option(
     "--retention", type=click.FloatRange(0.7, 0.99), help="Desired retention (default: setting)."
 )
