@@ -1,0 +1,190 @@
+"""One card at a time (show, edit, reset, tag, suspend) and the settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from leadership_cards.cli.app import cli
+from leadership_cards.cli.options import (
+    collection_path,
+    db_option,
+    emit_json,
+    open_store,
+)
+from leadership_cards.clock import iso, now_utc
+from leadership_cards.errors import UserError
+from leadership_cards.words import byte_size, counted
+
+
+@cli.command()
+@db_option
+@click.argument("card_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def show(db: Path | None, card_id: str, as_json: bool) -> None:
+    """One card whole: both sides, its source passage, schedule and review log."""
+    with open_store(db, reading=True) as store:
+        card = store.card(card_id)
+        reviews = list(store.reviews(card.id))
+        override = store.override(card.id)
+    if as_json:
+        emit_json(
+            {
+                **card.to_json(),
+                "flagged": card.flagged,
+                "cloze": card.cloze,
+                "passage": card.passage,
+                "step": card.schedule.step,
+                "last_review": iso(card.schedule.last_review),
+                "edited": None if override is None else override.to_json(),
+                "reviews": [review.to_json() for review in reviews],
+            }
+        )
+        return
+    from leadership_cards.showing import render_card
+    from leadership_cards.terminal import printable
+
+    click.echo(printable(render_card(card, reviews, override)))
+
+
+@cli.command()
+@db_option
+@click.argument("card_id")
+@click.option("--front", help="The new question (instead of opening an editor).")
+@click.option("--back", help="The new answer (instead of opening an editor).")
+def edit(db: Path | None, card_id: str, front: str | None, back: str | None) -> None:
+    """Reword a card in $EDITOR (or with --front/--back); it keeps its history, and
+    regenerating the deck keeps the new wording."""
+    from leadership_cards.editing import edit_card, edit_in_editor
+
+    with open_store(db, reading=True) as store:
+        card = store.card(card_id)
+        if front is None and back is None:
+            sides = edit_in_editor(card)
+            if sides is None:
+                click.echo("Not edited: the card is as it was.")
+                return
+            front, back = sides
+        saved = edit_card(store, card.id, front, back, now_utc())
+    from leadership_cards.terminal import printable
+
+    click.echo(f"Edited {saved.id}: {printable(saved.front)}")
+
+
+@cli.command()
+@db_option
+@click.argument("card_ids", nargs=-1, required=True)
+def reset(db: Path | None, card_ids: tuple[str, ...]) -> None:
+    """Start cards over as new; their review history is kept."""
+    with open_store(db, reading=True) as store:
+        done = store.reset_cards(card_ids, now_utc())
+    click.echo(f"Reset {counted(len(done), 'card')} to new; the review history is kept.")
+
+
+@cli.command()
+@db_option
+@click.argument("card_ids", nargs=-1, required=True)
+@click.option("--add", "added", multiple=True, help="A tag to add (repeatable).")
+@click.option("--remove", "removed", multiple=True, help="A tag to take off (repeatable).")
+def tag(
+    db: Path | None, card_ids: tuple[str, ...], added: tuple[str, ...], removed: tuple[str, ...]
+) -> None:
+    """Add tags to cards (--add TAG) or take them off (--remove TAG)."""
+    if not added and not removed:
+        raise UserError("say what to do: --add TAG or --remove TAG")
+    for name in (*added, *removed):
+        if not name.strip() or any(c.isspace() for c in name.strip()):
+            raise UserError(f"a tag is one word without spaces, not {name!r}")
+    with open_store(db, reading=True) as store:
+        done = store.tag_cards(
+            card_ids, add=[t.strip() for t in added], remove=[t.strip() for t in removed]
+        )
+    said = [f"added {' '.join(added)}"] if added else []
+    said += [f"took off {' '.join(removed)}"] if removed else []
+    click.echo(f"Tagged {counted(len(done), 'card')}: {'; '.join(said)}.")
+
+
+@cli.command()
+@db_option
+@click.argument("card_ids", nargs=-1, required=True)
+def suspend(db: Path | None, card_ids: tuple[str, ...]) -> None:
+    """Keep cards out of review until unsuspended."""
+    with open_store(db, reading=True) as store:
+        done = store.set_suspended(card_ids, True)
+    click.echo(f"Suspended {counted(len(done), 'card')}.")
+
+
+@cli.command()
+@db_option
+@click.argument("card_ids", nargs=-1, required=True)
+def unsuspend(db: Path | None, card_ids: tuple[str, ...]) -> None:
+    """Return suspended cards to review."""
+    with open_store(db, reading=True) as store:
+        done = store.set_suspended(card_ids, False)
+    click.echo(f"Unsuspended {counted(len(done), 'card')}.")
+
+
+# A negative number is a value here ("config rollover_hour -1" is refused by the setting,
+# not taken for an unknown option).
+@cli.command(context_settings={"ignore_unknown_options": True})
+@db_option
+@click.argument("key", required=False, shell_complete=lambda ctx, param, text: _settings(text))
+@click.argument("value", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def config(db: Path | None, key: str | None, value: str | None, as_json: bool) -> None:
+    """Show the settings, read one (config new_per_day), or set one (config new_per_day 30)."""
+    from leadership_cards.config import SETTINGS, set_value, values
+
+    if key is not None and key not in SETTINGS:
+        raise UserError(f"unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
+    with open_store(db, reading=value is None) as store:
+        if key is not None and value is not None:
+            set_value(store, key, value)
+        current = values(store)
+    if key is not None and value is None:
+        if as_json:
+            emit_json(current[key])
+        else:
+            click.echo(_setting_text(key, current[key]))
+        return
+    if as_json:
+        emit_json(current)
+        return
+    for name, setting in SETTINGS.items():
+        click.echo(f"{name:<18} {_setting_text(name, current[name]):<10} {setting.help}")
+
+
+def _settings(prefix: str) -> list[str]:
+    from leadership_cards.config import SETTINGS
+
+    return [name for name in SETTINGS if name.startswith(prefix)]
+
+
+def _setting_text(name: str, value: Any) -> str:
+    """A setting as `config` takes it back: steps as "1m 10m", switches as on/off."""
+    if name.endswith("steps"):
+        return " ".join(f"{m:g}m" for m in value)
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
+
+
+@cli.command()
+@db_option
+def where(db: Path | None) -> None:
+    """The collection's path and size."""
+    path = collection_path(db)
+    if not path.exists():
+        click.echo(f"{path} (no collection yet: it is made on first use)")
+        return
+    # Said as opening the collection would say it, rather than a size that means nothing.
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a collection file")
+    if not path.is_file():
+        raise UserError(f"{path} is not a regular file, so it cannot be a collection")
+    # The write-ahead log holds answers not yet folded into the file: part of its size.
+    wal = path.with_name(path.name + "-wal")
+    size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    click.echo(f"{path} ({byte_size(size)})")
