@@ -88,6 +88,18 @@ def spawn_cli(
     )
 
 
+def run_cli(
+    *args: str, input: str | None = None, env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    """`leadership-cards ARGS` in this process: exit status, standard output, standard error."""
+    from click.testing import CliRunner
+
+    from leadership_cards.cli import cli
+
+    result = CliRunner().invoke(cli, list(args), input=input, env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
 def fill(store: Store, deck: str = "sample", **kwargs) -> list[Card]:
     cards = sample_cards(deck, **kwargs)
     store.sync_deck(DeckInfo(deck, deck.title(), origin=f"test:{deck}"), cards, NOW)

@@ -7,20 +7,13 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from conftest import NOW
+from conftest import run_cli as run
 from leadership_cards import backup
 from leadership_cards.check import check
-from leadership_cards.cli import cli
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def with_history(db: Path) -> list[str]:

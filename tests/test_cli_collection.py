@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import NOW
+from conftest import run_cli as run
 from leadership_cards import backup
 from leadership_cards.cli import cli
 from leadership_cards.collection import open_collection
@@ -21,11 +22,6 @@ from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
 from leadership_cards.words import counted
-
-
-def run(*args: str, input: str | None = None, env: dict | None = None):
-    result = CliRunner().invoke(cli, list(args), input=input, env=env)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def answer(db: Path, count: int, deck: str | None = None) -> list[str]:

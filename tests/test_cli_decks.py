@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import NOW
-from leadership_cards.cli import cli
+from conftest import run_cli as run
 from leadership_cards.collection import open_collection
 from leadership_cards.deck_source import embedded_deck_dir
 from leadership_cards.review import ReviewSession
@@ -41,11 +40,6 @@ def fresh(tmp_path: Path) -> str:
     path = tmp_path / "fresh.db"
     open_collection(path, NOW).close()
     return str(path)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_a_new_collection_starts_with_the_embedded_deck(tmp_path: Path) -> None:

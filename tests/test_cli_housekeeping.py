@@ -7,18 +7,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import NOW
-from leadership_cards.cli import cli
+from conftest import run_cli as run
 from leadership_cards.review import ReviewSession
 from leadership_cards.scheduler import Rating, SchedulerConfig
 from leadership_cards.store import Store
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_suspend_and_unsuspend(db_path: Path) -> None:

@@ -14,11 +14,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from click.testing import CliRunner
 
 from conftest import KEY_POINTS, NOW
+from conftest import run_cli as run
 from leadership_cards.cards import CLOZE_BLANK, Card, normalise
-from leadership_cards.cli import cli
 from leadership_cards.collection import (
     EMBEDDED_STAMP,
     add_deck,
@@ -33,11 +32,6 @@ from leadership_cards.stamp import Stamp, current_stamp
 from leadership_cards.store import Store
 
 RELEASE = Path(__file__).parent / "fixtures" / "release-0.1"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def study(store: Store, deck: str, days: int = 3) -> None:

@@ -135,7 +135,7 @@ def unsuspend(db: Path | None, card_ids: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def config(db: Path | None, key: str | None, value: str | None, as_json: bool) -> None:
     """Show the settings, read one (config new_per_day), or set one (config new_per_day 30)."""
-    from leadership_cards.config import SETTINGS, set_value, values
+    from leadership_cards.config import SETTINGS, set_value, shown, values
 
     if key is not None and key not in SETTINGS:
         raise UserError(f"unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
@@ -147,28 +147,19 @@ def config(db: Path | None, key: str | None, value: str | None, as_json: bool) -
         if as_json:
             emit_json(current[key])
         else:
-            click.echo(_setting_text(key, current[key]))
+            click.echo(shown(key, current[key]))
         return
     if as_json:
         emit_json(current)
         return
     for name, setting in SETTINGS.items():
-        click.echo(f"{name:<18} {_setting_text(name, current[name]):<10} {setting.help}")
+        click.echo(f"{name:<18} {shown(name, current[name]):<10} {setting.help}")
 
 
 def _settings(prefix: str) -> list[str]:
     from leadership_cards.config import SETTINGS
 
     return [name for name in SETTINGS if name.startswith(prefix)]
-
-
-def _setting_text(name: str, value: Any) -> str:
-    """A setting as `config` takes it back: steps as "1m 10m", switches as on/off."""
-    if name.endswith("steps"):
-        return " ".join(f"{m:g}m" for m in value)
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    return str(value)
 
 
 @cli.command()
