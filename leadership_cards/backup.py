@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from leadership_cards.clock import iso
 from leadership_cards.errors import NotFound, StoreError
 from leadership_cards.files import (
     JOURNAL_SUFFIXES,
@@ -50,6 +51,17 @@ class Backup:
     @property
     def name(self) -> str:
         return self.path.name
+
+    def to_json(self) -> dict[str, object]:
+        """`backup list --json`: one backup, its size read now."""
+        return {
+            "name": self.name,
+            "reason": self.reason,
+            "taken_at": iso(self.taken_at),
+            "bytes": self.path.stat().st_size,
+            "path": str(self.path),
+            "older": self.older,
+        }
 
 
 def backups(db: Path) -> list[Backup]:

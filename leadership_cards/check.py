@@ -11,9 +11,23 @@ import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig
 from leadership_cards.store import Store
+
+
+def unreadable_json(error: Exception) -> dict[str, Any]:
+    """`check --json` on a file too damaged to open: the same shape, the damage as its one
+    problem."""
+    return {
+        "ok": False,
+        "problems": [f"the file is damaged: {error}"],
+        "integrity": [str(error)],
+        "orphan_reviews": 0,
+        "missing_decks": [],
+        "bad_schedules": [],
+    }
 
 
 @dataclass
@@ -28,6 +42,17 @@ class Report:
         return not (
             self.integrity or self.orphan_reviews or self.missing_decks or self.bad_schedules
         )
+
+    def to_json(self) -> dict[str, Any]:
+        """`check --json`: the findings, stable for scripts."""
+        return {
+            "ok": self.ok,
+            "problems": self.lines(),
+            "integrity": self.integrity,
+            "orphan_reviews": self.orphan_reviews,
+            "missing_decks": self.missing_decks,
+            "bad_schedules": self.bad_schedules,
+        }
 
     def lines(self) -> list[str]:
         said = [f"SQLite integrity check: {problem}" for problem in self.integrity[:10]]

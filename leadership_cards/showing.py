@@ -13,6 +13,20 @@ from leadership_cards.terminal import wrap
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
+def card_json(card: StoredCard, reviews: Sequence[Review], override: Override | None) -> dict:
+    """`show --json`: the card as `cards --json` gives it, and all that `show` prints."""
+    return {
+        **card.to_json(),
+        "flagged": card.flagged,
+        "cloze": card.cloze,
+        "passage": card.passage,
+        "step": card.schedule.step,
+        "last_review": iso(card.schedule.last_review),
+        "edited": None if override is None else override.to_json(),
+        "reviews": [review.to_json() for review in reviews],
+    }
+
+
 def render_card(card: StoredCard, reviews: Sequence[Review], override: Override | None) -> str:
     s = card.schedule
     lines = [

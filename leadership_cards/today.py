@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import Any
 
 from leadership_cards.clock import StudyDay
 from leadership_cards.scheduler import SchedulerConfig
@@ -43,3 +44,14 @@ def left(
 ) -> dict[str, int]:
     """Cards still to do today in `deck` (every deck for None), within `new` and `reviews`."""
     return store.count_due(deck, day.end, now, {"new": new, "review": reviews})
+
+
+def deck_rows(store: Store, config: SchedulerConfig, now: datetime) -> list[dict[str, Any]]:
+    """`decks`: each deck's card counts and what is left of it today, under the same names
+    as `stats` and the review's progress line."""
+    limits = budget(store, config, now)
+    rows = store.deck_counts(limits.day.end, now)
+    for row in rows:
+        row.update(left(store, row["name"], limits.day, now, limits.new, limits.reviews))
+        row["due_today"] = row["learning"] + row["review"]
+    return rows

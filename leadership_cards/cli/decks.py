@@ -29,16 +29,10 @@ def decks(ctx: click.Context, db: Path | None, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from leadership_cards.config import scheduler_config
-    from leadership_cards.today import budget, left
+    from leadership_cards.today import deck_rows
 
-    now = now_utc()
     with open_store(db, reading=True) as store:
-        limits = budget(store, scheduler_config(store), now)
-        rows = store.deck_counts(limits.day.end, now)
-        for row in rows:
-            # The same counts, under the same names, as `stats` and the review's progress line.
-            row.update(left(store, row["name"], limits.day, now, limits.new, limits.reviews))
-            row["due_today"] = row["learning"] + row["review"]
+        rows = deck_rows(store, scheduler_config(store), now_utc())
     if as_json:
         emit_json(rows)
         return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -14,7 +13,7 @@ from leadership_cards.cli.options import (
     emit_json,
     open_store,
 )
-from leadership_cards.clock import iso, now_utc
+from leadership_cards.clock import now_utc
 from leadership_cards.errors import UserError
 from leadership_cards.words import byte_size, counted
 
@@ -25,23 +24,14 @@ from leadership_cards.words import byte_size, counted
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def show(db: Path | None, card_id: str, as_json: bool) -> None:
     """One card whole: both sides, its source passage, schedule and review log."""
+    from leadership_cards.showing import card_json
+
     with open_store(db, reading=True) as store:
         card = store.card(card_id)
         reviews = list(store.reviews(card.id))
         override = store.override(card.id)
     if as_json:
-        emit_json(
-            {
-                **card.to_json(),
-                "flagged": card.flagged,
-                "cloze": card.cloze,
-                "passage": card.passage,
-                "step": card.schedule.step,
-                "last_review": iso(card.schedule.last_review),
-                "edited": None if override is None else override.to_json(),
-                "reviews": [review.to_json() for review in reviews],
-            }
-        )
+        emit_json(card_json(card, reviews, override))
         return
     from leadership_cards.showing import render_card
     from leadership_cards.terminal import printable
@@ -94,13 +84,8 @@ def tag(
     """Add tags to cards (--add TAG) or take them off (--remove TAG)."""
     if not added and not removed:
         raise UserError("say what to do: --add TAG or --remove TAG")
-    for name in (*added, *removed):
-        if not name.strip() or any(c.isspace() for c in name.strip()):
-            raise UserError(f"a tag is one word without spaces, not {name!r}")
     with open_store(db, reading=True) as store:
-        done = store.tag_cards(
-            card_ids, add=[t.strip() for t in added], remove=[t.strip() for t in removed]
-        )
+        done = store.tag_cards(card_ids, add=added, remove=removed)
     said = [f"added {' '.join(added)}"] if added else []
     said += [f"took off {' '.join(removed)}"] if removed else []
     click.echo(f"Tagged {counted(len(done), 'card')}: {'; '.join(said)}.")

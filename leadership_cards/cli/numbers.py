@@ -31,12 +31,13 @@ def history(db: Path | None, card_id: str | None, as_json: bool) -> None:
         if as_json:
             emit_json([review.to_json() for review in reviews])
             return
-        names = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+        from leadership_cards.showing import RATINGS
+
         listed = False
         for review in reviews:
             listed = True
             click.echo(
-                f"{iso(review.reviewed_at)}  {review.card_id}  {names[review.rating]:<5}  "
+                f"{iso(review.reviewed_at)}  {review.card_id}  {RATINGS[review.rating]:<5}  "
                 f"{review.duration_ms / 1000:6.1f}s  {review.state_before} -> {review.state_after}"
             )
         if not listed:

@@ -14,7 +14,7 @@ from leadership_cards.cli.options import (
     emit_json,
     open_store,
 )
-from leadership_cards.clock import iso, now_utc
+from leadership_cards.clock import now_utc
 from leadership_cards.errors import UserError
 
 
@@ -95,22 +95,7 @@ def _quiz_history(db: Path | None, as_json: bool) -> None:
     with open_store(db, reading=True) as store:
         runs = store.quiz_runs()
     if as_json:
-        emit_json(
-            [
-                {
-                    "started_at": iso(run.started_at),
-                    "deck": run.deck,
-                    "chapter": run.chapter,
-                    "mode": run.mode,
-                    "weakest": run.weakest,
-                    "planned": run.planned,
-                    "asked": run.asked,
-                    "correct": run.correct,
-                    "duration_ms": run.duration_ms,
-                }
-                for run in runs
-            ]
-        )
+        emit_json([run.to_json() for run in runs])
         return
     if not runs:
         click.echo("No quizzes yet. Start one with: leadership-cards quiz")

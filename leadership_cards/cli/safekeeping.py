@@ -14,7 +14,7 @@ from leadership_cards.cli.options import (
     emit_json,
     open_store,
 )
-from leadership_cards.clock import iso, now_utc
+from leadership_cards.clock import now_utc
 from leadership_cards.errors import UserError
 from leadership_cards.words import byte_size
 
@@ -28,6 +28,7 @@ def check(db: Path | None, repair: bool, as_json: bool) -> None:
     from leadership_cards import backup
     from leadership_cards.check import check as run_check
     from leadership_cards.check import repair as run_repair
+    from leadership_cards.check import unreadable_json
     from leadership_cards.config import scheduler_config
     from leadership_cards.progress import progress
 
@@ -38,16 +39,7 @@ def check(db: Path | None, repair: bool, as_json: bool) -> None:
             with progress("Checking the collection"):
                 report = run_check(store)
             if as_json:
-                emit_json(
-                    {
-                        "ok": report.ok,
-                        "problems": report.lines(),
-                        "integrity": report.integrity,
-                        "orphan_reviews": report.orphan_reviews,
-                        "missing_decks": report.missing_decks,
-                        "bad_schedules": report.bad_schedules,
-                    }
-                )
+                emit_json(report.to_json())
                 if not report.ok:
                     raise click.exceptions.Exit(1)
                 return
@@ -76,16 +68,7 @@ def check(db: Path | None, repair: bool, as_json: bool) -> None:
             raise
         # Too damaged to open: the advice is a backup, not `check` itself.
         if as_json:
-            emit_json(
-                {
-                    "ok": False,
-                    "problems": [f"the file is damaged: {error}"],
-                    "integrity": [str(error)],
-                    "orphan_reviews": 0,
-                    "missing_decks": [],
-                    "bad_schedules": [],
-                }
-            )
+            emit_json(unreadable_json(error))
             raise click.exceptions.Exit(1) from None
         raise UserError(
             f"the collection file is damaged ({error}) beyond what check can read; "
@@ -108,17 +91,7 @@ def backup_list(db: Path | None, as_json: bool) -> None:
 
     path = collection_path(db)
     found = backups(path)
-    rows = [
-        {
-            "name": item.name,
-            "reason": item.reason,
-            "taken_at": iso(item.taken_at),
-            "bytes": item.path.stat().st_size,
-            "path": str(item.path),
-            "older": item.older,
-        }
-        for item in found
-    ]
+    rows = [item.to_json() for item in found]
     if as_json:
         emit_json(rows)
         return

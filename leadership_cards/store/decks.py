@@ -284,7 +284,8 @@ class DeckQueries(StoreBase):
         self, card_ids: Sequence[str], add: Sequence[str] = (), remove: Sequence[str] = ()
     ) -> list[str]:
         """Add tags to cards and take others off. Kept apart from the generated tags, so
-        regenerating the deck keeps them; every id is checked before anything changes."""
+        regenerating the deck keeps them; every id and tag is checked before anything changes."""
+        add, remove = _tag_names(add), _tag_names(remove)
         ids = self._known_ids(card_ids)
         with self.transaction() as conn:
             for card_id in ids:
@@ -401,3 +402,12 @@ _HAS_TAG = (
     "OR EXISTS (SELECT 1 FROM json_each(tag_changes, '$.added') WHERE value = ?) "
     "OR (? AND leech = 1))"
 )
+
+
+def _tag_names(given: Sequence[str]) -> list[str]:
+    """Tags as given, trimmed; each must be one word, as Anki's tags are."""
+    names = [name.strip() for name in given]
+    for name, raw in zip(names, given, strict=True):
+        if not name or any(c.isspace() for c in name):
+            raise UserError(f"a tag is one word without spaces, not {raw!r}")
+    return names

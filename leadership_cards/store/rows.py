@@ -164,6 +164,20 @@ class QuizRun:
     correct: int
     duration_ms: int
 
+    def to_json(self) -> dict[str, Any]:
+        """`quiz --history --json`: one run."""
+        return {
+            "started_at": iso(self.started_at),
+            "deck": self.deck,
+            "chapter": self.chapter,
+            "mode": self.mode,
+            "weakest": self.weakest,
+            "planned": self.planned,
+            "asked": self.asked,
+            "correct": self.correct,
+            "duration_ms": self.duration_ms,
+        }
+
 
 def ms(moment: datetime) -> int:
     """Milliseconds since the epoch, as the review log stores its times."""
