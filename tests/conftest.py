@@ -100,6 +100,14 @@ def run_cli(
     return result.exit_code, result.stdout, result.stderr
 
 
+def snapshot(db: Path) -> tuple:
+    """Everything a user could notice in a collection: cards (retired ones too), the review
+    log and the decks, to show that something changed nothing."""
+    with Store.open(db) as store:
+        cards = [card.to_json() for card in store.cards(include_retired=True)]
+        return cards, list(store.reviews()), store.decks()
+
+
 def fill(store: Store, deck: str = "sample", **kwargs) -> list[Card]:
     cards = sample_cards(deck, **kwargs)
     store.sync_deck(DeckInfo(deck, deck.title(), origin=f"test:{deck}"), cards, NOW)

@@ -24,7 +24,7 @@ from anki.collection import (
 from click.testing import CliRunner
 from genanki import guid_for
 
-from conftest import NOW
+from conftest import NOW, snapshot
 from leadership_cards.cli import cli
 from leadership_cards.collection import load_embedded
 from leadership_cards.export import ExportOptions, export
@@ -110,14 +110,6 @@ def fsrs_replay(answers: list[tuple[int, int, int]]) -> fsrs.Card:
             card, fsrs.Rating(rating), datetime.fromtimestamp(moment / 1000, UTC)
         )
     return card
-
-
-def snapshot(db: Path) -> tuple:
-    with Store.open(db) as store:
-        cards = [card.to_json() for card in store.cards(include_retired=True)]
-        reviews = [(r.card_id, r.rating, r.reviewed_at, r.duration_ms) for r in store.reviews()]
-        decks = store.decks()
-    return cards, reviews, decks
 
 
 @pytest.fixture

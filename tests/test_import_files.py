@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import NOW
+from conftest import NOW, snapshot
 from leadership_cards.cli import cli
 from leadership_cards.export import ExportOptions, export
 from leadership_cards.store import Store
@@ -18,12 +18,6 @@ from leadership_cards.store import Store
 
 def run(db: Path, *args: str):
     return CliRunner().invoke(cli, [*args, "--db", str(db)])
-
-
-def snapshot(db: Path) -> tuple:
-    with Store.open(db) as store:
-        cards = [card.to_json() for card in store.cards(include_retired=True)]
-        return cards, list(store.reviews()), store.decks()
 
 
 def test_a_spreadsheet_of_questions_becomes_a_deck(db_path: Path, tmp_path: Path):

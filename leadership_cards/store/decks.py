@@ -216,15 +216,10 @@ class DeckQueries(StoreBase):
             args.append(int(flagged))
         if not include_retired:
             where.append("retired_at IS NULL")
-        if deck is not None:
-            where.append("deck = ?")
-            args.append(deck)
-        if kind is not None:
-            where.append("kind = ?")
-            args.append(kind)
-        if chapter is not None:
-            where.append("chapter = ?")
-            args.append(chapter)
+        for column, value in (("deck", deck), ("kind", kind), ("chapter", chapter)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
         if search:
             # The text is matched as written: % and _ in it are not wildcards.
             where.append(
