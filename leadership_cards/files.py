@@ -52,6 +52,18 @@ def collection_files(db: Path) -> list[Path]:
     return [db, *(db.with_name(db.name + suffix) for suffix in JOURNAL_SUFFIXES)]
 
 
+def collection_size(db: Path) -> int:
+    """The bytes a collection takes, the answers its write-ahead log holds not yet folded
+    into the file included. A folder or a device is refused as opening it would refuse it,
+    rather than given a size that means nothing."""
+    if db.is_dir():
+        raise UserError(f"{db} is a folder, not a collection file")
+    if not db.is_file():
+        raise UserError(f"{db} is not a regular file, so it cannot be a collection")
+    wal = db.with_name(db.name + "-wal")
+    return db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+
 def refuse_collection_file(target: Path, db: Path) -> None:
     """Refuse to write `target` when it is the collection, one of its journals, or inside one
     of its backup folders: by device and inode where the file exists (so a symbolic or hard link to

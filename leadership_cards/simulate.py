@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from leadership_cards.store import Store
+
 COMPARED = (0.80, 0.85, 0.90, 0.95)
 SEED = 42
+
+
+def studied_cards(store: Store) -> int:
+    """The deck size the simulation learns: every card that is scheduled and not suspended
+    (at least one, so an empty collection still gives a curve)."""
+    counts = store.stats_cards()
+    return max(1, sum(counts[state] for state in ("new", "learning", "review", "relearning")))
 
 
 def simulate(

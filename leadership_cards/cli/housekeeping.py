@@ -151,16 +151,11 @@ def _settings(prefix: str) -> list[str]:
 @db_option
 def where(db: Path | None) -> None:
     """The collection's path and size."""
+    from leadership_cards.files import collection_size
+
     path = collection_path(db)
     if not path.exists():
         click.echo(f"{path} (no collection yet: it is made on first use)")
         return
-    # Said as opening the collection would say it, rather than a size that means nothing.
-    if path.is_dir():
-        raise UserError(f"{path} is a folder, not a collection file")
-    if not path.is_file():
-        raise UserError(f"{path} is not a regular file, so it cannot be a collection")
-    # The write-ahead log holds answers not yet folded into the file: part of its size.
-    wal = path.with_name(path.name + "-wal")
-    size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    size = collection_size(path)
     click.echo(f"{path} ({byte_size(size)})")

@@ -136,11 +136,11 @@ def simulate(
     """The daily workload and cards learnt at a desired retention, with your parameters."""
     from leadership_cards.config import scheduler_config
     from leadership_cards.simulate import simulate as run
+    from leadership_cards.simulate import studied_cards
 
     with open_store(db, reading=True) as store:
         config = scheduler_config(store)
-        counts = store.stats_cards()
-    deck_size = max(1, sum(counts[s] for s in ("new", "learning", "review", "relearning")))
+        deck_size = studied_cards(store)
     result = run(
         config.parameters,
         retention=retention if retention is not None else config.desired_retention,
