@@ -7,13 +7,7 @@ from pathlib import Path
 import click
 
 from leadership_cards.cli.app import cli
-from leadership_cards.cli.options import (
-    WholeNumber,
-    db_option,
-    deck_option,
-    emit_json,
-    open_store,
-)
+from leadership_cards.cli.options import WholeNumber, db_option, deck_option, emit_json, open_store
 from leadership_cards.clock import iso, now_utc
 from leadership_cards.errors import UserError
 

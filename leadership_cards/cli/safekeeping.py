@@ -8,12 +8,7 @@ from pathlib import Path
 import click
 
 from leadership_cards.cli.app import Group, cli
-from leadership_cards.cli.options import (
-    collection_path,
-    db_option,
-    emit_json,
-    open_store,
-)
+from leadership_cards.cli.options import collection_path, db_option, emit_json, open_store
 from leadership_cards.clock import now_utc
 from leadership_cards.errors import UserError
 from leadership_cards.words import byte_size
