@@ -182,3 +182,8 @@ def test_a_count_without_a_unit_is_no_blank() -> None:
     sentence = "The club's officers have two duties: first, to serve members; second, to grow."
     assert "blank is a bare count" in blanks.problems(sentence, span_of(sentence, "two"))
     assert blanks.quantity("Three points can be emphasized about every good speech.") is None
+
+
+def test_a_blank_inside_a_quotation_is_no_claim() -> None:
+    sentence = 'Ask before you give: "Would a thought on your opening speech be useful?"'
+    assert "blank is inside a quotation" in blanks.problems(sentence, span_of(sentence, "useful"))

@@ -117,3 +117,26 @@ def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
     assert [(c.front, c.back) for c in cards if c.kind is Kind.DEFINITION] == [
         ("What does PREP stand for?", "Point, reason, example, point.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front", "back"),
+    [
+        (
+            "Reverse delegation happens when a follower hands a problem back to the leader.",
+            "What is reverse delegation?",
+            "When a follower hands a problem back to the leader.",
+        ),
+        (
+            "Accountability, in this chapter, means the duty to answer for a result, and it "
+            "cannot be delegated.",
+            "In “Club Roles”, what is accountability?",
+            "The duty to answer for a result.",
+        ),
+    ],
+)
+def test_a_definition_keeps_to_its_meaning(
+    tmp_path: Path, sentence: str, front: str, back: str
+) -> None:
+    cards = [c for c in chapter_cards(tmp_path, sentence) if c.kind is Kind.DEFINITION]
+    assert [(c.front, c.back) for c in cards] == [(front, back)]

@@ -285,6 +285,8 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a whole clause")
     elif _is_verb_fragment(blank, tokens, last):
         out.append("blank is a verb fragment")
+    if _runs_into_clause(blank):
+        out.append("blank runs into a clause")  # "the [cheapest tool a leader] has"
     if _is_list(blank):
         out.append("blank is a list of three or more items")
     elif _in_list(tokens, first, last):
@@ -305,7 +307,14 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
         out.append("blank splits a phrase")
+    if _quoted(sentence[: span[0]]):
+        out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
+
+
+def _quoted(before: str) -> bool:
+    """True when a quotation is open at the end of `before`."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def good(sentence: str, span: Span) -> bool:
@@ -353,6 +362,15 @@ def _is_clause(blank: list[Token]) -> bool:
             return True
         elif t.tag in ("WDT", "WP") or t.lower in ("that", "because", "since", "if", "when"):
             return any(u.tag in _FINITE for u in blank)
+    return False
+
+
+def _runs_into_clause(blank: list[Token]) -> bool:
+    """A noun phrase followed at once by another that opens with a determiner, inside the
+    blank: the second is the subject of a clause the blank cuts ("tool [a leader] has")."""
+    for a, b in zip(blank, blank[1:], strict=False):
+        if a.tag.startswith("NN") and b.chunk == "B-NP" and b.tag in ("DT", "PRP$"):
+            return True
     return False
 
 
@@ -416,10 +434,41 @@ def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     )
 
 
+#: "in [total]", "in [practice]", "at [times]": a fixed phrase, not a thing to recall.
+_IDIOMS = frozenset(
+    [
+        "in:total",
+        "in:general",
+        "in:particular",
+        "in:practice",
+        "in:fact",
+        "in:turn",
+        "in:time",
+        "in:order",
+        "in:short",
+        "in:sum",
+        "in:part",
+        "in:person",
+        "in:public",
+        "in:private",
+        "at:times",
+        "at:once",
+        "at:first",
+        "at:last",
+        "on:time",
+        "on:purpose",
+        "by:chance",
+        "by:default",
+    ]
+)
+
+
 def _is_filler(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
     """The object of "of" after a noun of position or quantity: "in the middle of the [...]";
     the blank says where, not what. So is a blank headed by such a noun: "a [variety of
     others]"."""
+    if len(blank) == 1 and first and f"{tokens[first - 1].lower}:{blank[0].lower}" in _IDIOMS:
+        return True
     head = next((t for t in blank if is_content(t)), None)
     if head is not None and head.lower in _PARTITIVE and len(blank) > 1:
         following = blank[blank.index(head) + 1 :]
@@ -511,6 +560,8 @@ def object_question(sentence: str) -> tuple[str, str] | None:
         return None
     if any(t.tag in _FINITE for t in rest) or not any(is_content(t) for t in rest):
         return None
+    if not any(t.tag.startswith(("NN", "CD", "VB")) for t in rest):
+        return None  # "The leader goes first": an adverb is no object to ask for
     first_word = subject[0].text if subject[0].tag.startswith("NNP") else subject[0].lower
     subject_text = first_word + sentence[subject[0].end : subject[-1].end]
     does = "does" if tokens[verb].tag == "VBZ" else "do"
@@ -579,6 +630,8 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
     end = len(tokens) - 1 if tokens[-1].text in ".!" else len(tokens)
     if end <= verb + 1:
         return None
+    if any(t.text in ",;:" or t.tag in ("VB", "VBP") for t in tokens[:verb]):
+        return None  # "generate two options, because a decision ... is": no plain subject
     subject = sentence[tokens[0].start : tokens[verb - 1].end]
     complement = sentence[tokens[verb + 1].start : tokens[end - 1].end]
     be = tokens[verb].lower

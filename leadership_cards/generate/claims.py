@@ -99,7 +99,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             # A general statement in the present tense is a claim of the chapter's own;
             # narration (past tense), questions and asides are not.
             verdict = verdict or states_a_claim(sentence)
-            found = salient_span(sentence)
+            found = salient_span(sentence, statements=verdict)
             if not found and verdict:
                 asked = copular_question(sentence)
                 if asked:

@@ -54,6 +54,10 @@ _PATTERNS = (
     ),
     (re.compile(rf"^{_TERM} stands for (?P<def>.+)$"), "What does {} stand for?"),
     (
+        re.compile(rf"^{_TERM} (?:happens|occurs|is) (?P<def>when\s.+)$", re.I),
+        "What is {}?",
+    ),
+    (
         re.compile(
             rf"^by {_TERM},? (?:we|I|they|the author|this chapter) means? (?P<def>.+)$", re.I
         ),
@@ -100,6 +104,15 @@ _NOT_A_TERM = frozenset(
 MAX_PLAIN_TERM_WORDS = 4
 MAX_DEFINITION_WORDS = 30
 MAX_ENTRY_WORDS = 45
+# "Accountability, in this chapter, means ...": an aside between the term and its meaning.
+_ASIDE = re.compile(
+    r",\s+(?:in|for)\s+(?:this|our|the present)\s+(?:chapter|book|section|context|handout|"
+    r"course|purpose|sense)s?,|,\s+here,",
+    re.I,
+)
+# "... the duty to answer for a result, and it cannot be delegated": a second claim, not the
+# meaning.
+_AFTERTHOUGHT = re.compile(r"(?:,\s+(?:and|but|so)\s+(?:it|this|they|that)\b|;\s).*$", re.I)
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -163,7 +176,7 @@ def _from_text(
     chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = ()
 ) -> Iterator[Card]:
     for raw in sentences(text):
-        sentence = strip_connectives(strip_citations(raw))
+        sentence = _ASIDE.sub("", strip_connectives(strip_citations(raw)))
         entry = _ENTRY.match(sentence)
         if (
             entry
@@ -195,7 +208,7 @@ def _from_text(
             acronym = sum(c.isupper() for c in first_word) > 1
             if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
                 term = term[0].lower() + term[1:]
-            answer = capitalise(m.group("def").strip().rstrip("."))
+            answer = capitalise(_AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip("."))
             if plain and word_count(answer) > MAX_DEFINITION_WORDS:
                 break  # a long "X is a ..." sentence is a claim with more in it than a meaning
             adj = m.groupdict().get("adj") or ""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 #: Sentences longer than this are not analysed: no card is made from one, and the chunker's
 #: work grows faster than the sentence.
@@ -35,28 +36,21 @@ _TOKEN = re.compile(
 _ROLES = ("NP", "VP", "PP", "ADJP", "ADVP")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a sentence (a tuple: thousands are made a second)."""
+
     text: str
     start: int  # character span in the sentence
     end: int
     tag: str  # Penn Treebank tag: NN, NNS, VBZ, DT, IN, JJ...
     chunk: str  # "B-NP", "I-NP", "B-VP"... or "O"
-    content: bool = False  # carries content (see `is_content`)
-    function: bool = False  # a function word (see `is_function`)
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def phrase(self) -> str:
-        """The kind of phrase the word belongs to ("NP", "VP", ...), or ""."""
-        return self.chunk[2:] if self.chunk != "O" else ""
+    content: bool  # carries content (see `is_content`)
+    function: bool  # a function word (see `is_function`)
+    lower: str  # the text in lower case
+    phrase: str  # the kind of phrase it belongs to ("NP", "VP", ...), or ""
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     kind: str  # "NP", "VP", "PP", "ADJP", "ADVP"
     first: int  # token indexes, inclusive
     last: int
@@ -142,7 +136,17 @@ def analyse(sentence: str) -> Analysis | None:
     return Analysis.of(
         sentence,
         tuple(
-            Token(text, start, end, tag, chunk, _content(text, tag), _function(text, tag))
+            Token(
+                text,
+                start,
+                end,
+                tag,
+                chunk,
+                _content(text, tag),
+                _function(text, tag),
+                text.lower(),
+                chunk[2:] if chunk != "O" else "",
+            )
             for (text, start, end), (_, tag, chunk) in zip(found, chunked, strict=True)
         ),
     )
@@ -277,6 +281,8 @@ _COMPOUND_MODIFIER = re.compile(r"^[A-Za-z]+-(?:[A-Za-z]+-)*[a-z]+(?:ed|ing|en)$
 
 
 _DEFAULT = ("NN", "NNP", "CD")
+#: Endings of nouns that are rarely verbs: with no object after it, such a word is a noun.
+_NOUN_SUFFIXES = ("tion", "sion", "ness", "ity", "ship", "ism")
 _SUBJECT_HEADS = frozenset(["NN", "NNS", "NNP", "NNPS", "PRP"])
 _DETERMINERS = frozenset(["DT", "PRP$", "PDT", "CD"])
 _SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she", "it"])
@@ -385,6 +391,13 @@ def _mend_tags(plain: list[list[str]], tagged: list[list[str]]) -> None:
         item[1] = item[1].split("-")[0] if item[1].startswith("NNP-") else item[1]
         if not any(c.isalnum() for c in word) and item[1][:1].isalpha():
             item[1] = ":"  # a dash or a symbol the lexicon does not know: a break
+        after = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+        if (
+            item[1] == "VB"
+            and word.lower().endswith(_NOUN_SUFFIXES)
+            and after not in ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "CD")
+        ):
+            item[1] = "NN"  # "the key to retention is": no object follows, so no verb
         if item[1] == "VBG" and not word.lower().endswith("ing"):
             item[1] = "NNS" if word.endswith("s") else "NN"  # "follower" is not a gerund
         nxt = tagged[i + 1][1] if i + 1 < len(tagged) else ""
@@ -476,13 +489,38 @@ def is_function(token: Token) -> bool:
     return token.function
 
 
+#: Words that stand in for a noun ("the [ones] that", "do the [same]", "to do [something]")
+#: or need one ("[worth]"): no blank asks for them.
+_STANDS_FOR_A_NOUN = frozenset(
+    [
+        "ones",
+        "others",
+        "same",
+        "other",
+        "former",
+        "latter",
+        "worth",
+        "something",
+        "anything",
+        "everything",
+        "nothing",
+        "someone",
+        "anyone",
+        "everyone",
+        "somebody",
+        "anybody",
+        "everybody",
+    ]
+)
+
+
 def _content(text: str, tag: str) -> bool:
     lower = text.lower()
     if lower in AUXILIARY_WORDS or tag in FUNCTION_TAGS:
         return False
     if tag.startswith("RB") and lower in ("not", "n't", "also", "only", "just"):
         return False
-    if lower in ("ones", "others", "same", "other", "former", "latter"):
+    if lower in _STANDS_FOR_A_NOUN:
         return False  # words that stand for a noun: "the [ones] that ...", "do the [same]"
     return tag.startswith(CONTENT_TAGS) and any(c.isalnum() for c in text)
 

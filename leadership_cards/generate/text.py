@@ -356,7 +356,9 @@ def main_verb_object(sentence: str) -> Span | None:
             j += 1  # its adverbs, and a verb coordinated with it: "succeeds or fails in [X]"
         if j < len(found) and found[j].tag == "TO" and j + 1 < len(found):
             j += 1 if found[j + 1].tag != "VB" else 0
-        if j < len(found) and found[j].tag == "IN" and found[j].lower not in _CLAUSE_WORDS:
+        if j < len(found) and found[j].lower in _SUBORDINATE_OPENERS | _CLAUSE_WORDS:
+            return None  # "happens when ...": a clause follows the verb, not an object
+        if j < len(found) and found[j].tag == "IN":
             j += 1  # "rely on [X]"
         if j >= len(found) or not any(c.isalnum() for c in found[j].text):
             return None
@@ -411,13 +413,16 @@ def _main_verb_object_by_words(sentence: str) -> Span | None:
 _PRESENT = ("VBZ", "VBP", "MD")
 
 
+_PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\b")
+
+
 def states_a_claim(sentence: str) -> bool:
     """A statement in the present tense about something named: "A coach moves between
     the stages ...", not "In 1990 the club met ..." (narration), nor a question, nor a
     sentence in the first or second person (an aside to the reader)."""
     from leadership_cards.generate.syntax import analyse
 
-    if sentence.rstrip().endswith("?"):
+    if sentence.rstrip(' "”’').endswith("?") or _PERSONAL.search(sentence):
         return False
     analysis = analyse(sentence)
     if analysis is None:
@@ -476,14 +481,18 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
     return subject + " " + sentence[m.end() :]
 
 
-def salient_span(sentence: str) -> tuple[Span, str] | None:
+def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | None:
     """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
     ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
     object; the first that makes a good blank (`blanks.problems`), completed to its whole
-    phrase. Returns None when nothing in the sentence is worth asking about."""
+    phrase. Returns None when nothing in the sentence is worth asking about. With
+    `statements` false only the patterns are tried: a sentence that states no claim is not
+    analysed for a plain object or subject."""
     from leadership_cards.generate import blanks  # the tagger loads only when cards are made
 
     for why, rule in _SALIENT_RULES:
+        if not statements and why in _UNPATTERNED:
+            continue
         span = rule(sentence)
         if not span:
             continue
@@ -496,6 +505,9 @@ def salient_span(sentence: str) -> tuple[Span, str] | None:
                 continue  # with no pattern to point at it, only a noun phrase is salient
             return candidate, why
     return None
+
+
+_UNPATTERNED = frozenset({"statement", "number"})
 
 
 def _after(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | None:
