@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import CHAPTER_5, of_kind
+from conftest import CHAPTER_5, of_kind, statement
 from leadership_cards.cards import Card, Kind, SourceRef
 from leadership_cards.deck_source import deck_from_paths
 from leadership_cards.generate import generate, generate_chapter
@@ -71,7 +71,7 @@ def test_markup_with_brackets_gives_whole_phrases(tmp_path: Path) -> None:
     cards = generate(deck_from_paths([path]))
     for card in cards:
         assert card.back.count("(") == card.back.count(")"), card.back
-    action = next(c for c in cards if c.front.startswith("Club mentors value"))
+    action = next(c for c in cards if statement(c.front).startswith("Club mentors value"))
     assert action.back.endswith("<script>alert(1)</script> & work-community action")
 
 
@@ -122,3 +122,66 @@ def test_counts_come_right_after_their_items(cards: list[Card]) -> None:
     assert fronts[second + 2].startswith("How many service objectives of inner leaders")
     techniques = [c.source.position for c in of_kind(cards, Kind.TECHNIQUE)]
     assert techniques == [f"technique {n}" for n in range(1, 12)]
+
+
+def test_an_answer_holding_two_facts_keeps_its_first() -> None:
+    from leadership_cards.generate.gist import one_fact
+
+    assert one_fact("The quickest praise a chair can give, and it lands best in public.") == (
+        "The quickest praise a chair can give."
+    )
+    assert one_fact("How fast the speaker talks; the faster it is, the less is heard.") == (
+        "How fast the speaker talks."
+    )
+    assert one_fact("The clearest closing, because audiences remember the last words.") == (
+        "The clearest closing."
+    )
+    assert one_fact("The outer event: the new agenda starts on Monday.") == "The outer event."
+    # A list of what one subject does is one fact; so is a quotation's own clause.
+    whole = "Opens the meeting, introduces the speakers and is responsible for timing."
+    assert one_fact(whole) == whole
+    quoted = 'Say what it caused ("the room relaxed, and we finished early").'
+    assert one_fact(quoted) == quoted
+
+
+def test_a_definition_of_two_facts_is_asked_for_one() -> None:
+    text = (
+        "Chairing a Meeting\n\nA gavel is the small hammer a chair uses to open a meeting, "
+        "and it should be struck only once.\n"
+    )
+    cards = generate_chapter(read_document_text(text))
+    meaning = [c for c in cards if c.kind is Kind.DEFINITION]
+    assert [c.back for c in meaning] == ["The small hammer a chair uses to open a meeting."]
+
+
+def read_document_text(text: str):
+    from leadership_cards.source import parse_document
+
+    return parse_document(text, "chairing.txt")
+
+
+def test_every_cloze_names_its_chapter_once_and_keeps_names_capitalised() -> None:
+    from leadership_cards.generate.phrasing import chapter_casing, in_chapter
+    from leadership_cards.source import parse_document
+
+    text = (
+        "Chairing a Meeting\n\nUrgency is the chair's main tool, not the gavel. In 2020, "
+        "about 40 percent of clubs met online.\n\nKey Points\n\n1. A chair keeps the "
+        "agenda, not the speakers, at the centre of the meeting.\n2. Clear expectations.\n"
+    )
+    cards = generate_chapter(parse_document(text, "chairing.txt"))
+    clozes = [c.front for c in cards if c.cloze is not None]
+    for front in clozes:
+        assert front.count("“Chairing a Meeting”") == 1, front  # named once, never twice
+    assert "In “Chairing a Meeting”, a chair keeps the [...], not the speakers, at the " in (
+        " | ".join(clozes)
+    )
+    assert "In “Chairing a Meeting”, in 2020, about [...] of clubs met online." in clozes
+    # A sentence's first word is lowered unless the chapter writes it as a name.
+    casing = chapter_casing(["Kotter says urgency matters, as Kotter found (Kotter, 1996)."])
+    assert in_chapter("Kotter sees {{c1::urgency}} first.", "Change", casing) == (
+        "In “Change”, Kotter sees {{c1::urgency}} first."
+    )
+    assert in_chapter("{{c1::Urgency}} comes first.", "Change", casing) == (
+        "In “Change”, {{c1::urgency}} comes first."
+    )

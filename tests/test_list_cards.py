@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from conftest import statement
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate import generate_chapter
 from leadership_cards.generate.phrasing import (
@@ -74,10 +75,8 @@ def test_a_list_named_in_the_singular_runs_as_a_whole(cards: list[Card]) -> None
     steps = [c for c in _kind(cards, Kind.TECHNIQUE) if "evaluation process" in c.front]
     assert len(steps) == 4
     assert steps[0].front.startswith("In “Running a Club Meeting”, the evaluation process runs: ")
-    count = [c for c in _kind(cards, Kind.TECHNIQUE_COUNT) if "evaluation process" in c.front]
-    assert [(c.front, c.back) for c in count] == [
-        ("How many items make up the evaluation process in “Running a Club Meeting”?", "Four")
-    ]
+    # The source numbers the steps but never says how many there are: no count card.
+    assert not [c for c in _kind(cards, Kind.TECHNIQUE_COUNT) if "evaluation process" in c.front]
 
 
 def test_counts_name_their_list_and_chapter(cards: list[Card]) -> None:
@@ -236,13 +235,17 @@ def test_terms_are_asked_by_their_meaning(officer_cards: list[Card]) -> None:
 
 
 def test_a_list_inside_a_sentence_is_asked_item_by_item(officer_cards: list[Card]) -> None:
-    things = [c for c in officer_cards if c.front.startswith("Good meetings need three things:")]
+    things = [
+        c
+        for c in officer_cards
+        if statement(c.front).startswith("Good meetings need three things:")
+    ]
     assert [c.back for c in things] == [
         "a clear agenda",
         "a timer who is ready",
         "speakers who have rehearsed",
     ]
-    assert things[1].front == (
+    assert statement(things[1].front) == (
         "Good meetings need three things: a clear agenda, [...], and speakers who have rehearsed."
     )
     # "things" names nothing: no count; and a colon that explains is not a list.
@@ -250,7 +253,7 @@ def test_a_list_inside_a_sentence_is_asked_item_by_item(officer_cards: list[Card
     assert not [
         c
         for c in officer_cards
-        if c.front.startswith("Evaluations differ") and c.kind is Kind.ENUMERATION
+        if statement(c.front).startswith("Evaluations differ") and c.kind is Kind.ENUMERATION
     ]
 
 
@@ -288,7 +291,7 @@ def test_a_term_list_of_roles_asks_what_each_one_does() -> None:
     assert asked["Treasurer"] == (
         "In “Club Officers”, which of the officers manages the club's money and collects dues?"
     )
-    assert asked["Three"] == "How many officers does “Club Officers” list?"
+    assert "Three" not in asked  # three bullets the source never counts: no count card
 
 
 def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
@@ -299,10 +302,77 @@ def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
     cards = generate_chapter(parse_document(text, "mentoring.txt"))
     stages = [c for c in cards if c.kind is Kind.ENUMERATION]
     assert [c.back for c in stages] == ["orientation", "development", "independence"]
-    assert stages[1].front == (
+    assert statement(stages[1].front) == (
         "The three stages of a mentoring relationship are orientation, [...] and independence."
     )
     counts = [(c.front, c.back) for c in cards if c.kind is Kind.ENUMERATION_COUNT]
     assert counts == [
         ("How many stages of a mentoring relationship does “Mentoring” list?", "Three")
     ]
+
+
+def test_a_count_is_asked_only_when_the_source_states_it_or_numbers_a_named_set() -> None:
+    text = (
+        "Habits of Chairs\n\nThe Chair's Habits\n\n- Arrive before the members do.\n"
+        "- Start the meeting on the minute.\n- Thank every speaker by name.\n\n"
+        "Chairing Techniques\n\n1. Record each decision in one sentence.\n2. Name who will "
+        "act on each decision.\n3. Send the minutes within two days.\n\n"
+        "Welcoming a guest takes four moves:\n\n- Greet the guest at the door.\n"
+        "- Offer the guest a seat near a member.\n- Explain the agenda before it starts.\n"
+        "- Ask the guest for feedback after the meeting.\n"
+    )
+    cards = generate_chapter(parse_document(text, "chairs.txt"))
+    counts = {
+        c.front: c.back for c in cards if c.kind in (Kind.TECHNIQUE_COUNT, Kind.ENUMERATION_COUNT)
+    }
+    # Bullets nobody counts get no count card; a numbered set under its own name and a
+    # lead-in that says "four" do.
+    assert counts == {
+        "How many chairing techniques does “Habits of Chairs” list?": "Three",
+        "How many moves does “Habits of Chairs” list?": "Four",
+    }
+
+
+def test_an_unordered_list_is_asked_by_each_items_own_words_not_its_neighbours() -> None:
+    items = [
+        "Arrive early: a chair who is late tells the room the meeting can wait.",
+        "Thank every speaker by name.",
+        "Keep a spare gavel in the club box.",
+        "Hand the agenda to the timer before the meeting opens.",
+        "Close on the minute: members plan their evenings around the finish.",
+    ]
+    text = "Chairing Well\n\nHabits of a Good Chair\n\n" + "".join(f"- {i}\n" for i in items)
+    cards = generate_chapter(parse_document(text, "chair.txt"))
+    habits = [c for c in cards if c.kind is Kind.TECHNIQUE]
+    assert len(habits) == len(items)  # every item asked, each with its own cue
+    for card in habits:
+        assert card.front.startswith("In “Chairing Well”, among the habits of a good chair: ")
+        shown = [i for i in items if i.rstrip(".").split(":")[0] in card.front]
+        assert not shown, card.front  # no other item stands in as the cue
+    by_answer = {c.back: c.front for c in habits}
+    assert by_answer["Arrive early"] == (
+        "In “Chairing Well”, among the habits of a good chair: [...]: a chair who is late "
+        "tells the room the meeting can wait."
+    )
+
+
+def test_a_bulleted_key_point_with_nothing_to_blank_is_cued_by_its_explanation() -> None:
+    points = [
+        "Listen before you speak in any meeting of the club.",
+        "Say thank you. A thank-you costs nothing and buys a hearing.",
+        "Praise in public and correct in private.",
+        "End with the next step, not with the verdict.",
+        "Ask what the speaker wanted the audience to feel.",
+    ]
+    text = "Notes on Feedback\n\n" + "".join(f"- {p}\n" for p in points)
+    cards = generate_chapter(parse_document(text, "feedback.txt"))
+    thanks = [c for c in cards if "thank-you costs nothing" in c.front]
+    assert [(c.front, c.back) for c in thanks] == [
+        (
+            "In “Notes on Feedback”, among the key points: [...]. A thank-you costs nothing "
+            "and buys a hearing.",
+            "Say thank you",
+        )
+    ]
+    for card in cards:
+        assert "Listen before you speak" not in card.front or card.source.position.endswith("1")
