@@ -724,3 +724,110 @@ def noun_phrase_ending_at(sentence: str, offset: int) -> Span | None:
         ):
             return complete(sentence, analysis.span(phrase.first, phrase.last))
     return None
+
+
+#: The question word a subordinate clause answers: "grows [when ...]", "fails [because ...]".
+_CLAUSE_QUESTION = {"when": "When", "whenever": "When", "because": "Why", "once": "When"}
+_HAPPENS = frozenset(["happens", "occurs", "arises", "begins", "starts"])
+MAX_CLAUSE_ANSWER_WORDS = 16
+MAX_CLAUSE_HEAD_WORDS = 10
+
+
+def clause_question(sentence: str) -> tuple[str, str] | None:
+    """A short present-tense claim whose point is its "when" or "because" clause, asked as a
+    question on that clause: "Trust grows when people feel heard." -> ("When does trust
+    grow?", "When people feel heard"); "Leaders underrate listening because it looks like
+    doing nothing." -> ("Why do leaders underrate listening?", "Because it looks like doing
+    nothing"); "Most feedback fails not because it is wrong but because it is vague." ->
+    ("Why does most feedback fail?", "Because it is vague"). A clause that says what
+    something is ("X happens when ...") asks for the thing: ("What happens when ...?", "X")."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    at = next((i for i, t in enumerate(tokens) if i > 1 and t.lower in _CLAUSE_QUESTION), None)
+    if at is None:
+        return None
+    head = list(tokens[:at])
+    tail_start = at
+    rejected = head[-1].lower == "not"
+    if rejected:
+        # "fails not because X but because Y": the clause the sentence puts in its place.
+        head.pop()
+        but = next(
+            (
+                j
+                for j in range(at + 1, len(tokens) - 1)
+                if tokens[j].lower == "but" and tokens[j + 1].lower == tokens[at].lower
+            ),
+            None,
+        )
+        if but is None:
+            return None
+        tail_start = but + 1
+    if len(head) > MAX_CLAUSE_HEAD_WORDS or any(not _word(t) for t in head):
+        return None  # a comma or a dash before the clause: no plain main clause
+    if head[0].tag in ("PRP", "EX", "WDT", "WRB", "IN", "CC") or head[0].lower in (
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+    ):
+        return None
+    verb = next((i for i, t in enumerate(head) if t.tag in ("VBZ", "VBP") and i > 0), None)
+    if verb is None and head[-1].lower in _VERB_AS_NOUN and len(head) > 1:
+        verb = len(head) - 1  # "The model [works] because": a verb the tagger took for a noun
+    if verb is None or any(t.tag in ("VBD", "MD") for t in head):
+        return None
+    if any(t.tag in _FINITE for t in head[verb + 1 :]) or any(
+        t.tag in ("WDT", "WP") or t.lower == "that" for t in head
+    ):
+        return None  # a relative clause in the main one: no plain subject and verb
+    stop = next(
+        (j for j in range(tail_start, len(tokens)) if tokens[j].text in (";", "—", "–", ":")),
+        len(tokens),
+    )
+    tokens = tokens[:stop]  # "...; one gap undoes months of consistency": another claim
+    tail = [t for t in tokens[tail_start:] if _word(t)]
+    if not 2 < len(tail) <= MAX_CLAUSE_ANSWER_WORDS:
+        return None
+    if any(t.lower == tokens[at].lower for t in tokens[tail_start + 1 :]):
+        return None  # "when ..., when ..., and when ...": a list of conditions
+    if tail[1].tag.startswith(("IN", "TO", "VB", "RB", "JJ")):
+        return None  # "when in doubt", "when ready": no clause to ask for
+    end = tokens[-1].end if stop < len(analysis.tokens) else len(sentence.rstrip(" .!?"))
+    answer = sentence[tokens[tail_start].start : end].rstrip(" .!?")
+    answer = answer[:1].upper() + answer[1:]
+    subject_tokens = head[:verb]
+    first = subject_tokens[0]
+    named = first.lower not in ("a", "an", "the") and (
+        first.text.isupper()
+        or first.tag.startswith("NNP")
+        and len(subject_tokens) > 1
+        and subject_tokens[1].tag.startswith("NNP")
+    )
+    subject = (first.text if named else first.lower) + sentence[first.end : subject_tokens[-1].end]
+    word = head[verb].lower
+    rest = sentence[head[verb].end : head[-1].end] if verb + 1 < len(head) else ""
+    if word in _HAPPENS and not rest and tokens[at].lower in ("when", "whenever"):
+        clause = sentence[tokens[at].start : end]
+        name = sentence[first.start : subject_tokens[-1].end]
+        if sum(is_content(t) for t in subject_tokens) < 2:
+            return None  # "Growth happens when ...": too general to be a name
+        return f"What is it called {clause[:1].lower()}{clause[1:]}?", name
+    if word in ("is", "are"):
+        if not all(t.tag.startswith(("JJ", "RB")) for t in head[verb + 1 :]):
+            return None  # "X is the drive to do Y because ...": the clause belongs to Y
+        question = f"{_CLAUSE_QUESTION[tokens[at].lower]} {word} {subject}{rest}?"
+    else:
+        does = "does" if head[verb].tag == "VBZ" or word.endswith("s") else "do"
+        base = _base_form(word) if does == "does" else word
+        question = f"{_CLAUSE_QUESTION[tokens[at].lower]} {does} {subject} {base}{rest}?"
+    if sum(is_content(t) for t in head) < 2:
+        return None
+    return question, answer
+
+
+#: Verbs the tagger often reads as plural nouns when a clause follows them.
+_VERB_AS_NOUN = frozenset(["works", "fails", "grows", "helps", "matters", "lasts", "succeeds"])

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.blanks import copular_question
+from leadership_cards.generate.blanks import clause_question, copular_question
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
     _RANK,
@@ -100,11 +100,19 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             # narration (past tense), questions and asides are not.
             verdict = verdict or states_a_claim(sentence)
             found = salient_span(sentence, statements=verdict)
+            if verdict and (not found or found[1] == "statement"):
+                asked = clause_question(sentence)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text
+                    )
+                    continue
             if not found and verdict:
                 asked = copular_question(sentence)
                 if asked:
-                    front = f"In “{parse_title(chapter.title).subject}”, {asked[0][:1].lower()}{asked[0][1:]}"
-                    yield chapter.card(Kind.CLAIM, front, asked[1], position, text)
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text
+                    )
                 continue
             if found and (found[1] != "statement" or verdict):
                 yield chapter.card(
@@ -115,6 +123,11 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=cloze_of(sentence, found[0]),
                 )
+
+
+def _in_chapter(chapter: Chapter, question: str) -> str:
+    """ "When does trust grow?" -> "In “Building Trust”, when does trust grow?"."""
+    return f"In “{parse_title(chapter.title).subject}”, {question[:1].lower()}{question[1:]}"
 
 
 _RATHER = re.compile(r"^(?:Rather|Instead),\s+(?P<rest>.+?)[.!]?$")
