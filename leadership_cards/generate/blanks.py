@@ -801,13 +801,7 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
     answer = answer[:1].upper() + answer[1:]
     subject_tokens = head[:verb]
     first = subject_tokens[0]
-    named = first.lower not in ("a", "an", "the") and (
-        first.text.isupper()
-        or first.tag.startswith("NNP")
-        and len(subject_tokens) > 1
-        and subject_tokens[1].tag.startswith("NNP")
-    )
-    subject = (first.text if named else first.lower) + sentence[first.end : subject_tokens[-1].end]
+    subject = _subject_text(sentence, subject_tokens)
     word = head[verb].lower
     rest = sentence[head[verb].end : head[-1].end] if verb + 1 < len(head) else ""
     if word in _HAPPENS and not rest and tokens[at].lower in ("when", "whenever"):
@@ -829,5 +823,79 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
     return question, answer
 
 
+def _subject_text(sentence: str, subject: tuple[Token, ...] | list[Token]) -> str:
+    """The subject as it reads inside a question: "Trust" -> "trust", but "GROW" and "Vice
+    President Education" keep their capitals (the tagger marks any capitalised first word
+    as a proper noun, so one such word alone is not a name)."""
+    first = subject[0]
+    named = first.lower not in ("a", "an", "the") and (
+        first.text.isupper()
+        or first.tag.startswith("NNP")
+        and len(subject) > 1
+        and subject[1].tag.startswith("NNP")
+    )
+    return (first.text if named else first.lower) + sentence[first.end : subject[-1].end]
+
+
 #: Verbs the tagger often reads as plural nouns when a clause follows them.
 _VERB_AS_NOUN = frozenset(["works", "fails", "grows", "helps", "matters", "lasts", "succeeds"])
+
+
+_NOT_X_BUT_Y = re.compile(
+    r"^(?P<intro>(?:(?:For|In|To|At)\s[^,;:]{2,40},\s+)?)(?P<subject>[A-Za-z][^,;:]{1,60}?)\s+"
+    r"(?P<verb>[a-z]+)\s+not\s+(?:just\s+|only\s+|merely\s+|simply\s+)?(?P<x>[^,;:]{2,60}?)"
+    r"\s+but\s+(?P<y>[^,;:—–]{2,80}?)(?=[,;:—–.!]|$)"
+)
+MAX_CONTRAST_WORDS = 10
+
+
+def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    """ "The program is not a contest between clubs but a checklist of what a healthy club
+    does." -> ("What is the program, if not a contest between clubs?", "A checklist of what a
+    healthy club does"); "The inner leader delegates not to shed work but to grow people" ->
+    ("Why does the inner leader delegate, if not to shed work?", "To grow people"). The side
+    the chapter puts in place of the one it rejects is the answer; returns the question and
+    answer with the answer's span in the sentence."""
+    m = _NOT_X_BUT_Y.match(sentence)
+    if not m:
+        return None
+    x, y = m.group("x"), m.group("y")
+    if len(y.split()) > MAX_CONTRAST_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
+        return None
+    if y.split()[0].lower() in ("because", "since", "as", "also", "rather"):
+        return None  # a reason is asked by `clause_question`
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = analysis.index_at(m.start("verb"))
+    subject_last = analysis.index_at(m.start("subject"))
+    if verb is None or subject_last is None:
+        return None
+    subject_tokens = tokens[subject_last:verb]
+    word = tokens[verb].lower
+    if tokens[verb].tag not in ("VBZ", "VBP") and word not in _VERB_AS_NOUN:
+        return None
+    if (
+        not subject_tokens
+        or subject_tokens[0].tag in ("PRP", "EX", "WDT", "CC")
+        or subject_tokens[0].lower in ("this", "that", "these", "those", "such", "it")
+        or any(t.tag in _FINITE or t.tag in ("WDT", "WP") for t in subject_tokens)
+        or word in AUXILIARY_WORDS - {"is", "are"}
+        or not any(is_content(t) for t in subject_tokens)
+    ):
+        return None
+    subject = _subject_text(sentence, subject_tokens)
+    intro = m.group("intro")
+    lead = f"{intro[:1].lower()}{intro[1:]}" if intro else ""
+    if word in ("is", "are"):
+        question = f"{lead}what {word} {subject}, if not {x}?"
+    else:
+        does = "does" if tokens[verb].tag == "VBZ" or word.endswith("s") else "do"
+        base = _base_form(word) if does == "does" else word
+        asks = "why" if y.lower().startswith("to ") and x.lower().startswith("to ") else "what"
+        question = f"{lead}{asks} {does} {subject} {base}, if not {x}?"
+    return (question[:1].upper() + question[1:], y[:1].upper() + y[1:]), (
+        m.start("y"),
+        m.end("y"),
+    )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.blanks import clause_question, copular_question
+from leadership_cards.generate.blanks import clause_question, contrast_question, copular_question
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
     _RANK,
@@ -100,6 +100,15 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             # narration (past tense), questions and asides are not.
             verdict = verdict or states_a_claim(sentence)
             found = salient_span(sentence, statements=verdict)
+            contrasted = contrast_question(sentence)
+            if contrasted and not _covers(sentence, found, contrasted[1]):
+                # The blank cannot hold the whole side the chapter puts in place of the
+                # one it rejects: ask for that side instead.
+                asked = contrasted[0]
+                yield chapter.card(
+                    Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text
+                )
+                continue
             if verdict and (not found or found[1] == "statement"):
                 asked = clause_question(sentence)
                 if asked:
@@ -123,6 +132,18 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=cloze_of(sentence, found[0]),
                 )
+
+
+def _covers(
+    sentence: str, found: tuple[tuple[int, int], str] | None, side: tuple[int, int]
+) -> bool:
+    """True when the blank found holds the whole side of a contrast (a leading "to" or
+    article may stay in the frame as a cue)."""
+    if not found:
+        return False
+    (start, end), _ = found
+    left = sentence[side[0] : max(start, side[0])].strip().lower()
+    return left in ("", "the", "a", "an") and end >= side[1]
 
 
 def _in_chapter(chapter: Chapter, question: str) -> str:
