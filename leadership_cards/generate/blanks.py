@@ -899,3 +899,117 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
         m.start("y"),
         m.end("y"),
     )
+
+
+#: Verbs whose complement says what something is like: asked "How does X look?".
+_LINKING = frozenset(["look", "looks", "sound", "sounds", "seem", "seems", "feel", "feels"])
+_BECOMING = frozenset(["become", "becomes"])
+#: Prepositions a question may end on: "What do extrinsic rewards work well for?".
+_ASKED_PREPOSITIONS = frozenset(["for", "with", "to", "on", "like", "about", "into", "against"])
+_LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
+_CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
+MAX_CLAIM_ANSWER_WORDS = 10
+
+
+def claim_question(sentence: str) -> tuple[str, str] | None:
+    """A plain present-tense claim whose object or complement no blank can hold, asked as a
+    question on it: "Audiences remember a single idea supported by a single story." ->
+    ("What do audiences remember?", "A single idea supported by a single story"); "Extrinsic
+    rewards work well for simple, routine tasks." -> ("What do extrinsic rewards work well
+    for?", "Simple, routine tasks"); "A late gesture looks rehearsed." -> ("How does a late
+    gesture look?", "Rehearsed"); "A leader who does everything becomes the bottleneck." ->
+    ("What does a leader who does everything become?", "The bottleneck"). The subject may
+    carry a relative clause; the answer runs to the end of the main clause."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    if not tokens or tokens[0].tag in ("PRP", "EX", "WDT", "WP", "WRB", "IN", "CC", "VB", "RB"):
+        return None
+    if tokens[0].lower in ("this", "that", "these", "those", "such", "it", "there"):
+        return None
+    verb = None
+    for i, t in enumerate(tokens):
+        if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
+            return None  # a clause or an aside before the main verb: no plain subject
+        if i > 0 and (t.tag in ("VBZ", "VBP") or t.tag == "VB" and t.lower in _LINKING | _BECOMING):
+            if tokens[i - 1].tag in ("WDT", "WP") or tokens[i - 1].lower == "that":
+                continue  # the verb of a relative clause inside the subject
+            verb = i
+            break
+    if verb is None or tokens[verb].lower in AUXILIARY_WORDS:
+        return None
+    subject = tokens[:verb]
+    if not any(is_content(t) for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
+        return None
+    relative = [i for i, t in enumerate(subject) if t.tag in ("WDT", "WP") or t.lower == "that"]
+    if any(
+        t.tag.startswith("VB") or t.tag == "PRP"
+        for t in subject[: relative[0] if relative else None]
+    ):
+        return None  # "a reason to take care of the moods they bring": no plain subject
+    j = verb + 1
+    while j < len(tokens) and tokens[j].tag in ("RB", "RBR") and tokens[j].lower != "not":
+        j += 1
+    if j >= len(tokens) or tokens[j].lower in ("not", "never"):
+        return None
+    word = tokens[verb].lower
+    kind = "what"
+    preposition = ""
+    if tokens[j].tag.startswith(("JJ", "VBN")) and word in _LINKING:
+        kind = "how"
+    elif tokens[j].tag in ("IN", "TO") and (
+        tokens[j].lower in _ASKED_PREPOSITIONS or tokens[j].lower == "in" and word in _LIES_IN
+    ):
+        preposition = " " + tokens[j].lower
+        j += 1
+    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")):
+        return None
+    if j >= len(tokens):
+        return None
+    stop = next(
+        (
+            k
+            for k in range(j, len(tokens))
+            if tokens[k].lower in _CLAUSE_STOP
+            and not (
+                # "simple, routine tasks": a comma between two adjectives of one phrase
+                tokens[k].text == ","
+                and 0 < k < len(tokens) - 1
+                and tokens[k - 1].tag.startswith("JJ")
+                and tokens[k + 1].tag.startswith("JJ")
+            )
+        ),
+        len(tokens),
+    )
+    if (
+        stop < len(tokens)
+        and tokens[stop].text != ","
+        or stop < len(tokens) - 1
+        and (
+            tokens[stop].text == ","
+            and not (stop + 1 < len(tokens) and tokens[stop + 1].lower in ("and", "but", "so"))
+        )
+    ):
+        return None  # the claim runs on past its object: asked as a whole elsewhere or not
+    answer_tokens = [t for t in tokens[j:stop] if _word(t)]
+    if not answer_tokens or len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    if any(t.tag in _FINITE or t.tag == "TO" for t in answer_tokens):
+        return None  # "teaches the team to bring ...": an object and its own clause
+    if answer_tokens[-1].tag.startswith(("JJ", "RB")) and kind == "what" and word not in _BECOMING:
+        return None  # "keep a change alive": an object and its complement
+    if answer_tokens[0].tag == "CD" and answer_tokens[-1].lower not in _UNITS:
+        return None  # "distinguish [two kinds]": the count of what the chapter lists next
+    if not any(is_content(t) for t in answer_tokens) or is_function(answer_tokens[-1]):
+        return None
+    answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
+    between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
+    subject_text = _subject_text(sentence, subject)
+    does = "does" if tokens[verb].tag == "VBZ" else "do"
+    base = _base_form(word) if does == "does" else word
+    middle = f" {between}" if between and not preposition else ""
+    if preposition:
+        middle = f" {between.rsplit(' ', 1)[0]}" if " " in between else ""
+    question = f"{kind.capitalize()} {does} {subject_text} {base}{middle}{preposition}?"
+    return question, answer[:1].upper() + answer[1:]

@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.blanks import clause_question, contrast_question, copular_question
+from leadership_cards.generate.blanks import (
+    claim_question,
+    clause_question,
+    contrast_question,
+    copular_question,
+)
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
     _RANK,
@@ -117,7 +122,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     )
                     continue
             if not found and verdict:
-                asked = copular_question(sentence)
+                asked = copular_question(sentence) or claim_question(sentence)
                 if asked:
                     yield chapter.card(
                         Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text
