@@ -211,7 +211,9 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     out: list[str] = []
     if not any(is_content(t) and t.lower != "one" for t in blank):
         out.append("blank is a function word")  # "one" alone stands for a noun: a pronoun
-    elif is_function(blank[0]) and blank[0].tag not in ("PRP$",) or is_function(blank[-1]):
+    elif (
+        is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not _is_hedge(tokens, first)
+    ) or is_function(blank[-1]):
         out.append("blank starts or ends on a function word")
     words = [t for t in blank if _word(t)]
     if all(t.tag == "CD" for t in words) and not any(
@@ -347,6 +349,8 @@ def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
         return False  # "[Inspiration], not motivation or fear, ...": a contrast, not a list
     if after and after[0].text == ",":
         rest = after[1:]
+        if rest and rest[0].tag in ("IN", "TO") and rest[0].lower not in ("and", "or"):
+            return False  # "for [one year], from July 1 to June 30": an aside, not an item
         # another comma or "and" a few words on: "[preparation of plans], setting standards
         # of service excellence, and displacement of ..."
         if any(t.text == "," or t.lower in ("and", "or") for t in rest[1:7]):
@@ -437,7 +441,12 @@ def _splits_phrase(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     if last + 1 >= len(tokens):
         return False
     nxt = tokens[last + 1]
-    if nxt.lower == "of" and tokens[last].tag.startswith("NN") and tokens[first].tag != "CD":
+    if (
+        nxt.lower == "of"
+        and tokens[last].tag.startswith("NN")
+        and tokens[first].tag != "CD"
+        and not _is_hedge(tokens, first)
+    ):
         return True  # "the [type] of leadership": the phrase runs on
     return (
         nxt.chunk == "I-NP"
@@ -570,16 +579,31 @@ _UNIT_AFTER = frozenset(["to", "and", "or"])
 def quantity(sentence: str) -> Span | None:
     """A number with its unit, a range kept whole: "lasts from [one to two minutes]",
     "[70 percent] of men", "at [one minute thirty seconds]"."""
+    found = quantities(sentence)
+    return found[0] if found else None
+
+
+def quantities(sentence: str) -> list[Span]:
+    """Every number with its unit in the sentence (see `quantity`), each with the word that
+    says how exact it is ("[about 50 percent]", "[at least once a month]"), and frequencies
+    ("[twice a year]")."""
     analysis = analyse(sentence)
     if analysis is None:
-        return None
+        return []
     tokens = analysis.tokens
+    out: list[Span] = []
     for i, t in enumerate(tokens):
+        if t.lower in _TIMES and i + 2 < len(tokens) and tokens[i + 1].lower in _PER:
+            if tokens[i + 2].lower in _UNITS:
+                out.append(analysis.span(_hedged(tokens, i), i + 2))  # "twice a year"
+            continue
         if t.tag != "CD" or (i and tokens[i - 1].tag == "CD"):
             continue
         j = i
         while j + 1 < len(tokens) and (
-            tokens[j + 1].tag in ("CD", "NN", "NNS")
+            tokens[j + 1].tag in ("NN", "NNS")
+            or tokens[j + 1].tag == "CD"
+            and not tokens[j].tag.startswith("NN")  # "25 percent [two months] later"
             or tokens[j + 1].lower in _UNIT_AFTER
             and j + 2 < len(tokens)
             and tokens[j + 2].tag == "CD"
@@ -587,8 +611,39 @@ def quantity(sentence: str) -> Span | None:
             j += 1
         measured = t.text[:1].isdigit() or tokens[j].lower in _UNITS
         if j > i and tokens[j].tag.startswith("NN") and measured:
-            return analysis.span(i, j)
-    return None
+            if j + 2 < len(tokens) and tokens[j].lower == "times" and tokens[j + 1].lower in _PER:
+                j += 2  # "three times a week"
+            out.append(analysis.span(_hedged(tokens, i), j))
+    return out
+
+
+def _hedged(tokens: tuple[Token, ...], i: int) -> int:
+    """The index where a number's phrase starts once the words that say how exact it is are
+    taken in: "about 50 percent", "at least once a month", "more than 30 seconds"."""
+    if i and tokens[i - 1].lower in _HEDGES:
+        return i - 1
+    if i > 1 and (tokens[i - 2].lower, tokens[i - 1].lower) in _TWO_WORD_HEDGES:
+        return i - 2
+    return i
+
+
+def _is_hedge(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "[about] 50 percent", "[at least] once a month": the word that says how exact a
+    number is belongs to the number's phrase."""
+    return any(
+        j < len(tokens)
+        and (tokens[j].tag == "CD" or tokens[j].lower in _TIMES)
+        and _hedged(tokens, j) == i
+        for j in (i + 1, i + 2)
+    )
+
+
+_TIMES = frozenset(["once", "twice"])
+_PER = frozenset(["a", "an", "per", "each", "every"])
+_HEDGES = frozenset(["about", "around", "roughly", "nearly", "almost", "approximately"])
+_TWO_WORD_HEDGES = frozenset(
+    [("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than")]
+)
 
 
 #: Units a number word measures in; "three points" or "one survey" counts nothing worth asking.

@@ -493,17 +493,23 @@ def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | N
     for why, rule in _SALIENT_RULES:
         if not statements and why in _UNPATTERNED:
             continue
-        span = rule(sentence)
-        if not span:
-            continue
-        # The phrase the rule found, else its first noun phrase alone: "no growth without
-        # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
-        for candidate in (blanks.complete(sentence, span), blanks.head_phrase(sentence, span)):
-            if not candidate or not blanks.good(sentence, candidate):
+        found = rule(sentence)
+        for span in found if isinstance(found, list) else [found] if found else []:
+            if why == "number":
+                if blanks.good(sentence, span):
+                    return span, why  # a number keeps the words that say how exact it is
                 continue
-            if why == "statement" and not blanks.is_noun_phrase(sentence, candidate):
-                continue  # with no pattern to point at it, only a noun phrase is salient
-            return candidate, why
+            # The phrase the rule found, else its first noun phrase alone: "no growth without
+            # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
+            for candidate in (
+                blanks.complete(sentence, span),
+                blanks.head_phrase(sentence, span),
+            ):
+                if not candidate or not blanks.good(sentence, candidate):
+                    continue
+                if why == "statement" and not blanks.is_noun_phrase(sentence, candidate):
+                    continue  # with no pattern to point at it, only a noun phrase is salient
+                return candidate, why
     return None
 
 
@@ -570,10 +576,10 @@ def _what_subject(sentence: str) -> Span | None:
     return blanks.noun_phrase_ending_at(sentence, m.start()) if m else None
 
 
-def _quantity(sentence: str) -> Span | None:
+def _quantity(sentence: str) -> list[Span]:
     from leadership_cards.generate import blanks
 
-    return blanks.quantity(sentence)
+    return blanks.quantities(sentence)
 
 
 def _subject(sentence: str) -> Span | None:
@@ -584,7 +590,7 @@ def _subject(sentence: str) -> Span | None:
 
 #: The kinds of salient phrase, in the order they are tried: the first that finds a phrase
 #: in a sentence names what its cloze asks for.
-_SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
+_SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | list[Span] | None]], ...] = (
     ("definition", lambda s: _after(_DEFINED_AS, s, 4)),
     ("definition", _definition_after_colon),
     ("contrast", _contrast),
