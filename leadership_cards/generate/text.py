@@ -513,7 +513,7 @@ def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | N
     return None
 
 
-_UNPATTERNED = frozenset({"statement", "number"})
+_UNPATTERNED = frozenset({"statement"})
 
 
 def _after(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | None:
