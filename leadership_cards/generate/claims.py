@@ -24,6 +24,7 @@ from leadership_cards.generate.text import (
     _RANK,
     VERBS,
     capitalise,
+    clauses,
     cloze_of,
     dangles,
     resolve_pronoun,
@@ -75,7 +76,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
     # Key points are left to their own extractor, discussion questions are not claims.
     for text, position in chapter.passages({ListRole.ITEMS}):
         previous = ""
-        for index, raw in enumerate(sentences(text)):
+        for index, raw in _clauses_of(text):
             before = previous
             raw, previous = resolve_pronoun(raw, previous), raw
             if index == 0 and not position.startswith("paragraph"):
@@ -137,6 +138,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=cloze_of(sentence, found[0]),
                 )
+
+
+def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence's independent clauses, with the index of the sentence they belong to."""
+    for index, sentence in enumerate(sentences(text)):
+        for clause in clauses(sentence):
+            yield index, clause
 
 
 def _covers(

@@ -739,3 +739,31 @@ FUNCTION_WORDS = frozenset(
         "who",
     ]
 )
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas)\s+(?=[a-z])")
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(sentence: str) -> list[str]:
+    """The independent clauses of a sentence joined by a semicolon or a contrasting
+    "while": "A position is what someone says they want; an interest is why they want it."
+    -> two claims, each a sentence of its own. A sentence whose parts are not each a clause
+    with a verb of its own (a list: "goals; methods; priorities") stays whole."""
+    parts = _CLAUSE_BREAK.split(sentence)
+    if len(parts) < 2:
+        return [sentence]
+    from leadership_cards.generate.syntax import analyse
+
+    out = []
+    for part in parts:
+        part = part.strip().rstrip(".!")
+        analysis = analyse(part)
+        if (
+            analysis is None
+            or len(analysis.tokens) < MIN_CLAUSE_WORDS
+            or not any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
+        ):
+            return [sentence]
+        out.append(capitalise(part) + ".")
+    return out
