@@ -987,7 +987,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     for i, t in enumerate(tokens):
         if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
             return None  # a clause or an aside before the main verb: no plain subject
-        if i > 0 and (t.tag in ("VBZ", "VBP") or t.tag == "VB" and t.lower in _LINKING | _BECOMING):
+        if i > 0 and (t.tag in ("VBZ", "VBP") or t.lower in _LINKING | _BECOMING):
             if tokens[i - 1].tag in ("WDT", "WP") or tokens[i - 1].lower == "that":
                 continue  # the verb of a relative clause inside the subject
             verb = i
@@ -1020,8 +1020,8 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         j += 1
     elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")):
         return None
-    if j >= len(tokens):
-        return None
+    if j >= len(tokens) or preposition == " to" and tokens[j].tag == "VB":
+        return None  # "tends to drift": an infinitive, not an object
     stop = next(
         (
             k
@@ -1068,3 +1068,93 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         middle = f" {between.rsplit(' ', 1)[0]}" if " " in between else ""
     question = f"{kind.capitalize()} {does} {subject_text} {base}{middle}{preposition}?"
     return question, answer[:1].upper() + answer[1:]
+
+
+def subject_question(sentence: str) -> tuple[str, str] | None:
+    """A plain present-tense claim asked for its subject when the subject is the named
+    thing: "Short-term wins keep a change alive." -> ("What keeps a change alive?",
+    "Short-term wins"). Only a short subject that names something (no pronoun, no relative
+    clause, no count) and a predicate with content of its own."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    phrases = analysis.phrases
+    if not phrases or phrases[0].kind != "NP" or phrases[0].first != 0:
+        return None
+    verb = phrases[0].last + 1
+    if verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
+        return None
+    word = tokens[verb].lower
+    if word in AUXILIARY_WORDS or word in _REPORTING or word.rstrip("s") in _REPORTING:
+        return None
+    subject = tokens[:verb]
+    if subject[0].tag in ("PRP", "CD", "EX") or subject[0].lower in _QUANTIFIERS | {
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+    }:
+        return None
+    named = any(t.tag in ("NNP", "NNPS") for t in subject[1:])
+    if not named and (subject[-1].tag != "NN" or sum(is_content(t) for t in subject) < 2):
+        return None  # "Researchers distinguish ...", "The audience loses ...": no one thing named
+    if sum(is_content(t) for t in subject) > 4 or verb + 1 >= len(tokens):
+        return None
+    rest = [t for t in tokens[verb + 1 :] if _word(t)]
+    if not 2 <= len(rest) <= MAX_CLAIM_ANSWER_WORDS or any(
+        t.text in ",;:" or t.tag in _FINITE for t in tokens[verb + 1 :]
+    ):
+        return None  # one predicate, no clause of its own after it
+    if sum(is_content(t) for t in rest) < 2:
+        return None
+    third = word if tokens[verb].tag == "VBZ" else _third_person(word)
+    end = len(sentence.rstrip(" .!?"))
+    predicate = sentence[tokens[verb + 1].start : end]
+    answer = sentence[: subject[-1].end]
+    return f"What {third} {predicate}?", answer[:1].upper() + answer[1:]
+
+
+def _third_person(verb: str) -> str:
+    """ "keep" -> "keeps", "carry" -> "carries", "teach" -> "teaches", "have" -> "has"."""
+    if verb == "have":
+        return "has"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    return verb + "s"
+
+
+_ORIGIN_VERB = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<verb>comes?|derives?|stems?|springs?)\s+from\s+"
+    r"(?P<source>[^,;:]{2,80}?)[.!]?$"
+)
+
+
+def origin_question(sentence: str) -> tuple[str, str] | None:
+    """ "The word "hook" comes from fishing." -> ("Where does the word "hook" come from?",
+    "Fishing"): where something comes from, asked when the frame is too short to blank."""
+    m = _ORIGIN_VERB.match(sentence.strip())
+    if not m or len(m.group("source").split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    subject_tokens = [t for t in analysis.tokens if t.end <= m.end("subject")]
+    if (
+        not subject_tokens
+        or subject_tokens[0].tag in ("PRP", "WDT")
+        or subject_tokens[0].lower in ("this", "that", "it", "they")
+    ):
+        return None
+    subject = _subject_text(sentence, subject_tokens)
+    verb = m.group("verb")
+    plural = not verb.endswith("s")
+    base = verb if plural else _base_form(verb)
+    source = m.group("source")
+    return (
+        f"Where {'do' if plural else 'does'} {subject} {base} from?",
+        source[:1].upper() + source[1:],
+    )

@@ -18,6 +18,8 @@ from leadership_cards.generate.blanks import (
     clause_question,
     contrast_question,
     copular_question,
+    origin_question,
+    subject_question,
 )
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
@@ -27,6 +29,7 @@ from leadership_cards.generate.text import (
     clauses,
     cloze_of,
     dangles,
+    main_clause,
     resolve_pronoun,
     salient_span,
     sentences,
@@ -123,7 +126,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     )
                     continue
             if not found and verdict:
-                asked = copular_question(sentence) or claim_question(sentence)
+                plain = main_clause(sentence)
+                asked = (
+                    copular_question(plain)
+                    or claim_question(plain)
+                    or origin_question(plain)
+                    or subject_question(plain)
+                )
                 if asked:
                     yield chapter.card(
                         Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text

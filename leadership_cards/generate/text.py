@@ -741,29 +741,50 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas)\s+(?=[a-z])")
-MIN_CLAUSE_WORDS = 4
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|and|but)\s+(?=[a-z])")
+MIN_CLAUSE_WORDS = 3
 
 
 def clauses(sentence: str) -> list[str]:
-    """The independent clauses of a sentence joined by a semicolon or a contrasting
-    "while": "A position is what someone says they want; an interest is why they want it."
-    -> two claims, each a sentence of its own. A sentence whose parts are not each a clause
-    with a verb of its own (a list: "goals; methods; priorities") stays whole."""
-    parts = _CLAUSE_BREAK.split(sentence)
-    if len(parts) < 2:
+    """The independent clauses of a sentence joined by a semicolon, "and", "but" or a
+    contrasting "while": "A position is what someone says they want; an interest is why
+    they want it." -> two claims, each a sentence of its own. A part that is not a clause
+    with a subject and a verb of its own ("..., and helps people through it") stays with
+    the clause before it; a list ("goals; methods; priorities") stays whole."""
+    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    if not breaks:
         return [sentence]
     from leadership_cards.generate.syntax import analyse
 
-    out = []
-    for part in parts:
-        part = part.strip().rstrip(".!")
-        analysis = analyse(part)
-        if (
-            analysis is None
-            or len(analysis.tokens) < MIN_CLAUSE_WORDS
-            or not any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
-        ):
-            return [sentence]
-        out.append(capitalise(part) + ".")
-    return out
+    end = len(sentence.rstrip(" .!"))
+    starts = [0, *(m.end() for m in breaks)]
+    stops = [*(m.start() for m in breaks), end]
+    out: list[tuple[int, int]] = []
+    for start, stop in zip(starts, stops, strict=True):
+        analysis = analyse(sentence[start:stop])
+        own = (
+            analysis is not None
+            and len(analysis.tokens) >= MIN_CLAUSE_WORDS
+            and any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
+            and not analysis.tokens[0].tag.startswith(("VB", "IN", "TO", "RB", "CC"))
+        )
+        if not own and not out:
+            return [sentence]  # no main clause to start from: a list, not clauses
+        if own:
+            out.append((start, stop))
+        else:
+            out[-1] = (out[-1][0], stop)
+    if len(out) < 2:
+        return [sentence]
+    return [capitalise(sentence[a:b].strip()) + "." for a, b in out]
+
+
+_TRAILING_REASON = re.compile(r",\s+(?:because|since|so that|as|which)\s+[^,;:]+[.!]?$", re.I)
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence without a trailing reason or aside: "A story is the strongest opening of
+    all, because people are built to follow a narrative." -> "A story is the strongest
+    opening of all." (a question asks for one thing; the reason is reading matter)."""
+    cut = _TRAILING_REASON.sub("", sentence.rstrip())
+    return cut if cut == sentence.rstrip() else cut.rstrip(" ,") + "."
