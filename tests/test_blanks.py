@@ -91,11 +91,37 @@ def test_a_blank_never_lands_on_a_determiner_preposition_or_auxiliary(sentence: 
             "build",
             "verb fragment",
         ),
+        (
+            "Skill at chairing a debate is therefore another vital area for club presidents.",
+            "vital area",
+            "generic noun",
+        ),
+        (
+            'Sadly the word "critique" has harsh negative overtones for most new members.',
+            "harsh negative overtones",
+            "tone gives the blank away",
+        ),
+        (
+            "Preparation is not luck, and it is never a matter of talent alone.",
+            "not luck",
+            "negation",
+        ),
     ],
 )
 def test_bad_blanks_are_named(sentence: str, phrase: str, problem: str) -> None:
     found = blanks.problems(sentence, span_of(sentence, phrase))
     assert any(problem in p for p in found), found
+
+
+def test_a_generic_blank_gives_way_to_the_telling_phrase_of_its_sentence() -> None:
+    sentence = (
+        "While timing matters in any meeting, good evaluators rely for lasting improvement "
+        "on a specific suggestion that the speaker can try next time."
+    )
+    found = salient_span(sentence)
+    assert found is not None
+    start, end = found[0]
+    assert sentence[start:end] == "specific suggestion"
 
 
 def test_a_good_blank_keeps_its_frame() -> None:

@@ -122,3 +122,38 @@ def test_counts_come_right_after_their_items(cards: list[Card]) -> None:
     assert fronts[second + 2].startswith("How many service objectives of inner leaders")
     techniques = [c.source.position for c in of_kind(cards, Kind.TECHNIQUE)]
     assert techniques == [f"technique {n}" for n in range(1, 12)]
+
+
+def test_an_answer_holding_two_facts_keeps_its_first() -> None:
+    from leadership_cards.generate.gist import one_fact
+
+    assert one_fact("The quickest praise a chair can give, and it lands best in public.") == (
+        "The quickest praise a chair can give."
+    )
+    assert one_fact("How fast the speaker talks; the faster it is, the less is heard.") == (
+        "How fast the speaker talks."
+    )
+    assert one_fact("The clearest closing, because audiences remember the last words.") == (
+        "The clearest closing."
+    )
+    # A list of what one subject does is one fact; so is a quotation's own clause.
+    whole = "Opens the meeting, introduces the speakers and is responsible for timing."
+    assert one_fact(whole) == whole
+    quoted = 'Say what it caused ("the room relaxed, and we finished early").'
+    assert one_fact(quoted) == quoted
+
+
+def test_a_definition_of_two_facts_is_asked_for_one() -> None:
+    text = (
+        "Chairing a Meeting\n\nA gavel is the small hammer a chair uses to open a meeting, "
+        "and it should be struck only once.\n"
+    )
+    cards = generate_chapter(read_document_text(text))
+    meaning = [c for c in cards if c.kind is Kind.DEFINITION]
+    assert [c.back for c in meaning] == ["The small hammer a chair uses to open a meeting."]
+
+
+def read_document_text(text: str):
+    from leadership_cards.source import parse_document
+
+    return parse_document(text, "chairing.txt")

@@ -74,10 +74,8 @@ def test_a_list_named_in_the_singular_runs_as_a_whole(cards: list[Card]) -> None
     steps = [c for c in _kind(cards, Kind.TECHNIQUE) if "evaluation process" in c.front]
     assert len(steps) == 4
     assert steps[0].front.startswith("In “Running a Club Meeting”, the evaluation process runs: ")
-    count = [c for c in _kind(cards, Kind.TECHNIQUE_COUNT) if "evaluation process" in c.front]
-    assert [(c.front, c.back) for c in count] == [
-        ("How many items make up the evaluation process in “Running a Club Meeting”?", "Four")
-    ]
+    # The source numbers the steps but never says how many there are: no count card.
+    assert not [c for c in _kind(cards, Kind.TECHNIQUE_COUNT) if "evaluation process" in c.front]
 
 
 def test_counts_name_their_list_and_chapter(cards: list[Card]) -> None:
@@ -288,7 +286,7 @@ def test_a_term_list_of_roles_asks_what_each_one_does() -> None:
     assert asked["Treasurer"] == (
         "In “Club Officers”, which of the officers manages the club's money and collects dues?"
     )
-    assert asked["Three"] == "How many officers does “Club Officers” list?"
+    assert "Three" not in asked  # three bullets the source never counts: no count card
 
 
 def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
@@ -306,3 +304,25 @@ def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
     assert counts == [
         ("How many stages of a mentoring relationship does “Mentoring” list?", "Three")
     ]
+
+
+def test_a_count_is_asked_only_when_the_source_states_it_or_numbers_a_named_set() -> None:
+    text = (
+        "Habits of Chairs\n\nThe Chair's Habits\n\n- Arrive before the members do.\n"
+        "- Start the meeting on the minute.\n- Thank every speaker by name.\n\n"
+        "Chairing Techniques\n\n1. Record each decision in one sentence.\n2. Name who will "
+        "act on each decision.\n3. Send the minutes within two days.\n\n"
+        "Welcoming a guest takes four moves:\n\n- Greet the guest at the door.\n"
+        "- Offer the guest a seat near a member.\n- Explain the agenda before it starts.\n"
+        "- Ask the guest for feedback after the meeting.\n"
+    )
+    cards = generate_chapter(parse_document(text, "chairs.txt"))
+    counts = {
+        c.front: c.back for c in cards if c.kind in (Kind.TECHNIQUE_COUNT, Kind.ENUMERATION_COUNT)
+    }
+    # Bullets nobody counts get no count card; a numbered set under its own name and a
+    # lead-in that says "four" do.
+    assert counts == {
+        "How many chairing techniques does “Habits of Chairs” list?": "Three",
+        "How many moves does “Habits of Chairs” list?": "Four",
+    }

@@ -101,6 +101,67 @@ _RANKS = frozenset(
         "first",
     ]
 )
+#: Heads that name no particular thing: "another [critical area]", "rely for [excellent
+#: performance]". With nothing but adjectives beside them, a blank on one asks what any
+#: number of words would answer; a more telling phrase of the sentence is asked instead.
+_GENERIC_HEADS = frozenset(
+    [
+        "area",
+        "areas",
+        "thing",
+        "things",
+        "role",
+        "roles",
+        "performance",
+        "success",
+        "result",
+        "results",
+        "outcome",
+        "outcomes",
+        "factor",
+        "factors",
+        "issue",
+        "issues",
+        "aspect",
+        "aspects",
+        "element",
+        "elements",
+        "matter",
+        "matters",
+        "feature",
+        "features",
+        "field",
+        "domain",
+        "something",
+        "stuff",
+        "person",
+    ]
+)
+#: Sentence adverbs that tell the tone of what follows: "Unfortunately ... has [negative
+#: connotations]" gives a blank of evaluation away.
+_TONE_ADVERBS = frozenset(
+    ["unfortunately", "sadly", "regrettably", "alas", "fortunately", "happily", "luckily"]
+)
+_EVALUATIVE = frozenset(
+    [
+        "negative",
+        "positive",
+        "bad",
+        "good",
+        "poor",
+        "harmful",
+        "unpleasant",
+        "pleasant",
+        "favourable",
+        "unfavourable",
+        "favorable",
+        "unfavorable",
+        "worse",
+        "better",
+        "wrong",
+    ]
+)
+_NEGATIONS = frozenset(["not", "never", "n't"])
 _FINITE = ("VBZ", "VBP", "VBD", "MD")
 _SUFFIXES = ("ship", "ness", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "s", "ly")
 
@@ -236,6 +297,12 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is filler")
     if _given_away(blank, frame):
         out.append("the sentence gives the blank away")
+    elif _tone_given(blank, frame):
+        out.append("the sentence's tone gives the blank away")
+    if blank[0].lower in _NEGATIONS:
+        out.append("blank is a negation")  # "Urgency is [not panic]": asks only for "not"
+    if _is_generic(blank):
+        out.append("blank is a generic noun")
     # A superlative or a rank ("the leader's prime job") admits one answer in a short frame.
     needed = MIN_FRAME_CONTENT - any(t.tag == "JJS" or t.lower in _RANKS for t in frame)
     if sum(is_content(t) for t in frame) < needed:
@@ -433,6 +500,29 @@ def _given_away(blank: list[Token], frame: list[Token]) -> bool:
     return all(
         word in rest or any(len(other) >= 5 and word.startswith(other) for other in rest)
         for word in answer
+    )
+
+
+def _is_generic(blank: list[Token]) -> bool:
+    """A blank whose head noun names nothing in particular and whose other words only rate
+    it: "[critical area]", "[excellent performance]", "[a single person]"; or a bare rating
+    ("the [good] will of workers")."""
+    if all(t.lower in _EVALUATIVE for t in blank if _word(t)):
+        return True
+    nouns = [t for t in blank if t.tag.startswith(("NN", "CD", "PRP"))]
+    if len(nouns) != 1 or nouns[0] is not blank[-1] or nouns[0].tag.startswith("NNP"):
+        return False
+    others = [t for t in blank[:-1] if is_content(t)]
+    return blank[-1].lower in _GENERIC_HEADS and all(
+        t.tag.startswith(("JJ", "RB", "VBN", "VBG")) for t in others
+    )
+
+
+def _tone_given(blank: list[Token], frame: list[Token]) -> bool:
+    """ "Unfortunately the idea of "follower" has [negative connotations]": the adverb
+    already says the blank is negative."""
+    return any(t.lower in _TONE_ADVERBS for t in frame) and any(
+        t.lower in _EVALUATIVE for t in blank
     )
 
 

@@ -7,11 +7,17 @@ from dataclasses import dataclass
 
 from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
 from leadership_cards.deck_source import slugify
+from leadership_cards.generate.gist import one_fact
 from leadership_cards.generate.shapes import answer_shape
 from leadership_cards.source import Document, ListRole, NumberedList, Paragraph
 
 #: Lists whose items are statements (not the questions to discuss).
 STATEMENT_LISTS = frozenset({ListRole.KEY_POINTS, ListRole.ITEMS, ListRole.GLOSSARY})
+#: Question kinds whose answer is a sentence's fact (a meaning, a claim's predicate): it is cut
+#: to its first fact, so a card never asks two things at once.
+_ONE_FACT_KINDS = frozenset(
+    {Kind.DEFINITION, Kind.CLAIM, Kind.KEY_POINT, Kind.HEADING, Kind.STATISTIC, Kind.CITATION}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,8 @@ class Chapter:
         share `item`, which makes them siblings."""
         if cloze is not None:
             front, back = cloze_parts(cloze)
+        elif kind in _ONE_FACT_KINDS:
+            back = one_fact(back)
         return Card(
             deck=self.deck,
             chapter=self.title,

@@ -273,3 +273,45 @@ def topic_of(sentence: str) -> str | None:
 def _adverb(word: str) -> bool:
     bare = word.strip(",").lower()
     return bare.endswith("ly") and _base(bare) is None
+
+
+#: Where an answer's second fact begins: "; the higher it is, ...", ", but ...", ", because
+#: ...". (", and" is a boundary only before a clause of its own: `_AND`.)
+_SECOND_FACT = re.compile(r";\s+|,\s+(?=(?:but|because|whereas|yet)\s)", re.IGNORECASE)
+_AND = re.compile(r",\s+and\s+", re.IGNORECASE)
+_FINITE_TAGS = ("VBZ", "VBP", "VBD", "MD")
+#: A head shorter than this is not an answer on its own ("Yes; ...").
+MIN_FACT_WORDS = 2
+
+
+def one_fact(answer: str) -> str:
+    """An answer cut to its first fact at a clause boundary: "The cheapest motivator a leader
+    controls, and it works best when it is specific" -> "The cheapest motivator a leader
+    controls."; "How much you care about yourself; the higher it is, the lower the trust" ->
+    "How much you care about yourself.". A list inside the answer ("presides at meetings,
+    leads the committee and ...") is one fact and stays whole."""
+    end = len(answer.rstrip(" .!"))
+    cuts = [m.start() for m in _SECOND_FACT.finditer(answer, 0, end)]
+    cuts += [m.start() for m in _AND.finditer(answer, 0, end) if _opens_clause(answer[m.end() :])]
+    for cut in sorted(cuts):
+        head = answer[:cut].rstrip(" ,;:")
+        inside = head.count("(") > head.count(")") or head.count('"') % 2 or "“" in head
+        if inside:
+            continue  # a boundary inside brackets or a quotation is the quotation's own
+        if word_count(head) >= MIN_FACT_WORDS and not ends_in_function_word(head):
+            return head + ("." if answer.rstrip().endswith(".") else "")
+    return answer
+
+
+def _opens_clause(text: str) -> bool:
+    """True when `text` opens with a subject and its own finite verb ("it works best ..."),
+    not a verb that shares the sentence's subject ("is responsible for ...")."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(text.split(",", 1)[0])
+    if analysis is None or not analysis.tokens:
+        return False
+    tokens = analysis.tokens
+    if tokens[0].tag in _FINITE_TAGS or not tokens[0].tag.startswith(("NN", "PRP", "DT", "JJ")):
+        return False
+    return any(t.tag in _FINITE_TAGS for t in tokens[1:6])

@@ -26,6 +26,7 @@ from leadership_cards.generate.phrasing import (
     opening,
     overlapping_cloze,
     plural_noun,
+    states_count,
 )
 from leadership_cards.generate.text import capitalise
 
@@ -40,6 +41,9 @@ class TitledList:
     block: NumberedList
     name: ListName | None
     lead_in: str = ""
+    #: The source states how many items the list has, or numbers them under a name of
+    #: their own ("Service Techniques", 1-11): only then is the count worth a card.
+    counted: bool = False
 
     @property
     def of_terms(self) -> bool:
@@ -68,20 +72,25 @@ def titled_lists(doc: Document) -> list[TitledList]:
 def _titled(block: NumberedList, heading: str, previous: object) -> TitledList | None:
     count = len(block.items)
     if block.role is ListRole.GLOSSARY:
-        name = list_name(block.label or heading) if (block.label or heading) else None
-        return TitledList(block, name)
+        label = block.label or heading
+        name = list_name(label) if label else None
+        return TitledList(block, name, counted=states_count(label, count))
     if block.role is ListRole.ITEMS:
         name = list_name(block.label)
-        return TitledList(block, name) if name else None
+        numbered_set = block.ordered and name is not None and not (name.whole or name.heading)
+        counted = numbered_set or states_count(block.label, count)
+        return TitledList(block, name, counted=counted) if name else None
     if block.role is not ListRole.KEY_POINTS:
         return None
     lead_in = block.title if block.title and block.title != heading else ""
     if lead_in:
-        return TitledList(block, lead_in_name(lead_in, count), lead_in)
+        return TitledList(
+            block, lead_in_name(lead_in, count), lead_in, counted=states_count(lead_in, count)
+        )
     if isinstance(previous, Paragraph):
         name = counted_name(previous.text, count)
         if name and not name.generic:
-            return TitledList(block, name)
+            return TitledList(block, name, counted=True)
     return None
 
 
@@ -105,10 +114,12 @@ def item_cards(
     count_passage: str | None = None,
     lead_in: str = "",
     ordered: bool = True,
+    counted: bool = True,
 ) -> Iterator[Card]:
     """An overlapping cloze for each entry that has an answer, then the count card. A list
-    with no name is opened by its lead-in sentence and has no count card; an unordered one
-    shows its neighbours without numbers."""
+    with no name is opened by its lead-in sentence and has no count card, nor has a list
+    whose count the source never states (`counted` False); an unordered one shows its
+    neighbours without numbers."""
     kind, count_kind = kinds
     items = [(e.number, e.answer) for e in entries if e.answer]
     if len(items) < 2:
@@ -118,7 +129,7 @@ def item_cards(
     for index, entry in enumerate(asked):
         cloze = overlapping_cloze(start, items, index, ordered)
         yield chapter.card(kind, "", "", entry.position, entry.passage, cloze=cloze)
-    if name is None or name.generic:
+    if name is None or name.generic or not counted:
         return
     yield chapter.card(
         count_kind,
@@ -168,7 +179,8 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
         term = item.term.strip("*_ ").rstrip(":")
         yield chapter.card(kind, front, term, f"{noun} {item.number}", item.text)
     items = titled.block.items
-    if name is not None and not name.generic and not name.heading and not name.whole:
+    named = name is not None and not name.generic and not name.heading and not name.whole
+    if named and titled.counted:
         yield chapter.card(
             count_kind,
             count_question(name, chapter.title),

@@ -193,6 +193,14 @@ def _stem(word: str) -> str:
     return str(_engine().singular_noun(lower) or lower) if _is_plural(lower) else lower
 
 
+def states_count(text: str, count: int) -> bool:
+    """True when `text` says how many items its list has ("Follow these twelve steps",
+    "The 4 levels of delegation"): a count the source states is worth recalling, a count of
+    bullets nobody numbered is not."""
+    wanted = rf"\b(?:{re.escape(number_words(count))}|{count})\b"
+    return re.search(wanted, text, re.IGNORECASE) is not None
+
+
 def count_question(name: ListName, chapter: str) -> str:
     """'How many service techniques does “Servanthood” list?'; for a list named as a
     whole, 'How many items make up the meeting agenda in “Club Meetings”?'"""

@@ -58,6 +58,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             "\n".join(f"{item.number}. {item.text}" for item in numbered.items),
             lead_in=titled.lead_in,
             ordered=numbered.ordered,
+            counted=titled.counted,
         )
 
 

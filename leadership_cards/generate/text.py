@@ -195,7 +195,7 @@ _DEFINED_X_AS = re.compile(r"\bdefine[sd]?\s+[^,;]{3,60}?\s+as\s+", re.I)
 # What something is measured by or built on, where it comes from, what it leads to.
 _BASIS = re.compile(
     r"\b(?:measures?|measured|judges?|judged|builds?|built|based|rests?|founded|grounded|"
-    r"depends?)\b(?:\s+(?!by\b|on\b|upon\b)[\w'’-]+){0,3}?\s+(?:by|on|upon)\s+",
+    r"depends?|rely|relies|relied)\b(?:\s+(?!by\b|on\b|upon\b)[\w'’-]+){0,3}?\s+(?:by|on|upon)\s+",
     re.I,
 )
 _ORIGIN = re.compile(
