@@ -648,6 +648,12 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         question, answer = subject, complement
     elif tokens[verb + 1].lower == "the" and not any(t.tag == "JJS" for t in tokens[verb + 1 :]):
         question, answer = complement, subject
+    elif (
+        tokens[verb + 1].lower == "the"
+        and verb + 2 < end
+        and (tokens[verb + 2].tag == "JJS" or tokens[verb + 2].lower in _RANKED)
+    ):
+        question, answer = complement, subject  # "A story is [the strongest opening]"
     else:
         return None
     if (
