@@ -95,6 +95,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             sentence = capitalise(_SUMMARY.sub("", sentence))
             sentence = _with_what_it_replaces(sentence, strip_citations(before))
             sentence = strip_connectives(sentence)
+            who, sentence = _reported(sentence)
             if dangles(sentence):
                 sentence = _main_clause_after_but(sentence)
             if (
@@ -115,14 +116,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 # one it rejects: ask for that side instead.
                 asked = contrasted[0]
                 yield chapter.card(
-                    Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text
+                    Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
                 )
                 continue
             if verdict and (not found or found[1] == "statement"):
                 asked = clause_question(sentence)
                 if asked:
                     yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
                     )
                     continue
             if not found and verdict:
@@ -135,7 +136,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 )
                 if asked:
                     yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0]), asked[1], position, text
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
                     )
                 continue
             if found and (found[1] != "statement" or verdict):
@@ -145,7 +146,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     "",
                     position,
                     text,
-                    cloze=cloze_of(sentence, found[0]),
+                    cloze=_according_to(who, cloze_of(sentence, found[0])),
                 )
 
 
@@ -168,9 +169,38 @@ def _covers(
     return left in ("", "the", "a", "an") and end >= side[1]
 
 
-def _in_chapter(chapter: Chapter, question: str) -> str:
-    """ "When does trust grow?" -> "In “Building Trust”, when does trust grow?"."""
-    return f"In “{parse_title(chapter.title).subject}”, {question[:1].lower()}{question[1:]}"
+def _in_chapter(chapter: Chapter, question: str, who: str = "") -> str:
+    """ "When does trust grow?" -> "In “Building Trust”, when does trust grow?" (and
+    "according to Kotter, ..." when the claim is a finding the chapter reports)."""
+    source = f"according to {who}, " if who else ""
+    return (
+        f"In “{parse_title(chapter.title).subject}”, {source}{question[:1].lower()}{question[1:]}"
+    )
+
+
+# "Kotter found that many change efforts stall ...", "In their study, Nichols and Stevens
+# found that people remember ...": the finding is the claim, its author the context.
+_REPORTED = re.compile(
+    r"^(?:[^,]{2,60},\s+)?(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})\s+"
+    r"(?:found|find|finds|showed|shows|estimated|estimates|argued|argues|observed|reported|"
+    r"concluded|noted)\s+that\s+(?P<claim>[a-z].+)$"
+)
+
+
+def _reported(sentence: str) -> tuple[str, str]:
+    """The author and the finding of a reported claim, else ("", the sentence)."""
+    m = _REPORTED.match(sentence)
+    if not m:
+        return "", sentence
+    return m.group("who"), capitalise(m.group("claim"))
+
+
+def _according_to(who: str, cloze: str) -> str:
+    if not who:
+        return cloze
+    first = cloze.split(" ", 1)[0]
+    keep = first.isupper() or first.startswith("{{")
+    return f"According to {who}, {cloze if keep else cloze[:1].lower() + cloze[1:]}"
 
 
 _RATHER = re.compile(r"^(?:Rather|Instead),\s+(?P<rest>.+?)[.!]?$")

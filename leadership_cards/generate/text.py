@@ -779,7 +779,7 @@ def clauses(sentence: str) -> list[str]:
     return [capitalise(sentence[a:b].strip()) + "." for a, b in out]
 
 
-_TRAILING_REASON = re.compile(r",\s+(?:because|since|so that|as|which)\s+[^,;:]+[.!]?$", re.I)
+_TRAILING_REASON = re.compile(r",\s+(?:because|since|so that|as|which|where)\s+[^;:]+[.!]?$", re.I)
 
 
 def main_clause(sentence: str) -> str:
