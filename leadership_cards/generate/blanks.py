@@ -1056,7 +1056,14 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
 _LINKING = frozenset(["look", "looks", "sound", "sounds", "seem", "seems", "feel", "feels"])
 _BECOMING = frozenset(["become", "becomes"])
 #: Prepositions a question may end on: "What do extrinsic rewards work well for?".
-_ASKED_PREPOSITIONS = frozenset(["for", "with", "to", "on", "like", "about", "into", "against"])
+_ASKED_PREPOSITIONS = frozenset(
+    ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
+)
+_LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
+_DURATIONS = frozenset(
+    ["seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week"]
+    + ["months", "month", "years", "year"]
+)
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
 _CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
 MAX_CLAIM_ANSWER_WORDS = 10
@@ -1146,7 +1153,13 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     answer_tokens = [t for t in tokens[j:stop] if _word(t)]
     if not answer_tokens or len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
         return None
-    if any(t.tag in _FINITE or t.tag == "TO" for t in answer_tokens):
+    if any(
+        t.tag in _FINITE
+        or t.tag == "TO"
+        and n + 1 < len(answer_tokens)
+        and answer_tokens[n + 1].tag == "VB"
+        for n, t in enumerate(answer_tokens)
+    ):
         return None  # "teaches the team to bring ...": an object and its own clause
     if answer_tokens[-1].tag.startswith(("JJ", "RB")) and kind == "what" and word not in _BECOMING:
         return None  # "keep a change alive": an object and its complement
@@ -1159,9 +1172,13 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     subject_text = _subject_text(sentence, subject)
     does = "does" if tokens[verb].tag == "VBZ" else "do"
     base = _base_form(word) if does == "does" else word
-    middle = f" {between}" if between and not preposition else ""
-    if preposition:
-        middle = f" {between.rsplit(' ', 1)[0]}" if " " in between else ""
+    middle = f" {between}" if between else ""
+    if word in _LASTING and answer_tokens[-1].lower in _DURATIONS:
+        # "A response lasts from one to two minutes." -> "How long does a response last?"
+        kind, middle, preposition = "how long", "", ""
+        answer = sentence[tokens[verb + 1].start : answer_tokens[-1].end]
+    if preposition == " from" and word not in _LASTING:
+        return None  # where something comes from is `origin_question`'s
     question = f"{kind.capitalize()} {does} {subject_text} {base}{middle}{preposition}?"
     return question, answer[:1].upper() + answer[1:]
 

@@ -766,7 +766,13 @@ def clauses(sentence: str) -> list[str]:
             analysis is not None
             and len(analysis.tokens) >= MIN_CLAUSE_WORDS
             and any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
-            and not analysis.tokens[0].tag.startswith(("VB", "IN", "TO", "RB", "CC"))
+            and not analysis.tokens[0].tag.startswith(
+                ("VBZ", "VBP", "VBD", "VB", "IN", "TO", "RB", "CC")
+            )
+            or analysis is not None
+            and analysis.tokens[0].tag == "VBG"  # "Buying time is allowed": a gerund subject
+            and not out
+            and any(t.tag in ("VBZ", "VBP") for t in analysis.tokens)
         )
         if not own and not out:
             return [sentence]  # no main clause to start from: a list, not clauses
