@@ -688,7 +688,10 @@ def quantities(sentence: str) -> list[Span]:
         return []
     tokens = analysis.tokens
     out: list[Span] = []
+    taken = -1  # the last token of the number before: "one to [two hours]" is no number
     for i, t in enumerate(tokens):
+        if i <= taken:
+            continue
         if t.lower in _TIMES and i + 2 < len(tokens) and tokens[i + 1].lower in _PER:
             if tokens[i + 2].lower in _UNITS:
                 out.append(analysis.span(_hedged(tokens, i), i + 2))  # "twice a year"
@@ -710,6 +713,7 @@ def quantities(sentence: str) -> list[Span]:
             if j + 2 < len(tokens) and tokens[j].lower == "times" and tokens[j + 1].lower in _PER:
                 j += 2  # "three times a week"
             out.append(analysis.span(_hedged(tokens, i), j))
+        taken = j
     return out
 
 
@@ -1102,7 +1106,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         return None
     relative = [i for i, t in enumerate(subject) if t.tag in ("WDT", "WP") or t.lower == "that"]
     if any(
-        t.tag.startswith("VB") or t.tag == "PRP"
+        t.tag in ("VB", "VBZ", "VBP", "VBD", "PRP")
         for t in subject[: relative[0] if relative else None]
     ):
         return None  # "a reason to take care of the moods they bring": no plain subject

@@ -19,6 +19,7 @@ from leadership_cards.generate.blanks import (
     contrast_question,
     copular_question,
     origin_question,
+    quantities,
     subject_question,
 )
 from leadership_cards.generate.context import Chapter
@@ -121,6 +122,15 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 continue
             if verdict and (not found or found[1] == "statement"):
                 asked = clause_question(sentence)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
+            if found and found[1] == "statement" and quantities(sentence):
+                # "A [board meeting] lasts from one to two hours": the number is the point,
+                # asked as a question when no blank can hold it.
+                asked = claim_question(main_clause(sentence))
                 if asked:
                     yield chapter.card(
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
