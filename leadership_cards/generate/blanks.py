@@ -1157,11 +1157,22 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     answer_tokens = [t for t in tokens[j:stop] if _word(t)]
     if not answer_tokens or len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
         return None
+    relative = next(
+        (
+            n
+            for n, t in enumerate(answer_tokens)
+            if n and (t.tag in ("WDT", "WP") or t.lower == "that")
+        ),
+        len(answer_tokens),
+    )
     if any(
-        t.tag in _FINITE
-        or t.tag == "TO"
-        and n + 1 < len(answer_tokens)
-        and answer_tokens[n + 1].tag == "VB"
+        n < relative  # "followers [who wait to be told]": a clause inside the object
+        and (
+            t.tag in _FINITE
+            or t.tag == "TO"
+            and n + 1 < len(answer_tokens)
+            and answer_tokens[n + 1].tag == "VB"
+        )
         for n, t in enumerate(answer_tokens)
     ):
         return None  # "teaches the team to bring ...": an object and its own clause

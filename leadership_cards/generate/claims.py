@@ -163,7 +163,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
     """Each sentence's independent clauses, with the index of the sentence they belong to."""
     for index, sentence in enumerate(sentences(text)):
-        for clause in clauses(sentence):
+        for clause in clauses(strip_connectives(sentence)):
             yield index, clause
 
 
