@@ -3,7 +3,8 @@ every schema migration and repair. Restoring one is the store's (`store.restore`
 turns the backup into the collection.
 
 Backups live in a folder beside the collection named by its whole file name,
-`<file name>-backups/`, and are whole SQLite files made with SQLite's online backup, so they
+`<file name>-backups/` (older versions kept them in `<stem>-backups/`; those are still listed
+and can be restored, but are never pruned or written), and are whole SQLite files made with SQLite's online backup, so they
 are consistent even while a review is being written. Each is written to a temporary name of
 its own, checked, and only then given its real name: a name to the microsecond with a random
 suffix, so backups taken at the same moment by several processes never meet.
@@ -26,6 +27,7 @@ from leadership_cards.files import (
     JOURNAL_SUFFIXES,
     PRIVATE_FILE,
     backup_folder,
+    older_backup_folder,
     private_folder,
 )
 
@@ -42,6 +44,8 @@ class Backup:
     path: Path
     reason: str
     taken_at: datetime
+    #: Kept by an older version in `<stem>-backups/`, which collections of one stem shared.
+    older: bool = False
 
     @property
     def name(self) -> str:
@@ -49,20 +53,22 @@ class Backup:
 
 
 def backups(db: Path) -> list[Backup]:
-    """Every backup of `db`, oldest first."""
-    folder = backup_folder(db)
-    if not folder.is_dir():
-        return []
+    """Every backup of `db`, oldest first, those an older version kept included."""
     found = []
-    for path in folder.glob("*.db"):
-        parsed = _parse_name(path)
-        if parsed is None:
+    for folder, older in ((backup_folder(db), False), (older_backup_folder(db), True)):
+        if older and folder == backup_folder(db):
+            continue  # a file name without a suffix: one folder, already listed
+        if not folder.is_dir():
             continue
-        try:
-            order = path.stat().st_mtime_ns
-        except FileNotFoundError:  # pruned by another process meanwhile
-            continue
-        found.append((parsed[1], order, Backup(path, *parsed)))
+        for path in folder.glob("*.db"):
+            parsed = _parse_name(path)
+            if parsed is None:
+                continue
+            try:
+                order = path.stat().st_mtime_ns
+            except FileNotFoundError:  # pruned by another process meanwhile
+                continue
+            found.append((parsed[1], order, Backup(path, *parsed, older=older)))
     # Two backups in one moment (a repair right after a manual one) keep their real order.
     return [backup for *_, backup in sorted(found, key=lambda entry: entry[:2])]
 
@@ -165,7 +171,7 @@ def take(db: Path, reason: str, now: datetime, source: sqlite3.Connection | None
 
 
 def prune(db: Path, keep: int = KEEP_DAILY) -> None:
-    daily = [backup for backup in backups(db) if backup.reason == DAILY]
+    daily = [b for b in backups(db) if b.reason == DAILY and not b.older]
     for old in daily[:-keep] if keep else daily:
         old.path.unlink(missing_ok=True)
 

@@ -36,6 +36,12 @@ def render_stats(figures: dict[str, Any], out=None) -> None:
     rows = [
         ("Cards", figures["cards"]),
         *((f"  {state}", n) for state, n in figures["by_state"].items()),
+        # Never scheduled, but counted in "Cards" (and listed by `cards`): named so they add up.
+        *(
+            [("  discussion (topics only)", figures["unscheduled"])]
+            if figures["unscheduled"]
+            else []
+        ),
         ("Leeches", figures["leeches"]),
         *((f"Left today: {queue}", figures["left_today"][queue]) for queue in QUEUES),
         ("Answers today", figures["reviews_today"]),

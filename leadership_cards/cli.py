@@ -156,6 +156,38 @@ def open_store(db: Path | None, *, reading: bool = False):
     return open_collection(path, now_utc())
 
 
+class WholeNumber(click.ParamType):
+    """A whole-number option, its range checked, said in our one line ("--new 'abc' is not a
+    whole number") rather than click's "not a valid integer range"."""
+
+    name = "integer"
+
+    def __init__(self, least: int | None = None, most: int | None = None) -> None:
+        self.least, self.most = least, most
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None):
+        flag = param.opts[0] if param is not None and param.opts else "the value"
+        try:
+            number = value if isinstance(value, int) else int(str(value).strip())
+        except ValueError:
+            raise UserError(f"{flag} {value!r} is not a whole number") from None
+        if (self.least is not None and number < self.least) or (
+            self.most is not None and number > self.most
+        ):
+            raise UserError(f"{flag} must be {self._range()} (got {number})")
+        return number
+
+    def _range(self) -> str:
+        if self.most is None:
+            return f"at least {self.least}"
+        if self.least is None:
+            return f"at most {self.most}"
+        return f"from {self.least} to {self.most}"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "INTEGER"
+
+
 class KindType(click.ParamType):
     """A card kind as the cards show it ("key point") or as stored (key_point)."""
 
@@ -247,11 +279,12 @@ def decks(ctx: click.Context, db: Path | None, as_json: bool) -> None:
         return
     from leadership_cards.terminal import printable
 
-    width = max(4, *(len(row["name"]) for row in rows))
+    names = [printable(row["name"]) for row in rows]
+    width = max(4, *(len(name) for name in names))
     click.echo(f"{'deck':<{width}}  cards  new  learning  review  title")
-    for row in rows:
+    for name, row in zip(names, rows, strict=True):
         click.echo(
-            f"{row['name']:<{width}}  {row['cards']:>5}  {row['new']:>3}  {row['learning']:>8}"
+            f"{name:<{width}}  {row['cards']:>5}  {row['new']:>3}  {row['learning']:>8}"
             f"  {row['review']:>6}  {printable(row['title'])}"
         )
     click.echo("new, learning, review: what is left today, within the day's limits.")
@@ -337,12 +370,18 @@ def cards(
             return
         from leadership_cards.terminal import printable
 
+        listed = False
         for card in found:
+            listed = True
             due = iso(card.schedule.due) or "-"
             mark = "⚑" if card.flagged else " "
             click.echo(
                 f"{card.id} {mark} {card.state:<10}  {due[:10]:<10}  {card.kind:<17}  "
                 + printable(card.front)
+            )
+        if not listed:
+            click.echo(
+                "No cards match." if (kind or search or tag or state or flagged) else "No cards."
             )
 
 
@@ -431,7 +470,9 @@ def tag(
         done = store.tag_cards(
             card_ids, add=[t.strip() for t in added], remove=[t.strip() for t in removed]
         )
-    click.echo(f"Tagged {counted(len(done), 'card')}.")
+    said = [f"added {' '.join(added)}"] if added else []
+    said += [f"took off {' '.join(removed)}"] if removed else []
+    click.echo(f"Tagged {counted(len(done), 'card')}: {'; '.join(said)}.")
 
 
 @cli.command()
@@ -473,8 +514,8 @@ def add(db: Path | None, paths: tuple[Path, ...], name: str | None) -> None:
 @cli.command()
 @db_option
 @deck_option()
-@click.option("--new", "new", type=click.IntRange(min=0), help="New cards in this session.")
-@click.option("--limit", type=click.IntRange(min=1), help="Answers in this session at most.")
+@click.option("--new", "new", type=WholeNumber(0), help="New cards in this session.")
+@click.option("--limit", type=WholeNumber(1), help="Answers in this session at most.")
 def review(db: Path | None, deck: str | None, new: int | None, limit: int | None) -> None:
     """The daily review: Space shows the answer, 1-4 rate it, e edits, f flags, u undoes."""
     from leadership_cards.backup import DailyBackup, daily_due
@@ -510,7 +551,7 @@ def review(db: Path | None, deck: str | None, new: int | None, limit: int | None
 @db_option
 @deck_option()
 @click.option("--chapter", help="A chapter number or part of its title.")
-@click.option("--count", type=int, default=10, show_default=True, help="Questions.")
+@click.option("--count", type=WholeNumber(), default=10, show_default=True, help="Questions.")
 @click.option(
     "--mode",
     type=click.Choice(["choice", "typed", "flip"]),
@@ -518,7 +559,7 @@ def review(db: Path | None, deck: str | None, new: int | None, limit: int | None
     show_default=True,
     help="Pick one of four, type the answer, or reveal and grade yourself.",
 )
-@click.option("--seed", type=int, help="Seed the draw, for the same quiz again.")
+@click.option("--seed", type=WholeNumber(), help="Seed the draw, for the same quiz again.")
 @click.option("--weakest", is_flag=True, help="The cards most likely forgotten.")
 @click.option("--history", "show_history", is_flag=True, help="Show past quiz scores.")
 @click.option("--json", "as_json", is_flag=True, help="With --history: print JSON.")
@@ -620,11 +661,11 @@ def _quiz_history(db: Path | None, as_json: bool) -> None:
 @cli.command()
 @db_option
 @deck_option()
-@click.option("--count", type=int, default=3, show_default=True, help="Topics.")
+@click.option("--count", type=WholeNumber(), default=3, show_default=True, help="Topics.")
 @click.option("--green", default="1:00", show_default=True, help="Green light (M:SS or seconds).")
 @click.option("--yellow", default="1:30", show_default=True, help="Yellow light.")
 @click.option("--red", default="2:00", show_default=True, help="Red light.")
-@click.option("--seed", type=int, help="Seed the draw.")
+@click.option("--seed", type=WholeNumber(), help="Seed the draw.")
 def topics(
     db: Path | None,
     deck: str | None,
@@ -685,10 +726,12 @@ def topics(
     help="csv: the field separator (default: tab).",
 )
 @click.option(
-    "--quiz", type=click.IntRange(min=1), help="markdown: a quiz of N questions with an answer key."
+    "--quiz", type=WholeNumber(1), help="markdown: a quiz of N questions with an answer key."
 )
 @click.option(
-    "--seed", type=int, help="markdown: the quiz's random seed, to print the same quiz again."
+    "--seed",
+    type=WholeNumber(),
+    help="markdown: the quiz's random seed, to print the same quiz again.",
 )
 def export(
     db: Path | None,
@@ -803,11 +846,15 @@ def history(db: Path | None, card_id: str | None, as_json: bool) -> None:
             emit_json([review.to_json() for review in reviews])
             return
         names = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+        listed = False
         for review in reviews:
+            listed = True
             click.echo(
                 f"{iso(review.reviewed_at)}  {review.card_id}  {names[review.rating]:<5}  "
                 f"{review.duration_ms / 1000:6.1f}s  {review.state_before} -> {review.state_after}"
             )
+        if not listed:
+            click.echo("No answers yet.")
 
 
 @cli.command()
@@ -883,6 +930,11 @@ def where(db: Path | None) -> None:
     if not path.exists():
         click.echo(f"{path} (no collection yet: it is made on first use)")
         return
+    # Said as opening the collection would say it, rather than a size that means nothing.
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a collection file")
+    if not path.is_file():
+        raise UserError(f"{path} is not a regular file, so it cannot be a collection")
     # The write-ahead log holds answers not yet folded into the file: part of its size.
     wal = path.with_name(path.name + "-wal")
     size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
@@ -918,41 +970,64 @@ def check(db: Path | None, repair: bool, as_json: bool) -> None:
 
     if as_json and repair:
         raise UserError("--json and --repair cannot be combined")
-    with open_store(db, reading=not repair) as store:
-        with progress("Checking the collection"):
-            report = run_check(store)
+    try:
+        with open_store(db, reading=not repair) as store:
+            with progress("Checking the collection"):
+                report = run_check(store)
+            if as_json:
+                emit_json(
+                    {
+                        "ok": report.ok,
+                        "problems": report.lines(),
+                        "integrity": report.integrity,
+                        "orphan_reviews": report.orphan_reviews,
+                        "missing_decks": report.missing_decks,
+                        "bad_schedules": report.bad_schedules,
+                    }
+                )
+                if not report.ok:
+                    raise click.exceptions.Exit(1)
+                return
+            if report.ok:
+                click.echo("The collection is sound.")
+                return
+            for line in report.lines():
+                click.echo(f"- {line}")
+            if not repair:
+                raise UserError(
+                    "problems found; `leadership-cards check --repair` fixes what it can"
+                )
+            if report.integrity:
+                raise UserError(
+                    "the file itself is damaged and cannot be repaired safely; "
+                    "restore a backup with `leadership-cards backup restore latest`"
+                )
+            saved = backup.take(store.path, "before-repair", now_utc(), store.conn)
+            with progress("Repairing"):
+                repaired = run_repair(store, report, scheduler_config(store), now_utc())
+            for line in repaired:
+                click.echo(f"Repaired: {line}")
+            click.echo(f"A copy from before the repair is at {saved}")
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError):  # busy, locked, read-only: said as such
+            raise
+        # Too damaged to open: the advice is a backup, not `check` itself.
         if as_json:
             emit_json(
                 {
-                    "ok": report.ok,
-                    "problems": report.lines(),
-                    "integrity": report.integrity,
-                    "orphan_reviews": report.orphan_reviews,
-                    "missing_decks": report.missing_decks,
-                    "bad_schedules": report.bad_schedules,
+                    "ok": False,
+                    "problems": [f"the file is damaged: {error}"],
+                    "integrity": [str(error)],
+                    "orphan_reviews": 0,
+                    "missing_decks": [],
+                    "bad_schedules": [],
                 }
             )
-            if not report.ok:
-                raise click.exceptions.Exit(1)
-            return
-        if report.ok:
-            click.echo("The collection is sound.")
-            return
-        for line in report.lines():
-            click.echo(f"- {line}")
-        if not repair:
-            raise UserError("problems found; `leadership-cards check --repair` fixes what it can")
-        if report.integrity:
-            raise UserError(
-                "the file itself is damaged and cannot be repaired safely; "
-                "restore a backup with `leadership-cards backup restore latest`"
-            )
-        saved = backup.take(store.path, "before-repair", now_utc(), store.conn)
-        with progress("Repairing"):
-            repaired = run_repair(store, report, scheduler_config(store), now_utc())
-        for line in repaired:
-            click.echo(f"Repaired: {line}")
-        click.echo(f"A copy from before the repair is at {saved}")
+            raise click.exceptions.Exit(1) from None
+        raise UserError(
+            f"the collection file is damaged ({error}) beyond what check can read; "
+            "restore a backup with `leadership-cards backup restore latest`"
+        ) from None
 
 
 @cli.group(name="backup", cls=Group)
@@ -966,8 +1041,10 @@ def backup_group() -> None:
 def backup_list(db: Path | None, as_json: bool) -> None:
     """The backups, oldest first."""
     from leadership_cards.backup import backups
+    from leadership_cards.files import older_backup_folder
 
-    found = backups(collection_path(db))
+    path = collection_path(db)
+    found = backups(path)
     rows = [
         {
             "name": item.name,
@@ -975,6 +1052,7 @@ def backup_list(db: Path | None, as_json: bool) -> None:
             "taken_at": iso(item.taken_at),
             "bytes": item.path.stat().st_size,
             "path": str(item.path),
+            "older": item.older,
         }
         for item in found
     ]
@@ -984,14 +1062,18 @@ def backup_list(db: Path | None, as_json: bool) -> None:
     if not rows:
         click.echo("No backups yet.")
         return
+    reasons = [row["reason"] + (" (older)" if row["older"] else "") for row in rows]
     name_width = max(4, *(len(row["name"]) for row in rows))
-    reason_width = max(6, *(len(row["reason"]) for row in rows))
+    reason_width = max(6, *(len(reason) for reason in reasons))
     sizes = [_size_text(row["bytes"]) for row in rows]
     size_width = max(4, *(len(size) for size in sizes))
     click.echo(f"{'name':<{name_width}}  {'reason':<{reason_width}}  {'size':>{size_width}}")
-    for row, size in zip(rows, sizes, strict=True):
+    for row, reason, size in zip(rows, reasons, sizes, strict=True):
+        click.echo(f"{row['name']:<{name_width}}  {reason:<{reason_width}}  {size:>{size_width}}")
+    if any(row["older"] for row in rows):
         click.echo(
-            f"{row['name']:<{name_width}}  {row['reason']:<{reason_width}}  {size:>{size_width}}"
+            f"(older): kept by an earlier version in {older_backup_folder(path)}/, a folder "
+            "that collections with the same name before the dot shared; restorable, never pruned."
         )
 
 
@@ -1017,7 +1099,12 @@ def backup_restore(db: Path | None, name: str) -> None:
     path = collection_path(db)
     chosen = find(path, name)
     saved = restore(path, chosen, now_utc())
-    click.echo(f"Restored {chosen.name}. The collection as it was is saved as {saved.name}.")
+    before = (
+        f"The collection as it was is saved as {saved.name}."
+        if saved is not None
+        else f"There was no collection at {path} before."
+    )
+    click.echo(f"Restored {chosen.name}. {before}")
 
 
 # -- stats, optimize, simulate ------------------------------------------------------------
@@ -1097,10 +1184,14 @@ def optimize(db: Path | None, dry_run: bool, reset: bool, as_json: bool) -> None
 
 @cli.command()
 @db_option
+@click.option("--new-per-day", type=WholeNumber(0), help="New cards a day (default: setting).")
 @click.option(
-    "--new-per-day", type=click.IntRange(min=0), help="New cards a day (default: setting)."
+    "--days",
+    type=WholeNumber(1, 3650),
+    default=365,
+    show_default=True,
+    help="Days to simulate (1 to 3650).",
 )
-@click.option("--days", type=click.IntRange(1, 3650), default=365, show_default=True)
 @click.option(
     "--retention", type=click.FloatRange(0.7, 0.99), help="Desired retention (default: setting)."
 )

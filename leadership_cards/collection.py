@@ -99,8 +99,11 @@ def restore_embedded(store: Store, now: datetime) -> SyncResult:
     removal took their history, and the backup taken then still holds it)."""
     from leadership_cards.deck_source import embedded_deck
 
-    if embedded_deck().name in {deck.name for deck in store.decks()}:
-        raise UserError("the Inner Leadership deck is already in the collection")
+    name = embedded_deck().name
+    for deck in store.decks():
+        if deck.name == name or deck.origin == "embedded":  # perhaps renamed since
+            shown = "" if deck.name == name else f" (as {deck.name!r})"
+            raise UserError(f"the Inner Leadership deck is already in the collection{shown}")
     return load_embedded(store, now)
 
 

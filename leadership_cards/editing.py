@@ -12,6 +12,7 @@ from datetime import datetime
 from leadership_cards.cards import CLOZE_BLANK
 from leadership_cards.errors import UserError
 from leadership_cards.store import Store, StoredCard
+from leadership_cards.terminal import printable
 
 FRONT_HEADER = "## Front"
 BACK_HEADER = "## Back"
@@ -27,8 +28,9 @@ def edit_card(
 ) -> StoredCard:
     """Give a card new wording (None keeps that side); returns the card as saved."""
     card = store.card(card_id)
-    front = card.front if front is None else " ".join(front.split())
-    back = card.back if back is None else " ".join(back.split())
+    # Control sequences typed or pasted in would travel into every export: left out here.
+    front = card.front if front is None else " ".join(printable(front).split())
+    back = card.back if back is None else " ".join(printable(back).split())
     if not front or not back:
         raise UserError("a card needs both a question and an answer; nothing was changed")
     # A cloze card's question shows the statement with a gap; the answer fills it.

@@ -8,6 +8,7 @@ carry progress are readable by their owner only, whatever the umask says.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from leadership_cards.errors import UserError
@@ -25,14 +26,35 @@ def backup_folder(db: Path) -> Path:
     return db.with_name(f"{db.name}-backups")
 
 
+def older_backup_folder(db: Path) -> Path:
+    """Where versions before the per-file folder kept the backups of `db`, by its stem."""
+    return db.with_name(f"{db.stem}-backups")
+
+
+def require_regular_file(path: Path, what: str) -> None:
+    """Refuse, in one line, a path that is missing, a folder (`what` says what to give
+    instead), or not a regular file: a FIFO would block the read forever and a device such as
+    /dev/zero never ends."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise UserError(f"{path} does not exist") from None
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise UserError(f"{path} is a folder; give {what}")
+    if not stat.S_ISREG(mode):
+        raise UserError(f"{path} is not a regular file (a device, pipe or socket); give {what}")
+
+
 def collection_files(db: Path) -> list[Path]:
     """The collection file and the journals SQLite keeps beside it."""
     return [db, *(db.with_name(db.name + suffix) for suffix in JOURNAL_SUFFIXES)]
 
 
 def refuse_collection_file(target: Path, db: Path) -> None:
-    """Refuse to write `target` when it is the collection, one of its journals, or inside its
-    backup folder: by device and inode where the file exists (so a symbolic or hard link to
+    """Refuse to write `target` when it is the collection, one of its journals, or inside one
+    of its backup folders: by device and inode where the file exists (so a symbolic or hard link to
     it is seen through), else by its resolved path."""
     for protected in collection_files(db):
         if _same_file(target, protected):
@@ -40,7 +62,7 @@ def refuse_collection_file(target: Path, db: Path) -> None:
                 f"cannot write {target}: it is the collection {db} (or its journal); "
                 "choose another output file"
             )
-    if _same_file(target.parent, backup_folder(db)):
+    if any(_same_file(target.parent, f) for f in (backup_folder(db), older_backup_folder(db))):
         raise UserError(f"cannot write {target}: it is in the collection's backup folder")
 
 

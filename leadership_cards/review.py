@@ -174,9 +174,10 @@ class ReviewSession:
         self.store.bury(card.id, self.day.end)
 
     def due_tomorrow(self) -> int:
+        """Cards falling due in the next study day, as the `stats` forecast counts them: what
+        is still due today is told apart, not counted again."""
         tomorrow = self.day.next(self.zone, self.config.rollover_hour)
-        due = self.store.count_due(self.deck, tomorrow.end, tomorrow.start)
-        return due["learning"] + due["review"]
+        return self.store.stats_due([(tomorrow.start, tomorrow.end)], self.deck)[0]
 
 
 # -- the terminal loop -------------------------------------------------------------------
@@ -394,11 +395,13 @@ def _finish(session: ReviewSession, term: Terminal, moment: datetime, empty: boo
     )
     next_due = session.store.next_due_after(session.deck, moment)
     coming = f" {_next_due(session, next_due, moment)}" if next_due is not None else ""
-    summary = (
+    done = (
         f"Reviewed {counted(tally.answered, 'card')}, {correct}% correct, "
-        f"in {minutes}m {seconds:02d}s. {still}{coming} "
-        f"Due tomorrow: {session.due_tomorrow()}."
+        f"in {minutes}m {seconds:02d}s."
+        if tally.answered
+        else "No cards reviewed."  # not "0% correct" of nothing
     )
+    summary = f"{done} {still}{coming} Due tomorrow: {session.due_tomorrow()}."
     folded = wrap(f"Session done. {summary}").removeprefix("Session done.")
     term.write("\n" + style(term, "Session done.", bold=True) + folded + "\n")
 

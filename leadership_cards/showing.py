@@ -4,6 +4,7 @@ FSRS memory state, and every answer it was given."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC
 
 from leadership_cards.clock import iso
 from leadership_cards.store import Override, Review, StoredCard
@@ -57,7 +58,9 @@ def render_card(card: StoredCard, reviews: Sequence[Review], override: Override 
         lines.append(f"{'answered':<20}  {'rating':<6}  {'time':>6}  change")
         for review in reviews:
             lines.append(
-                f"{iso(review.reviewed_at):<20}  {RATINGS[review.rating]:<6}  "
+                # To the second, as the column is wide: `--json` keeps the milliseconds.
+                f"{review.reviewed_at.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}  "
+                f"{RATINGS[review.rating]:<6}  "
                 f"{review.duration_ms / 1000:5.1f}s  {review.state_before} -> {review.state_after}"
             )
     return "\n".join(lines)

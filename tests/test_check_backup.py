@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -76,6 +77,23 @@ def test_damaged_file_is_refused_untouched(db_path: Path) -> None:
     assert db_path.read_bytes() == bytes(data)
 
 
+def test_check_on_a_file_too_damaged_to_open_points_to_a_backup(db_path: Path) -> None:
+    data = bytearray(db_path.read_bytes())
+    data[3 * 4096 : 3 * 4096 + 3000] = bytes(3000)  # a page the open does not read
+    db_path.write_bytes(bytes(data))
+    code, out, err = run("check", "--db", str(db_path))
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: the collection file is damaged (")
+    assert err.endswith(
+        "beyond what check can read; restore a backup with "
+        "`leadership-cards backup restore latest`\n"
+    )
+    code, out, _ = run("check", "--json", "--db", str(db_path))
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False and report["integrity"]
+    assert db_path.read_bytes() == bytes(data)
+
+
 def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
     for day in range(10):
         backup.take(db_path, backup.DAILY, NOW + timedelta(days=day))
@@ -119,3 +137,47 @@ def test_check_finds_nothing_wrong_after_real_use(db_path: Path) -> None:
     with_history(db_path)
     with Store.open(db_path) as store:
         assert check(store).ok
+
+
+def test_backups_an_older_version_kept_by_stem_are_listed_and_restorable(db_path: Path) -> None:
+    older_folder = db_path.with_name("collection-backups")
+    older_folder.mkdir()
+    older = older_folder / "20260301T090000Z-daily.db"
+    backup.take(db_path, "manual", NOW).rename(older)
+    old_bytes = older.read_bytes()
+    with_history(db_path)
+    for day in range(9):
+        backup.take(db_path, backup.DAILY, NOW + timedelta(days=day))
+        backup.prune(db_path)
+
+    code, out, _ = run("backup", "list", "--db", str(db_path))
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if line.startswith(older.name)]
+    assert line.split()[1:3] == ["daily", "(older)"]
+    assert out.splitlines()[-1] == (
+        f"(older): kept by an earlier version in {older_folder}/, a folder that collections "
+        "with the same name before the dot shared; restorable, never pruned."
+    )
+    code, out, _ = run("backup", "list", "--db", str(db_path), "--json")
+    (listed,) = [row for row in json.loads(out) if row["older"]]
+    assert listed["name"] == older.name and listed["path"] == str(older)
+
+    code, out, err = run("backup", "restore", older.name, "--db", str(db_path))
+    assert (code, err) == (0, "")
+    with Store.open(db_path) as store:
+        assert store.counts()["reviews"] == 0
+    assert older.read_bytes() == old_bytes  # read, never written
+    assert len([b for b in backup.backups(db_path) if b.reason == backup.DAILY]) == 8
+
+
+def test_restore_when_the_collection_file_is_gone(db_path: Path) -> None:
+    saved = backup.take(db_path, "manual", NOW)
+    db_path.unlink()
+    code, out, err = run("backup", "restore", "--db", str(db_path))
+    assert (code, out, err) == (
+        0,
+        f"Restored {saved.name}. There was no collection at {db_path} before.\n",
+        "",
+    )
+    with Store.open(db_path) as store:
+        assert store.counts()["cards"] > 0

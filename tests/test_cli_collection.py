@@ -76,6 +76,20 @@ def test_remove_asks_takes_a_backup_and_the_embedded_deck_stays_removed(embedded
     assert (code, err) == (1, "Error: the Inner Leadership deck is already in the collection\n")
 
 
+def test_restoring_the_embedded_deck_after_renaming_it_names_it(embedded: Path):
+    answer(embedded, 2)
+    assert run("decks", "rename", "inner-leadership", "il", "--db", str(embedded))[0] == 0
+    code, out, err = run("decks", "restore-embedded", "--db", str(embedded))
+    assert (code, out, err) == (
+        1,
+        "",
+        "Error: the Inner Leadership deck is already in the collection (as 'il')\n",
+    )
+    with Store.open(embedded) as store:
+        assert store.counts()["reviews"] == 2
+        assert [deck.name for deck in store.decks()] == ["il"]
+
+
 def test_remove_with_yes_and_an_unknown_deck(db_path: Path):
     code, _, err = run("decks", "remove", "nope", "--yes", "--db", str(db_path))
     assert (code, err) == (1, "Error: no deck named 'nope' (decks: sample)\n")
@@ -142,6 +156,20 @@ def test_the_new_card_limit_holds_across_deck_sessions(db_path: Path):
 # -- one card ------------------------------------------------------------------------------
 
 
+def test_show_lines_up_answers_given_in_the_middle_of_a_second(db_path: Path):
+    from datetime import timedelta
+
+    moment = NOW + timedelta(milliseconds=324)
+    with Store.open(db_path) as store:
+        session = ReviewSession(store, SchedulerConfig(fuzz=False), now=moment)
+        card = session.next_card(moment)
+        session.answer(card, Rating.GOOD, moment, 2000)
+    out = run("show", card.id, "--db", str(db_path))[1]
+    header, row = out.splitlines()[-2:]
+    assert header.index("rating") == row.index("Good")
+    assert row.startswith(f"{NOW:%Y-%m-%dT%H:%M:%S}Z  Good")
+
+
 def test_show_a_card_whole_by_a_prefix(db_path: Path):
     (card_id,) = answer(db_path, 1)
     code, out, _ = run("show", card_id[:6], "--db", str(db_path))
@@ -174,6 +202,24 @@ def test_edit_with_options_is_kept_through_regeneration(db_path: Path):
     code, _, err = run("edit", card.id, "--front", "  ", "--db", str(db_path))
     assert code == 1 and err == (
         "Error: a card needs both a question and an answer; nothing was changed\n"
+    )
+
+
+def test_an_edit_keeps_no_control_sequence(db_path: Path):
+    with Store.open(db_path) as store:
+        card = next(c for c in store.cards() if c.kind == "definition")
+    front = "What\x1b[2J is\x1b]52;c;aGk=\x07 it?"
+    assert (
+        run("edit", card.id, "--front", front, "--back", "\x1b[31mIt\x00", "--db", str(db_path))[0]
+        == 0
+    )
+    with Store.open(db_path) as store:
+        saved = store.card(card.id)
+    assert (saved.front, saved.back) == ("What is it?", "It")
+    code, _, err = run("edit", card.id, "--back", "\x1b[2J", "--db", str(db_path))
+    assert (code, err) == (
+        1,
+        "Error: a card needs both a question and an answer; nothing was changed\n",
     )
 
 
@@ -210,7 +256,7 @@ def test_tags_flags_and_the_card_filters(db_path: Path):
     code, out, _ = run(
         "tag", *ids[:2], "--add", "hard", "--remove", "definition", "--db", str(db_path)
     )
-    assert (code, out) == (0, "Tagged 2 cards.\n")
+    assert (code, out) == (0, "Tagged 2 cards: added hard; took off definition.\n")
     cards = json.loads(run("cards", "--tag", "hard", "--json", "--db", str(db_path))[1])
     assert sorted(c["id"] for c in cards) == sorted(ids[:2])
     assert all("definition" not in c["tags"] and "hard" in c["tags"] for c in cards)
@@ -227,6 +273,19 @@ def test_tags_flags_and_the_card_filters(db_path: Path):
     assert len(learning) == 1
     code, _, err = run("tag", ids[0], "--db", str(db_path))
     assert (code, err) == (1, "Error: say what to do: --add TAG or --remove TAG\n")
+
+
+def test_a_card_named_twice_is_counted_once(db_path: Path):
+    with Store.open(db_path) as store:
+        first = next(iter(store.cards())).id
+    for command, said in (
+        ("reset", "Reset 1 card to new; the review history is kept.\n"),
+        ("suspend", "Suspended 1 card.\n"),
+        ("unsuspend", "Unsuspended 1 card.\n"),
+    ):
+        assert run(command, first, first[:5], "--db", str(db_path)) == (0, said, "")
+    code, out, _ = run("tag", first, first[:4], "--remove", "x", "--db", str(db_path))
+    assert (code, out) == (0, "Tagged 1 card: took off x.\n")
 
 
 def test_card_kinds_as_shown_or_as_stored(db_path: Path):
@@ -262,6 +321,14 @@ def test_where_prints_the_path_and_size(db_path: Path, tmp_path: Path):
         f"{missing} (no collection yet: it is made on first use)\n"
     )
     assert not missing.exists()
+    assert run("where", "--db", str(tmp_path)) == (
+        1,
+        "",
+        f"Error: {tmp_path} is a folder, not a collection file\n",
+    )
+    assert run("where", "--db", "/dev/null")[2] == (
+        "Error: /dev/null is not a regular file, so it cannot be a collection\n"
+    )
 
 
 def test_backup_list_is_aligned_and_has_json(db_path: Path):
@@ -369,3 +436,21 @@ def test_a_renamed_deck_added_again_keeps_its_cards_and_history(tmp_path: Path):
         assert store.card(answered).deck == "mine"
         assert len(list(store.reviews(answered))) == 1
         assert "own" not in {deck.name for deck in store.decks()}
+
+
+def test_the_readmes_card_search_finds_cards_in_the_embedded_deck(tmp_path: Path):
+    import shlex
+
+    readme = Path(__file__).parent.parent / "README.md"
+    searches = [
+        shlex.split(line.split("#")[0])[1:]
+        for line in readme.read_text().splitlines()
+        if line.startswith("leadership-cards cards ") and "--search" in line
+    ]
+    assert searches
+    db = str(tmp_path / "c.db")
+    assert run("backup", "create", "--db", db)[0] == 0  # a new collection, as on first use
+    for args in searches:
+        code, out, err = run(*args, "--db", db)
+        assert (code, err) == (0, "")
+        assert out.strip(), f"`{shlex.join(args)}` finds no card"

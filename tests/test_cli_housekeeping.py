@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import NOW
@@ -101,3 +102,44 @@ def test_history_json(db_path: Path) -> None:
     assert (
         run("history", "--card", "zzz", "--db", str(db_path))[2] == "Error: no card with id 'zzz'\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["review", "--new", "abc"], "Error: --new 'abc' is not a whole number\n"),
+        (["review", "--new", "-1"], "Error: --new must be at least 0 (got -1)\n"),
+        (["review", "--limit", "0"], "Error: --limit must be at least 1 (got 0)\n"),
+        (["simulate", "--days", "0"], "Error: --days must be from 1 to 3650 (got 0)\n"),
+        (
+            ["simulate", "--new-per-day", "1e9"],
+            "Error: --new-per-day '1e9' is not a whole number\n",
+        ),
+        (["quiz", "--count", "ten"], "Error: --count 'ten' is not a whole number\n"),
+        (["export", "markdown", "--quiz", "0"], "Error: --quiz must be at least 1 (got 0)\n"),
+    ],
+)
+def test_a_number_option_out_of_place_is_our_one_line(
+    db_path: Path, args: list[str], message: str
+) -> None:
+    assert run(*args, "--db", str(db_path)) == (1, "", message)
+
+
+def test_a_negative_seed_is_a_value(db_path: Path) -> None:
+    code, out, err = run(
+        "export", "markdown", "--quiz", "2", "--seed", "-5", "-o", "-", "--db", str(db_path)
+    )
+    assert (code, err) == (0, "")
+    assert (
+        out
+        == run(
+            "export", "markdown", "--quiz", "2", "--seed", "-5", "-o", "-", "--db", str(db_path)
+        )[1]
+    )
+
+
+def test_an_empty_listing_says_so_and_its_json_is_empty(db_path: Path) -> None:
+    assert run("history", "--db", str(db_path)) == (0, "No answers yet.\n", "")
+    assert run("cards", "--flagged", "--db", str(db_path)) == (0, "No cards match.\n", "")
+    assert run("cards", "--search", "zzzz", "--json", "--db", str(db_path)) == (0, "[]\n", "")
+    assert run("history", "--json", "--db", str(db_path)) == (0, "[]\n", "")

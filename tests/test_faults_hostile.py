@@ -42,6 +42,10 @@ def output_targets(db: Path) -> dict[str, Path]:
     os.link(db, folder / "hard.db")
     (folder / "wal-link").symlink_to(db.with_name(db.name + "-wal"))
     saved = backup.take(db, "manual", NOW)
+    older = backup.older_backup_folder(db)
+    older.mkdir()
+    older_backup = older / "20260301T000000Z-daily.db"
+    older_backup.write_bytes(saved.read_bytes())
     return {
         "itself": db,
         "relative": Path(os.path.relpath(db)),
@@ -53,6 +57,8 @@ def output_targets(db: Path) -> dict[str, Path]:
         "symlink to its WAL": folder / "wal-link",
         "a backup": saved,
         "new file in its backups": saved.with_name("new.json"),
+        "an older version's backup": older_backup,
+        "new file in an older version's backups": older / "new.json",
     }
 
 
@@ -552,6 +558,28 @@ def test_a_pipe_or_a_device_is_not_a_collection(tmp_path: Path) -> None:
         )
     assert had_journal or not journal.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo.db"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "give"),
+    [
+        ("anki", "an .apkg or .colpkg file, or collection.anki2"),
+        ("csv", "a text file (CSV or Anki's text format)"),
+    ],
+)
+def test_an_import_of_a_pipe_or_a_device_is_refused(db_path: Path, kind: str, give: str) -> None:
+    fifo = db_path.parent / f"fifo.{kind}"
+    os.mkfifo(fifo)
+    before = counts(db_path)
+    for source in (fifo, Path("/dev/zero")):
+        result = run("import", kind, str(source), "--db", str(db_path))  # times out if blocked
+        assert_one_line_error(result)
+        assert result.stderr == (
+            f"Error: {source} is not a regular file (a device, pipe or socket); give {give}\n"
+        )
+    result = run("import", kind, str(db_path.parent), "--db", str(db_path))
+    assert result.stderr == f"Error: {db_path.parent} is a folder; give {give}\n"
+    assert counts(db_path) == before
 
 
 def test_search_text_is_literal(tmp_path: Path) -> None:

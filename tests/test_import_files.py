@@ -215,3 +215,49 @@ def test_our_own_package_read_back_adds_nothing(db_path: Path, tmp_path: Path):
     assert (report["notes_matched"], report["answers_known"]) == (cards, reviews) and reviews
     assert (report["answers_added"], report["new_cards"], report["edits"]) == (0, 0, [])
     assert snapshot(db_path) == state
+
+
+def test_skipped_rows_are_counted_in_words_that_fit_one_or_many(db_path: Path, tmp_path: Path):
+    sheet = tmp_path / "half.csv"
+    sheet.write_text("What is a pivot?,A change of direction\nWho times speeches?,\n")
+    result = run(db_path, "import", "csv", str(sheet), "--deck", "Club night")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-2:] == [
+        "Skipped:",
+        "  cards with a side empty of text (blank, or media only): 1",
+    ]
+
+
+def test_a_row_of_one_column_is_named_in_the_singular(db_path: Path, tmp_path: Path):
+    sheet = tmp_path / "ragged.csv"
+    sheet.write_text("What is a pivot?,A change of direction\nWho times speeches?\n")
+    result = CliRunner().invoke(cli, ["import", "csv", str(sheet), "--db", str(db_path)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {sheet}, line 2: 1 column where 2 are expected; nothing was imported\n",
+    )
+
+
+def test_a_deck_name_from_a_file_loses_its_control_characters(db_path: Path, tmp_path: Path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("#deck:Club\x1b]0;owned\x07 night\x1b[31m\nWhat is a pivot?,A turn\n")
+    for _ in range(2):  # the same deck again, not a second one
+        result = CliRunner().invoke(cli, ["import", "csv", str(sheet), "--db", str(db_path)])
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output
+    with Store.open(db_path) as store:
+        names = [deck.name for deck in store.decks()]
+        assert names == ["sample", "Club night"]
+        assert len(list(store.cards(deck="Club night"))) == 1
+
+
+def test_a_dry_run_counts_the_cards_the_import_would_add(db_path: Path, tmp_path: Path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("What is a pivot?,A turn\nWho keeps time?,The Timer\n")
+    state = snapshot(db_path)
+    dry = run(db_path, "import", "csv", str(sheet), "--deck", "Club night", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert dry.output.splitlines()[1] == "Cards: 2 new, 0 updated; new decks: Club night."
+    assert snapshot(db_path) == state
+    real = run(db_path, "import", "csv", str(sheet), "--deck", "Club night")
+    assert real.output.splitlines()[1] == dry.output.splitlines()[1]

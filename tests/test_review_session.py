@@ -129,3 +129,16 @@ def test_due_reviews_come_before_new_cards(store: Store) -> None:
     later = store.card(first.id).schedule.due + timedelta(hours=1)
     s2 = session(store, later)
     assert s2.next_card(later).id == first.id
+
+
+def test_due_tomorrow_counts_tomorrow_alone_as_the_forecast_does(store: Store) -> None:
+    """Cards still due today are said once ("still due today"), not again as due tomorrow."""
+    from leadership_cards.stats import collect
+
+    s = session(store, new_per_day=3)
+    for _ in range(3):
+        card = s.next_card(NOW)
+        s.answer(card, Rating.GOOD, NOW, 800)  # learning, due again in ten minutes
+    assert s.left(NOW)["learning"] == 3
+    forecast = collect(store, s.config, now=NOW, zone=LA)["forecast"]
+    assert s.due_tomorrow() == forecast[1]["due"] == 0

@@ -269,3 +269,14 @@ def test_answers_wrap_at_word_boundaries(db_path: Path) -> None:
     assert all(len(line) <= 60 for line in lines)
     for line in lines:  # ... between words, never inside one
         assert all(w.startswith("word") and len(w) == 6 for w in line.split())
+
+
+def test_quitting_before_any_answer_says_no_cards_were_reviewed(db_path: Path) -> None:
+    child = spawn(db_path)
+    child.expect("show answer")
+    child.send("q")
+    child.expect(r"Session done\. No cards reviewed\.\s+Still due today:")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "correct" not in child.before

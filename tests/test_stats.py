@@ -249,3 +249,18 @@ def test_simulation_chart_labels_weekly_means_as_json_has_them() -> None:
     assert first["reviews_per_day"] == round(sum(d["reviews"] for d in week_one) / 7, 1)
     assert rows[0].startswith("days 1-7 ")
     assert f"{first['reviews_per_day']:6.1f}/day" in rows[0]
+
+
+def test_stats_cards_add_up_with_the_discussion_questions(tmp_path) -> None:
+    """The embedded deck's discussion questions are never scheduled; the table names them, so
+    its rows add up to its card count as `cards` lists them."""
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["backup", "create", "--db", db]).exit_code == 0
+    text = runner.invoke(cli, ["stats", "--db", db], env={"COLUMNS": "80"}).output
+    rows = dict(re.findall(r"│ +(\S.*?\S) +│ +(\d+) │", text))
+    parts = ("new", "learning", "review", "relearning", "suspended", "discussion (topics only)")
+    listed = json.loads(runner.invoke(cli, ["cards", "--json", "--db", db]).output)
+    assert sum(int(rows[name]) for name in parts) == int(rows["Cards"]) == len(listed)
+    discussion = [card for card in listed if card["kind"] == "discussion"]
+    assert int(rows["discussion (topics only)"]) == len(discussion) > 0

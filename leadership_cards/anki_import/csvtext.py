@@ -20,6 +20,8 @@ from pathlib import Path
 from leadership_cards.anki_import.notes import Note, NoteCard, NoteType
 from leadership_cards.anki_import.text import cloze_numbers, cloze_text
 from leadership_cards.errors import UserError
+from leadership_cards.files import require_regular_file
+from leadership_cards.words import counted
 
 SEPARATOR_NAMES = {
     "tab": "\t",
@@ -49,12 +51,9 @@ class Headers:
 
 def read_csv(path: Path, deck: str | None = None) -> list[Note]:
     """The notes of a text file; a deck named here puts them all in that deck."""
+    require_regular_file(path, "a text file (CSV or Anki's text format)")
     try:
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a text file") from None
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist") from None
     except OSError as error:
         raise UserError(f"cannot read {path}: {error.strerror}") from None
     try:
@@ -78,7 +77,8 @@ def read_csv(path: Path, deck: str | None = None) -> list[Note]:
             expected = len(row)
         if len(row) != expected:
             raise UserError(
-                f"{path}, line {number}: {len(row)} columns where {expected} are expected; "
+                f"{path}, line {number}: {counted(len(row), 'column')} where {expected} "
+                f"{'is' if expected == 1 else 'are'} expected; "
                 "nothing was imported"
             )
         notes.append(_note(row, headers, deck, path.stem))

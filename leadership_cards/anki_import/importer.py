@@ -33,6 +33,7 @@ from leadership_cards.clock import to_epoch
 from leadership_cards.scheduler import Rating, Schedule, Scheduler, SchedulerConfig
 from leadership_cards.store import DeckInfo, Store, StoredCard
 from leadership_cards.store.imports import CardLog, LoggedAnswer
+from leadership_cards.terminal import printable
 
 #: How far before an incoming answer a logged one may lie and still be the same answer.
 SAME_ANSWER_MS = 1000
@@ -80,12 +81,20 @@ def run_import(
     notes = list(notes)
     # Worked out and applied under one write lock: an answer given in another terminal
     # meanwhile cannot slip between the replay's reading of a log and its writing.
-    with store.transaction():
+    with store.transaction() as conn:
         plan = _plan(store, notes, report, skipped, progress, source)
         _count_new_answers(store, plan, progress)
         report.skipped = skipped.reasons
-        if not dry_run:
+        # A dry run applies the plan too and then takes it back, so its report counts the
+        # new and updated cards exactly as the real import would.
+        if dry_run:
+            conn.execute("SAVEPOINT dry_run")
+        try:
             _apply(store, plan, config, now, progress)
+        finally:
+            if dry_run:
+                conn.execute("ROLLBACK TO dry_run")
+                conn.execute("RELEASE dry_run")
     return report
 
 
@@ -230,7 +239,7 @@ def _foreign_card(note: Note, anki_card: NoteCard, skipped: Skipped) -> Card | N
             front, back = back, front
         kind, cloze = Kind.QUESTION, None
     if not front or not back:
-        skipped.add("cards with no text on one side (media only)")
+        skipped.add("cards with a side empty of text (blank, or media only)")
         return None
     ident = foreign_card_id(note.guid, anki_card.ord) if note.guid else None
     return Card(
@@ -246,7 +255,9 @@ def _deck_for(
     name: str, existing: dict[str, DeckInfo], planned: dict[str, DeckInfo], source: str
 ) -> DeckInfo:
     """The deck an Anki deck's cards go to: its own name, unless a deck made here from
-    chapters already has that name ("Name (Anki)" then, or "Name (Anki 2)", ...)."""
+    chapters already has that name ("Name (Anki)" then, or "Name (Anki 2)", ...). A name
+    from a file is text to show and type: its control characters are left out."""
+    name = " ".join(printable(name).split()) or "Anki"
     for number in itertools.count(1):
         candidate = (
             name if number == 1 else f"{name} (Anki{'' if number == 2 else f' {number - 1}'})"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadership_cards.errors import UserError
+from leadership_cards.files import require_regular_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: Collection entries, newest format first.
@@ -46,8 +47,7 @@ class OpenedCollection:
 def open_anki(path: Path) -> Iterator[OpenedCollection]:
     """The Anki collection in `path`, read-only; bad input raises one clear UserError."""
     path = Path(path)
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give an .apkg or .colpkg file, or collection.anki2")
+    require_regular_file(path, "an .apkg or .colpkg file, or collection.anki2")
     try:
         with path.open("rb") as file:
             head = file.read(len(SQLITE_MAGIC))

@@ -81,7 +81,8 @@ class ImportReport:
             skipped["media files (not imported)"] = self.media
         if skipped:
             said.append("Skipped:")
-            said += [f"  {count} {reason}" for reason, count in skipped.items()]
+            # Reason first, count after: a reason reads right for one item or many.
+            said += [f"  {reason}: {count}" for reason, count in skipped.items()]
         if self.dry_run:
             said.append("Dry run: nothing was changed.")
         return said

@@ -255,9 +255,14 @@ class DeckQueries(StoreBase):
             raise NotFound(f"no card with id {card_id!r}")
         raise NotFound(f"card id {card_id!r} is ambiguous; give more characters")
 
+    def _known_ids(self, card_ids: Sequence[str]) -> list[str]:
+        """The full ids of `card_ids` (prefixes allowed), each once however often it was
+        named, so a count of cards changed counts cards; an unknown id stops everything."""
+        return list(dict.fromkeys(self.card(card_id).id for card_id in card_ids))
+
     def set_suspended(self, card_ids: Sequence[str], suspended: bool) -> list[str]:
         """Suspend or unsuspend cards; every id is checked before anything changes."""
-        ids = [self.card(card_id).id for card_id in card_ids]
+        ids = self._known_ids(card_ids)
         with self.transaction() as conn:
             conn.executemany(
                 "UPDATE cards SET suspended = ?, leech = CASE WHEN ? THEN leech ELSE 0 END "
@@ -268,7 +273,7 @@ class DeckQueries(StoreBase):
 
     def set_flagged(self, card_ids: Sequence[str], flagged: bool) -> list[str]:
         """Flag cards for later (or take the flag off); every id is checked first."""
-        ids = [self.card(card_id).id for card_id in card_ids]
+        ids = self._known_ids(card_ids)
         with self.transaction() as conn:
             conn.executemany(
                 "UPDATE cards SET flagged = ? WHERE id = ?", [(int(flagged), i) for i in ids]
@@ -280,7 +285,7 @@ class DeckQueries(StoreBase):
     ) -> list[str]:
         """Add tags to cards and take others off. Kept apart from the generated tags, so
         regenerating the deck keeps them; every id is checked before anything changes."""
-        ids = [self.card(card_id).id for card_id in card_ids]
+        ids = self._known_ids(card_ids)
         with self.transaction() as conn:
             for card_id in ids:
                 row = conn.execute("SELECT tag_changes FROM cards WHERE id = ?", (card_id,))
@@ -298,7 +303,7 @@ class DeckQueries(StoreBase):
     def reset_cards(self, card_ids: Sequence[str], now: datetime) -> list[str]:
         """Cards back to new, as if never studied; their answers stay in the log (`reset_at`
         says from when the log counts for the new schedule)."""
-        ids = [self.card(card_id).id for card_id in card_ids]
+        ids = self._known_ids(card_ids)
         with self.transaction() as conn:
             conn.executemany(
                 "UPDATE cards SET state = 'new', step = NULL, stability = NULL, "

@@ -17,8 +17,9 @@ from leadership_cards.files import create_private_file, private_folder
 from leadership_cards.store import schema
 
 
-def restore(db: Path, backup: Backup, now: datetime) -> Path:
-    """Put `backup` in place of the collection, after backing up the collection as it is."""
+def restore(db: Path, backup: Backup, now: datetime) -> Path | None:
+    """Put `backup` in place of the collection, after backing up the collection as it is;
+    the backup of it, or None when there was no collection."""
     private_folder(db.parent)
     fd, temp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".restoring", dir=db.parent)
     os.close(fd)
@@ -48,4 +49,4 @@ def restore(db: Path, backup: Backup, now: datetime) -> Path:
             source.close()
     finally:
         remove_database(temp)
-    return saved or backup.path
+    return saved
