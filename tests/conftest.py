@@ -3,6 +3,7 @@ the shipped Inner Leadership chapters with the cards they generate."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from datetime import UTC, datetime
@@ -146,3 +147,20 @@ def one(cards: list[Card], kind: Kind, *, front: str = "", back: str = "") -> Ca
     ]
     assert len(found) == 1, (kind, front, back, [(c.front, c.back) for c in found])
     return found[0]
+
+
+_CHAPTER_LEAD = re.compile(r"^In “[^”]*”, ")
+
+
+def statement(text: str) -> str:
+    """A cloze's sentence as its source writes it: without the chapter named before it
+    ("In “Overview”, inner leaders rely on ..." -> "Inner leaders rely on ...")."""
+    m = _CHAPTER_LEAD.match(text)
+    if not m:
+        return text
+    rest = text[m.end() :]
+    skip = len("{{c1::") if rest.startswith("{{c1::") else 0
+    first = next((i for i, c in enumerate(rest) if c.isalpha() and i >= skip), None)
+    if first is None or rest.startswith("[...]"):
+        return rest
+    return rest[:first] + rest[first].upper() + rest[first + 1 :]

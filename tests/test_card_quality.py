@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import CHAPTER_5, of_kind
+from conftest import CHAPTER_5, of_kind, statement
 from leadership_cards.cards import Card, Kind, SourceRef
 from leadership_cards.deck_source import deck_from_paths
 from leadership_cards.generate import generate, generate_chapter
@@ -71,7 +71,7 @@ def test_markup_with_brackets_gives_whole_phrases(tmp_path: Path) -> None:
     cards = generate(deck_from_paths([path]))
     for card in cards:
         assert card.back.count("(") == card.back.count(")"), card.back
-    action = next(c for c in cards if c.front.startswith("Club mentors value"))
+    action = next(c for c in cards if statement(c.front).startswith("Club mentors value"))
     assert action.back.endswith("<script>alert(1)</script> & work-community action")
 
 
@@ -157,3 +157,30 @@ def read_document_text(text: str):
     from leadership_cards.source import parse_document
 
     return parse_document(text, "chairing.txt")
+
+
+def test_every_cloze_names_its_chapter_once_and_keeps_names_capitalised() -> None:
+    from leadership_cards.generate.phrasing import chapter_casing, in_chapter
+    from leadership_cards.source import parse_document
+
+    text = (
+        "Chairing a Meeting\n\nUrgency is the chair's main tool, not the gavel. In 2020, "
+        "about 40 percent of clubs met online.\n\nKey Points\n\n1. A chair keeps the "
+        "agenda, not the speakers, at the centre of the meeting.\n2. Clear expectations.\n"
+    )
+    cards = generate_chapter(parse_document(text, "chairing.txt"))
+    clozes = [c.front for c in cards if c.cloze is not None]
+    for front in clozes:
+        assert front.count("“Chairing a Meeting”") == 1, front  # named once, never twice
+    assert "In “Chairing a Meeting”, a chair keeps the [...], not the speakers, at the " in (
+        " | ".join(clozes)
+    )
+    assert "In “Chairing a Meeting”, in 2020, about [...] of clubs met online." in clozes
+    # A sentence's first word is lowered unless the chapter writes it as a name.
+    casing = chapter_casing(["Kotter says urgency matters, as Kotter found (Kotter, 1996)."])
+    assert in_chapter("Kotter sees {{c1::urgency}} first.", "Change", casing) == (
+        "In “Change”, Kotter sees {{c1::urgency}} first."
+    )
+    assert in_chapter("{{c1::Urgency}} comes first.", "Change", casing) == (
+        "In “Change”, {{c1::urgency}} comes first."
+    )

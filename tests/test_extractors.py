@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import of_kind, one
+from conftest import of_kind, one, statement
 from leadership_cards.cards import CLOZE_BLANK, Card, Kind
 
 
@@ -88,7 +88,7 @@ def test_every_key_point_yields_a_card(cards: list[Card]) -> None:
     # nearly word for word, is asked as a point of its chapter.
     assert asked == [f"key point {n}" for n in range(1, 16)]
     assert one(cards, Kind.KEY_POINT, front="A key point of “Differentiating").back == "chair"
-    fronts = {c.front for c in cards}
+    fronts = {statement(c.front) for c in cards}
     assert "For many people, the role of inner leader is a [...]." in fronts
     assert any(c.back.startswith("Inner leadership is not always merely") for c in cards)
     # A point too short for a blank to leave one answer is asked as a question naming its
@@ -102,10 +102,12 @@ def test_every_key_point_yields_a_card(cards: list[Card]) -> None:
     by_position = {c.source.position: c for c in points}
     # Key point 2 opens with the dual definition, which its definition card already asks, so
     # its card asks what the point adds, with "It" resolved to what the point is about.
-    assert by_position["key point 2"].front.startswith("Inner leadership describes the type")
+    assert statement(by_position["key point 2"].front).startswith(
+        "Inner leadership describes the type"
+    )
     assert by_position["key point 2"].back == "middle"
-    assert by_position["key point 11"].back == "Inspiration"
-    assert by_position["key point 11"].front.startswith("[...], not motivation")
+    assert by_position["key point 11"].back.lower() == "inspiration"
+    assert statement(by_position["key point 11"].front).startswith("[...], not motivation")
     assert by_position["key point 12"].back == "personal power"
     # A four-item list is no blank; the other side of the contrast is.
     assert by_position["key point 8"].back == "corporation"
@@ -142,7 +144,8 @@ def test_citation_cards_ask_the_claim_with_its_author_as_context(cards: list[Car
         assert not re.fullmatch(r"[A-Z][a-z]+|(?:19|20)\d\d", card.back), card.back
     ruppert = one(cards, Kind.CITATION, back="base of their whole selves")
     assert (
-        ruppert.front == "Inner leaders act from the [...], their spiritual cores (Ruppert, 1991)."
+        statement(ruppert.front)
+        == "Inner leaders act from the [...], their spiritual cores (Ruppert, 1991)."
     )
 
 
@@ -183,7 +186,7 @@ def test_claim_cards(cards: list[Card]) -> None:
     ],
 )
 def test_salient_claims_a_reader_expects(cards: list[Card], cloze: str, position: str) -> None:
-    found = [c for c in cards if c.kind is Kind.CLAIM and c.cloze and cloze in c.cloze]
+    found = [c for c in cards if c.kind is Kind.CLAIM and c.cloze and cloze in statement(c.cloze)]
     assert [c.source.position for c in found] == [position]
 
 
@@ -202,7 +205,7 @@ def test_a_cloze_never_repeats_a_fact_another_card_asks(cards: list[Card]) -> No
 
 def test_a_heading_too_short_for_one_answer_makes_no_cloze(cards: list[Card]) -> None:
     # "Inner leaders lead to [...]": a verb phrase after three words, almost anything fits.
-    assert not [c for c in cards if c.front.startswith("Inner leaders lead to")]
+    assert not [c for c in cards if statement(c.front).startswith("Inner leaders lead to")]
 
 
 def test_cards_name_deck_chapter_and_passage(cards: list[Card]) -> None:

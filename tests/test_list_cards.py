@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from conftest import statement
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate import generate_chapter
 from leadership_cards.generate.phrasing import (
@@ -234,13 +235,17 @@ def test_terms_are_asked_by_their_meaning(officer_cards: list[Card]) -> None:
 
 
 def test_a_list_inside_a_sentence_is_asked_item_by_item(officer_cards: list[Card]) -> None:
-    things = [c for c in officer_cards if c.front.startswith("Good meetings need three things:")]
+    things = [
+        c
+        for c in officer_cards
+        if statement(c.front).startswith("Good meetings need three things:")
+    ]
     assert [c.back for c in things] == [
         "a clear agenda",
         "a timer who is ready",
         "speakers who have rehearsed",
     ]
-    assert things[1].front == (
+    assert statement(things[1].front) == (
         "Good meetings need three things: a clear agenda, [...], and speakers who have rehearsed."
     )
     # "things" names nothing: no count; and a colon that explains is not a list.
@@ -248,7 +253,7 @@ def test_a_list_inside_a_sentence_is_asked_item_by_item(officer_cards: list[Card
     assert not [
         c
         for c in officer_cards
-        if c.front.startswith("Evaluations differ") and c.kind is Kind.ENUMERATION
+        if statement(c.front).startswith("Evaluations differ") and c.kind is Kind.ENUMERATION
     ]
 
 
@@ -297,7 +302,7 @@ def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
     cards = generate_chapter(parse_document(text, "mentoring.txt"))
     stages = [c for c in cards if c.kind is Kind.ENUMERATION]
     assert [c.back for c in stages] == ["orientation", "development", "independence"]
-    assert stages[1].front == (
+    assert statement(stages[1].front) == (
         "The three stages of a mentoring relationship are orientation, [...] and independence."
     )
     counts = [(c.front, c.back) for c in cards if c.kind is Kind.ENUMERATION_COUNT]

@@ -38,7 +38,7 @@ def test_drop_and_reword_by_id(deck_copy: Path) -> None:
 
 def test_reword_a_cloze(deck_copy: Path) -> None:
     cards = generate(load_manifest(deck_copy))
-    card = next(c for c in cards if c.kind is Kind.KEY_POINT and c.back == "Inspiration")
+    card = next(c for c in cards if c.kind is Kind.KEY_POINT and c.back.lower() == "inspiration")
     (deck_copy / "overrides.toml").write_text(
         f"[reword.{card.id}]\n"
         'cloze = "{{c1::Inspiration}}, not motivation, marks inner leadership."\n',

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import INNER_TOP, KEY_POINTS, SERVANTHOOD
+from conftest import INNER_TOP, KEY_POINTS, SERVANTHOOD, statement
 from leadership_cards.cards import Kind
 from leadership_cards.deck_source import deck_from_paths
 from leadership_cards.errors import SourceError
@@ -80,6 +80,9 @@ def test_markup_stays_text_in_cards(tmp_path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     for card in cards:
         if card.cloze:
-            assert card.cloze.replace("{{c1::", "").replace("}}", "") in source
+            assert statement(card.cloze).replace("{{c1::", "").replace("}}", "") in source
     point = next(c for c in cards if c.kind is Kind.KEY_POINT)
-    assert point.cloze == "Inner leaders use {{c1::<b>personal</b> power}}, not authority & rank."
+    assert (
+        statement(point.cloze)
+        == "Inner leaders use {{c1::<b>personal</b> power}}, not authority & rank."
+    )

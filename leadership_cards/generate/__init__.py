@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from leadership_cards.cards import WRITTEN_KINDS, Card, Kind, normalise
+from leadership_cards.cards import WRITTEN_KINDS, Card, Kind, cloze_parts, normalise
 from leadership_cards.deck_source import DeckSource
 from leadership_cards.errors import SourceError
 from leadership_cards.generate import (
@@ -34,9 +34,15 @@ from leadership_cards.generate.overrides import (
     load_overrides,
     stale_ids,
 )
+from leadership_cards.generate.phrasing import (
+    Casing,
+    chapter_casing,
+    in_chapter,
+    names_its_place,
+)
 from leadership_cards.generate.quality import leaks, passes
 from leadership_cards.generate.text import FUNCTION_WORDS
-from leadership_cards.source import Document
+from leadership_cards.source import Document, NumberedList, Paragraph
 
 __all__ = [
     "EXTRACTORS",
@@ -125,7 +131,8 @@ def generate_report(deck: DeckSource) -> Generation:
                 for card in seen.admit(extract(ctx)):
                     chapter_cards.append(card)
                     made.add(card.source.file)
-        cards.extend(reading_order(chapter_cards, [ctx.doc for _, ctx in contexts]))
+        docs = [ctx.doc for _, ctx in contexts]
+        cards.extend(named_in_place(reading_order(chapter_cards, docs), chapter.title, docs))
         for path, ctx in contexts:
             if ctx.doc.file not in made and not _only_repeats(ctx):
                 raise SourceError(f"{path} yields no cards.")
@@ -153,7 +160,41 @@ def generate_chapter(doc: Document, deck: str = "deck", title: str | None = None
     """Cards of one parsed document on its own (no manifest, no overrides)."""
     chapter_title = title or (doc.title.text if doc.title else doc.file)
     ctx = Chapter(deck, "", chapter_title, doc)
-    return without_leaked_answers(reading_order(list(_Seen().admit(_candidates(ctx))), [doc]))
+    cards = reading_order(list(_Seen().admit(_candidates(ctx))), [doc])
+    return without_leaked_answers(named_in_place(cards, chapter_title, [doc]))
+
+
+def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> list[Card]:
+    """Every generated cloze names its chapter, so its front stands alone on a phone: a
+    statement that does not already say where it comes from ("Urgency is [...]") opens with
+    it ("In “Leading Change from the Middle”, urgency is [...]"). Done here, once, for every
+    extractor that makes clozes. A card whose answer the chapter's title spells out is
+    dropped."""
+    casing: Casing | None = None
+    out = []
+    for card in cards:
+        if card.cloze is None or card.kind in _WRITTEN or names_its_place(card.front, chapter):
+            out.append(card)
+            continue
+        if casing is None:
+            casing = chapter_casing([text for doc in docs for text in _texts(doc)])
+        cloze = in_chapter(card.cloze, chapter, casing)
+        front, back = cloze_parts(cloze)
+        # The chapter's name frames the statement; the card is still the statement's, so
+        # it keeps the statement's id (progress, overrides and Anki notes stay with it).
+        named = replace(card, front=front, back=back, cloze=cloze, fixed_id=card.id)
+        if passes(named):
+            out.append(named)
+    return out
+
+
+def _texts(doc: Document) -> Iterator[str]:
+    """The chapter's sentences, not its headings (written in title case)."""
+    for block in doc.blocks:
+        if isinstance(block, NumberedList):
+            yield from (item.text for item in block.items)
+        elif isinstance(block, Paragraph):
+            yield block.text
 
 
 def without_leaked_answers(cards: list[Card]) -> list[Card]:

@@ -341,3 +341,61 @@ def lead_in_name(lead_in: str, count: int) -> ListName | None:
         return found
     m = _NAMING.match(lead_in.strip().rstrip(":").strip())
     return list_name(m.group("label")) if m else None
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
+#: A capitalised word after a word or a comma, bracket or dash: inside a sentence, a name.
+_NAME_INSIDE = re.compile(r"(?:[a-z,;(—–]|\b[a-z]+\s)\s*\b([A-Z][\w'’-]*)")
+_FIRST_WORD = re.compile(r"^(?P<lead>(?:\{\{c1::)?[\"“‘'(]*)(?P<word>[A-Za-z][\w'’-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Casing:
+    """How a chapter writes its words: those it writes in lower case somewhere, and those it
+    capitalises inside a sentence (names)."""
+
+    common: frozenset[str]
+    names: frozenset[str]
+
+
+def chapter_casing(texts: list[str]) -> Casing:
+    common = {w.lower() for text in texts for w in _LOWER_WORD.findall(text)}
+    names = {w for text in texts for w in _NAME_INSIDE.findall(text)}
+    return Casing(frozenset(common), frozenset(names))
+
+
+def names_its_place(front: str, chapter: str) -> bool:
+    """True when a front already says where it comes from: its chapter, quoted ("In
+    “Servanthood”, the service techniques run: ...", "A key point of “...”: ...")."""
+    subject = chapter_name(chapter).strip("“”")
+    return f"“{subject.partition(': ')[0]}" in front
+
+
+def in_chapter(cloze: str, chapter: str, casing: Casing) -> str:
+    """A statement's cloze opened with its chapter, so it stands alone on a phone: "In
+    “Leading Change from the Middle”, urgency is {{c1::...}}". The first word is lowered
+    unless it is a name ("Kotter", "Patrick Lencioni", "PREP", "I")."""
+    m = _FIRST_WORD.match(cloze)
+    if m:
+        word = m.group("word")
+        if _lowered(word, cloze, casing):
+            start = m.start("word")
+            cloze = cloze[:start] + word[0].lower() + cloze[start + 1 :]
+    return f"In {chapter_name(chapter)}, {cloze}"
+
+
+def _lowered(word: str, cloze: str, casing: Casing) -> bool:
+    if word == "I" or any(c.isupper() for c in word[1:]):
+        return False  # a pronoun, an acronym, a name such as "McKinsey"
+    if word.lower() in casing.common:
+        return True
+    if word in casing.names:
+        return False
+    from leadership_cards.generate.syntax import analyse
+
+    # A sentence's first word is often tagged a name; two in a row are one ("Patrick Lencioni").
+    analysis = analyse(cloze.replace("{{c1::", "").replace("}}", ""))
+    if analysis is None or len(analysis.tokens) < 2:
+        return True
+    first, second = analysis.tokens[0], analysis.tokens[1]
+    return not (first.tag.startswith("NNP") and second.tag.startswith("NNP"))

@@ -106,10 +106,16 @@ CHOSEN_BLANK_KINDS = frozenset(
 def _blank_problems(cloze: str) -> list[str]:
     from leadership_cards.generate import blanks  # the tagger loads only when cards are made
 
+    lead = _CHAPTER_LEAD.match(cloze)
+    if lead and "{{c1::" not in lead.group():
+        cloze = cloze[lead.end() :]  # the chapter named for context is not the sentence
     start = cloze.index("{{c1::")
     end = cloze.index("}}", start)
     statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
     return blanks.problems(statement, (start, end - 6))
+
+
+_CHAPTER_LEAD = re.compile(r"^In “[^”]*”, ")
 
 
 def _names_the_subject(card: Card) -> bool:
@@ -143,6 +149,7 @@ def _answer_keys(card: Card) -> list[str]:
     if card.cloze is None:
         return [answer] if len(set(words) - FUNCTION_WORDS) >= 2 else []
     before, _, rest = card.cloze.partition("{{c1::")
+    before = _CHAPTER_LEAD.sub("", before)  # the chapter's name is context, not the sentence
     after = rest.partition("}}")[2]
     left = _to_content_word(list(reversed(normalise(before).split())))[::-1]
     right = _to_content_word(normalise(after).split())
