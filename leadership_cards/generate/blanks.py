@@ -652,6 +652,7 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         tokens[verb + 1].lower == "the"
         and verb + 2 < end
         and (tokens[verb + 2].tag == "JJS" or tokens[verb + 2].lower in _RANKED)
+        and not any(t.text in ",;:" for t in tokens[verb + 1 : end])  # ", not the gavel"
     ):
         question, answer = complement, subject  # "A story is [the strongest opening]"
     else:

@@ -163,7 +163,10 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
     """Each sentence's independent clauses, with the index of the sentence they belong to."""
     for index, sentence in enumerate(sentences(text)):
-        for clause in clauses(strip_connectives(sentence)):
+        parts = clauses(strip_connectives(sentence))
+        # A sentence that stays whole keeps its connective: "Rather, ..." says what it
+        # puts in place of the sentence before.
+        for clause in parts if len(parts) > 1 else [sentence]:
             yield index, clause
 
 
