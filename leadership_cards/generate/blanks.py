@@ -285,6 +285,11 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is longer than a phrase")
     if _is_clause(blank):
         out.append("blank is a whole clause")
+    elif any(
+        t.lower in _LINKING and n + 1 < len(blank) and blank[n + 1].tag.startswith("JJ")
+        for n, t in enumerate(blank[1:], 1)
+    ):
+        out.append("blank is a verb fragment")  # "all [four sounds conversational]"
     elif _is_verb_fragment(blank, tokens, last):
         out.append("blank is a verb fragment")
     if _runs_into_clause(blank):
@@ -703,7 +708,12 @@ def quantities(sentence: str) -> list[Span]:
         while j + 1 < len(tokens) and (
             tokens[j + 1].tag in ("NN", "NNS")
             or tokens[j + 1].tag == "CD"
-            and not tokens[j].tag.startswith("NN")  # "25 percent [two months] later"
+            and (
+                not tokens[j].tag.startswith("NN")  # "25 percent [two months] later"
+                or tokens[j].lower in _DURATIONS  # "one minute thirty seconds"
+                and j + 2 < len(tokens)
+                and tokens[j + 2].lower in _DURATIONS
+            )
             or tokens[j + 1].lower in _UNIT_AFTER
             and j + 2 < len(tokens)
             and tokens[j + 2].tag == "CD"
@@ -1183,6 +1193,8 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         return None  # "distinguish [two kinds]": the count of what the chapter lists next
     if not any(is_content(t) for t in answer_tokens) or is_function(answer_tokens[-1]):
         return None
+    if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an"):
+        return None  # "knows [an answer]": too general to be worth asking
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
