@@ -136,6 +136,7 @@ def test_an_answer_holding_two_facts_keeps_its_first() -> None:
     assert one_fact("The clearest closing, because audiences remember the last words.") == (
         "The clearest closing."
     )
+    assert one_fact("The outer event: the new agenda starts on Monday.") == "The outer event."
     # A list of what one subject does is one fact; so is a quotation's own clause.
     whole = "Opens the meeting, introduces the speakers and is responsible for timing."
     assert one_fact(whole) == whole

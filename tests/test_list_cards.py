@@ -331,3 +331,48 @@ def test_a_count_is_asked_only_when_the_source_states_it_or_numbers_a_named_set(
         "How many chairing techniques does “Habits of Chairs” list?": "Three",
         "How many moves does “Habits of Chairs” list?": "Four",
     }
+
+
+def test_an_unordered_list_is_asked_by_each_items_own_words_not_its_neighbours() -> None:
+    items = [
+        "Arrive early: a chair who is late tells the room the meeting can wait.",
+        "Thank every speaker by name.",
+        "Keep a spare gavel in the club box.",
+        "Hand the agenda to the timer before the meeting opens.",
+        "Close on the minute: members plan their evenings around the finish.",
+    ]
+    text = "Chairing Well\n\nHabits of a Good Chair\n\n" + "".join(f"- {i}\n" for i in items)
+    cards = generate_chapter(parse_document(text, "chair.txt"))
+    habits = [c for c in cards if c.kind is Kind.TECHNIQUE]
+    assert len(habits) == len(items)  # every item asked, each with its own cue
+    for card in habits:
+        assert card.front.startswith("In “Chairing Well”, among the habits of a good chair: ")
+        shown = [i for i in items if i.rstrip(".").split(":")[0] in card.front]
+        assert not shown, card.front  # no other item stands in as the cue
+    by_answer = {c.back: c.front for c in habits}
+    assert by_answer["Arrive early"] == (
+        "In “Chairing Well”, among the habits of a good chair: [...]: a chair who is late "
+        "tells the room the meeting can wait."
+    )
+
+
+def test_a_bulleted_key_point_with_nothing_to_blank_is_cued_by_its_explanation() -> None:
+    points = [
+        "Listen before you speak in any meeting of the club.",
+        "Say thank you. A thank-you costs nothing and buys a hearing.",
+        "Praise in public and correct in private.",
+        "End with the next step, not with the verdict.",
+        "Ask what the speaker wanted the audience to feel.",
+    ]
+    text = "Notes on Feedback\n\n" + "".join(f"- {p}\n" for p in points)
+    cards = generate_chapter(parse_document(text, "feedback.txt"))
+    thanks = [c for c in cards if "thank-you costs nothing" in c.front]
+    assert [(c.front, c.back) for c in thanks] == [
+        (
+            "In “Notes on Feedback”, among the key points: [...]. A thank-you costs nothing "
+            "and buys a hearing.",
+            "Say thank you",
+        )
+    ]
+    for card in cards:
+        assert "Listen before you speak" not in card.front or card.source.position.endswith("1")

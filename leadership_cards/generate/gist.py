@@ -276,9 +276,11 @@ def _adverb(word: str) -> bool:
 
 
 #: Where an answer's second fact begins: "; the higher it is, ...", ", but ...", ", because
-#: ...". (", and" is a boundary only before a clause of its own: `_AND`.)
+#: ...".
 _SECOND_FACT = re.compile(r";\s+|,\s+(?=(?:but|because|whereas|yet)\s)", re.IGNORECASE)
-_AND = re.compile(r",\s+and\s+", re.IGNORECASE)
+#: ", and" and ":" end a fact only before a clause with its own subject ("The external
+#: event: the new system goes live ...").
+_CLAUSE_AFTER = re.compile(r",\s+and\s+|:\s+", re.IGNORECASE)
 _FINITE_TAGS = ("VBZ", "VBP", "VBD", "MD")
 #: A head shorter than this is not an answer on its own ("Yes; ...").
 MIN_FACT_WORDS = 2
@@ -292,7 +294,11 @@ def one_fact(answer: str) -> str:
     leads the committee and ...") is one fact and stays whole."""
     end = len(answer.rstrip(" .!"))
     cuts = [m.start() for m in _SECOND_FACT.finditer(answer, 0, end)]
-    cuts += [m.start() for m in _AND.finditer(answer, 0, end) if _opens_clause(answer[m.end() :])]
+    cuts += [
+        m.start()
+        for m in _CLAUSE_AFTER.finditer(answer, 0, end)
+        if _opens_clause(answer[m.end() :])
+    ]
     for cut in sorted(cuts):
         head = answer[:cut].rstrip(" ,;:")
         inside = head.count("(") > head.count(")") or head.count('"') % 2 or "“" in head
@@ -314,4 +320,9 @@ def _opens_clause(text: str) -> bool:
     tokens = analysis.tokens
     if tokens[0].tag in _FINITE_TAGS or not tokens[0].tag.startswith(("NN", "PRP", "DT", "JJ")):
         return False
-    return any(t.tag in _FINITE_TAGS for t in tokens[1:6])
+    for token in tokens[1:6]:
+        if token.tag in ("WP", "WDT") or token.lower == "that":
+            return False  # "the member who introduces ...": a noun described, not a clause
+        if token.tag in _FINITE_TAGS:
+            return True
+    return False

@@ -9,8 +9,14 @@ from collections.abc import Iterator
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.blanks import object_question
 from leadership_cards.generate.context import Chapter
-from leadership_cards.generate.list_cards import titled_lists
-from leadership_cards.generate.phrasing import ListName, chapter_name, opening, overlapping_cloze
+from leadership_cards.generate.list_cards import own_cue_cloze, titled_lists
+from leadership_cards.generate.phrasing import (
+    ListName,
+    among,
+    chapter_name,
+    opening,
+    overlapping_cloze,
+)
 from leadership_cards.generate.quality import passes
 from leadership_cards.generate.text import (
     _phrase_before,
@@ -55,10 +61,16 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             yield from alternatives  # `generate` keeps the first that passes
             if not any(passes(card) for card in alternatives):
                 # Nothing inside the point to blank ("Clear expectations."): it is asked
-                # as an item of the chapter's key points, between its neighbours, so every
-                # key point yields a card.
-                cloze = listed_clozes(chapter.title, points, index)
-                yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
+                # as an item of the chapter's key points, so every key point yields a card.
+                # A numbered list's neighbours are its cue; a bulleted one's are an accident
+                # of writing, so the point is asked by its own words.
+                if numbered.ordered:
+                    cloze = listed_clozes(chapter.title, points, index)
+                else:
+                    start = among(chapter.title, _KEY_POINTS)
+                    cloze = own_cue_cloze(start, points[index][1].rstrip(" ."), item.text)
+                if cloze:
+                    yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
 
 
 def candidate_clozes(text: str) -> list[str]:
@@ -140,5 +152,7 @@ _LEADING_TAGS = frozenset(("DT", "PDT", "PRP$", "RB", "RBR", "RBS", "CC"))
 def listed_clozes(chapter_title: str, items: list[tuple[int, str]], index: int) -> str:
     """A point with nothing to blank inside it ("Clear expectations."), asked as an item of
     the chapter's key points, between its neighbours."""
-    name = ListName("key points", "key point")
-    return overlapping_cloze(opening(chapter_title, name), items, index)
+    return overlapping_cloze(opening(chapter_title, _KEY_POINTS), items, index)
+
+
+_KEY_POINTS = ListName("key points", "key point")

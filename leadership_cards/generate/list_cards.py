@@ -16,7 +16,9 @@ from leadership_cards.document import Document, Heading, ListRole, NumberedList,
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import shorten
 from leadership_cards.generate.phrasing import (
+    WHOLE_LIST_ITEMS,
     ListName,
+    among,
     chapter_name,
     count_question,
     counted_name,
@@ -126,9 +128,18 @@ def item_cards(
         return
     asked = [e for e in entries if e.answer]
     start = opening(chapter.title, name, lead_in, ordered)
+    # A short list is shown whole around its blank: the rest of the set is the cue. In a
+    # longer unordered one, neighbours are an accident of writing: each item is asked by
+    # its own words under the list's name.
+    by_itself = not ordered and len(items) > WHOLE_LIST_ITEMS
     for index, entry in enumerate(asked):
-        cloze = overlapping_cloze(start, items, index, ordered)
-        yield chapter.card(kind, "", "", entry.position, entry.passage, cloze=cloze)
+        if by_itself:
+            assert entry.answer is not None
+            cloze = own_cue_cloze(among(chapter.title, name, lead_in), entry.answer, entry.passage)
+        else:
+            cloze = overlapping_cloze(start, items, index, ordered)
+        if cloze:
+            yield chapter.card(kind, "", "", entry.position, entry.passage, cloze=cloze)
     if name is None or name.generic or not counted:
         return
     yield chapter.card(
@@ -138,6 +149,67 @@ def item_cards(
         count_position,
         count_passage or "\n\n".join(dict.fromkeys(e.passage for e in entries)),
     )
+
+
+#: Words an explanation needs to cue its item ("Bluffing is discovered sooner than leaders
+#: think").
+MIN_CUE_WORDS = 4
+
+
+def own_cue_cloze(start: str, answer: str, passage: str) -> str | None:
+    """An item of an unordered list asked by its own words, after `start` (see
+    `phrasing.among`): the item blanked before its explanation ('[Share the work]: an
+    officer who does everything alone burns out by midyear.'), or, when it has none, the
+    salient phrase of its own sentence blanked ('Attend [officer training] early in the
+    term.'). None when neither leaves a cue."""
+    from leadership_cards.generate.text import cloze_of, salient_span, sentences
+
+    head = answer.rstrip(" .;:")
+    text = " ".join(passage.split())
+    named, colon, _ = head.partition(": ")
+    if colon and len(named.split()) >= 2:
+        head = named  # 'Ask before you give: "Would a thought ... be useful?"'
+    if text.lower().startswith(head.lower()):
+        rest = text[len(head) :]
+        following = sentences(rest.lstrip(" .:;,—–")) if rest.strip(" .") else []
+        if following and len(following[0].split()) >= MIN_CUE_WORDS:
+            separator = rest[: len(rest) - len(rest.lstrip(" .:;,—–"))]
+            return f"{start} {{{{c1::{text[: len(head)]}}}}}{separator}{following[0]}"
+    found = sentences(text)
+    if not found:
+        return None
+    sentence = found[0]
+    if "{{" in sentence or "}}" in sentence:
+        return None
+    found_span = salient_span(sentence)
+    span = found_span[0] if found_span else _item_phrase(sentence)
+    return f"{start} {cloze_of(sentence, span)}" if span else None
+
+
+#: The list's name before the item stands in for content words its own frame lacks.
+_NAMED_FRAME = frozenset(["frame too short for one answer"])
+
+
+def _item_phrase(sentence: str) -> tuple[int, int] | None:
+    """The item's first noun phrase after its opening word (an imperative's object) that
+    makes a good blank once the list is named: "Keep a [spare gavel] in the club box"."""
+    from leadership_cards.generate import blanks
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    for phrase in [p for p in analysis.phrases if p.kind == "NP"]:
+        if phrase.first == 0:
+            continue  # the subject, or an imperative's verb the tagger took for a noun
+        first = phrase.first
+        while first < phrase.last and tokens[first].tag in ("DT", "PDT", "PRP$", "RB", "CC"):
+            first += 1
+        span = blanks.complete(sentence, analysis.span(first, phrase.last))
+        if span and set(blanks.problems(sentence, span)) <= _NAMED_FRAME:
+            return span
+    return None
 
 
 #: A meaning longer than this is cut at its first clause in a "which term means" question.

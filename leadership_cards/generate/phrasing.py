@@ -240,6 +240,18 @@ def opening(chapter: str, name: ListName | None, lead_in: str = "", ordered: boo
     return f"In {where}, {name.subject} {verb}:"
 
 
+def among(chapter: str, name: ListName | None, lead_in: str = "") -> str:
+    """What an item of an unordered list says before it: 'In “Club Officer Duties”, among
+    the habits of a good officer:'. Its place in the list says nothing, so the list's name
+    and the item's own words are its cue, never its neighbours."""
+    if name is None:
+        return opening(chapter, None, lead_in)
+    where = chapter_name(chapter, name.plural)
+    if name.heading:
+        return f"In {where}, under “{name.heading}”:"
+    return f"In {where}, among the {name.singular if name.whole else name.plural}:"
+
+
 #: Words that open a lead-in sentence and are lowered when it follows "In “Chapter”,".
 _OPENERS = frozenset(
     [
