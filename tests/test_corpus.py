@@ -48,8 +48,8 @@ SHORT_OF_THE_BAR: dict[str, str] = {
     "meeting-roles": "58% of facts asked",
     "motivation": "61% of facts asked",
     "speech-openings": "36% of facts asked",
-    "table-topics": "54% of facts asked",
-    "voice-and-gesture": "72% of facts asked",
+    "table-topics": "62% of facts asked",
+    "voice-and-gesture": "78% of facts asked",
 }
 
 
