@@ -176,7 +176,8 @@ def test_every_cloze_names_its_chapter_once_and_keeps_names_capitalised() -> Non
     assert "In “Chairing a Meeting”, a chair keeps the [...], not the speakers, at the " in (
         " | ".join(clozes)
     )
-    assert "In “Chairing a Meeting”, in 2020, about [...] of clubs met online." in clozes
+    # the word that says how exact a figure is belongs to the figure
+    assert "In “Chairing a Meeting”, in 2020, [...] of clubs met online." in clozes
     # A sentence's first word is lowered unless the chapter writes it as a name.
     casing = chapter_casing(["Kotter says urgency matters, as Kotter found (Kotter, 1996)."])
     assert in_chapter("Kotter sees {{c1::urgency}} first.", "Change", casing) == (

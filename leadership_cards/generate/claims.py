@@ -13,14 +13,24 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.blanks import copular_question
+from leadership_cards.generate.blanks import (
+    claim_question,
+    clause_question,
+    contrast_question,
+    copular_question,
+    origin_question,
+    quantities,
+    subject_question,
+)
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.text import (
     _RANK,
     VERBS,
     capitalise,
+    clauses,
     cloze_of,
     dangles,
+    main_clause,
     resolve_pronoun,
     salient_span,
     sentences,
@@ -70,7 +80,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
     # Key points are left to their own extractor, discussion questions are not claims.
     for text, position in chapter.passages({ListRole.ITEMS}):
         previous = ""
-        for index, raw in enumerate(sentences(text)):
+        for index, raw in _clauses_of(text):
             before = previous
             raw, previous = resolve_pronoun(raw, previous), raw
             if index == 0 and not position.startswith("paragraph"):
@@ -86,6 +96,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             sentence = capitalise(_SUMMARY.sub("", sentence))
             sentence = _with_what_it_replaces(sentence, strip_citations(before))
             sentence = strip_connectives(sentence)
+            who, sentence = _reported(sentence)
             if dangles(sentence):
                 sentence = _main_clause_after_but(sentence)
             if (
@@ -100,11 +111,43 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             # narration (past tense), questions and asides are not.
             verdict = verdict or states_a_claim(sentence)
             found = salient_span(sentence, statements=verdict)
-            if not found and verdict:
-                asked = copular_question(sentence)
+            contrasted = contrast_question(sentence)
+            if contrasted and not _covers(sentence, found, contrasted[1]):
+                # The blank cannot hold the whole side the chapter puts in place of the
+                # one it rejects: ask for that side instead.
+                asked = contrasted[0]
+                yield chapter.card(
+                    Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                )
+                continue
+            if verdict and (not found or found[1] == "statement"):
+                asked = clause_question(sentence)
                 if asked:
-                    front = f"In “{parse_title(chapter.title).subject}”, {asked[0][:1].lower()}{asked[0][1:]}"
-                    yield chapter.card(Kind.CLAIM, front, asked[1], position, text)
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
+            if found and found[1] == "statement" and quantities(sentence):
+                # "A [board meeting] lasts from one to two hours": the number is the point,
+                # asked as a question when no blank can hold it.
+                asked = claim_question(main_clause(sentence))
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
+            if not found and verdict:
+                plain = main_clause(sentence)
+                asked = (
+                    copular_question(plain)
+                    or claim_question(plain)
+                    or origin_question(plain)
+                    or subject_question(plain)
+                )
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
                 continue
             if found and (found[1] != "statement" or verdict):
                 yield chapter.card(
@@ -113,8 +156,64 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     "",
                     position,
                     text,
-                    cloze=cloze_of(sentence, found[0]),
+                    cloze=_according_to(who, cloze_of(sentence, found[0])),
                 )
+
+
+def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence's independent clauses, with the index of the sentence they belong to."""
+    for index, sentence in enumerate(sentences(text)):
+        parts = clauses(strip_connectives(sentence))
+        # A sentence that stays whole keeps its connective: "Rather, ..." says what it
+        # puts in place of the sentence before.
+        for clause in parts if len(parts) > 1 else [sentence]:
+            yield index, clause
+
+
+def _covers(
+    sentence: str, found: tuple[tuple[int, int], str] | None, side: tuple[int, int]
+) -> bool:
+    """True when the blank found holds the whole side of a contrast (a leading "to" or
+    article may stay in the frame as a cue)."""
+    if not found:
+        return False
+    (start, end), _ = found
+    left = sentence[side[0] : max(start, side[0])].strip().lower()
+    return left in ("", "the", "a", "an") and end >= side[1]
+
+
+def _in_chapter(chapter: Chapter, question: str, who: str = "") -> str:
+    """ "When does trust grow?" -> "In “Building Trust”, when does trust grow?" (and
+    "according to Kotter, ..." when the claim is a finding the chapter reports)."""
+    source = f"according to {who}, " if who else ""
+    return (
+        f"In “{parse_title(chapter.title).subject}”, {source}{question[:1].lower()}{question[1:]}"
+    )
+
+
+# "Kotter found that many change efforts stall ...", "In their study, Nichols and Stevens
+# found that people remember ...": the finding is the claim, its author the context.
+_REPORTED = re.compile(
+    r"^(?:[^,]{2,60},\s+)?(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})\s+"
+    r"(?:found|find|finds|showed|shows|estimated|estimates|argued|argues|observed|reported|"
+    r"concluded|noted)\s+that\s+(?P<claim>[a-z].+)$"
+)
+
+
+def _reported(sentence: str) -> tuple[str, str]:
+    """The author and the finding of a reported claim, else ("", the sentence)."""
+    m = _REPORTED.match(sentence)
+    if not m:
+        return "", sentence
+    return m.group("who"), capitalise(m.group("claim"))
+
+
+def _according_to(who: str, cloze: str) -> str:
+    if not who:
+        return cloze
+    first = cloze.split(" ", 1)[0]
+    keep = first.isupper() or first.startswith("{{")
+    return f"According to {who}, {cloze if keep else cloze[:1].lower() + cloze[1:]}"
 
 
 _RATHER = re.compile(r"^(?:Rather|Instead),\s+(?P<rest>.+?)[.!]?$")

@@ -88,9 +88,12 @@ def problems(card: Card) -> list[str]:
 
 def _whole_sentence(answer: str, passage: str) -> bool:
     """True when the answer is a whole sentence of its passage ("Listen before you judge
-    it."): it ends where its source ends, not cut mid-clause."""
+    it."), or ends where one of its sentences ends ("the one that people will act on."):
+    it ends where its source ends, not cut mid-clause."""
     wanted = normalise(answer)
-    return any(normalise(sentence) == wanted for sentence in sentences(passage))
+    return bool(wanted) and any(
+        f" {normalise(sentence)}".endswith(f" {wanted}") for sentence in sentences(passage)
+    )
 
 
 #: Cloze kinds whose blank the generator chose inside a sentence; the blanks of list items

@@ -16,6 +16,7 @@ from leadership_cards.generate.text import (
 )
 
 _FIGURE = re.compile(
+    r"(?:\b(?:about|around|roughly|nearly|almost|approximately|at least|more than|less than)\s+)?"
     r"\b\d+(?:[.,]\d+)?\s*(?:percent\b|per cent\b|%)"
     r"|\b\d+(?:[.,]\d+)?\s+(?:out\s+)?of\s+(?:every\s+)?\d+\b",
     re.IGNORECASE,

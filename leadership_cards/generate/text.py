@@ -493,21 +493,27 @@ def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | N
     for why, rule in _SALIENT_RULES:
         if not statements and why in _UNPATTERNED:
             continue
-        span = rule(sentence)
-        if not span:
-            continue
-        # The phrase the rule found, else its first noun phrase alone: "no growth without
-        # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
-        for candidate in (blanks.complete(sentence, span), blanks.head_phrase(sentence, span)):
-            if not candidate or not blanks.good(sentence, candidate):
+        found = rule(sentence)
+        for span in found if isinstance(found, list) else [found] if found else []:
+            if why == "number":
+                if blanks.good(sentence, span):
+                    return span, why  # a number keeps the words that say how exact it is
                 continue
-            if why == "statement" and not blanks.is_noun_phrase(sentence, candidate):
-                continue  # with no pattern to point at it, only a noun phrase is salient
-            return candidate, why
+            # The phrase the rule found, else its first noun phrase alone: "no growth without
+            # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
+            for candidate in (
+                blanks.complete(sentence, span),
+                blanks.head_phrase(sentence, span),
+            ):
+                if not candidate or not blanks.good(sentence, candidate):
+                    continue
+                if why == "statement" and not blanks.is_noun_phrase(sentence, candidate):
+                    continue  # with no pattern to point at it, only a noun phrase is salient
+                return candidate, why
     return None
 
 
-_UNPATTERNED = frozenset({"statement", "number"})
+_UNPATTERNED = frozenset({"statement"})
 
 
 def _after(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | None:
@@ -570,10 +576,10 @@ def _what_subject(sentence: str) -> Span | None:
     return blanks.noun_phrase_ending_at(sentence, m.start()) if m else None
 
 
-def _quantity(sentence: str) -> Span | None:
+def _quantity(sentence: str) -> list[Span]:
     from leadership_cards.generate import blanks
 
-    return blanks.quantity(sentence)
+    return blanks.quantities(sentence)
 
 
 def _subject(sentence: str) -> Span | None:
@@ -584,7 +590,7 @@ def _subject(sentence: str) -> Span | None:
 
 #: The kinds of salient phrase, in the order they are tried: the first that finds a phrase
 #: in a sentence names what its cloze asks for.
-_SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | None]], ...] = (
+_SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | list[Span] | None]], ...] = (
     ("definition", lambda s: _after(_DEFINED_AS, s, 4)),
     ("definition", _definition_after_colon),
     ("contrast", _contrast),
@@ -733,3 +739,58 @@ FUNCTION_WORDS = frozenset(
         "who",
     ]
 )
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|and|but)\s+(?=[a-z])")
+MIN_CLAUSE_WORDS = 3
+
+
+def clauses(sentence: str) -> list[str]:
+    """The independent clauses of a sentence joined by a semicolon, "and", "but" or a
+    contrasting "while": "A position is what someone says they want; an interest is why
+    they want it." -> two claims, each a sentence of its own. A part that is not a clause
+    with a subject and a verb of its own ("..., and helps people through it") stays with
+    the clause before it; a list ("goals; methods; priorities") stays whole."""
+    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    if not breaks:
+        return [sentence]
+    from leadership_cards.generate.syntax import analyse
+
+    end = len(sentence.rstrip(" .!"))
+    starts = [0, *(m.end() for m in breaks)]
+    stops = [*(m.start() for m in breaks), end]
+    out: list[tuple[int, int]] = []
+    for start, stop in zip(starts, stops, strict=True):
+        analysis = analyse(sentence[start:stop])
+        own = (
+            analysis is not None
+            and len(analysis.tokens) >= MIN_CLAUSE_WORDS
+            and any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
+            and not analysis.tokens[0].tag.startswith(
+                ("VBZ", "VBP", "VBD", "VB", "IN", "TO", "RB", "CC")
+            )
+            or analysis is not None
+            and analysis.tokens[0].tag == "VBG"  # "Buying time is allowed": a gerund subject
+            and not out
+            and any(t.tag in ("VBZ", "VBP") for t in analysis.tokens)
+        )
+        if not own and not out:
+            return [sentence]  # no main clause to start from: a list, not clauses
+        if own:
+            out.append((start, stop))
+        else:
+            out[-1] = (out[-1][0], stop)
+    if len(out) < 2:
+        return [sentence]
+    return [capitalise(sentence[a:b].strip()) + "." for a, b in out]
+
+
+_TRAILING_REASON = re.compile(r",\s+(?:because|since|so that|as|which|where)\s+[^;:]+[.!]?$", re.I)
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence without a trailing reason or aside: "A story is the strongest opening of
+    all, because people are built to follow a narrative." -> "A story is the strongest
+    opening of all." (a question asks for one thing; the reason is reading matter)."""
+    cut = _TRAILING_REASON.sub("", sentence.rstrip())
+    return cut if cut == sentence.rstrip() else cut.rstrip(" ,") + "."
