@@ -22,7 +22,7 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
     [
         (
             "Table Topics is the impromptu speaking part of a club meeting.",
-            "What is Table Topics?",
+            "In “Club Roles”, what is Table Topics?",
             "The impromptu speaking part of a club meeting.",
         ),
         (
@@ -37,7 +37,7 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
         ),
         (
             "Active listening means attending to a speaker's words, tone and intent.",
-            "What is active listening?",
+            "In “Club Roles”, what is active listening?",
             "Attending to a speaker's words, tone and intent.",
         ),
         (
@@ -47,7 +47,7 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
         ),
         (
             "By crutch words we mean fillers such as um, ah and you know.",
-            "What are crutch words?",
+            "In “Club Roles”, what are crutch words?",
             "Fillers such as um, ah and you know.",
         ),
         (
@@ -57,7 +57,7 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
         ),
     ],
 )
-def test_every_definition_form_yields_its_card(  # a one-word term names its chapter
+def test_every_definition_form_yields_its_card(  # every definition names its chapter
     tmp_path: Path, sentence: str, front: str, back: str
 ) -> None:
     body = f"{sentence} Members learn the term in their first month."
@@ -98,9 +98,13 @@ def test_glossary_entries_and_marked_terms_yield_definitions(tmp_path: Path) -> 
     assert asked["In “Evaluation Words”, what does “commend” mean?"] == (
         "Name a strength specifically enough that the speaker can repeat it."
     )
-    assert asked["What does “vocal variety” mean?"].startswith("Changing pitch, pace")
+    assert asked["In “Evaluation Words”, what does “vocal variety” mean?"].startswith(
+        "Changing pitch, pace"
+    )
     assert asked["In “Evaluation Words”, what does “hook” mean?"].startswith("A question or story")
-    assert asked["What does “active listening” mean?"].startswith("Attention to what a speaker")
+    assert asked["In “Evaluation Words”, what does “active listening” mean?"].startswith(
+        "Attention to what a speaker"
+    )
 
 
 def test_a_statement_with_a_colon_is_not_a_glossary_entry(tmp_path: Path) -> None:
@@ -115,7 +119,7 @@ def test_a_statement_with_a_colon_is_not_a_glossary_entry(tmp_path: Path) -> Non
 def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
     cards = chapter_cards(tmp_path, "PREP stands for point, reason, example, point.")
     assert [(c.front, c.back) for c in cards if c.kind is Kind.DEFINITION] == [
-        ("What does PREP stand for?", "Point, reason, example, point.")
+        ("In “Club Roles”, what does PREP stand for?", "Point, reason, example, point.")
     ]
 
 
@@ -124,7 +128,7 @@ def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
     [
         (
             "Reverse delegation happens when a follower hands a problem back to the leader.",
-            "What is reverse delegation?",
+            "In “Club Roles”, what is reverse delegation?",
             "When a follower hands a problem back to the leader.",
         ),
         (
@@ -140,3 +144,29 @@ def test_a_definition_keeps_to_its_meaning(
 ) -> None:
     cards = [c for c in chapter_cards(tmp_path, sentence) if c.kind is Kind.DEFINITION]
     assert [(c.front, c.back) for c in cards] == [(front, back)]
+
+
+def test_a_glossary_term_of_several_words_names_its_chapter(tmp_path: Path) -> None:
+    # "Sergeant at Arms" ordinarily means a parliamentary officer: only the chapter says
+    # that the club officer is meant.
+    cards = chapter_cards(
+        tmp_path, "Sergeant at Arms: prepares the meeting room and greets guests at the door."
+    )
+    fronts = [c.front for c in cards if c.kind is Kind.DEFINITION]
+    assert fronts == ["In “Club Roles”, what does “Sergeant at Arms” mean?"]
+
+
+def test_a_long_many_part_meaning_is_not_one_answer(tmp_path: Path) -> None:
+    sentence = (
+        "For current purposes, mentoring is a voluntary relationship between an experienced "
+        "member and a newer one in which both agree on goals, meet on a schedule, review "
+        "each speech together, share contacts across clubs and trust each other enough to "
+        "speak plainly."
+    )
+    assert not [c for c in chapter_cards(tmp_path, sentence) if c.kind is Kind.DEFINITION]
+
+
+def test_a_contrast_is_a_claim_not_a_definition(tmp_path: Path) -> None:
+    # "What is mentoring?" -> "A personal, not a formal, bond" would be too open to answer.
+    cards = chapter_cards(tmp_path, "Mentoring is a personal, not a formal, bond between members.")
+    assert not [c for c in cards if c.front.endswith("what is mentoring?")]

@@ -18,11 +18,12 @@ def test_definition_of_service(cards: list[Card]) -> None:
     assert "simple, yet useful definition of service" in card.source.passage
 
 
-def test_dual_definition_and_current_purposes_definition(cards: list[Card]) -> None:
+def test_dual_definition_and_no_five_part_definition(cards: list[Card]) -> None:
     dual = one(cards, Kind.DEFINITION, front="dual definition of inner leadership")
     assert dual.back == "Part structural, part personal."
-    current = one(cards, Kind.DEFINITION, front="What is inner leadership, for current purposes?")
-    assert current.back.startswith("An interactive relationship between a leader and several")
+    # "For current purposes, inner leadership is ..." runs to forty words and five parts:
+    # too much to recall as one answer, so no card asks it whole.
+    assert not [c for c in cards if c.back.startswith("An interactive relationship between")]
 
 
 def test_all_eleven_service_techniques_and_their_count(cards: list[Card]) -> None:

@@ -38,7 +38,9 @@ from leadership_cards.generate.phrasing import (
     Casing,
     chapter_casing,
     in_chapter,
+    named_reference,
     names_its_place,
+    question_in_chapter,
 )
 from leadership_cards.generate.quality import leaks, passes
 from leadership_cards.generate.text import FUNCTION_WORDS
@@ -173,7 +175,10 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
     casing: Casing | None = None
     out = []
     for card in cards:
-        if card.cloze is None or card.kind in _WRITTEN or names_its_place(card.front, chapter):
+        if card.cloze is None:
+            out.append(_question_in_place(card, chapter))
+            continue
+        if card.kind in _WRITTEN or names_its_place(card.front, chapter):
             out.append(card)
             continue
         if casing is None:
@@ -186,6 +191,22 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
         if passes(named):
             out.append(named)
     return out
+
+
+#: Kinds whose front is not a question about the chapter's content.
+_UNPLACED = frozenset({Kind.DISCUSSION, Kind.TITLE})
+
+
+def _question_in_place(card: Card, chapter: str) -> Card:
+    """A question names its chapter as a cloze does ("In “Club Officer Duties”, what does
+    “Sergeant at Arms” mean?"); a written one that points at "these notes" names it there."""
+    if card.kind in _UNPLACED or names_its_place(card.front, chapter):
+        return card
+    if card.kind in _WRITTEN:
+        front = named_reference(card.front, chapter)
+    else:
+        front = question_in_chapter(card.front, chapter)
+    return card if front == card.front else replace(card, front=front, fixed_id=card.id)
 
 
 def _texts(doc: Document) -> Iterator[str]:

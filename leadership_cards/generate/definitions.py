@@ -23,7 +23,7 @@ from leadership_cards.generate.text import (
     strip_connectives,
     word_count,
 )
-from leadership_cards.source import NumberedList, Paragraph, parse_title
+from leadership_cards.source import NumberedList, Paragraph
 
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
 _PATTERNS = (
@@ -42,7 +42,7 @@ _PATTERNS = (
         re.compile(
             rf"^for (?:current|present|our) purposes, {_TERM} (?:is|are) (?P<def>.+)$", re.I
         ),
-        "What is {}, for current purposes?",
+        "What is {}?",
     ),
     (
         re.compile(rf"^{_TERM} (?:is|are|can be|may be) defined as (?P<def>.+)$", re.I),
@@ -113,6 +113,8 @@ _ASIDE = re.compile(
 # "... the duty to answer for a result, and it cannot be delegated": a second claim, not the
 # meaning.
 _AFTERTHOUGHT = re.compile(r"(?:,\s+(?:and|but|so)\s+(?:it|this|they|that)\b|;\s).*$", re.I)
+#: ", not a structural," inside a meaning: the sentence contrasts, it does not define.
+_CONTRAST = re.compile(r",\s+(?:not|rather than)\s", re.I)
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -166,9 +168,8 @@ def _glossary_entry(
         return
     name = term if any(w[:1].isupper() for w in term.split()[1:]) else term[:1].lower() + term[1:]
     # Quoted, a term of any kind reads right: a noun with or without its article, a verb.
+    # The chapter is named on the front by `named_in_place`, as for every question.
     front = f"What does “{name}” mean?"
-    if word_count(name) == 1:
-        front = f"In “{parse_title(chapter.title).subject}”, what does “{name}” mean?"
     yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, passage)
 
 
@@ -209,15 +210,15 @@ def _from_text(
             if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
                 term = term[0].lower() + term[1:]
             answer = capitalise(_AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip("."))
-            if plain and word_count(answer) > MAX_DEFINITION_WORDS:
-                break  # a long "X is a ..." sentence is a claim with more in it than a meaning
+            if word_count(answer) > MAX_DEFINITION_WORDS:
+                break  # a meaning too long to recall as one fact; its parts are asked elsewhere
+            if plain and _CONTRAST.search(answer):
+                break  # "a social, not a structural, phenomenon": a claim, asked by its contrast
             adj = m.groupdict().get("adj") or ""
             front = question.format(term, adj=adj.lower())
             if question == "What is {}?":
                 verb = "are" if _plural(sentence, m, bare) else "is"
                 front = f"What {verb} {term}?"
-                if word_count(bare) == 1:
-                    front = f"In “{parse_title(chapter.title).subject}”, what {verb} {term}?"
             yield chapter.card(Kind.DEFINITION, front, answer + ".", position, text)
             break
 

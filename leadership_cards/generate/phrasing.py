@@ -396,6 +396,40 @@ def in_chapter(cloze: str, chapter: str, casing: Casing) -> str:
     return f"In {chapter_name(chapter)}, {cloze}"
 
 
+#: Words with which a front points at a page the learner does not see: "according to these
+#: notes", "in this chapter".
+_DEICTIC = re.compile(
+    r"\b(?P<prep>according to|in|from|of|by)\s+(?:these|this|the)\s+"
+    r"(?:notes|chapter|handout|text|section|page|reading|passage|material)\b",
+    re.IGNORECASE,
+)
+
+
+_QUESTION_WORDS = frozenset(
+    ["what", "which", "how", "who", "whom", "whose", "when", "where", "why", "is", "are", "do"]
+    + ["does", "did", "can", "should", "must", "name", "list", "give"]
+)
+
+
+def named_reference(front: str, chapter: str) -> str:
+    """ "What is a monotone, according to these notes?" -> "What is a monotone, according
+    to “Voice and Gesture”?": the page the question points at, named."""
+    where = chapter_name(chapter)
+    return _DEICTIC.sub(lambda m: f"{m.group('prep')} {where}", front)
+
+
+def question_in_chapter(front: str, chapter: str) -> str:
+    """A generated question opened with its chapter, so it stands alone: "What does
+    “Sergeant at Arms” mean?" -> "In “Club Officer Duties”, what does “Sergeant at Arms”
+    mean?". A question that points at "these notes" names the chapter there instead."""
+    named = named_reference(front, chapter)
+    if named != front:
+        return named
+    if front.split(" ", 1)[0].lower() in _QUESTION_WORDS:
+        front = front[:1].lower() + front[1:]
+    return f"In {chapter_name(chapter)}, {front}"
+
+
 def _lowered(word: str, cloze: str, casing: Casing) -> bool:
     if word == "I" or any(c.isupper() for c in word[1:]):
         return False  # a pronoun, an acronym, a name such as "McKinsey"

@@ -1,0 +1,37 @@
+"""Every front stands alone on a phone: it names its chapter or list, on chapters written
+here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leadership_cards.cards import Card, Kind
+from leadership_cards.generate import generate_chapter
+from leadership_cards.source import read_document
+
+
+def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[Card]:
+    path = tmp_path / "chapter.md"
+    path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+    return generate_chapter(read_document(path), deck="roles", title=title)
+
+
+def test_a_written_question_names_the_chapter_it_points_at(tmp_path: Path) -> None:
+    body = (
+        "The gavel opens every meeting of the club and closes it on time.\n\n"
+        "Q: What is a gavel, according to these notes?\nA: The presiding officer's hammer\n"
+    )
+    written = [c for c in chapter_cards(tmp_path, body) if c.kind is Kind.QUESTION]
+    assert [c.front for c in written] == ["What is a gavel, according to “Club Roles”?"]
+
+
+def test_every_generated_question_names_its_chapter(tmp_path: Path) -> None:
+    body = (
+        "Table Topics is the impromptu speaking part of a club meeting. The timer keeps "
+        "every speaker to the agreed time with green, amber and red lights."
+    )
+    questions = [c for c in chapter_cards(tmp_path, body) if c.cloze is None]
+    assert questions, "the chapter should yield a question"
+    assert all(c.front.startswith("In “Club Roles”, ") for c in questions), [
+        c.front for c in questions
+    ]
