@@ -84,22 +84,25 @@ def test_six_dimensions_of_difference_and_their_count(cards: list[Card]) -> None
 
 def test_every_key_point_yields_a_card(cards: list[Card]) -> None:
     points = of_kind(cards, Kind.KEY_POINT)
-    asked = [c.source.position for c in points]
-    # Every key point yields a card; key point 15, whose sentences other cards already ask
-    # nearly word for word, is asked as a point of its chapter.
+    listed = [c for c in of_kind(cards, Kind.ENUMERATION) if c.source.position.startswith("key")]
+    asked = sorted({c.source.position for c in points + listed}, key=lambda p: int(p.split()[-1]))
+    # Every key point yields a card; a point with no blank that leaves one answer (and no
+    # question but one about the chapter's own topic) is asked as a point of its chapter.
     assert asked == [f"key point {n}" for n in range(1, 16)]
-    assert one(cards, Kind.KEY_POINT, front="A key point of “Differentiating").back == "chair"
+    assert one(cards, Kind.KEY_POINT, front="stepping stone to the CEO's [...]").back == "chair"
     fronts = {statement(c.front) for c in cards}
     assert "For many people, the role of inner leader is a [...]." in fronts
     assert any(c.back.startswith("Inner leadership is not always merely") for c in cards)
-    # A point too short for a blank to leave one answer is asked as a question naming its
-    # chapter: "Inner leaders inspire [...]" would take almost anything.
+    # A point too short for a blank to leave one answer is asked between its neighbours:
+    # "Inner leaders inspire [...]" would take almost anything, and so would "What do inner
+    # leaders inspire?" in a chapter about inner leaders.
     for card in points:
         assert (card.cloze and CLOZE_BLANK in card.front) or card.front.startswith("In “")
-    question = one(cards, Kind.KEY_POINT, back="Follower obedience")
-    assert question.front == (
-        "In “Differentiating Inner Leadership from Top Leadership”, what do inner leaders inspire?"
+    point = one(cards, Kind.ENUMERATION, back="Inner leaders inspire follower obedience")
+    assert point.front.startswith(
+        "In “Differentiating Inner Leadership from Top Leadership”, the key points run: … 9."
     )
+    assert not [c for c in cards if "what do inner leaders" in c.front]
     by_position = {c.source.position: c for c in points}
     # Key point 2 opens with the dual definition, which its definition card already asks, so
     # its card asks what the point adds, with "It" resolved to what the point is about.

@@ -35,3 +35,31 @@ def test_every_generated_question_names_its_chapter(tmp_path: Path) -> None:
     assert all(c.front.startswith("In “Club Roles”, ") for c in questions), [
         c.front for c in questions
     ]
+
+
+KEY_POINTS = """## Key points
+
+1. Inner leaders inspire follower trust.
+2. Inner leaders learn to listen.
+3. A mentor who does everything becomes the bottleneck of the whole club.
+4. Members are key to every club success.
+"""
+
+
+def test_a_question_about_the_chapters_own_topic_is_not_asked(tmp_path: Path) -> None:
+    # "What do inner leaders inspire?" in "Inner Leadership" has as many answers as the
+    # chapter has points.
+    cards = chapter_cards(tmp_path, KEY_POINTS, title="Inner Leadership")
+    fronts = [c.front for c in cards if c.cloze is None]
+    assert not [f for f in fronts if "what do inner leaders" in f.lower()], fronts
+    assert "In “Inner Leadership”, what does a mentor who does everything become?" in fronts
+
+
+def test_a_blank_opening_a_short_predicate_is_not_asked(tmp_path: Path) -> None:
+    # "[...] are key to every club success": many subjects fit; the chapter's name in front
+    # of it is no cue.
+    cards = chapter_cards(tmp_path, KEY_POINTS, title="Inner Leadership")
+    assert not [
+        c for c in cards if c.cloze and "{{c1::Members}} are key" in c.cloze.replace("m", "M", 0)
+    ]
+    assert not [c for c in cards if c.front.endswith("[...] are key to every club success.")]

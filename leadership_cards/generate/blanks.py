@@ -310,6 +310,8 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a generic noun")
     # A superlative or a rank ("the leader's prime job") admits one answer in a short frame.
     needed = MIN_FRAME_CONTENT - any(t.tag == "JJS" or t.lower in _RANKS for t in frame)
+    if _bare_predicate(tokens, first, last):
+        needed = MIN_FRAME_CONTENT + 1
     if sum(is_content(t) for t in frame) < needed:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
@@ -317,6 +319,17 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
+
+
+def _bare_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A blank that opens the sentence before "is" or "are" with no rank after it leaves a
+    bare predicate, which many subjects fit: "[...] are key to all social action and
+    success" ("key" here rates, where "the key ingredient" ranks)."""
+    if first != 0 or last + 2 >= len(tokens) or tokens[last + 1].lower not in _COPULAS:
+        return False
+    rest = tokens[last + 2 :]
+    ranks = [t for t in rest[1:] if t.tag == "JJS" or t.lower in _RANKS]
+    return not ranks and not (rest[0].lower == "the" and len(rest) > 1 and rest[1].lower in _RANKS)
 
 
 def _quoted(before: str) -> bool:
@@ -428,6 +441,14 @@ def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
         if any(t.text == "," or t.lower in ("and", "or") for t in rest[1:7]):
             return True
     before = tokens[max(0, first - 6) : first]
+    if (
+        before
+        and before[-1].text == ","
+        and len(after) > 1
+        and after[0].text == ","
+        and after[1].lower in ("and", "or")
+    ):
+        return True  # "strength, power, [capacity], and facts": an item in the middle
     joined = any(t.lower in ("and", "or") for t in tokens[first : last + 1])
     if before and before[-1].text == "," and joined:
         return True  # "credibility, [reliability and intimacy]": the list's tail
@@ -1068,6 +1089,7 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
 
 
 #: Verbs whose complement says what something is like: asked "How does X look?".
+_COPULAS = frozenset(["is", "are", "was", "were"])
 _LINKING = frozenset(["look", "looks", "sound", "sounds", "seem", "seems", "feel", "feels"])
 _BECOMING = frozenset(["become", "becomes"])
 #: Prepositions a question may end on: "What do extrinsic rewards work well for?".

@@ -23,6 +23,7 @@ from leadership_cards.generate.blanks import (
     subject_question,
 )
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.phrasing import about_the_topic
 from leadership_cards.generate.text import (
     _RANK,
     VERBS,
@@ -121,7 +122,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 )
                 continue
             if verdict and (not found or found[1] == "statement"):
-                asked = clause_question(sentence)
+                asked = _not_the_topic(clause_question(sentence), chapter)
                 if asked:
                     yield chapter.card(
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
@@ -130,7 +131,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             if found and found[1] == "statement" and quantities(sentence):
                 # "A [board meeting] lasts from one to two hours": the number is the point,
                 # asked as a question when no blank can hold it.
-                asked = claim_question(main_clause(sentence))
+                asked = _not_the_topic(claim_question(main_clause(sentence)), chapter)
                 if asked:
                     yield chapter.card(
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
@@ -138,11 +139,12 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     continue
             if not found and verdict:
                 plain = main_clause(sentence)
-                asked = (
+                asked = _not_the_topic(
                     copular_question(plain)
                     or claim_question(plain)
                     or origin_question(plain)
-                    or subject_question(plain)
+                    or subject_question(plain),
+                    chapter,
                 )
                 if asked:
                     yield chapter.card(
@@ -158,6 +160,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=_according_to(who, cloze_of(sentence, found[0])),
                 )
+
+
+def _not_the_topic(asked: tuple[str, str] | None, chapter: Chapter) -> tuple[str, str] | None:
+    """The question, unless it asks about the chapter's own topic and so has as many answers
+    as the chapter has points ("What do inner leaders foster?" in a chapter on inner
+    leadership)."""
+    return None if asked and about_the_topic(asked[0], chapter.title) else asked
 
 
 def _clauses_of(text: str) -> Iterator[tuple[int, str]]:

@@ -7,11 +7,13 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.blanks import object_question
+from leadership_cards.generate.blanks import claim_question, object_question
+from leadership_cards.generate.blanks import problems as blank_problems
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import own_cue_cloze, titled_lists
 from leadership_cards.generate.phrasing import (
     ListName,
+    about_the_topic,
     among,
     chapter_name,
     opening,
@@ -27,7 +29,7 @@ from leadership_cards.generate.text import (
     strip_citations,
     strip_connectives,
 )
-from leadership_cards.source import ListRole, parse_title
+from leadership_cards.source import ListRole
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -47,11 +49,12 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 for cloze in candidate_clozes(item.text)
             ]
             # Last resort, when no blank leaves enough of the point: a question on its object.
-            question = object_question(strip_connectives(sentences(item.text)[0]))
-            if question:
-                front = f"In “{parse_title(chapter.title).subject}”, {question[0][:1].lower()}{question[0][1:]}"
+            first = strip_connectives(sentences(item.text)[0])
+            question = object_question(first) or claim_question(first)
+            if question and not about_the_topic(question[0], chapter.title):
+                # `named_in_place` opens it with the chapter, as it does every question.
                 alternatives.append(
-                    chapter.card(Kind.KEY_POINT, front, question[1], position, item.text)
+                    chapter.card(Kind.KEY_POINT, question[0], question[1], position, item.text)
                 )
             # Then the point named as one of the chapter's: its words frame the blank.
             alternatives.extend(
@@ -140,11 +143,18 @@ def framed_clozes(chapter_title: str, text: str) -> list[str]:
         while first < phrase.last and tokens[first].tag in _LEADING_TAGS:
             first += 1
         start, end = analysis.span(first, phrase.last)
-        if sentence[:start].strip() or sentence[end:].strip(" .!?;"):
-            out.append(prefix + cloze_of(sentence, (start, end)))
+        if not (sentence[:start].strip() or sentence[end:].strip(" .!?;")):
+            continue
+        # The prefix names the chapter; it is no cue to the answer, so the point's own
+        # words must leave room for one answer ("[...] are key to all social action" does not).
+        if _NO_FRAME_MENDS & set(blank_problems(sentence, (start, end))):
+            continue
+        out.append(prefix + cloze_of(sentence, (start, end)))
     return out
 
 
+#: What naming the chapter in front of a point does not mend.
+_NO_FRAME_MENDS = frozenset(["frame too short for one answer", "blank is one item of a list"])
 #: Determiners, possessives and adverbs that open a noun phrase but are not what to recall.
 _LEADING_TAGS = frozenset(("DT", "PDT", "PRP$", "RB", "RBR", "RBS", "CC"))
 

@@ -376,6 +376,30 @@ def chapter_casing(texts: list[str]) -> Casing:
     return Casing(frozenset(common), frozenset(names))
 
 
+#: "What do inner leaders learn?", "What does feedback describe?": a bare subject and its verb.
+_BARE_QUESTION = re.compile(
+    r"^what (?:do|does) (?P<subject>(?:[\w'’-]+ ){1,3}?)[\w'’-]+(?: (?:for|about|with|to|on))?\?$",
+    re.IGNORECASE,
+)
+
+
+def about_the_topic(question: str, title: str) -> bool:
+    """True when `question` asks what a bare subject does and that subject is the chapter's
+    own topic: "What do inner leaders learn?" in a chapter on inner leadership has as many
+    answers as the chapter has points."""
+    from leadership_cards.generate.blanks import stem
+
+    m = _BARE_QUESTION.match(question.strip())
+    if not m:
+        return False
+    words = [stem(w) for w in m.group("subject").split() if w.lower() not in FUNCTION_WORDS]
+    topic = [stem(w) for w in re.findall(r"[\w'’-]+", title)]
+    return bool(words) and all(
+        any(word == other or (len(word) >= 5 and other.startswith(word)) for other in topic)
+        for word in words
+    )
+
+
 def names_its_place(front: str, chapter: str) -> bool:
     """True when a front already says where it comes from: its chapter, quoted ("In
     “Servanthood”, the service techniques run: ...", "A key point of “...”: ...")."""
