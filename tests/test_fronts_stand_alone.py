@@ -63,3 +63,24 @@ def test_a_blank_opening_a_short_predicate_is_not_asked(tmp_path: Path) -> None:
         c for c in cards if c.cloze and "{{c1::Members}} are key" in c.cloze.replace("m", "M", 0)
     ]
     assert not [c for c in cards if c.front.endswith("[...] are key to every club success.")]
+
+
+def test_a_list_named_by_one_word_says_what_it_is_for(tmp_path: Path) -> None:
+    body = (
+        "Welcoming a new guest takes three steps:\n\n"
+        "- Ask what changed since the last visit.\n"
+        "- Invite the member to one named meeting.\n"
+        "- Greet the member at the door that evening.\n"
+    )
+    fronts = [c.front for c in chapter_cards(tmp_path, body) if c.kind is Kind.ENUMERATION]
+    assert fronts, "the list should be asked"
+    assert all("the steps for welcoming a new guest" in f for f in fronts), fronts
+
+
+def test_a_list_that_names_itself_keeps_its_name() -> None:
+    from leadership_cards.generate.phrasing import counted_name
+
+    name = counted_name("The four levels of delegation are:", 4)
+    assert name is not None and name.plural == "levels of delegation"
+    steps = counted_name("Follow these twelve steps in order:", 12)
+    assert steps is not None and steps.plural == "steps"

@@ -341,8 +341,31 @@ def counted_name(text: str, count: int) -> ListName | None:
         if name and name.whole:
             # After a number the noun names the items, whatever its ending ("six dimension")
             name = ListName(name.plural, name.singular)
+        if name and " " not in name.plural:
+            name = _with_purpose(name, text, tokens, i)
         return name
     return None
+
+
+MAX_PURPOSE_WORDS = 6
+
+
+def _with_purpose(name: ListName, text: str, tokens: tuple, count: int) -> ListName:
+    """A one-word name says what the items are, not what they are for: "Repairing broken
+    trust takes four moves" names "the moves for repairing broken trust"; "Good feedback
+    has three parts", "the parts of good feedback"."""
+    verb = count - 1
+    if verb < 1 or not tokens[verb].tag.startswith("VB"):
+        return name
+    subject = tokens[:verb]
+    if len(subject) > MAX_PURPOSE_WORDS or any(not t.text[:1].isalnum() for t in subject):
+        return name
+    if not any(t.tag.startswith(("NN", "VBG")) for t in subject):
+        return name  # "We follow three steps": no subject to name the list by
+    words = text[subject[0].start : subject[-1].end]
+    if not subject[0].tag.startswith("NNP"):
+        words = words[:1].lower() + words[1:]
+    return name.described(f"{'for' if subject[0].tag == 'VBG' else 'of'} {words}")
 
 
 def lead_in_name(lead_in: str, count: int) -> ListName | None:
