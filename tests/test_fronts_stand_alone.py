@@ -84,3 +84,33 @@ def test_a_list_that_names_itself_keeps_its_name() -> None:
     assert name is not None and name.plural == "levels of delegation"
     steps = counted_name("Follow these twelve steps in order:", 12)
     assert steps is not None and steps.plural == "steps"
+
+
+def _blank(sentence: str, words: str) -> list[str]:
+    from leadership_cards.generate.blanks import problems
+
+    start = sentence.index(words)
+    return problems(sentence, (start, start + len(words)))
+
+
+def test_a_second_clause_naming_the_blanks_thing_gives_it_away() -> None:
+    sentence = "Publish the agenda early; a late agenda is read as a late meeting."
+    assert "the sentence gives the blank away" in _blank(sentence, "Publish the agenda")
+    # With no second clause, a contrast inside one clause keeps its blank.
+    kept = _blank("Speakers use their personal stories more than borrowed stories.", "personal")
+    assert "the sentence gives the blank away" not in kept
+
+
+def test_a_middle_item_of_a_list_is_no_blank() -> None:
+    sentence = "Members bring the energy, time, patience, and ideas that every club needs to grow."
+    assert "blank is one item of a list" in _blank(sentence, "patience")
+
+
+def test_a_blank_before_a_bare_predicate_needs_a_fuller_frame() -> None:
+    assert "frame too short for one answer" in _blank(
+        "Mentors are key to every club success.", "Mentors"
+    )
+    # A rank after the verb admits one subject: "[...] is the prime duty of the chair".
+    assert "frame too short for one answer" not in _blank(
+        "Timekeeping is the prime duty of the chair.", "Timekeeping"
+    )

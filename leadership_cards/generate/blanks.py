@@ -523,10 +523,16 @@ def _given_away(blank: list[Token], frame: list[Token]) -> bool:
     if not answer:
         return False
     rest = {stem(t.text) for t in frame if _word(t)}
-    return all(
-        word in rest or any(len(other) >= 5 and word.startswith(other) for other in rest)
-        for word in answer
-    )
+
+    def named(word: str) -> bool:
+        return word in rest or any(len(other) >= 5 and word.startswith(other) for other in rest)
+
+    if all(named(word) for word in answer):
+        return True
+    # "[Share information] by default; withheld information is read as withheld trust": a
+    # second clause that names the blank's thing again restates the first, giving it away.
+    head = next((t for t in reversed(blank) if t.tag.startswith("NN")), None)
+    return head is not None and any(t.text == ";" for t in frame) and named(stem(head.text))
 
 
 def _is_generic(blank: list[Token]) -> bool:
