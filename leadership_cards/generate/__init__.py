@@ -125,16 +125,18 @@ def generate_report(deck: DeckSource) -> Generation:
         ]
         # Extractor by extractor across the chapter's files, so a key point on the key-points
         # page wins over a heading that says the same on the chapter page.
-        made: set[str] = set()
         seen.new_chapter()
         chapter_cards: list[Card] = []
         for _, extract in EXTRACTORS:
             for _, ctx in contexts:
-                for card in seen.admit(extract(ctx)):
-                    chapter_cards.append(card)
-                    made.add(card.source.file)
+                chapter_cards.extend(seen.admit(extract(ctx)))
         docs = [ctx.doc for _, ctx in contexts]
-        cards.extend(named_in_place(reading_order(chapter_cards, docs), chapter.title, docs))
+        named = named_in_place(reading_order(chapter_cards, docs), chapter.title, docs)
+        cards.extend(named)
+        # Counted once the chapter's name frames each card: a card that cannot carry it
+        # is dropped there, and a file left with none must say so like a file with
+        # nothing to ask, not add an empty deck.
+        made = {card.source.file for card in named}
         for path, ctx in contexts:
             if ctx.doc.file not in made and not _only_repeats(ctx):
                 raise SourceError(f"{path} yields no cards.")
@@ -260,8 +262,10 @@ def _candidates(ctx: Chapter) -> Iterator[Card]:
 
 
 def _only_repeats(ctx: Chapter) -> bool:
-    """True when the file did propose cards, all of which an earlier file already gave."""
-    return any(passes(card) for card in _candidates(ctx))
+    """True when the file did propose cards, all of which an earlier file already gave:
+    cards that pass the quality rules once named in their chapter."""
+    own = [card for card in _candidates(ctx) if passes(card)]
+    return bool(own) and bool(named_in_place(own, ctx.title, [ctx.doc]))
 
 
 #: Two cloze statements that share an answer word and this share of their words ask the same.

@@ -9,6 +9,7 @@ so the quiz compares two strings and never analyses a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from leadership_cards.cards import Shape
 from leadership_cards.generate.text import (
@@ -39,8 +40,10 @@ def _is_number(word: str) -> bool:
     return bool(_NUMBER.match(lower)) or lower in NUMBER_WORDS or lower.rstrip("%").isdigit()
 
 
+@lru_cache(maxsize=8192)
 def answer_shape(answer: str) -> Shape:
-    """The answer's phrase type, read from its words alone."""
+    """The answer's phrase type, read from its words alone. Cached: every card asks it of
+    its answer, and a chapter's alternatives for one item share their answers."""
     words = _WORD.findall(answer)
     if not words:
         return Shape.NOUN_PHRASE

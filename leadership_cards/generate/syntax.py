@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
@@ -136,17 +138,7 @@ def analyse(sentence: str) -> Analysis | None:
     return Analysis.of(
         sentence,
         tuple(
-            Token(
-                text,
-                start,
-                end,
-                tag,
-                chunk,
-                _content(text, tag),
-                _function(text, tag),
-                text.lower(),
-                chunk[2:] if chunk != "O" else "",
-            )
+            Token(text, start, end, tag, chunk, *_word_class(text, tag), chunk[2:])
             for (text, start, end), (_, tag, chunk) in zip(found, chunked, strict=True)
         ),
     )
@@ -248,16 +240,12 @@ def _chunks(module: ModuleType, tagged: list[list[str]]) -> list[list[str]]:
     position of each match found by a table rather than by counting separators from the
     start of the sentence, which made it quadratic in the sentence's length."""
     tags = "".join(f"{tag}/" for _, tag in tagged)
-    index_at = [0] * (len(tags) + 1)
-    n = 0
-    for i, c in enumerate(tags):
-        index_at[i] = n
-        n += c == "/"
-    index_at[len(tags)] = n
+    # The token a character of `tags` belongs to: how many tokens end at or before it.
+    ends = list(accumulate(len(tag) + 1 for _, tag in tagged))
     for name, rule in module.CHUNKS[0]:
         for m in rule.finditer(tags):
-            j = index_at[m.start()]
-            for k in range(j, index_at[m.end()]):
+            j = bisect_right(ends, m.start())
+            for k in range(j, bisect_right(ends, m.end())):
                 item = tagged[k]
                 if len(item) == 3:
                     continue
@@ -512,6 +500,13 @@ _STANDS_FOR_A_NOUN = frozenset(
         "everybody",
     ]
 )
+
+
+@lru_cache(maxsize=65_536)
+def _word_class(text: str, tag: str) -> tuple[bool, bool, str]:
+    """`Token.content`, `Token.function` and `Token.lower` of a tagged word: the same few
+    thousand words recur in every chapter, so each is classed once."""
+    return _content(text, tag), _function(text, tag), text.lower()
 
 
 def _content(text: str, tag: str) -> bool:

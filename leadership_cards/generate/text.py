@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -157,8 +158,10 @@ def strip_citations(sentence: str) -> str:
 _SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
 
 
+@lru_cache(maxsize=8192)
 def dangles(sentence: str) -> bool:
-    """True when the sentence leans on the one before it ("They...", "This assumption...")."""
+    """True when the sentence leans on the one before it ("They...", "This assumption...").
+    Cached: each extractor asks it of the same sentences."""
     words = [w.lower() for w in _WORD.findall(sentence[:80])]
     # "such as" gives examples and "as such" means "in itself": neither points back.
     referring = _SUCH_AS.sub(" ", sentence) if "such" in sentence else sentence
