@@ -95,9 +95,9 @@ def test_an_enumeration_in_prose_is_asked_by_the_name_its_sentence_gives(
     habits = _kind(cards, Kind.ENUMERATION)
     assert len(habits) == 3
     assert habits[1].front == (
-        "In “Running a Club Meeting”, the habits run: 1. The evaluator speaks about the "
-        "speech, not about the speaker; 2. [...]; 3. The evaluator ends on a note of "
-        "encouragement."
+        "In “Running a Club Meeting”, the habits of good evaluations run: 1. The evaluator "
+        "speaks about the speech, not about the speaker; 2. [...]; 3. The evaluator ends on a "
+        "note of encouragement."
     )
     assert habits[1].back == "The evaluator gives specific examples from the speech"
 
@@ -212,15 +212,16 @@ def test_a_list_a_paragraph_counts_is_named_by_it(officer_cards: list[Card]) -> 
 def test_a_bulleted_list_names_its_lead_in_and_shows_neighbours_unnumbered(
     officer_cards: list[Card],
 ) -> None:
-    duties = [c for c in officer_cards if "duties include" in c.front]
+    # "The sergeant at arms has three duties": the list is named by whose duties they are.
+    duties = [c for c in officer_cards if "duties of the sergeant at arms include" in c.front]
     assert [c.back for c in duties] == [
         "Set out the lectern and the timing lights",
         "Welcome guests and find them a seat",
         "Keep the meeting to its schedule",
     ]
     assert duties[1].front == (
-        "In “Club Officers”, the duties include: Set out the lectern and the timing lights; "
-        "[...]; Keep the meeting to its schedule."
+        "In “Club Officers”, the duties of the sergeant at arms include: Set out the lectern "
+        "and the timing lights; [...]; Keep the meeting to its schedule."
     )
 
 
@@ -329,7 +330,7 @@ def test_a_count_is_asked_only_when_the_source_states_it_or_numbers_a_named_set(
     # lead-in that says "four" do.
     assert counts == {
         "How many chairing techniques does “Habits of Chairs” list?": "Three",
-        "How many moves does “Habits of Chairs” list?": "Four",
+        "How many moves for welcoming a guest does “Habits of Chairs” list?": "Four",
     }
 
 

@@ -208,7 +208,11 @@ def _colon_list(chapter: Chapter, sentence: str, text: str, position: str) -> It
             text,
             cloze=cloze_of(sentence, (offset + a, offset + b)),
         )
-    if counted_name(m.group("lead"), len(spans)) and len(name.plural.split()) > 1:
+    if (
+        counted_name(m.group("lead"), len(spans))
+        and len(name.plural.split()) > 1
+        and not name.generic
+    ):
         yield chapter.card(
             Kind.ENUMERATION_COUNT,
             count_question(name, chapter.title),
