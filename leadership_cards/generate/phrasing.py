@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from leadership_cards.generate.text import FUNCTION_WORDS
 from leadership_cards.source import parse_title
@@ -91,8 +91,10 @@ def _engine():
     return inflect.engine()
 
 
+@lru_cache(maxsize=1024)
 def number_words(n: int) -> str:
-    """ "eleven", "twenty-one": numbers as a sentence spells them."""
+    """ "eleven", "twenty-one": numbers as a sentence spells them. Cached: a list's count
+    is spelt for every sentence that might announce it."""
     return str(_engine().number_to_words(n))
 
 
@@ -305,11 +307,12 @@ _NAME_PREPOSITIONS = frozenset(("of", "between", "among", "for"))
 MAX_NAME_WORDS = 10
 
 
+@lru_cache(maxsize=4096)
 def counted_name(text: str, count: int) -> ListName | None:
     """The list that `text` announces with its count: "Follow these twelve steps in order"
     (12) -> "steps"; "The four levels of delegation are" (4) -> "levels of delegation". The
     name is the noun phrase the number opens, with an "of" phrase after it, read by the
-    part-of-speech chunker."""
+    part-of-speech chunker. Cached: a long paragraph's runs ask it of the same sentences."""
     from leadership_cards.generate.syntax import analyse
 
     wanted = {number_words(count), str(count)}
