@@ -187,3 +187,46 @@ def test_a_count_without_a_unit_is_no_blank() -> None:
 def test_a_blank_inside_a_quotation_is_no_claim() -> None:
     sentence = 'Ask before you give: "Would a thought on your opening speech be useful?"'
     assert "blank is inside a quotation" in blanks.problems(sentence, span_of(sentence, "useful"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "problem"),
+    [
+        (
+            "Pairing the president with these newer officers may be the secret of a strong club.",
+            "secret of a strong club",
+            "frame points back to an earlier sentence",
+        ),
+        (
+            "Behind every good evaluation lies the notion of candour.",
+            "notion of candour",
+            "blank is headed by a filler noun",
+        ),
+        (
+            "Good mentors give their time and attention to each new member of the club.",
+            "time and attention",
+            "blank is a generic noun",
+        ),
+        (
+            "Every club officer is a quiet mentor.",
+            "quiet mentor",
+            "frame too short for one answer",
+        ),
+    ],
+)
+def test_a_blank_the_frame_cannot_single_out_is_refused(
+    sentence: str, phrase: str, problem: str
+) -> None:
+    assert problem in blanks.problems(sentence, span_of(sentence, phrase))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Mentors who coach those who speak least build the strongest clubs.", "strongest clubs"),
+        ("The hardest role for a new member is the general evaluator.", "general evaluator"),
+        ("Behind every good evaluation lies a habit of candour.", "candour"),
+    ],
+)
+def test_a_frame_that_says_what_it_points_at_keeps_its_blank(sentence: str, phrase: str) -> None:
+    assert blanks.problems(sentence, span_of(sentence, phrase)) == []

@@ -137,6 +137,15 @@ _GENERIC_HEADS = frozenset(
         "person",
     ]
 )
+#: Nouns that only frame the salient noun after them: "the [idea of trust]".
+_FILLER_HEADS = frozenset(["idea", "notion", "concept", "sense", "kind", "sort", "type"])
+_DEMONSTRATIVES = frozenset(["this", "these", "those", "that"])
+#: Words that open a phrase saying which thing a demonstrative means: "those [who] serve".
+_DEFINING = frozenset(["who", "whom", "which", "that", "of", "whose", "where", "when"])
+#: Resources anyone spends on anything: "[time and attention]" asks for no particular fact.
+_RESOURCES = frozenset(
+    ["time", "attention", "energy", "effort", "efforts", "resources", "money", "skills"]
+)
 #: Sentence adverbs that tell the tone of what follows: "Unfortunately ... has [negative
 #: connotations]" gives a blank of evaluation away.
 _TONE_ADVERBS = frozenset(
@@ -308,10 +317,17 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a negation")  # "Urgency is [not panic]": asks only for "not"
     if _is_generic(blank):
         out.append("blank is a generic noun")
+    if _filler_head(blank):
+        out.append("blank is headed by a filler noun")  # "the [idea of trust]"
+    if _dangling_demonstrative(frame):
+        out.append("frame points back to an earlier sentence")  # "these second level leaders"
     # A superlative or a rank ("the leader's prime job") admits one answer in a short frame.
-    needed = MIN_FRAME_CONTENT - any(t.tag == "JJS" or t.lower in _RANKS for t in frame)
+    ranked = any(t.tag == "JJS" or t.lower in _RANKS for t in frame)
+    needed = MIN_FRAME_CONTENT - ranked
     if _bare_predicate(tokens, first, last):
         needed = MIN_FRAME_CONTENT + 1
+    elif _whole_predicate(tokens, first, last):
+        needed = MIN_FRAME_CONTENT + 1 - ranked
     if sum(is_content(t) for t in frame) < needed:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
@@ -330,6 +346,42 @@ def _bare_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     rest = tokens[last + 2 :]
     ranks = [t for t in rest[1:] if t.tag == "JJS" or t.lower in _RANKS]
     return not ranks and not (rest[0].lower == "the" and len(rest) > 1 and rest[1].lower in _RANKS)
+
+
+def _whole_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A blank that closes the sentence right after "is a" or "is the" is the whole
+    predicate: the subject alone must then single the answer out, and a short one cannot
+    ("Every meeting role is a [...]")."""
+    if first < 2 or any(_word(t) for t in tokens[last + 1 :]):
+        return False
+    return tokens[first - 1].tag == "DT" and tokens[first - 2].lower in _COPULAS
+
+
+def _filler_head(blank: list[Token]) -> bool:
+    """A blank opening on "idea of", "notion of", "sense of": the head pads the salient noun
+    after it, which is what a learner should recall."""
+    words = [t for t in blank if _word(t)]
+    while words and words[0].tag in ("DT", "PRP$"):
+        words = words[1:]
+    return len(words) > 1 and words[0].lower in _FILLER_HEADS and words[1].lower == "of"
+
+
+def _dangling_demonstrative(frame: list[Token]) -> bool:
+    """ "these second level leaders", "this gap", "those": the frame points at something only
+    the previous sentence names. A demonstrative whose phrase goes on to say what it means
+    ("those who serve", "this idea of service") stands on its own."""
+    for n, token in enumerate(frame):
+        if token.lower not in _DEMONSTRATIVES or token.tag not in ("DT", "PDT"):
+            continue
+        if token.lower == "that" and not (n + 1 < len(frame) and frame[n + 1].tag.startswith("NN")):
+            continue  # "that" as a conjunction or relative pronoun, tagged loosely
+        rest = frame[n + 1 :]
+        while rest and rest[0].tag.startswith(("JJ", "NN", "VBN", "VBG", "CD")):
+            rest = rest[1:]
+        if rest and rest[0].lower in _DEFINING:
+            continue
+        return True
+    return False
 
 
 def _quoted(before: str) -> bool:
@@ -540,6 +592,13 @@ def _is_generic(blank: list[Token]) -> bool:
     it: "[critical area]", "[excellent performance]", "[a single person]"; or a bare rating
     ("the [good] will of workers")."""
     if all(t.lower in _EVALUATIVE for t in blank if _word(t)):
+        return True
+    # "[time and attention]", "[unique skills]": resources anyone spends, rated at most.
+    if any(t.lower in _RESOURCES for t in blank) and all(
+        t.lower in _RESOURCES or t.tag in ("CC", "DT", "PRP$") or t.tag.startswith("JJ")
+        for t in blank
+        if _word(t)
+    ):
         return True
     nouns = [t for t in blank if t.tag.startswith(("NN", "CD", "PRP"))]
     if len(nouns) != 1 or nouns[0] is not blank[-1] or nouns[0].tag.startswith("NNP"):
