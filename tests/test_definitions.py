@@ -75,6 +75,8 @@ def test_every_definition_form_yields_its_card(  # every definition names its ch
         "The result is a more confident speaker after only a few meetings.",
         "Preparation is the key to a good evaluation of any prepared speech.",
         "Members who speak often are the ones who improve the fastest.",
+        "Name the speaker's goal and what it means for the next speech.",
+        "Rehearse your opening line and what it means for the room.",
     ],
 )
 def test_a_statement_of_the_same_shape_is_not_a_definition(tmp_path: Path, sentence: str) -> None:

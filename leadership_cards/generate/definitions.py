@@ -200,6 +200,8 @@ def _from_text(
             bare = _LEADING_DETERMINER.sub("", raw_term)
             if dangles(bare) or word_count(bare) > 8 or not _is_term(bare):
                 break
+            if not _names_a_thing(bare):
+                break
             plain = index == len(_PATTERNS) - 1
             if plain and not _plain_definition(raw_term, m.group("def")):
                 break
@@ -281,6 +283,25 @@ def _plural_term(term: str) -> bool:
 def _is_term(term: str) -> bool:
     words = term.lower().split()
     return bool(words) and words[0] not in _NOT_A_TERM and "(" not in term
+
+
+def _names_a_thing(term: str) -> bool:
+    """A term is a noun phrase. One that opens on a verb and its object, holds a pronoun, or ends on a
+    function word is a clause the pattern cut in two ("State your own interest and what it
+    means for the work" is an instruction, not a term "... and what it")."""
+    from leadership_cards.generate.syntax import analyse, is_function
+
+    analysis = analyse(term)
+    if analysis is None:
+        return False
+    tokens = analysis.tokens
+    if is_function(tokens[-1]):
+        return False
+    # "Build the team": an instruction and its object ("Reverse delegation" is tagged as a
+    # verb too, but nothing of a clause follows it).
+    if tokens[0].tag == "VB" and len(tokens) > 1 and tokens[1].tag in ("DT", "PRP$"):
+        return False
+    return not any(t.tag in ("PRP", "WP", "WDT") for t in tokens)
 
 
 def _plain_definition(term: str, definition: str) -> bool:
