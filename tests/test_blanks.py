@@ -208,6 +208,11 @@ def test_a_blank_inside_a_quotation_is_no_claim() -> None:
             "blank is a generic noun",
         ),
         (
+            "Officers who serve at the top of the district use personal influence daily.",
+            "district use",
+            "blank ends on a verb read as a noun",
+        ),
+        (
             "Every club officer is a quiet mentor.",
             "quiet mentor",
             "frame too short for one answer",

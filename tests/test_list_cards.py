@@ -115,6 +115,19 @@ def test_no_count_without_a_named_list() -> None:
     assert not _kind(cards, Kind.ENUMERATION_COUNT, Kind.TECHNIQUE_COUNT)
 
 
+def test_ordinals_inside_one_part_of_a_counted_list_are_not_its_items() -> None:
+    text = (
+        "Notes on Clubs\n\nFour duties of a club president can be named. The first duty is "
+        "running the meeting. Some of the parts of a meeting need care. First, the opening "
+        "sets the tone for the evening. Second, the prepared speeches carry the programme. "
+        "Third, the evaluations close the loop. Fourth, the business session keeps the club "
+        "in order.\n"
+    )
+    cards = generate_chapter(parse_document(text, "clubs.txt"))
+    fronts = [c.front for c in _kind(cards, Kind.ENUMERATION, Kind.ENUMERATION_COUNT)]
+    assert not [f for f in fronts if "duties" in f], fronts
+
+
 @pytest.mark.parametrize(
     ("label", "question"),
     [

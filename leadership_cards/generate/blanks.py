@@ -143,9 +143,7 @@ _DEMONSTRATIVES = frozenset(["this", "these", "those", "that"])
 #: Words that open a phrase saying which thing a demonstrative means: "those [who] serve".
 _DEFINING = frozenset(["who", "whom", "which", "that", "of", "whose", "where", "when"])
 #: Resources anyone spends on anything: "[time and attention]" asks for no particular fact.
-_RESOURCES = frozenset(
-    ["time", "attention", "energy", "effort", "efforts", "resources", "money", "skills"]
-)
+_RESOURCES = frozenset(["time", "attention", "energy", "effort", "efforts", "resources", "money"])
 #: Sentence adverbs that tell the tone of what follows: "Unfortunately ... has [negative
 #: connotations]" gives a blank of evaluation away.
 _TONE_ADVERBS = frozenset(
@@ -332,6 +330,8 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
         out.append("blank splits a phrase")
+    elif _runs_into_noun_phrase(tokens, last):
+        out.append("blank ends on a verb read as a noun")  # "the [corporation use] unique skills"
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
@@ -346,6 +346,15 @@ def _bare_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     rest = tokens[last + 2 :]
     ranks = [t for t in rest[1:] if t.tag == "JJS" or t.lower in _RANKS]
     return not ranks and not (rest[0].lower == "the" and len(rest) > 1 and rest[1].lower in _RANKS)
+
+
+def _runs_into_noun_phrase(tokens: tuple[Token, ...], last: int) -> bool:
+    """A noun phrase does not run straight into another ("corporation use unique skills"):
+    where the blank's last "noun" is followed by an adjective and a noun, it is the verb of
+    the sentence, misread by the tagger."""
+    if last + 2 >= len(tokens) or not tokens[last].tag.startswith("NN"):
+        return False
+    return tokens[last + 1].tag == "JJ" and tokens[last + 2].tag.startswith("NN")
 
 
 def _whole_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:

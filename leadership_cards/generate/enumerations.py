@@ -76,7 +76,10 @@ class _Item:
 def extract(chapter: Chapter) -> Iterator[Card]:
     blocks = chapter.doc.blocks
     for run in _runs(blocks):
-        found, verb = _label(blocks, run[0], len(run))
+        label = _label(blocks, run[0], len(run))
+        if label is None:
+            continue  # parts of one thing, not a list: its sentences are asked as claims
+        found, verb = label
         name = found or POINTS
         if verb:
             name = name.described(verb)
@@ -270,10 +273,15 @@ def _runs(blocks) -> Iterator[list[_Item]]:
         yield run
 
 
+#: "Some of the aspects of this definition need to be emphasized": a set announced without
+#: its count, nearer the items than a counted name further back, which it is part of.
+_UNCOUNTED = re.compile(
+    r"\b(?:some|several|many|a few|a number)\s+of\s+(?:the|these|its|their)\s+\w+s\b", re.I
+)
 _PARTICIPLE = re.compile(r"\s+(?:can|could|may|will|should|must)\s+be\s+(?P<verb>[a-z]+ed)\b")
 
 
-def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | None]:
+def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | None] | None:
     """What the items are, from "At least six dimension of difference between ... can be
     identified" in the first item's paragraph or the few blocks before it, and the verb
     that names a bare "points" ("three points can be emphasized")."""
@@ -288,6 +296,8 @@ def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | Non
         end = first.offset if block is first.paragraph else len(block.text)
         text = block.text[max(0, end - _LABEL_WINDOW) : end]
         for sentence in reversed(sentences(text)):
+            if _UNCOUNTED.search(sentence):
+                return None  # the items are parts of this nearer, uncounted set
             name = counted_name(sentence, count)
             if name is None:
                 continue
