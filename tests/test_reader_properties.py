@@ -66,6 +66,12 @@ _LINE = st.one_of(
     "TABLE OF CONTENTS0\n  1. Leaders who work in the middle ranges of the corporation use unique skills.",
     ".txt",
 )
+# A heading that spells out a definition's answer: the question naming it would show it.
+@example(
+    "#   2. Inner leadership has a dual definition: part structural, part personal.\n"
+    "  2. Inner leadership has a dual definition: part structural, part personal.",
+    ".md",
+)
 def test_any_chapter_in_any_format_gives_good_cards_or_a_clean_error(
     text: str, suffix: str
 ) -> None:

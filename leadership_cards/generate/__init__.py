@@ -178,7 +178,10 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
     out = []
     for card in cards:
         if card.cloze is None:
-            out.append(_question_in_place(card, chapter))
+            named = _question_in_place(card, chapter)
+            # As with a cloze: a question the chapter's name would answer is dropped.
+            if named is card or card.kind in _WRITTEN or passes(named):
+                out.append(named)
             continue
         if card.kind in _WRITTEN or names_its_place(card.front, chapter):
             out.append(card)
