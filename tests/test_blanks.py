@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from leadership_cards.generate import blanks
+from leadership_cards.generate import blanks, quantities, questions
 from leadership_cards.generate.syntax import AUXILIARY_WORDS, analyse
 from leadership_cards.generate.text import salient_span
 
@@ -136,15 +136,15 @@ def test_a_blank_is_widened_to_its_whole_noun_phrase() -> None:
 
 
 def test_a_short_statement_becomes_a_question_on_its_object() -> None:
-    assert blanks.object_question("Grammarians track filler words.") == (
+    assert questions.object_question("Grammarians track filler words.") == (
         "What do grammarians track?",
         "Filler words",
     )
-    assert blanks.object_question("The toastmaster introduces every speaker.") == (
+    assert questions.object_question("The toastmaster introduces every speaker.") == (
         "What does the toastmaster introduce?",
         "Every speaker",
     )
-    assert blanks.object_question("They help.") is None
+    assert questions.object_question("They help.") is None
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_a_number_is_blanked_with_its_unit(sentence: str, answer: str) -> None:
 def test_a_count_without_a_unit_is_no_blank() -> None:
     sentence = "The club's officers have two duties: first, to serve members; second, to grow."
     assert "blank is a bare count" in blanks.problems(sentence, span_of(sentence, "two"))
-    assert blanks.quantity("Three points can be emphasized about every good speech.") is None
+    assert quantities.quantity("Three points can be emphasized about every good speech.") is None
 
 
 def test_a_blank_inside_a_quotation_is_no_claim() -> None:

@@ -11,18 +11,18 @@ import pytest
 
 from leadership_cards.cards import Card
 from leadership_cards.generate import generate_chapter
-from leadership_cards.generate.blanks import (
+from leadership_cards.generate.blanks import problems
+from leadership_cards.generate.quality import deck_problems
+from leadership_cards.generate.quality import problems as card_problems
+from leadership_cards.generate.quantities import quantities
+from leadership_cards.generate.questions import (
     claim_question,
     clause_question,
     contrast_question,
     copular_question,
     origin_question,
-    problems,
-    quantities,
     subject_question,
 )
-from leadership_cards.generate.quality import deck_problems
-from leadership_cards.generate.quality import problems as card_problems
 from leadership_cards.generate.text import clauses, main_clause
 from leadership_cards.source import read_document
 

@@ -13,17 +13,17 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.blanks import (
+from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.phrasing import about_the_topic
+from leadership_cards.generate.quantities import quantities
+from leadership_cards.generate.questions import (
     claim_question,
     clause_question,
     contrast_question,
     copular_question,
     origin_question,
-    quantities,
     subject_question,
 )
-from leadership_cards.generate.context import Chapter
-from leadership_cards.generate.phrasing import about_the_topic
 from leadership_cards.generate.text import (
     _RANK,
     VERBS,
@@ -236,7 +236,7 @@ def _with_what_it_replaces(sentence: str, before: str) -> str:
     m = _RATHER.match(sentence)
     if not m or not _REJECTS.search(before):
         return sentence
-    from leadership_cards.generate.blanks import subject_of
+    from leadership_cards.generate.questions import subject_of
 
     rejected = subject_of(before)
     if not rejected:

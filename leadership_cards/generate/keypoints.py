@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.blanks import claim_question, object_question
 from leadership_cards.generate.blanks import problems as blank_problems
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import own_cue_cloze, titled_lists
@@ -20,6 +19,7 @@ from leadership_cards.generate.phrasing import (
     overlapping_cloze,
 )
 from leadership_cards.generate.quality import passes
+from leadership_cards.generate.questions import claim_question, object_question
 from leadership_cards.generate.text import (
     _phrase_before,
     cloze_of,

@@ -580,9 +580,9 @@ def _what_subject(sentence: str) -> Span | None:
 
 
 def _quantity(sentence: str) -> list[Span]:
-    from leadership_cards.generate import blanks
+    from leadership_cards.generate.quantities import quantities
 
-    return blanks.quantities(sentence)
+    return quantities(sentence)
 
 
 def _subject(sentence: str) -> Span | None:

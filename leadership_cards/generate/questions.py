@@ -1,0 +1,587 @@
+"""Questions made from a plain claim when no blank in it would do: on its object, its
+complement, its subject, its "when" or "because" clause, the side a "not X but Y" contrast
+keeps, or where something comes from. Each maker returns the question and its answer, or
+None when the sentence is anything subtler than the shape it asks about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from leadership_cards.generate.blanks import MAX_BLANK_WORDS, Span, is_list, is_word
+from leadership_cards.generate.syntax import (
+    AUXILIARY_WORDS,
+    Token,
+    analyse,
+    is_content,
+    is_function,
+)
+from leadership_cards.generate.words import (
+    DURATIONS,
+    FINITE_TAGS,
+    LINKING_VERBS,
+    QUANTIFIERS,
+    REPORTING_VERBS,
+    UNITS,
+)
+
+
+def object_question(sentence: str) -> tuple[str, str] | None:
+    """A short statement whose every blank leaves too little ("Inner leaders inspire
+    follower obedience.") asked as a question on its object: ("What do inner leaders
+    inspire?", "Follower obedience"). Only a plain present-tense subject-verb-object
+    sentence qualifies; anything subtler is better left without a card."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = next((i for i, t in enumerate(tokens) if t.phrase == "VP"), None)
+    if verb is None or verb == 0 or tokens[verb].tag not in ("VBZ", "VBP"):
+        return None
+    subject = tokens[:verb]
+    if not all(t.phrase == "NP" and t.tag not in ("PRP", "WDT") for t in subject):
+        return None
+    if tokens[verb].lower in AUXILIARY_WORDS or tokens[verb + 1].phrase == "VP":
+        return None
+    rest = [t for t in tokens[verb + 1 :] if is_word(t) or t.text in ",-"]
+    end = len(sentence.rstrip(" .!?"))
+    if not rest or len(rest) > MAX_BLANK_WORDS or is_list(list(rest)):
+        return None
+    if any(t.tag in FINITE_TAGS for t in rest) or not any(is_content(t) for t in rest):
+        return None
+    if not any(t.tag.startswith(("NN", "CD", "VB")) for t in rest):
+        return None  # "The leader goes first": an adverb is no object to ask for
+    first_word = subject[0].text if subject[0].tag.startswith("NNP") else subject[0].lower
+    subject_text = first_word + sentence[subject[0].end : subject[-1].end]
+    does = "does" if tokens[verb].tag == "VBZ" else "do"
+    base = _base_form(tokens[verb].lower) if does == "does" else tokens[verb].lower
+    answer = sentence[rest[0].start : end]
+    return f"What {does} {subject_text} {base}?", answer[:1].upper() + answer[1:]
+
+
+def _base_form(verb: str) -> str:
+    """ "concerns" -> "concern", "teaches" -> "teach", "carries" -> "carry"."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zzes", "oes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
+
+
+_RANKED = frozenset(
+    [
+        "best",
+        "worst",
+        "most",
+        "least",
+        "first",
+        "last",
+        "main",
+        "chief",
+        "key",
+        "prime",
+        "central",
+        "core",
+        "primary",
+        "only",
+        "hardest",
+        "easiest",
+        "simplest",
+        "biggest",
+        "greatest",
+        "strongest",
+        "surest",
+        "commonest",
+        "best-known",
+    ]
+)
+MAX_COPULAR_WORDS = 22
+
+
+def copular_question(sentence: str) -> tuple[str, str] | None:
+    """ "The hardest discipline for a leader who coaches is resisting the urge to solve."
+    -> ("What is the hardest discipline for a leader who coaches?", "Resisting the urge to
+    solve"); "The open question is the coach's working instrument." -> ("What is the coach's
+    working instrument?", "The open question"). The side that describes (a superlative or
+    rank, or a definite "the ...") becomes the question; the other side is the answer."""
+    analysis = analyse(sentence)
+    if analysis is None or len(analysis.tokens) > MAX_COPULAR_WORDS:
+        return None
+    tokens = analysis.tokens
+    verbs = [i for i, t in enumerate(tokens) if t.lower in ("is", "are") and t.tag.startswith("VB")]
+    relative = {i + 1 for i, t in enumerate(tokens) if t.tag in ("WP", "WDT") or t.lower == "that"}
+    others = [
+        i for i, t in enumerate(tokens) if t.tag in FINITE_TAGS and t.lower not in ("is", "are")
+    ]
+    if len(verbs) != 1 or any(i not in relative for i in others):
+        return None  # one main verb, the copula: "X is Y", not "X say they are Y"
+    verb = verbs[0]
+    if verb == 0 or tokens[0].tag in ("PRP", "EX", "WDT") or tokens[0].lower in ("this", "that"):
+        return None
+    end = len(tokens) - 1 if tokens[-1].text in ".!" else len(tokens)
+    if end <= verb + 1:
+        return None
+    if any(t.text in ",;:" or t.tag in ("VB", "VBP") for t in tokens[:verb]):
+        return None  # "generate two options, because a decision ... is": no plain subject
+    subject = sentence[tokens[0].start : tokens[verb - 1].end]
+    complement = sentence[tokens[verb + 1].start : tokens[end - 1].end]
+    be = tokens[verb].lower
+    if any(t.lower in _RANKED or t.tag == "JJS" for t in tokens[:verb]):
+        question, answer = subject, complement
+    elif tokens[verb + 1].lower == "the" and not any(t.tag == "JJS" for t in tokens[verb + 1 :]):
+        question, answer = complement, subject
+    elif (
+        tokens[verb + 1].lower == "the"
+        and verb + 2 < end
+        and (tokens[verb + 2].tag == "JJS" or tokens[verb + 2].lower in _RANKED)
+        and not any(t.text in ",;:" for t in tokens[verb + 1 : end])  # ", not the gavel"
+    ):
+        question, answer = complement, subject  # "A story is [the strongest opening]"
+    else:
+        return None
+    if (
+        not any(is_content(t) for t in tokens[verb + 1 : end])
+        or len(answer.split()) > MAX_BLANK_WORDS
+    ):
+        return None
+    question = (
+        question[:1].lower() + question[1:]
+        if question[:2].istitle() or question[:1].isupper() and question[1:2].islower()
+        else question
+    )
+    return f"What {be} {question}?", answer[:1].upper() + answer[1:]
+
+
+def subject_of(sentence: str) -> str | None:
+    """The main clause's subject as a phrase that stands alone: "While compelling, this hero
+    model was never the case" -> "the hero model" (a demonstrative becomes "the")."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    start = 0
+    if tokens and (tokens[0].lower in _SUBORDINATE or tokens[0].tag in ("JJ", "IN", "VBG")):
+        start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), 0)
+    phrase = next((p for p in analysis.phrases if p.first >= start), None)
+    if phrase is None or phrase.kind != "NP" or phrase.first != start:
+        return None
+    words = list(tokens[phrase.first : phrase.last + 1])
+    if not words or words[-1].tag not in ("NN", "NNS", "NNP", "NNPS"):
+        return None
+    after = tokens[phrase.last + 1] if phrase.last + 1 < len(tokens) else None
+    if after is not None and after.phrase != "VP" and after.text != "(":
+        return None  # the phrase runs on: not the whole subject
+    text = sentence[words[0].start : words[-1].end]
+    if words[0].lower in ("this", "that", "these", "those"):
+        text = ("the" if words[0].lower in ("this", "that") else "these") + text[
+            len(words[0].text) :
+        ]
+    elif words[0].tag == "PRP":
+        return None
+    return text[:1].lower() + text[1:] if words[0].tag != "NNP" else text
+
+
+_SUBORDINATE = frozenset(
+    ["while", "when", "although", "though", "if", "because", "since", "as", "after", "before"]
+)
+
+_CLAUSE_QUESTION = {"when": "When", "whenever": "When", "because": "Why", "once": "When"}
+_HAPPENS = frozenset(["happens", "occurs", "arises", "begins", "starts"])
+MAX_CLAUSE_ANSWER_WORDS = 16
+MAX_CLAUSE_HEAD_WORDS = 10
+
+
+def clause_question(sentence: str) -> tuple[str, str] | None:
+    """A short present-tense claim whose point is its "when" or "because" clause, asked as a
+    question on that clause: "Trust grows when people feel heard." -> ("When does trust
+    grow?", "When people feel heard"); "Leaders underrate listening because it looks like
+    doing nothing." -> ("Why do leaders underrate listening?", "Because it looks like doing
+    nothing"); "Most feedback fails not because it is wrong but because it is vague." ->
+    ("Why does most feedback fail?", "Because it is vague"). A clause that says what
+    something is ("X happens when ...") asks for the thing: ("What happens when ...?", "X")."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    at = next((i for i, t in enumerate(tokens) if i > 1 and t.lower in _CLAUSE_QUESTION), None)
+    if at is None:
+        return None
+    head = list(tokens[:at])
+    tail_start = at
+    rejected = head[-1].lower == "not"
+    if rejected:
+        # "fails not because X but because Y": the clause the sentence puts in its place.
+        head.pop()
+        but = next(
+            (
+                j
+                for j in range(at + 1, len(tokens) - 1)
+                if tokens[j].lower == "but" and tokens[j + 1].lower == tokens[at].lower
+            ),
+            None,
+        )
+        if but is None:
+            return None
+        tail_start = but + 1
+    if len(head) > MAX_CLAUSE_HEAD_WORDS or any(not is_word(t) for t in head):
+        return None  # a comma or a dash before the clause: no plain main clause
+    if head[0].tag in ("PRP", "EX", "WDT", "WRB", "IN", "CC") or head[0].lower in (
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+    ):
+        return None
+    verb = next((i for i, t in enumerate(head) if t.tag in ("VBZ", "VBP") and i > 0), None)
+    if verb is None and head[-1].lower in _VERB_AS_NOUN and len(head) > 1:
+        verb = len(head) - 1  # "The model [works] because": a verb the tagger took for a noun
+    if verb is None or any(t.tag in ("VBD", "MD") for t in head):
+        return None
+    if any(t.tag in FINITE_TAGS for t in head[verb + 1 :]) or any(
+        t.tag in ("WDT", "WP") or t.lower == "that" for t in head
+    ):
+        return None  # a relative clause in the main one: no plain subject and verb
+    stop = next(
+        (j for j in range(tail_start, len(tokens)) if tokens[j].text in (";", "—", "–", ":")),
+        len(tokens),
+    )
+    tokens = tokens[:stop]  # "...; one gap undoes months of consistency": another claim
+    tail = [t for t in tokens[tail_start:] if is_word(t)]
+    if not 2 < len(tail) <= MAX_CLAUSE_ANSWER_WORDS:
+        return None
+    if any(t.lower == tokens[at].lower for t in tokens[tail_start + 1 :]):
+        return None  # "when ..., when ..., and when ...": a list of conditions
+    if tail[1].tag.startswith(("IN", "TO", "VB", "RB", "JJ")):
+        return None  # "when in doubt", "when ready": no clause to ask for
+    end = tokens[-1].end if stop < len(analysis.tokens) else len(sentence.rstrip(" .!?"))
+    answer = sentence[tokens[tail_start].start : end].rstrip(" .!?")
+    answer = answer[:1].upper() + answer[1:]
+    subject_tokens = head[:verb]
+    first = subject_tokens[0]
+    subject = _subject_text(sentence, subject_tokens)
+    word = head[verb].lower
+    rest = sentence[head[verb].end : head[-1].end] if verb + 1 < len(head) else ""
+    if word in _HAPPENS and not rest and tokens[at].lower in ("when", "whenever"):
+        clause = sentence[tokens[at].start : end]
+        name = sentence[first.start : subject_tokens[-1].end]
+        if sum(is_content(t) for t in subject_tokens) < 2:
+            return None  # "Growth happens when ...": too general to be a name
+        return f"What is it called {clause[:1].lower()}{clause[1:]}?", name
+    if word in ("is", "are"):
+        if not all(t.tag.startswith(("JJ", "RB")) for t in head[verb + 1 :]):
+            return None  # "X is the drive to do Y because ...": the clause belongs to Y
+        question = f"{_CLAUSE_QUESTION[tokens[at].lower]} {word} {subject}{rest}?"
+    else:
+        does = "does" if head[verb].tag == "VBZ" or word.endswith("s") else "do"
+        base = _base_form(word) if does == "does" else word
+        question = f"{_CLAUSE_QUESTION[tokens[at].lower]} {does} {subject} {base}{rest}?"
+    if sum(is_content(t) for t in head) < 2:
+        return None
+    return question, answer
+
+
+def _subject_text(sentence: str, subject: tuple[Token, ...] | list[Token]) -> str:
+    """The subject as it reads inside a question: "Trust" -> "trust", but "GROW" and "Vice
+    President Education" keep their capitals (the tagger marks any capitalised first word
+    as a proper noun, so one such word alone is not a name)."""
+    first = subject[0]
+    named = first.lower not in ("a", "an", "the") and (
+        first.text.isupper()
+        or first.tag.startswith("NNP")
+        and len(subject) > 1
+        and subject[1].tag.startswith("NNP")
+    )
+    return (first.text if named else first.lower) + sentence[first.end : subject[-1].end]
+
+
+#: Verbs the tagger often reads as plural nouns when a clause follows them.
+_VERB_AS_NOUN = frozenset(["works", "fails", "grows", "helps", "matters", "lasts", "succeeds"])
+
+
+_NOT_X_BUT_Y = re.compile(
+    r"^(?P<intro>(?:(?:For|In|To|At)\s[^,;:]{2,40},\s+)?)(?P<subject>[A-Za-z][^,;:]{1,60}?)\s+"
+    r"(?P<verb>[a-z]+)\s+not\s+(?:just\s+|only\s+|merely\s+|simply\s+)?(?P<x>[^,;:]{2,60}?)"
+    r"\s+but\s+(?P<y>[^,;:—–]{2,80}?)(?=[,;:—–.!]|$)"
+)
+MAX_CONTRAST_WORDS = 10
+
+
+def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    """ "The program is not a contest between clubs but a checklist of what a healthy club
+    does." -> ("What is the program, if not a contest between clubs?", "A checklist of what a
+    healthy club does"); "The inner leader delegates not to shed work but to grow people" ->
+    ("Why does the inner leader delegate, if not to shed work?", "To grow people"). The side
+    the chapter puts in place of the one it rejects is the answer; returns the question and
+    answer with the answer's span in the sentence."""
+    m = _NOT_X_BUT_Y.match(sentence)
+    if not m:
+        return None
+    x, y = m.group("x"), m.group("y")
+    if len(y.split()) > MAX_CONTRAST_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
+        return None
+    if y.split()[0].lower() in ("because", "since", "as", "also", "rather"):
+        return None  # a reason is asked by `clause_question`
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = analysis.index_at(m.start("verb"))
+    subject_last = analysis.index_at(m.start("subject"))
+    if verb is None or subject_last is None:
+        return None
+    subject_tokens = tokens[subject_last:verb]
+    word = tokens[verb].lower
+    if tokens[verb].tag not in ("VBZ", "VBP") and word not in _VERB_AS_NOUN:
+        return None
+    if (
+        not subject_tokens
+        or subject_tokens[0].tag in ("PRP", "EX", "WDT", "CC")
+        or subject_tokens[0].lower in ("this", "that", "these", "those", "such", "it")
+        or any(t.tag in FINITE_TAGS or t.tag in ("WDT", "WP") for t in subject_tokens)
+        or word in AUXILIARY_WORDS - {"is", "are"}
+        or not any(is_content(t) for t in subject_tokens)
+    ):
+        return None
+    subject = _subject_text(sentence, subject_tokens)
+    intro = m.group("intro")
+    lead = f"{intro[:1].lower()}{intro[1:]}" if intro else ""
+    if word in ("is", "are"):
+        question = f"{lead}what {word} {subject}, if not {x}?"
+    else:
+        does = "does" if tokens[verb].tag == "VBZ" or word.endswith("s") else "do"
+        base = _base_form(word) if does == "does" else word
+        asks = "why" if y.lower().startswith("to ") and x.lower().startswith("to ") else "what"
+        question = f"{lead}{asks} {does} {subject} {base}, if not {x}?"
+    return (question[:1].upper() + question[1:], y[:1].upper() + y[1:]), (
+        m.start("y"),
+        m.end("y"),
+    )
+
+
+_BECOMING = frozenset(["become", "becomes"])
+#: Prepositions a question may end on: "What do extrinsic rewards work well for?".
+_ASKED_PREPOSITIONS = frozenset(
+    ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
+)
+_LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
+_LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
+_CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
+MAX_CLAIM_ANSWER_WORDS = 10
+
+
+def claim_question(sentence: str) -> tuple[str, str] | None:
+    """A plain present-tense claim whose object or complement no blank can hold, asked as a
+    question on it: "Audiences remember a single idea supported by a single story." ->
+    ("What do audiences remember?", "A single idea supported by a single story"); "Extrinsic
+    rewards work well for simple, routine tasks." -> ("What do extrinsic rewards work well
+    for?", "Simple, routine tasks"); "A late gesture looks rehearsed." -> ("How does a late
+    gesture look?", "Rehearsed"); "A leader who does everything becomes the bottleneck." ->
+    ("What does a leader who does everything become?", "The bottleneck"). The subject may
+    carry a relative clause; the answer runs to the end of the main clause."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    if not tokens or tokens[0].tag in ("PRP", "EX", "WDT", "WP", "WRB", "IN", "CC", "VB", "RB"):
+        return None
+    if tokens[0].lower in ("this", "that", "these", "those", "such", "it", "there"):
+        return None
+    verb = None
+    for i, t in enumerate(tokens):
+        if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
+            return None  # a clause or an aside before the main verb: no plain subject
+        if i > 0 and (t.tag in ("VBZ", "VBP") or t.lower in LINKING_VERBS | _BECOMING):
+            if tokens[i - 1].tag in ("WDT", "WP") or tokens[i - 1].lower == "that":
+                continue  # the verb of a relative clause inside the subject
+            verb = i
+            break
+    if verb is None or tokens[verb].lower in AUXILIARY_WORDS:
+        return None
+    subject = tokens[:verb]
+    if not any(is_content(t) for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
+        return None
+    relative = [i for i, t in enumerate(subject) if t.tag in ("WDT", "WP") or t.lower == "that"]
+    if any(
+        t.tag in ("VB", "VBZ", "VBP", "VBD", "PRP")
+        for t in subject[: relative[0] if relative else None]
+    ):
+        return None  # "a reason to take care of the moods they bring": no plain subject
+    j = verb + 1
+    while j < len(tokens) and tokens[j].tag in ("RB", "RBR") and tokens[j].lower != "not":
+        j += 1
+    if j >= len(tokens) or tokens[j].lower in ("not", "never"):
+        return None
+    word = tokens[verb].lower
+    kind = "what"
+    preposition = ""
+    if tokens[j].tag.startswith(("JJ", "VBN")) and word in LINKING_VERBS:
+        kind = "how"
+    elif tokens[j].tag in ("IN", "TO") and (
+        tokens[j].lower in _ASKED_PREPOSITIONS or tokens[j].lower == "in" and word in _LIES_IN
+    ):
+        preposition = " " + tokens[j].lower
+        j += 1
+    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")):
+        return None
+    if j >= len(tokens) or preposition == " to" and tokens[j].tag == "VB":
+        return None  # "tends to drift": an infinitive, not an object
+    stop = next(
+        (
+            k
+            for k in range(j, len(tokens))
+            if tokens[k].lower in _CLAUSE_STOP
+            and not (
+                # "simple, routine tasks": a comma between two adjectives of one phrase
+                tokens[k].text == ","
+                and 0 < k < len(tokens) - 1
+                and tokens[k - 1].tag.startswith("JJ")
+                and tokens[k + 1].tag.startswith("JJ")
+            )
+        ),
+        len(tokens),
+    )
+    if (
+        stop < len(tokens)
+        and tokens[stop].text != ","
+        or stop < len(tokens) - 1
+        and (
+            tokens[stop].text == ","
+            and not (stop + 1 < len(tokens) and tokens[stop + 1].lower in ("and", "but", "so"))
+        )
+    ):
+        return None  # the claim runs on past its object: asked as a whole elsewhere or not
+    answer_tokens = [t for t in tokens[j:stop] if is_word(t)]
+    if not answer_tokens or len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    relative = next(
+        (
+            n
+            for n, t in enumerate(answer_tokens)
+            if n and (t.tag in ("WDT", "WP") or t.lower == "that")
+        ),
+        len(answer_tokens),
+    )
+    if any(
+        n < relative  # "followers [who wait to be told]": a clause inside the object
+        and (
+            t.tag in FINITE_TAGS
+            or t.tag == "TO"
+            and n + 1 < len(answer_tokens)
+            and answer_tokens[n + 1].tag == "VB"
+        )
+        for n, t in enumerate(answer_tokens)
+    ):
+        return None  # "teaches the team to bring ...": an object and its own clause
+    if answer_tokens[-1].tag.startswith(("JJ", "RB")) and kind == "what" and word not in _BECOMING:
+        return None  # "keep a change alive": an object and its complement
+    if answer_tokens[0].tag == "CD" and answer_tokens[-1].lower not in UNITS:
+        return None  # "distinguish [two kinds]": the count of what the chapter lists next
+    if not any(is_content(t) for t in answer_tokens) or is_function(answer_tokens[-1]):
+        return None
+    if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an"):
+        return None  # "knows [an answer]": too general to be worth asking
+    answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
+    between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
+    subject_text = _subject_text(sentence, subject)
+    does = "does" if tokens[verb].tag == "VBZ" else "do"
+    base = _base_form(word) if does == "does" else word
+    middle = f" {between}" if between else ""
+    if word in _LASTING and answer_tokens[-1].lower in DURATIONS:
+        # "A response lasts from one to two minutes." -> "How long does a response last?"
+        kind, middle, preposition = "how long", "", ""
+        answer = sentence[tokens[verb + 1].start : answer_tokens[-1].end]
+    if preposition == " from" and word not in _LASTING:
+        return None  # where something comes from is `origin_question`'s
+    question = f"{kind.capitalize()} {does} {subject_text} {base}{middle}{preposition}?"
+    return question, answer[:1].upper() + answer[1:]
+
+
+def subject_question(sentence: str) -> tuple[str, str] | None:
+    """A plain present-tense claim asked for its subject when the subject is the named
+    thing: "Short-term wins keep a change alive." -> ("What keeps a change alive?",
+    "Short-term wins"). Only a short subject that names something (no pronoun, no relative
+    clause, no count) and a predicate with content of its own."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    phrases = analysis.phrases
+    if not phrases or phrases[0].kind != "NP" or phrases[0].first != 0:
+        return None
+    verb = phrases[0].last + 1
+    if verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
+        return None
+    word = tokens[verb].lower
+    if word in AUXILIARY_WORDS or word in REPORTING_VERBS or word.rstrip("s") in REPORTING_VERBS:
+        return None
+    subject = tokens[:verb]
+    if subject[0].tag in ("PRP", "CD", "EX") or subject[0].lower in QUANTIFIERS | {
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+    }:
+        return None
+    named = any(t.tag in ("NNP", "NNPS") for t in subject[1:])
+    if not named and (subject[-1].tag != "NN" or sum(is_content(t) for t in subject) < 2):
+        return None  # "Researchers distinguish ...", "The audience loses ...": no one thing named
+    if sum(is_content(t) for t in subject) > 4 or verb + 1 >= len(tokens):
+        return None
+    rest = [t for t in tokens[verb + 1 :] if is_word(t)]
+    if not 2 <= len(rest) <= MAX_CLAIM_ANSWER_WORDS or any(
+        t.text in ",;:" or t.tag in FINITE_TAGS for t in tokens[verb + 1 :]
+    ):
+        return None  # one predicate, no clause of its own after it
+    if sum(is_content(t) for t in rest) < 2:
+        return None
+    third = word if tokens[verb].tag == "VBZ" else _third_person(word)
+    end = len(sentence.rstrip(" .!?"))
+    predicate = sentence[tokens[verb + 1].start : end]
+    answer = sentence[: subject[-1].end]
+    return f"What {third} {predicate}?", answer[:1].upper() + answer[1:]
+
+
+def _third_person(verb: str) -> str:
+    """ "keep" -> "keeps", "carry" -> "carries", "teach" -> "teaches", "have" -> "has"."""
+    if verb == "have":
+        return "has"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    return verb + "s"
+
+
+_ORIGIN_VERB = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<verb>comes?|derives?|stems?|springs?)\s+from\s+"
+    r"(?P<source>[^,;:]{2,80}?)[.!]?$"
+)
+
+
+def origin_question(sentence: str) -> tuple[str, str] | None:
+    """ "The word "hook" comes from fishing." -> ("Where does the word "hook" come from?",
+    "Fishing"): where something comes from, asked when the frame is too short to blank."""
+    m = _ORIGIN_VERB.match(sentence.strip())
+    if not m or len(m.group("source").split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    subject_tokens = [t for t in analysis.tokens if t.end <= m.end("subject")]
+    if (
+        not subject_tokens
+        or subject_tokens[0].tag in ("PRP", "WDT")
+        or subject_tokens[0].lower in ("this", "that", "it", "they")
+    ):
+        return None
+    subject = _subject_text(sentence, subject_tokens)
+    verb = m.group("verb")
+    plural = not verb.endswith("s")
+    base = verb if plural else _base_form(verb)
+    source = m.group("source")
+    return (
+        f"Where {'do' if plural else 'does'} {subject} {base} from?",
+        source[:1].upper() + source[1:],
+    )
