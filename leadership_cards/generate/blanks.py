@@ -198,6 +198,16 @@ def _covered(analysis: Analysis, span: Span) -> tuple[int, int] | None:
     return (inside[0], inside[-1]) if inside else None
 
 
+def _analysed(sentence: str, span: Span) -> tuple[Analysis, int, int] | None:
+    """The sentence's analysis with the first and last token inside `span`; None when the
+    sentence is too long to analyse or the span holds no token."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    found = _covered(analysis, span)
+    return None if found is None else (analysis, *found)
+
+
 def _in_np(token: Token) -> bool:
     return token.phrase == "NP"
 
@@ -206,13 +216,10 @@ def complete(sentence: str, span: Span) -> Span | None:
     """`span` trimmed of the function words at its edges and widened to the whole noun
     phrase it cuts into ("the [theory] of ..." stays; "values-based [leadership]" becomes
     "[values-based leadership]")."""
-    analysis = analyse(sentence)
-    if analysis is None:
+    analysed = _analysed(sentence, span)
+    if analysed is None:
         return None
-    found = _covered(analysis, span)
-    if found is None:
-        return None
-    first, last = found
+    analysis, first, last = analysed
     tokens = analysis.tokens
     while first <= last and (is_function(tokens[first]) or not is_word(tokens[first])):
         first += 1
@@ -248,14 +255,12 @@ def complete(sentence: str, span: Span) -> Span | None:
 
 def head_phrase(sentence: str, span: Span) -> Span | None:
     """The first noun phrase inside `span`, when the span runs on past it."""
-    analysis = analyse(sentence)
-    if analysis is None:
+    analysed = _analysed(sentence, span)
+    if analysed is None:
         return None
-    found = _covered(analysis, span)
-    if found is None:
-        return None
+    analysis, first, last = analysed
     for phrase in analysis.phrases:
-        if phrase.kind == "NP" and found[0] <= phrase.first and phrase.last < found[1]:
+        if phrase.kind == "NP" and first <= phrase.first and phrase.last < last:
             if analysis.tokens[phrase.last + 1].tag not in ("IN", "TO", "VBN"):
                 return None  # an item of a list or coordination: no one phrase to ask
             return complete(sentence, analysis.span(phrase.first, phrase.last))
@@ -413,17 +418,15 @@ def is_noun_phrase(sentence: str, span: Span) -> bool:
     """A noun phrase and nothing else, with at most one "of" phrase attached: "[values-based
     leadership]", "[part of ordinary work]", "[70 percent]"; not "[satisfy the needs]",
     "[up-front CEO over the behind-the-scenes leader]", nor "[longer]"."""
-    analysis = analyse(sentence)
-    if analysis is None:
+    analysed = _analysed(sentence, span)
+    if analysed is None:
         return False
-    found = _covered(analysis, span)
-    if found is None:
-        return False
-    blank = analysis.tokens[found[0] : found[1] + 1]
+    analysis, first, last = analysed
+    blank = analysis.tokens[first : last + 1]
     if not blank[-1].tag.startswith(("NN", "CD")) or blank[0].tag.startswith(("VB", "RB")):
         return False
     content = [t for t in blank if is_content(t)]
-    frame = analysis.tokens[: found[0]] + analysis.tokens[found[1] + 1 :]
+    frame = analysis.tokens[:first] + analysis.tokens[last + 1 :]
     rich = sum(is_content(t) for t in frame) >= RICH_FRAME_CONTENT
     if len(content) < 2 and not rich and not any(t.tag in ("NNP", "NNPS", "CD") for t in content):
         return False  # one common noun in a thin frame ("use the [platform]"): no point
@@ -660,10 +663,9 @@ def subject_phrase(sentence: str) -> Span | None:
     if analysis is None:
         return None
     tokens = analysis.tokens
-    phrases = analysis.phrases
-    if not phrases or phrases[0].kind != "NP" or phrases[0].first != 0:
+    first = analysis.opening_noun_phrase()
+    if first is None:
         return None
-    first = phrases[0]
     nxt = first.last + 1
     if nxt >= len(tokens) or tokens[nxt].phrase != "VP" or tokens[nxt].lower in AUXILIARY_WORDS:
         return None

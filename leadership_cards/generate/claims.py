@@ -26,6 +26,7 @@ from leadership_cards.generate.questions import (
 )
 from leadership_cards.generate.text import (
     _RANK,
+    SUPERLATIVE,
     VERBS,
     capitalise,
     clauses,
@@ -54,7 +55,7 @@ _PATTERNED = re.compile(
 # kind of relationship that ...": "that" stands for the main verb's object.
 _FOR_THAT = re.compile(
     r"^(?P<head>.+?),\s+(?:for|since|because)\s+(?:that|this|it|they)\s+(?:is|are)\s+"
-    rf"(?P<pred>the\s+(?:only|most\s+\w+|{_RANK})\s.+)$",
+    rf"(?P<pred>the\s+{SUPERLATIVE}\s.+)$",
     re.IGNORECASE,
 )
 _TRAILING_PHRASE = re.compile(

@@ -20,6 +20,7 @@ from leadership_cards.generate.words import (
     DURATIONS,
     FINITE_TAGS,
     LINKING_VERBS,
+    POINTING_WORDS,
     QUANTIFIERS,
     REPORTING_VERBS,
     UNITS,
@@ -225,13 +226,7 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
         tail_start = but + 1
     if len(head) > MAX_CLAUSE_HEAD_WORDS or any(not is_word(t) for t in head):
         return None  # a comma or a dash before the clause: no plain main clause
-    if head[0].tag in ("PRP", "EX", "WDT", "WRB", "IN", "CC") or head[0].lower in (
-        "this",
-        "that",
-        "these",
-        "those",
-        "such",
-    ):
+    if head[0].tag in ("PRP", "EX", "WDT", "WRB", "IN", "CC") or head[0].lower in POINTING_WORDS:
         return None
     verb = next((i for i, t in enumerate(head) if t.tag in ("VBZ", "VBP") and i > 0), None)
     if verb is None and head[-1].lower in _VERB_AS_NOUN and len(head) > 1:
@@ -337,7 +332,7 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     if (
         not subject_tokens
         or subject_tokens[0].tag in ("PRP", "EX", "WDT", "CC")
-        or subject_tokens[0].lower in ("this", "that", "these", "those", "such", "it")
+        or subject_tokens[0].lower in POINTING_WORDS | {"it"}
         or any(t.tag in FINITE_TAGS or t.tag in ("WDT", "WP") for t in subject_tokens)
         or word in AUXILIARY_WORDS - {"is", "are"}
         or not any(is_content(t) for t in subject_tokens)
@@ -385,7 +380,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     tokens = analysis.tokens
     if not tokens or tokens[0].tag in ("PRP", "EX", "WDT", "WP", "WRB", "IN", "CC", "VB", "RB"):
         return None
-    if tokens[0].lower in ("this", "that", "these", "those", "such", "it", "there"):
+    if tokens[0].lower in POINTING_WORDS | {"it", "there"}:
         return None
     verb = None
     for i, t in enumerate(tokens):
@@ -506,23 +501,17 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
     if analysis is None:
         return None
     tokens = analysis.tokens
-    phrases = analysis.phrases
-    if not phrases or phrases[0].kind != "NP" or phrases[0].first != 0:
+    opening = analysis.opening_noun_phrase()
+    if opening is None:
         return None
-    verb = phrases[0].last + 1
+    verb = opening.last + 1
     if verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
         return None
     word = tokens[verb].lower
     if word in AUXILIARY_WORDS or word in REPORTING_VERBS or word.rstrip("s") in REPORTING_VERBS:
         return None
     subject = tokens[:verb]
-    if subject[0].tag in ("PRP", "CD", "EX") or subject[0].lower in QUANTIFIERS | {
-        "this",
-        "that",
-        "these",
-        "those",
-        "such",
-    }:
+    if subject[0].tag in ("PRP", "CD", "EX") or subject[0].lower in QUANTIFIERS | POINTING_WORDS:
         return None
     named = any(t.tag in ("NNP", "NNPS") for t in subject[1:])
     if not named and (subject[-1].tag != "NN" or sum(is_content(t) for t in subject) < 2):

@@ -81,6 +81,11 @@ class Analysis:
                 return i
         return None
 
+    def opening_noun_phrase(self) -> Phrase | None:
+        """The noun phrase the sentence starts with, if it starts with one."""
+        phrases = self.phrases
+        return phrases[0] if phrases and phrases[0].kind == "NP" and phrases[0].first == 0 else None
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[last].end
 
@@ -340,6 +345,8 @@ _VERB_TOO = frozenset(
         "matters",
     ]
 )  # unknown words: nouns, capitalised ones proper nouns
+#: Tags of punctuation: a closed class, and nothing a blank may start or end on.
+_PUNCTUATION_TAGS = [",", ".", ":", "(", ")", "``", "''"]
 #: Closed classes: a word the lexicon puts in one is never moved out of it by a context rule
 #: (Brill's rules, learnt on newswire, turn "in", "as" and "if" into verbs in our prose).
 _CLOSED = frozenset(
@@ -357,14 +364,8 @@ _CLOSED = frozenset(
         "PRP$",
         "EX",
         "POS",
-        ",",
-        ".",
-        ":",
-        "(",
-        ")",
-        "``",
-        "''",
     ]
+    + _PUNCTUATION_TAGS
 )
 
 
@@ -427,14 +428,8 @@ FUNCTION_TAGS = frozenset(
         "POS",
         "RP",
         "UH",
-        ",",
-        ".",
-        ":",
-        "(",
-        ")",
-        "``",
-        "''",
     ]
+    + _PUNCTUATION_TAGS
 )
 AUXILIARY_WORDS = frozenset(
     [

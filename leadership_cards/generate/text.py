@@ -207,8 +207,10 @@ _ORIGIN = re.compile(
 _CAUSE = re.compile(r"\b(?:leads?|led)\s+to\s+|\b(?:causes?|results?\s+in)\s+", re.I)
 _KEY_TO = re.compile(r"\b(?:is|are)\s+(?:the\s+)?key\s+to\b", re.I)
 _RANK = r"(?:key|driving|prime|central|core|chief|main|primary|essential|single|greatest)"
+#: What a verdict ranks first: "the only ...", "the most important ...", "the key ...".
+SUPERLATIVE = rf"(?:only|most\s+\w+|{_RANK})"
 _ONLY_IS = re.compile(
-    rf"\bthe\s+(?:only|most\s+\w+|{_RANK})\s+[\w\s'’-]{{1,100}}?\s+(?:is|are)\s+(?!not\b)", re.I
+    rf"\bthe\s+{SUPERLATIVE}\s+[\w\s'’-]{{1,100}}?\s+(?:is|are)\s+(?!not\b)", re.I
 )
 # "Setting and changing work-community values is the leader's prime job": the subject is
 # what the verdict names.

@@ -30,6 +30,8 @@ REPORTING_VERBS = frozenset(
         "believed",
     ]
 )
+#: Words that point back to something said before: a subject they open names nothing alone.
+POINTING_WORDS = frozenset(["this", "that", "these", "those", "such"])
 #: Words that open a subject naming no one thing: "Each person", "Some members".
 QUANTIFIERS = frozenset(
     ["each", "every", "some", "most", "many", "all", "any", "one", "few", "several", "no", "both"]
