@@ -20,6 +20,7 @@ from leadership_cards.generate.questions import (
     clause_question,
     contrast_question,
     copular_question,
+    object_question,
     origin_question,
     subject_question,
 )
@@ -221,3 +222,22 @@ def test_a_reported_finding_is_asked_with_its_author(tmp_path: Path) -> None:
     assert any("according to Kotter" in c.front and c.back.startswith("Because") for c in cards), [
         c.front for c in cards
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Changes behavior patterns with elan.",
+        "Gives direction to less well equipped coworkers.",
+    ],
+)
+def test_a_verb_the_tagger_read_as_the_subject_makes_no_question(sentence: str) -> None:
+    assert claim_question(sentence) is None
+    assert object_question(sentence) is None
+
+
+def test_a_plain_plural_subject_is_still_asked_about() -> None:
+    assert claim_question("Audiences remember a single idea.") == (
+        "What do audiences remember?",
+        "A single idea",
+    )

@@ -15,6 +15,7 @@ from leadership_cards.generate.syntax import (
     analyse,
     is_content,
     is_function,
+    lexicon_tag,
 )
 from leadership_cards.generate.words import (
     DURATIONS,
@@ -44,6 +45,8 @@ def object_question(sentence: str) -> tuple[str, str] | None:
         return None
     if tokens[verb].lower in AUXILIARY_WORDS or tokens[verb + 1].phrase == "VP":
         return None
+    if _misread_verb(tokens, verb):
+        return None
     rest = [t for t in tokens[verb + 1 :] if is_word(t) or t.text in ",-"]
     end = len(sentence.rstrip(" .!?"))
     if not rest or len(rest) > MAX_BLANK_WORDS or is_list(list(rest)):
@@ -58,6 +61,31 @@ def object_question(sentence: str) -> tuple[str, str] | None:
     base = _base_form(tokens[verb].lower) if does == "does" else tokens[verb].lower
     answer = sentence[rest[0].start : end]
     return f"What {does} {subject_text} {base}?", answer[:1].upper() + answer[1:]
+
+
+def _misread_verb(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether the tagger took a verb for the subject and a noun for the verb: in "changes
+    behavior patterns with elan" (a clause whose subject came earlier) "changes" is the
+    verb and "behavior patterns" its object, so no "What do changes behavior?" is asked.
+    Told by a subject that opens on a verb form, or by a bare one-word subject whose "verb"
+    the lexicon knows only as a noun and that a noun follows."""
+    if lexicon_tag(tokens[0].lower) in ("VBZ", "VBD"):
+        return True
+    return (
+        verb == 1
+        and tokens[verb].tag == "VBP"
+        and not _can_be_verb(tokens[verb].lower)
+        and verb + 1 < len(tokens)
+        and tokens[verb + 1].tag.startswith("NN")
+    )
+
+
+def _can_be_verb(word: str) -> bool:
+    """Whether the lexicon knows the word or one of its inflections as a verb: "track"
+    ("tracked") can be, "behavior" cannot."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = (word, word + "s", word + "ed", word + "d", stem + "ing", stem + "ed")
+    return any((lexicon_tag(form) or "").startswith("VB") for form in forms)
 
 
 def _base_form(verb: str) -> str:
@@ -391,7 +419,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
                 continue  # the verb of a relative clause inside the subject
             verb = i
             break
-    if verb is None or tokens[verb].lower in AUXILIARY_WORDS:
+    if verb is None or tokens[verb].lower in AUXILIARY_WORDS or _misread_verb(tokens, verb):
         return None
     subject = tokens[:verb]
     if not any(is_content(t) for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
