@@ -241,3 +241,24 @@ def test_a_plain_plural_subject_is_still_asked_about() -> None:
         "What do audiences remember?",
         "A single idea",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Implicit in every good meeting is the habit of listening.",
+        "Essential to lasting trust is the habit of candor.",
+        "Here is the heart of the matter.",
+    ],
+)
+def test_an_inverted_copula_whose_front_is_no_noun_phrase_makes_no_question(
+    sentence: str,
+) -> None:
+    assert copular_question(sentence) is None
+
+
+def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
+    assert copular_question("The open question is the coach's working instrument.") == (
+        "What is the coach's working instrument?",
+        "The open question",
+    )

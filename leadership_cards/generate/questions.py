@@ -168,6 +168,8 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         question, answer = complement, subject  # "A story is [the strongest opening]"
     else:
         return None
+    if answer == subject and not _opens_on_noun_phrase(tokens[:verb]):
+        return None  # "[Implicit in the relationship] is the idea of trust": no meaning of X
     if (
         not any(is_content(t) for t in tokens[verb + 1 : end])
         or len(answer.split()) > MAX_BLANK_WORDS
@@ -179,6 +181,17 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         else question
     )
     return f"What {be} {question}?", answer[:1].upper() + answer[1:]
+
+
+def _opens_on_noun_phrase(tokens: tuple[Token, ...]) -> bool:
+    """Whether the words name a thing before any preposition or adverb: "the open question",
+    "a story about the club"; not "implicit in the relationship" nor "here"."""
+    for token in tokens:
+        if token.tag.startswith(("NN", "CD", "VBG", "PRP")):
+            return True
+        if not token.tag.startswith(("DT", "JJ", "PRP$", "POS")):
+            return False
+    return False
 
 
 def subject_of(sentence: str) -> str | None:
