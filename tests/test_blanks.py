@@ -235,3 +235,25 @@ def test_a_blank_the_frame_cannot_single_out_is_refused(
 )
 def test_a_frame_that_says_what_it_points_at_keeps_its_blank(sentence: str, phrase: str) -> None:
     assert blanks.problems(sentence, span_of(sentence, phrase)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blank"),
+    [
+        ("Listening to members is the officer's main duty.", "Listening to members"),
+        ("For most clubs, the role of treasurer is a steady routine.", "steady routine"),
+        ("New members occupy a special place, unlike guests.", "special place"),
+        ("Good evaluators have a clear method.", "clear method"),
+    ],
+)
+def test_a_whole_side_of_a_short_copula_is_no_blank(sentence: str, blank: str) -> None:
+    start = sentence.index(blank)
+    assert "frame too short for one answer" in blanks.problems(
+        sentence, (start, start + len(blank))
+    )
+
+
+def test_a_superlative_with_its_qualifier_still_singles_out_its_blank() -> None:
+    sentence = "The hardest role for a new member is the general evaluator."
+    start = sentence.index("general evaluator")
+    assert blanks.problems(sentence, (start, start + len("general evaluator"))) == []

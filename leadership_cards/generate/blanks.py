@@ -338,6 +338,8 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         needed = MIN_FRAME_CONTENT + 1
     elif _whole_predicate(tokens, first, last):
         needed = MIN_FRAME_CONTENT + 1 - ranked
+    if _bare_argument(tokens, first, last) and not _qualified_superlative(frame):
+        needed = max(needed, MIN_FRAME_CONTENT + 2)
     if sum(is_content(t) for t in frame) < needed:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
@@ -358,6 +360,36 @@ def _bare_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     rest = tokens[last + 2 :]
     ranks = [t for t in rest[1:] if t.tag == "JJS" or t.lower in _RANKS]
     return not ranks and not (rest[0].lower == "the" and len(rest) > 1 and rest[1].lower in _RANKS)
+
+
+#: Verbs that only place their subject beside their object: with one side blanked, the
+#: frame must name enough of its own for one answer to fit.
+_PLACING_VERBS = COPULAS | frozenset(["occupy", "occupies", "have", "has"])
+
+
+def _bare_argument(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """A blank that is a whole side of "is", "occupy" or "have": "[...] is the leader's
+    prime job", "the role of inner leader is a [...]", "inner leaders occupy a [...]".
+    A rank word does not single out its answer there; only more words of the frame do."""
+    if first == 0:
+        return last + 1 < len(tokens) and tokens[last + 1].lower in _PLACING_VERBS
+    if last + 1 < len(tokens) and (
+        tokens[last + 1].lower == "that" or tokens[last + 1].tag in ("WDT", "WP")
+    ):
+        return False  # "is a [...] that prioritizes service": a clause of its own describes it
+    return (
+        first >= 2 and tokens[first - 1].tag == "DT" and tokens[first - 2].lower in _PLACING_VERBS
+    )
+
+
+def _qualified_superlative(frame: list[Token]) -> bool:
+    """A superlative or rank narrowed by a phrase of its own ("the hardest role [for a new
+    member]", "the key ingredient [in assuring ...]"), which leaves one answer however short
+    the frame; "the leader's prime job" names no one leader in particular."""
+    return any(
+        (t.tag == "JJS" or t.lower in _RANKS) and any(u.tag == "IN" for u in frame[n + 1 : n + 4])
+        for n, t in enumerate(frame)
+    )
 
 
 def _runs_into_noun_phrase(tokens: tuple[Token, ...], last: int) -> bool:
