@@ -280,6 +280,10 @@ def _likeness(a: _Text, b: _Text, cutoff: float = 0.0) -> float:
     front = fuzz.ratio(a.front, b.front)
     if (front + 100) / 2 >= max(cutoff, score):
         score = max(score, (front + fuzz.ratio(a.back, b.back)) / 2)
+    if front == 100 and a.statement and b.statement:
+        # The same cloze frame: the card that blanks the same part, however
+        # its (short) answer was reworded, outranks a sibling that blanks another part.
+        score = max(score, RESTATED * 100 + 1)
     return score
 
 
