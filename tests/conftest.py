@@ -184,3 +184,27 @@ def statement(text: str) -> str:
     if first is None or rest.startswith("[...]"):
         return rest
     return rest[:first] + rest[first].upper() + rest[first + 1 :]
+
+
+def assert_good_cards_or_a_clean_error(text: str, suffix: str) -> None:
+    """A chapter file of `text` either yields cards that break no quality rule, or one clean
+    line naming the file: what the property tests ask of any input."""
+    import tempfile
+
+    from leadership_cards.deck_source import deck_from_paths
+    from leadership_cards.errors import SourceError
+    from leadership_cards.generate.quality import deck_problems, problems
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"chapter{suffix}"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            cards = generate(deck_from_paths([path]))
+        except SourceError as error:
+            message = str(error)
+            assert str(path) in message
+            assert "\n" not in message and message.endswith(".")
+            return
+    assert cards
+    assert {c.id: problems(c) for c in cards if problems(c)} == {}
+    assert deck_problems(cards) == []

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import INNER_TOP, KEY_POINTS, SERVANTHOOD, statement
+from conftest import (
+    INNER_TOP,
+    KEY_POINTS,
+    SERVANTHOOD,
+    assert_good_cards_or_a_clean_error,
+    statement,
+)
 from leadership_cards.cards import Kind
 from leadership_cards.deck_source import deck_from_paths
-from leadership_cards.errors import SourceError
 from leadership_cards.generate import generate
-from leadership_cards.generate.quality import deck_problems, problems
 
 _REAL_LINES = [
     line
@@ -52,19 +55,7 @@ _LINE = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_LINE, max_size=25).map("\n".join))
 def test_any_text_gives_good_cards_or_a_clean_error(text: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "chapter.txt"
-        path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        try:
-            cards = generate(deck_from_paths([path]))
-        except SourceError as error:
-            message = str(error)
-            assert str(path) in message
-            assert "\n" not in message and message.endswith(".")
-            return
-    assert cards
-    assert {c.id: problems(c) for c in cards if problems(c)} == {}
-    assert deck_problems(cards) == []
+    assert_good_cards_or_a_clean_error(text, ".txt")
 
 
 def test_markup_stays_text_in_cards(tmp_path: Path) -> None:

@@ -3,17 +3,10 @@ readers give good cards or one clean line naming the file."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import KEY_POINTS
-from leadership_cards.deck_source import deck_from_paths
-from leadership_cards.errors import SourceError
-from leadership_cards.generate import generate
-from leadership_cards.generate.quality import deck_problems, problems
+from conftest import KEY_POINTS, assert_good_cards_or_a_clean_error
 
 _REAL_LINES = [line for line in KEY_POINTS.read_text(encoding="utf-8").splitlines() if line]
 _MARKS = st.sampled_from(
@@ -75,16 +68,4 @@ _LINE = st.one_of(
 def test_any_chapter_in_any_format_gives_good_cards_or_a_clean_error(
     text: str, suffix: str
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"chapter{suffix}"
-        path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        try:
-            cards = generate(deck_from_paths([path]))
-        except SourceError as error:
-            message = str(error)
-            assert str(path) in message
-            assert "\n" not in message and message.endswith(".")
-            return
-    assert cards
-    assert {c.id: problems(c) for c in cards if problems(c)} == {}
-    assert deck_problems(cards) == []
+    assert_good_cards_or_a_clean_error(text, suffix)
