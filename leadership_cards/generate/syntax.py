@@ -139,21 +139,76 @@ def analyse(sentence: str) -> Analysis | None:
     found = words(sentence)
     if not found or len(found) > MAX_WORDS:
         return None
+    return _tagger().analyse(sentence, found)
+
+
+@cache
+def _tagger() -> _Tagger:
     module, lexicon = _pattern()
-    texts = [w for w, _, _ in found]
-    # The lexicon and Pattern's suffix rules for unknown words, as TextBlob's own tagger runs
-    # them; then Brill's context rules from the same package, applied through an index.
-    plain = module.find_tags(texts, lexicon=lexicon, default=_DEFAULT, language="en")
-    tagged = _context().apply([list(item) for item in plain])
-    _mend_tags(plain, tagged)
-    chunked = _chunks(module, tagged)
-    return Analysis.of(
-        sentence,
-        tuple(
-            Token(text, start, end, tag, chunk, *_word_class(text, tag), chunk[2:])
-            for (text, start, end), (_, tag, chunk) in zip(found, chunked, strict=True)
-        ),
-    )
+    return _Tagger(module, lexicon)
+
+
+class _Tagger:
+    """Pattern's tagging as TextBlob runs it (`find_tags` with the lexicon and the English
+    suffix rules for unknown words), then Brill's context rules from the same package
+    through an index, our mending of their newswire habits, and Pattern's chunker: the same
+    tags and phrases, with each sentence held as a list of words beside a list of tags
+    rather than as a list of [word, tag] lists, so nothing is copied from step to step."""
+
+    def __init__(self, module: ModuleType, lexicon) -> None:
+        len(lexicon)  # the lexicon loads on first use: load it now, not on the first word
+        self._lexicon = lexicon.get
+        self._number = module.CD.match
+        self._suffix_rules = module._suffix_rules
+        self._context = _IndexedContext(list(lexicon.context))
+        self._chunk_rules = [(name, rule.finditer) for name, rule in module.CHUNKS[0]]
+
+    def analyse(self, sentence: str, found: list[tuple[str, int, int]]) -> Analysis:
+        texts = [w for w, _, _ in found]
+        plain = self._lexicon_tags(texts)
+        tags = self._context.apply(texts, plain)
+        _mend_tags(texts, plain, tags)
+        chunks = _chunks(self._chunk_rules, tags)
+        word_class = _word_class
+        tokens = tuple(
+            Token(text, start, end, tag, chunk, *word_class(text, tag), chunk[2:])
+            for (text, start, end), tag, chunk in zip(found, tags, chunks, strict=True)
+        )
+        return Analysis(sentence, tokens, _phrases(chunks))
+
+    def _lexicon_tags(self, texts: list[str]) -> list[str]:
+        """Pattern's `find_tags` before its context step: the lexicon's tag (the first word
+        also looked up in lower case), else NNP for a capitalised word, CD for a number, and
+        the suffix rules for the rest."""
+        get = self._lexicon
+        tags = []
+        for i, token in enumerate(texts):
+            tag = get(token)
+            if tag is None and i == 0:
+                tag = get(token.lower()) or None
+            if tag is None:
+                if token.istitle():
+                    tag = _DEFAULT[1]
+                elif self._number(token) is not None:
+                    tag = _DEFAULT[2]
+                else:
+                    tag = self._suffix_rules([token, _DEFAULT[0]])[1]
+            tags.append(tag)
+        return tags
+
+
+def _phrases(chunks: list[str]) -> tuple[Phrase, ...]:
+    """The phrases of the chunk labels: a "B-" label opens one, an "I-" label right after
+    it extends it (`Analysis.of`, from the labels alone)."""
+    out: list[Phrase] = []
+    for i, chunk in enumerate(chunks):
+        head = chunk[:2]
+        if head == "B-":
+            out.append(Phrase(chunk[2:], i, i))
+        elif head == "I-" and out and out[-1].last == i - 1:
+            last = out[-1]
+            out[-1] = Phrase(last.kind, last.first, i)
+    return tuple(out)
 
 
 class _IndexedContext:
@@ -179,102 +234,112 @@ class _IndexedContext:
                 self.worded.setdefault((rule[0], rule[field]), []).append(entry)
             else:
                 self.general.setdefault(rule[0], []).append(entry)
-        self._merged: dict[tuple[str, str], list[tuple[int, str, object]]] = {}
+        self._merged: dict[tuple[str, str], list[tuple[str, object]]] = {}
 
-    def _rules(self, tag: str, word: str) -> list[tuple[int, str, object]]:
+    def _rules(self, tag: str, word: str) -> list[tuple[str, object]]:
         key = (tag, word)
         found = self._merged.get(key)
         if found is None:
-            found = sorted(
-                self.general.get(tag, [])
-                + self.general.get("*", [])
-                + self.worded.get(key, [])
-                + self.worded.get(("*", word), [])
-            )
+            found = [
+                (new_tag, test)
+                for _, new_tag, test in sorted(
+                    self.general.get(tag, [])
+                    + self.general.get("*", [])
+                    + self.worded.get(key, [])
+                    + self.worded.get(("*", word), []),
+                    key=lambda entry: entry[0],
+                )
+            ]
             if len(self._merged) < 50_000:
                 self._merged[key] = found
         return found
 
-    def apply(self, tokens: list[list[str]]) -> list[list[str]]:
-        pad = [["STAART", "STAART"]] * 3
-        t = pad + tokens + pad
+    def apply(self, texts: list[str], tags: list[str]) -> list[str]:
+        w = [_PAD] * 3 + texts + [_PAD] * 3
+        t = [_PAD] * 3 + tags + [_PAD] * 3
+        rules = self._rules
         for i in range(3, len(t) - 3):
             # As Pattern does: every rule for the word's tag before any rule fired is tried
             # in order, each seeing the tags already settled to its left; the last to fire wins.
-            for _, new_tag, test in self._rules(t[i][1], t[i][0]):
-                if test(t, i):  # type: ignore[operator]
-                    t[i] = [t[i][0], new_tag]
+            for new_tag, test in rules(t[i], w[i]):
+                if test(w, t, i):  # type: ignore[operator]
+                    t[i] = new_tag
         return t[3:-3]
 
 
+_PAD = "STAART"  # Pattern's word and tag on either side of a sentence
+
+
 def _rule_test(rule: list[str]):  # noqa: C901 - one branch a command of Brill's rule format
+    """The test of one of Brill's rules on words `w` and tags `t` at `i`."""
     cmd = rule[2].lower() if len(rule) > 2 else ""
     x = rule[3] if len(rule) > 3 else ""
     y = rule[4] if len(rule) > 4 else ""
     tests = {
-        "prevtag": lambda t, i: x == t[i - 1][1],
-        "nexttag": lambda t, i: x == t[i + 1][1],
-        "prev2tag": lambda t, i: x == t[i - 2][1],
-        "next2tag": lambda t, i: x == t[i + 2][1],
-        "prev1or2tag": lambda t, i: x in (t[i - 1][1], t[i - 2][1]),
-        "next1or2tag": lambda t, i: x in (t[i + 1][1], t[i + 2][1]),
-        "prev1or2or3tag": lambda t, i: x in (t[i - 1][1], t[i - 2][1], t[i - 3][1]),
-        "next1or2or3tag": lambda t, i: x in (t[i + 1][1], t[i + 2][1], t[i + 3][1]),
-        "surroundtag": lambda t, i: x == t[i - 1][1] and y == t[i + 1][1],
-        "curwd": lambda t, i: x == t[i][0],
-        "prevwd": lambda t, i: x == t[i - 1][0],
-        "nextwd": lambda t, i: x == t[i + 1][0],
-        "prev1or2wd": lambda t, i: x in (t[i - 1][0], t[i - 2][0]),
-        "next1or2wd": lambda t, i: x in (t[i + 1][0], t[i + 2][0]),
-        "prevwdtag": lambda t, i: x == t[i - 1][0] and y == t[i - 1][1],
-        "nextwdtag": lambda t, i: x == t[i + 1][0] and y == t[i + 1][1],
-        "wdprevtag": lambda t, i: x == t[i - 1][1] and y == t[i][0],
-        "wdnexttag": lambda t, i: x == t[i][0] and y == t[i + 1][1],
-        "wdand2aft": lambda t, i: x == t[i][0] and y == t[i + 2][0],
-        "wdand2tagbfr": lambda t, i: x == t[i - 2][1] and y == t[i][0],
-        "wdand2tagaft": lambda t, i: x == t[i][0] and y == t[i + 2][1],
-        "lbigram": lambda t, i: x == t[i - 1][0] and y == t[i][0],
-        "rbigram": lambda t, i: x == t[i][0] and y == t[i + 1][0],
-        "prevbigram": lambda t, i: x == t[i - 2][1] and y == t[i - 1][1],
-        "nextbigram": lambda t, i: x == t[i + 1][1] and y == t[i + 2][1],
+        "prevtag": lambda w, t, i: x == t[i - 1],
+        "nexttag": lambda w, t, i: x == t[i + 1],
+        "prev2tag": lambda w, t, i: x == t[i - 2],
+        "next2tag": lambda w, t, i: x == t[i + 2],
+        "prev1or2tag": lambda w, t, i: x in (t[i - 1], t[i - 2]),
+        "next1or2tag": lambda w, t, i: x in (t[i + 1], t[i + 2]),
+        "prev1or2or3tag": lambda w, t, i: x in (t[i - 1], t[i - 2], t[i - 3]),
+        "next1or2or3tag": lambda w, t, i: x in (t[i + 1], t[i + 2], t[i + 3]),
+        "surroundtag": lambda w, t, i: x == t[i - 1] and y == t[i + 1],
+        "curwd": lambda w, t, i: x == w[i],
+        "prevwd": lambda w, t, i: x == w[i - 1],
+        "nextwd": lambda w, t, i: x == w[i + 1],
+        "prev1or2wd": lambda w, t, i: x in (w[i - 1], w[i - 2]),
+        "next1or2wd": lambda w, t, i: x in (w[i + 1], w[i + 2]),
+        "prevwdtag": lambda w, t, i: x == w[i - 1] and y == t[i - 1],
+        "nextwdtag": lambda w, t, i: x == w[i + 1] and y == t[i + 1],
+        "wdprevtag": lambda w, t, i: x == t[i - 1] and y == w[i],
+        "wdnexttag": lambda w, t, i: x == w[i] and y == t[i + 1],
+        "wdand2aft": lambda w, t, i: x == w[i] and y == w[i + 2],
+        "wdand2tagbfr": lambda w, t, i: x == t[i - 2] and y == w[i],
+        "wdand2tagaft": lambda w, t, i: x == w[i] and y == t[i + 2],
+        "lbigram": lambda w, t, i: x == w[i - 1] and y == w[i],
+        "rbigram": lambda w, t, i: x == w[i] and y == w[i + 1],
+        "prevbigram": lambda w, t, i: x == t[i - 2] and y == t[i - 1],
+        "nextbigram": lambda w, t, i: x == t[i + 1] and y == t[i + 2],
     }
     return tests.get(cmd)
 
 
-@cache
-def _context() -> _IndexedContext:
-    _, lexicon = _pattern()
-    return _IndexedContext(list(lexicon.context))
+_CONJUNCTIONS = ("CC", "CJ", "KON", "Conj(neven)")
 
 
-def _chunks(module: ModuleType, tagged: list[list[str]]) -> list[list[str]]:
+def _chunks(rules, tags: list[str]) -> list[str]:
     """Pattern's chunker (`find_chunks`: its rules, its order, its corrections), with the
     position of each match found by a table rather than by counting separators from the
     start of the sentence, which made it quadratic in the sentence's length."""
-    tags = "".join(f"{tag}/" for _, tag in tagged)
-    # The token a character of `tags` belongs to: how many tokens end at or before it.
-    ends = list(accumulate(len(tag) + 1 for _, tag in tagged))
-    for name, rule in module.CHUNKS[0]:
-        for m in rule.finditer(tags):
+    text = "".join(f"{tag}/" for tag in tags)
+    # The token a character of `text` belongs to: how many tokens end at or before it.
+    ends = list(accumulate(len(tag) + 1 for tag in tags))
+    chunks: list[str | None] = [None] * len(tags)
+    for name, finditer in rules:
+        opening, inside = "B-" + name, "I-" + name
+        for m in finditer(text):
             j = bisect_right(ends, m.start())
             for k in range(j, bisect_right(ends, m.end())):
-                item = tagged[k]
-                if len(item) == 3:
+                if chunks[k] is not None:
                     continue
-                if k == j and item[1] in ("CC", "CJ", "KON", "Conj(neven)"):
+                if k == j and tags[k] in _CONJUNCTIONS:
                     j += 1  # a conjunction does not open a chunk
                 else:
-                    item.append(("B-" if k == j else "I-") + name)
-    for item in tagged:
-        if len(item) < 3:
-            item.append("O")
-    for i, (_, tag, chunk) in enumerate(tagged):
+                    chunks[k] = opening if k == j else inside
+    out = [chunk or "O" for chunk in chunks]
+    last = len(tags) - 1
+    for i, tag in enumerate(tags):
         # "Very nice work" is one phrase; "Perhaps" + "you" are two.
-        nxt = tagged[i + 1][1] if i + 1 < len(tagged) else "JJ"
-        if tag.startswith("RB") and chunk == "B-NP" and not nxt.startswith("JJ"):
-            tagged[i][2] = "B-ADVP"
-            tagged[i + 1][2] = "B-NP"
-    return tagged
+        if (
+            tag.startswith("RB")
+            and out[i] == "B-NP"
+            and i < last
+            and not tags[i + 1].startswith("JJ")
+        ):
+            out[i] = "B-ADVP"
+            out[i + 1] = "B-NP"
+    return out
 
 
 _COMPOUND_MODIFIER = re.compile(r"^[A-Za-z]+-(?:[A-Za-z]+-)*[a-z]+(?:ed|ing|en)$")
@@ -376,42 +441,49 @@ _CLOSED = frozenset(
 )
 
 
-def _mend_tags(plain: list[list[str]], tagged: list[list[str]]) -> None:
+def _mend_tags(texts: list[str], plain: list[str], tags: list[str]) -> None:
     """Context rules mend open-class words ("trust" a verb after "want to"); a word the
     lexicon puts in a closed class stays there, punctuation stays punctuation; a hyphenated
-    compound before a noun is an adjective ("values-based leadership", not a participle)."""
-    for i, (item, before) in enumerate(zip(tagged, plain, strict=True)):
-        word, tag = item[0], item[1]
-        if before[1] in _CLOSED and tag not in _CLOSED:
-            item[1] = before[1]
-        item[1] = item[1].split("-")[0] if item[1].startswith("NNP-") else item[1]
-        if not any(c.isalnum() for c in word) and item[1][:1].isalpha():
-            item[1] = ":"  # a dash or a symbol the lexicon does not know: a break
-        after = tagged[i + 1][1] if i + 1 < len(tagged) else ""
+    compound before a noun is an adjective ("values-based leadership", not a participle).
+    `plain` holds the tags before the context rules; `tags` is mended in place, left to
+    right, each word seeing its left neighbours mended and its right ones not yet."""
+    count = len(tags)
+    for i in range(count):
+        word, tag = texts[i], tags[i]
+        if plain[i] in _CLOSED and tag not in _CLOSED:
+            tag = plain[i]
+        if tag.startswith("NNP-"):
+            tag = tag.split("-")[0]
+        if tag[:1].isalpha() and not _HAS_ALNUM.search(word):
+            tag = ":"  # a dash or a symbol the lexicon does not know: a break
+        after = tags[i + 1] if i + 1 < count else ""
+        if tag == "VB":
+            if word.lower().endswith(_NOUN_SUFFIXES) and after not in _OBJECT_TAGS:
+                tag = "NN"  # "the key to retention is": no object follows, so no verb
+        elif tag == "VBG" and not word.lower().endswith("ing"):
+            tag = "NNS" if word.endswith("s") else "NN"  # "follower" is not a gerund
+        if tag == "VB" and i and tags[i - 1] in ("VB", "VBP", "VBZ") and after[:2] == "NN":
+            tag = "NN"  # "induce follower action": a verb's object opens with a noun
         if (
-            item[1] == "VB"
-            and word.lower().endswith(_NOUN_SUFFIXES)
-            and after not in ("DT", "PRP$", "PRP", "NN", "NNS", "JJ", "CD")
-        ):
-            item[1] = "NN"  # "the key to retention is": no object follows, so no verb
-        if item[1] == "VBG" and not word.lower().endswith("ing"):
-            item[1] = "NNS" if word.endswith("s") else "NN"  # "follower" is not a gerund
-        nxt = tagged[i + 1][1] if i + 1 < len(tagged) else ""
-        if item[1] == "VB" and i and tagged[i - 1][1] in ("VB", "VBP", "VBZ") and nxt[:2] == "NN":
-            item[1] = "NN"  # "induce follower action": a verb's object opens with a noun
-        if (
-            item[1] in ("VB", "VBP")
+            tag in ("VB", "VBP")
             and i >= 2
-            and tagged[i - 1][1].startswith("NN")
-            and tagged[i - 2][0].lower() in ("a", "an")
+            and tags[i - 1].startswith("NN")
+            and texts[i - 2].lower() in ("a", "an")
         ):
-            item[1] = "NN"  # "a values construct": "a" asks for a singular noun as head
+            tag = "NN"  # "a values construct": "a" asks for a singular noun as head
         if (
-            item[1] in ("VBN", "VBG", "VBD", "NNS")
+            tag in ("VBN", "VBG", "VBD", "NNS")
+            and after[:2] == "NN"
             and _COMPOUND_MODIFIER.match(word)
-            and nxt[:2] == "NN"
         ):
-            item[1] = "JJ"
+            tag = "JJ"
+        tags[i] = tag
+
+
+#: Tags that open a verb's object: before one, a word ending like a noun may still be a verb.
+_OBJECT_TAGS = frozenset(["DT", "PRP$", "PRP", "NN", "NNS", "JJ", "CD"])
+#: A letter or a digit (`str.isalnum`, as a pattern: a word character but the underscore).
+_HAS_ALNUM = re.compile(r"[^\W_]")
 
 
 #: Tags of words that carry content: a blank must hold one, and a frame must keep enough.
