@@ -16,11 +16,12 @@ from __future__ import annotations
 import importlib.util
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
-from types import ModuleType
+from types import MethodType, ModuleType
 from typing import NamedTuple
 
 #: Sentences longer than this are not analysed: no card is made from one, and the chunker's
@@ -157,7 +158,8 @@ class _Tagger:
 
     def __init__(self, module: ModuleType, lexicon) -> None:
         len(lexicon)  # the lexicon loads on first use: load it now, not on the first word
-        self._lexicon = lexicon.get
+        # The dictionary's own lookup: a lazy dictionary's `get` checks for loading each time.
+        self._lexicon = MethodType(dict.get, lexicon)
         self._number = module.CD.match
         self._suffix_rules = module._suffix_rules
         self._context = _IndexedContext(list(lexicon.context))
@@ -201,108 +203,142 @@ def _phrases(chunks: list[str]) -> tuple[Phrase, ...]:
     """The phrases of the chunk labels: a "B-" label opens one, an "I-" label right after
     it extends it (`Analysis.of`, from the labels alone)."""
     out: list[Phrase] = []
+    kind = ""
+    first = last = -2
     for i, chunk in enumerate(chunks):
-        head = chunk[:2]
-        if head == "B-":
-            out.append(Phrase(chunk[2:], i, i))
-        elif head == "I-" and out and out[-1].last == i - 1:
-            last = out[-1]
-            out[-1] = Phrase(last.kind, last.first, i)
+        head = chunk[0]
+        if head == "B":
+            if kind:
+                out.append(Phrase(kind, first, last))
+            kind, first, last = chunk[2:], i, i
+        elif head == "I" and last == i - 1:
+            last = i
+    if kind:
+        out.append(Phrase(kind, first, last))
     return tuple(out)
 
 
 class _IndexedContext:
     """Pattern's contextual rules (`Context.apply`), the same rules in the same order with
     the same effect, looked up by the word's tag, and by the word itself for the rules that
-    name it, instead of trying all three hundred on every word."""
+    name it, instead of trying all three hundred on every word.
+
+    A rule tests only the word's neighbours and the words themselves, never the word's own
+    tag, and the rules tried are those of the tag the word had before any fired: so the
+    last rule that fires decides the tag. Each list of rules is compiled into one function
+    that tries them from the last and returns the first new tag that fires; a word's
+    rules are then one call, not a call a rule."""
 
     #: Commands that fire only on one word: the rule is filed under that word.
     _ON_WORD = {"curwd": 3, "wdnexttag": 3, "wdand2aft": 3, "wdand2tagaft": 3, "rbigram": 3}
     _ON_WORD_Y = {"wdprevtag": 4, "wdand2tagbfr": 4, "lbigram": 4}
 
     def __init__(self, rules: list[list[str]]) -> None:
-        self.general: dict[str, list[tuple[int, str, object]]] = {}
-        self.worded: dict[tuple[str, str], list[tuple[int, str, object]]] = {}
+        self.general: dict[str, list[_Rule]] = {}
+        self.worded: dict[tuple[str, str], list[_Rule]] = {}
         for n, rule in enumerate(rules):
-            test = _rule_test(rule)
+            cmd = rule[2].lower() if len(rule) > 2 else ""
+            test = _TESTS.get(cmd)
             if test is None:
                 continue
-            cmd = rule[2].lower()
             field = self._ON_WORD.get(cmd) or self._ON_WORD_Y.get(cmd)
-            entry = (n, rule[1], test)
+            x = rule[3] if len(rule) > 3 else ""
+            y = rule[4] if len(rule) > 4 else ""
+            entry = _Rule(n, rule[1], test, x, y)
             if field is not None and len(rule) > field:
                 self.worded.setdefault((rule[0], rule[field]), []).append(entry)
             else:
                 self.general.setdefault(rule[0], []).append(entry)
-        self._merged: dict[tuple[str, str], list[tuple[str, object]]] = {}
+        self._named_words = {word for _, word in self.worded}
+        self._by_tag: dict[str, Callable[[list[str], list[str], int], str | None]] = {}
+        self._by_tag_and_word: dict[tuple[str, str], Callable] = {}
 
-    def _rules(self, tag: str, word: str) -> list[tuple[str, object]]:
+    def _rules(self, tag: str, word: str) -> Callable[[list[str], list[str], int], str | None]:
+        if word not in self._named_words:
+            found = self._by_tag.get(tag)
+            if found is None:
+                found = self._by_tag[tag] = _compiled(self._entries(tag, word))
+            return found
         key = (tag, word)
-        found = self._merged.get(key)
+        found = self._by_tag_and_word.get(key)
         if found is None:
-            found = [
-                (new_tag, test)
-                for _, new_tag, test in sorted(
-                    self.general.get(tag, [])
-                    + self.general.get("*", [])
-                    + self.worded.get(key, [])
-                    + self.worded.get(("*", word), []),
-                    key=lambda entry: entry[0],
-                )
-            ]
-            if len(self._merged) < 50_000:
-                self._merged[key] = found
+            found = self._by_tag_and_word[key] = _compiled(self._entries(tag, word))
         return found
+
+    def _entries(self, tag: str, word: str) -> list[_Rule]:
+        return sorted(
+            self.general.get(tag, [])
+            + self.general.get("*", [])
+            + self.worded.get((tag, word), [])
+            + self.worded.get(("*", word), [])
+        )
 
     def apply(self, texts: list[str], tags: list[str]) -> list[str]:
         w = [_PAD] * 3 + texts + [_PAD] * 3
         t = [_PAD] * 3 + tags + [_PAD] * 3
         rules = self._rules
         for i in range(3, len(t) - 3):
-            # As Pattern does: every rule for the word's tag before any rule fired is tried
-            # in order, each seeing the tags already settled to its left; the last to fire wins.
-            for new_tag, test in rules(t[i], w[i]):
-                if test(w, t, i):  # type: ignore[operator]
-                    t[i] = new_tag
+            # As Pattern does: the rules of the word's tag, each seeing the tags already
+            # settled to its left; the last to fire wins.
+            new_tag = rules(t[i], w[i])(w, t, i)
+            if new_tag is not None:
+                t[i] = new_tag
         return t[3:-3]
 
 
 _PAD = "STAART"  # Pattern's word and tag on either side of a sentence
 
 
-def _rule_test(rule: list[str]):  # noqa: C901 - one branch a command of Brill's rule format
-    """The test of one of Brill's rules on words `w` and tags `t` at `i`."""
-    cmd = rule[2].lower() if len(rule) > 2 else ""
-    x = rule[3] if len(rule) > 3 else ""
-    y = rule[4] if len(rule) > 4 else ""
-    tests = {
-        "prevtag": lambda w, t, i: x == t[i - 1],
-        "nexttag": lambda w, t, i: x == t[i + 1],
-        "prev2tag": lambda w, t, i: x == t[i - 2],
-        "next2tag": lambda w, t, i: x == t[i + 2],
-        "prev1or2tag": lambda w, t, i: x in (t[i - 1], t[i - 2]),
-        "next1or2tag": lambda w, t, i: x in (t[i + 1], t[i + 2]),
-        "prev1or2or3tag": lambda w, t, i: x in (t[i - 1], t[i - 2], t[i - 3]),
-        "next1or2or3tag": lambda w, t, i: x in (t[i + 1], t[i + 2], t[i + 3]),
-        "surroundtag": lambda w, t, i: x == t[i - 1] and y == t[i + 1],
-        "curwd": lambda w, t, i: x == w[i],
-        "prevwd": lambda w, t, i: x == w[i - 1],
-        "nextwd": lambda w, t, i: x == w[i + 1],
-        "prev1or2wd": lambda w, t, i: x in (w[i - 1], w[i - 2]),
-        "next1or2wd": lambda w, t, i: x in (w[i + 1], w[i + 2]),
-        "prevwdtag": lambda w, t, i: x == w[i - 1] and y == t[i - 1],
-        "nextwdtag": lambda w, t, i: x == w[i + 1] and y == t[i + 1],
-        "wdprevtag": lambda w, t, i: x == t[i - 1] and y == w[i],
-        "wdnexttag": lambda w, t, i: x == w[i] and y == t[i + 1],
-        "wdand2aft": lambda w, t, i: x == w[i] and y == w[i + 2],
-        "wdand2tagbfr": lambda w, t, i: x == t[i - 2] and y == w[i],
-        "wdand2tagaft": lambda w, t, i: x == w[i] and y == t[i + 2],
-        "lbigram": lambda w, t, i: x == w[i - 1] and y == w[i],
-        "rbigram": lambda w, t, i: x == w[i] and y == w[i + 1],
-        "prevbigram": lambda w, t, i: x == t[i - 2] and y == t[i - 1],
-        "nextbigram": lambda w, t, i: x == t[i + 1] and y == t[i + 2],
-    }
-    return tests.get(cmd)
+def _compiled(entries: list[_Rule]) -> Callable[[list[str], list[str], int], str | None]:
+    """One function trying the rules from the last: the new tag of the last rule that fires
+    on words `w` and tags `t` at `i`, or None. The rules' words and tags are handed to it
+    as constants, never written into its code."""
+    namespace: dict[str, object] = {}
+    lines = ["def fire(w, t, i):"]
+    for k, (_, new_tag, test, x, y) in enumerate(reversed(entries)):
+        namespace.update({f"new{k}": new_tag, f"x{k}": x, f"y{k}": y})
+        lines.append(f"    if {test.format(x=f'x{k}', y=f'y{k}')}: return new{k}")
+    lines.append("    return None")
+    exec("\n".join(lines), namespace)  # noqa: S102 - code made only of _TESTS' templates
+    return namespace["fire"]  # type: ignore[return-value]
+
+
+class _Rule(NamedTuple):
+    number: int  # its place in Pattern's list: the order rules are tried in
+    new_tag: str
+    test: str  # a template of _TESTS
+    x: str
+    y: str
+
+
+#: Brill's rule commands, as Python tests on words `w` and tags `t` at `i`.
+_TESTS = {
+    "prevtag": "{x} == t[i - 1]",
+    "nexttag": "{x} == t[i + 1]",
+    "prev2tag": "{x} == t[i - 2]",
+    "next2tag": "{x} == t[i + 2]",
+    "prev1or2tag": "({x} == t[i - 1] or {x} == t[i - 2])",
+    "next1or2tag": "({x} == t[i + 1] or {x} == t[i + 2])",
+    "prev1or2or3tag": "({x} == t[i - 1] or {x} == t[i - 2] or {x} == t[i - 3])",
+    "next1or2or3tag": "({x} == t[i + 1] or {x} == t[i + 2] or {x} == t[i + 3])",
+    "surroundtag": "({x} == t[i - 1] and {y} == t[i + 1])",
+    "curwd": "{x} == w[i]",
+    "prevwd": "{x} == w[i - 1]",
+    "nextwd": "{x} == w[i + 1]",
+    "prev1or2wd": "({x} == w[i - 1] or {x} == w[i - 2])",
+    "next1or2wd": "({x} == w[i + 1] or {x} == w[i + 2])",
+    "prevwdtag": "({x} == w[i - 1] and {y} == t[i - 1])",
+    "nextwdtag": "({x} == w[i + 1] and {y} == t[i + 1])",
+    "wdprevtag": "({x} == t[i - 1] and {y} == w[i])",
+    "wdnexttag": "({x} == w[i] and {y} == t[i + 1])",
+    "wdand2aft": "({x} == w[i] and {y} == w[i + 2])",
+    "wdand2tagbfr": "({x} == t[i - 2] and {y} == w[i])",
+    "wdand2tagaft": "({x} == w[i] and {y} == t[i + 2])",
+    "lbigram": "({x} == w[i - 1] and {y} == w[i])",
+    "rbigram": "({x} == w[i] and {y} == w[i + 1])",
+    "prevbigram": "({x} == t[i - 2] and {y} == t[i - 1])",
+    "nextbigram": "({x} == t[i + 1] and {y} == t[i + 2])",
+}
 
 
 _CONJUNCTIONS = ("CC", "CJ", "KON", "Conj(neven)")
