@@ -128,19 +128,34 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
 def words(sentence: str) -> list[tuple[str, int, int]]:
     """The sentence's words with their spans; markup such as "<b>" is text a card shows
     as it is, but no word of the sentence."""
+    texts, starts = _words_and_starts(sentence)
+    return [(text, start, start + len(text)) for text, start in zip(texts, starts, strict=True)]
+
+
+def _words_and_starts(sentence: str) -> tuple[list[str], list[int]]:
+    """`words`, as the words and where each starts. `_TOKEN` takes every character but
+    white space, so the next word starts where its text is next found."""
     if "<" in sentence:
         sentence = _MARKUP.sub(lambda m: " " * len(m.group()), sentence)
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    texts = _TOKEN.findall(sentence)
+    starts = []
+    find = sentence.find
+    at = 0
+    for text in texts:
+        at = find(text, at)
+        starts.append(at)
+        at += len(text)
+    return texts, starts
 
 
 @lru_cache(maxsize=4096)
 def analyse(sentence: str) -> Analysis | None:
     """The sentence's words with their tags and phrases; None for a sentence too long to be
     a card. Cached: several extractors look at the same sentence."""
-    found = words(sentence)
-    if not found or len(found) > MAX_WORDS:
+    texts, starts = _words_and_starts(sentence)
+    if not texts or len(texts) > MAX_WORDS:
         return None
-    return _tagger().analyse(sentence, found)
+    return _tagger().analyse(sentence, texts, starts)
 
 
 @cache
@@ -165,16 +180,19 @@ class _Tagger:
         self._context = _IndexedContext(list(lexicon.context))
         self._chunk_rules = [(name, _quick(rule).finditer) for name, rule in module.CHUNKS[0]]
 
-    def analyse(self, sentence: str, found: list[tuple[str, int, int]]) -> Analysis:
-        texts = [w for w, _, _ in found]
+    def analyse(self, sentence: str, texts: list[str], starts: list[int]) -> Analysis:
         plain = self._lexicon_tags(texts)
         tags = self._context.apply(texts, plain)
         _mend_tags(texts, plain, tags)
         chunks = _chunks(self._chunk_rules, tags)
         word_class = _word_class
+        new = tuple.__new__  # a Token, without a call to its Python-level __new__
         tokens = tuple(
-            Token(text, start, end, tag, chunk, *word_class(text, tag), chunk[2:])
-            for (text, start, end), tag, chunk in zip(found, tags, chunks, strict=True)
+            new(
+                Token,
+                (text, start, start + len(text), tag, chunk, *word_class(text, tag), chunk[2:]),
+            )
+            for text, start, tag, chunk in zip(texts, starts, tags, chunks, strict=True)
         )
         return Analysis(sentence, tokens, _phrases(chunks))
 
