@@ -392,7 +392,7 @@ def _chunks(rules, tags: list[str]) -> list[str]:
     """Pattern's chunker (`find_chunks`: its rules, its order, its corrections), with the
     position of each match found by a table rather than by counting separators from the
     start of the sentence, which made it quadratic in the sentence's length."""
-    text = "".join(f"{tag}/" for tag in tags)
+    text = "/".join(tags) + "/"
     # The token a character of `text` belongs to: how many tokens end at or before it.
     ends = list(accumulate(len(tag) + 1 for tag in tags))
     chunks: list[str | None] = [None] * len(tags)
@@ -408,15 +408,9 @@ def _chunks(rules, tags: list[str]) -> list[str]:
                 else:
                     chunks[k] = opening if k == j else inside
     out = [chunk or "O" for chunk in chunks]
-    last = len(tags) - 1
-    for i, tag in enumerate(tags):
+    for i in range(len(tags) - 1):
         # "Very nice work" is one phrase; "Perhaps" + "you" are two.
-        if (
-            tag.startswith("RB")
-            and out[i] == "B-NP"
-            and i < last
-            and not tags[i + 1].startswith("JJ")
-        ):
+        if out[i] == "B-NP" and tags[i][:2] == "RB" and tags[i + 1][:2] != "JJ":
             out[i] = "B-ADVP"
             out[i + 1] = "B-NP"
     return out
@@ -534,7 +528,7 @@ def _mend_tags(texts: list[str], plain: list[str], tags: list[str]) -> None:
             tag = plain[i]
         if tag.startswith("NNP-"):
             tag = tag.split("-")[0]
-        if tag[:1].isalpha() and not _HAS_ALNUM.search(word):
+        if tag[:1].isalpha() and not (word[0].isalnum() or _HAS_ALNUM.search(word)):
             tag = ":"  # a dash or a symbol the lexicon does not know: a break
         after = tags[i + 1] if i + 1 < count else ""
         if tag == "VB":
