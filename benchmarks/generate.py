@@ -55,8 +55,8 @@ def synthetic_book(folder: Path, chapters: int, seed: int = 1) -> int:
 
 def forget_sentences() -> None:
     """Empty the generator's bounded per-sentence caches, so every run is timed as a
-    member's `add` meets a chapter: cold. (The tagger's lexicon, loaded once a process,
-    stays.) Without this the repeated runs of a small chapter hit the caches of the first
+    member's `add` meets a chapter: cold. (The tagger's lexicon and its context rules,
+    compiled once a process in a few milliseconds, stay.) Without this the repeated runs of a small chapter hit the caches of the first
     and look faster than a chapter too big for them."""
     for name, module in list(sys.modules.items()):
         if not name.startswith("leadership_cards.generate"):
