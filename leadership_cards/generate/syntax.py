@@ -118,8 +118,8 @@ def _pattern() -> tuple[ModuleType, object]:
 def lexicon_tag(word: str) -> str | None:
     """The tag the lexicon gives a word out of context ("behavior" -> "NN"), or None for a
     word it does not know: a check on a tag that context rules may have misread."""
-    _, lexicon = _pattern()
-    return lexicon.get(word) or lexicon.get(word.lower())
+    get = _tagger()._lexicon
+    return get(word) or get(word.lower())
 
 
 _MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
