@@ -308,6 +308,32 @@ def test_a_term_list_of_roles_asks_what_each_one_does() -> None:
     assert "Three" not in asked  # three bullets the source never counts: no count card
 
 
+def test_a_duty_the_tagger_reads_as_a_noun_is_asked_like_its_neighbours() -> None:
+    text = (
+        "Club Officers\n\nThe Officers\n\n- President: presides at meetings.\n"
+        "- Vice President Education: schedules speakers and tracks each member's progress.\n"
+        "- Treasurer: manages the club's money.\n"
+        "\nThe Vice President Education is often called the busiest officer of the club.\n"
+    )
+    cards = generate_chapter(parse_document(text, "officers.txt"))
+    asked = {c.back: c.front for c in cards}
+    # asked from its duty, and kept though a looser claim names the officer on its front
+    assert asked["Vice President Education"] == (
+        "In “Club Officers”, which of the officers schedules speakers and tracks each "
+        "member's progress?"
+    )
+
+
+def test_a_glossary_of_things_is_not_read_as_duties() -> None:
+    text = (
+        "Pace\n\nTerms\n\n- Rate: words per minute a speaker says.\n"
+        "- Pitch: how high or low the voice sounds.\n- Volume: how loud the voice is.\n"
+    )
+    cards = generate_chapter(parse_document(text, "pace.txt"))
+    asked = {c.back: c.front for c in cards}
+    assert asked["Rate"].endswith("means “words per minute a speaker says”?")
+
+
 def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
     text = (
         "Mentoring\n\nThe three stages of a mentoring relationship are orientation, "

@@ -256,7 +256,12 @@ _WRITTEN = WRITTEN_KINDS
 
 
 def _rank(card: Card) -> int:
-    return 2 if card.kind in _WRITTEN else 1 if card.kind in _ESSENTIAL else 0
+    """Which of two colliding cards stays: a member's own card, then what the chapter is
+    for (its key points, definitions, title), then an item of a list it names (an officer
+    asked from its duty), then a looser claim that happens to name that item."""
+    if card.kind in _WRITTEN:
+        return 3
+    return 2 if card.kind in _ESSENTIAL else 1 if card.kind in _LIST_ITEM_KINDS else 0
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:

@@ -231,7 +231,11 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
     else:
         among = f"which of the {name.plural}"
     noun = titled.block.item_noun
-    for item in titled.block.items:
+    # Duties listed alike ("President: presides ...", "Treasurer: manages ..."): a duty whose
+    # verb the tagger took for a noun ("schedules speakers ...") reads as its neighbours do.
+    doing = [_says_what_it_does(item.meaning) for item in titled.block.items]
+    duties = sum(doing) * 3 >= len(doing) * 2
+    for item, does in zip(titled.block.items, doing, strict=True):
         meaning = _CLAUSE_BREAK.split(item.meaning, maxsplit=1)[0].strip().rstrip(".,;:")
         if len(meaning.split()) > MAX_MEANING_WORDS:
             # "grouping ideas in threes, because audiences remember ..." -> its first clause
@@ -243,7 +247,7 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
         if not _names_a_term(item.term):
             continue  # "Good meetings need three things: ..." is a sentence, not a term
         meaning = meaning[0].lower() + meaning[1:] if meaning[1:2].islower() else meaning
-        if _says_what_it_does(meaning):
+        if does or (duties and _may_be_a_duty(meaning)):
             # "President: presides at meetings" -> "which of the club officers presides ...?"
             front = f"In {where}, {among.replace('which term', 'which one')} {meaning}?"
         else:
@@ -263,6 +267,15 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
 
 
 _FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD", "MD"))
+
+
+def _may_be_a_duty(meaning: str) -> bool:
+    """True when a meaning opens on a word that can be a verb in the third person
+    ("schedules speakers ...", "tracks progress"), however the tagger read it."""
+    from leadership_cards.generate.questions import _can_be_verb
+
+    first = meaning.split(" ", 1)[0].lower()
+    return first.endswith("s") and not first.endswith("ss") and _can_be_verb(first[:-1])
 
 
 def _names_a_term(term: str) -> bool:
