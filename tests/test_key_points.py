@@ -55,3 +55,16 @@ def test_a_bare_noun_phrase_is_asked_between_its_neighbours(cards: list[Card]) -
     assert card.back == "Clear expectations"
     assert "4. Ask open questions; 5. [...]; 6. Feedback refers to" in card.front
     assert card.front.startswith("In “Growing Leaders”, the key points run: ")
+
+
+def test_a_key_point_and_the_prose_it_restates_ask_one_question_once() -> None:
+    text = (
+        "Delegation\n\nA leader who does everything becomes the bottleneck of her own work "
+        "community, and her followers learn only to wait.\n\nKey Points\n\n"
+        "1. A leader who does everything becomes the bottleneck of the work community.\n"
+        "2. Delegation is a dial, not a switch.\n"
+    )
+    cards = generate_chapter(parse_document(text, "delegation.txt"))
+    fronts = [c.front for c in cards]
+    assert len(fronts) == len(set(fronts))
+    assert "In “Delegation”, what does a leader who does everything become?" in fronts

@@ -7,6 +7,7 @@ specific card is kept. Generation is deterministic and linear in the size of the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -322,7 +323,9 @@ class _Seen:
                 continue  # an alternative for an item that already has its card
             if not passes(card):
                 continue
-            front = normalise(card.front)
+            # Compared as they will read once named in their chapter: "What does X
+            # become?" and "In “Chapter”, what does X become?" ask the same.
+            front = normalise(_IN_PLACE.sub("", card.front))
             if card.id in self.ids or front in self.fronts:
                 continue
             back = normalise(card.back)
@@ -356,6 +359,8 @@ class _Seen:
             self.items.add(card.item)
             yield card
 
+
+_IN_PLACE = re.compile(r"^In “[^”]{1,200}”, (?=[a-z])")
 
 #: Kinds whose answer is a statement or phrase a cloze card could repeat.
 _FACT_KINDS = frozenset({Kind.DEFINITION, Kind.ENUMERATION, Kind.TECHNIQUE})
