@@ -416,3 +416,19 @@ def test_a_bulleted_key_point_with_nothing_to_blank_is_cued_by_its_explanation()
     ]
     for card in cards:
         assert "Listen before you speak" not in card.front or card.source.position.endswith("1")
+
+
+def test_the_later_sentences_of_a_counted_step_are_asked_as_claims() -> None:
+    text = (
+        "Running the Timer\n\nFollow these three steps in order.\n\n"
+        "1. Collect the signal cards before the meeting.\n\n"
+        "2. Sit where every speaker can see you. The green card shows at five minutes "
+        "and the red card at seven.\n\n"
+        "3. Report the times at the end of the meeting.\n"
+    )
+    cards = generate_chapter(parse_document(text, "timer.txt"))
+    claims = [c for c in cards if c.kind is Kind.CLAIM]
+    assert [(c.source.position, c.back) for c in claims] == [("key point 2", "five minutes")]
+    # a step's first sentence is its own card in the list, never a claim as well
+    steps = [c.back for c in cards if c.kind is Kind.ENUMERATION]
+    assert "Sit where every speaker can see you" in steps

@@ -96,6 +96,23 @@ def _titled(block: NumberedList, heading: str, previous: object) -> TitledList |
     return None
 
 
+def item_passages(chapter: Chapter) -> Iterator[tuple[str, str]]:
+    """The chapter's paragraphs and the items of the lists it names (a heading's techniques,
+    "Follow these twelve steps"), as (text, position) in reading order: the prose whose
+    claims are asked beside each item's own card. Key points and questions have extractors
+    of their own."""
+    titled = {id(t.block) for t in titled_lists(chapter.doc)}
+    for block in chapter.doc.blocks:
+        if isinstance(block, Paragraph):
+            yield block.text, f"paragraph {block.number}"
+        elif isinstance(block, NumberedList) and (
+            block.role is ListRole.ITEMS
+            or (block.role is ListRole.KEY_POINTS and id(block) in titled)
+        ):
+            for item in block.items:
+                yield item.text, f"{block.item_noun} {item.number}"
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One item of a list: its number as printed, the answer a card asks for (None when no
