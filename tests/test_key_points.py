@@ -68,3 +68,20 @@ def test_a_key_point_and_the_prose_it_restates_ask_one_question_once() -> None:
     fronts = [c.front for c in cards]
     assert len(fronts) == len(set(fronts))
     assert "In “Delegation”, what does a leader who does everything become?" in fronts
+
+
+def test_a_point_that_turns_on_its_condition_asks_for_the_condition() -> None:
+    text = (
+        "Growing Trust\n\nKey Points\n\n"
+        "1. Trust grows when a leader's words and actions match over time; one gap between "
+        "them undoes months of consistency.\n"
+        "2. Say “I do not know” when you do not know.\n"
+    )
+    cards = generate_chapter(parse_document(text, "trust.txt"))
+    asked = {c.source.position: (c.front, c.back) for c in cards}
+    assert asked["key point 1"] == (
+        "In “Growing Trust”, when does trust grow?",
+        "When a leader's words and actions match over time",
+    )
+    # an instruction has no subject to ask "when does ...?" of: no condition question
+    assert not asked["key point 2"][0].startswith("In “Growing Trust”, when")

@@ -19,7 +19,7 @@ from leadership_cards.generate.phrasing import (
     overlapping_cloze,
 )
 from leadership_cards.generate.quality import passes
-from leadership_cards.generate.questions import claim_question, object_question
+from leadership_cards.generate.questions import claim_question, clause_question, object_question
 from leadership_cards.generate.text import (
     _phrase_before,
     cloze_of,
@@ -45,9 +45,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 continue  # it introduces the items after it; they are what to ask
             position = f"key point {item.number}"
             alternatives = [
+                chapter.card(Kind.KEY_POINT, question, answer, position, item.text)
+                for question, answer in condition_questions(item.text, chapter.title)
+            ]
+            alternatives.extend(
                 chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
                 for cloze in candidate_clozes(item.text)
-            ]
+            )
             # Last resort, when no blank leaves enough of the point: a question on its object.
             first = strip_connectives(sentences(item.text)[0])
             question = object_question(first) or claim_question(first)
@@ -74,6 +78,19 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     cloze = own_cue_cloze(start, points[index][1].rstrip(" ."), item.text)
                 if cloze:
                     yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
+
+
+def condition_questions(text: str, chapter_title: str) -> list[tuple[str, str]]:
+    """A point whose first claim turns on its condition ("Trust grows when words and actions
+    match over time; ..."): the condition is what to recall, so it is asked first ("When
+    does trust grow?"), before any blank inside the point."""
+    found = sentences(text)
+    if not found:
+        return []
+    asked = clause_question(strip_citations(strip_connectives(found[0])))
+    if not asked or about_the_topic(asked[0], chapter_title):
+        return []
+    return [asked]
 
 
 def candidate_clozes(text: str) -> list[str]:
