@@ -85,3 +85,23 @@ def test_a_point_that_turns_on_its_condition_asks_for_the_condition() -> None:
     )
     # an instruction has no subject to ask "when does ...?" of: no condition question
     assert not asked["key point 2"][0].startswith("In “Growing Trust”, when")
+
+
+def test_an_instruction_is_asked_for_when_or_where_it_is_done() -> None:
+    text = (
+        "Trust at Work\n\nKey Points\n\n"
+        "- Extend trust before it is fully earned, in amounts the situation can bear.\n"
+        "- Give credit in public and take blame in private.\n"
+        "- Trust in people, believe in results.\n"
+        "- Contact the speaker before the meeting.\n"
+    )
+    cards = generate_chapter(parse_document(text, "trust.txt"))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Trust at Work”, when should you extend trust?"] == "Before it is fully earned"
+    assert (
+        asked["In “Trust at Work”, where should you give credit, and where take blame?"]
+        == "Give credit in public and take blame in private"
+    )
+    # "in people" is no place, and "before the meeting" is a time with no clause to recall
+    assert not any(f.startswith("In “Trust at Work”, where should you trust") for f in asked)
+    assert not any("when should you contact" in f for f in asked)

@@ -87,10 +87,70 @@ def condition_questions(text: str, chapter_title: str) -> list[tuple[str, str]]:
     found = sentences(text)
     if not found:
         return []
-    asked = clause_question(strip_citations(strip_connectives(found[0])))
+    first = strip_citations(strip_connectives(found[0]))
+    asked = clause_question(first) or instruction_question(first)
     if not asked or about_the_topic(asked[0], chapter_title):
         return []
     return [asked]
+
+
+#: Subordinators whose clause says when an instruction applies.
+_WHEN = frozenset(["before", "after", "until", "once", "when", "whenever"])
+#: An instruction in two halves that differ only in where each is done: "Praise in public,
+#: correct in private", "Give credit in public and take blame in private".
+_PAIRED_PLACES = re.compile(
+    r"^(?P<one>[A-Z][a-z]+(?: [a-z]+){0,2}?) (?P<in1>in|at) (?P<a>[a-z]+)(?:,| and|, and) "
+    r"(?P<two>[a-z]+(?: [a-z]+){0,2}?) (?P<in2>in|at) (?P<b>[a-z]+)[.!]?$"
+)
+MAX_INSTRUCTION_WORDS = 8
+#: Where something is done, as "in ..." names it ("in people", "in results" are not places).
+_PLACES = frozenset(["public", "private", "person", "writing", "front", "secret", "open"])
+
+
+def instruction_question(sentence: str) -> tuple[str, str] | None:
+    """An instruction whose point is when or where it is done, asked for that: "Extend trust
+    before it is fully earned, ..." -> ("When should you extend trust?", "Before it is fully
+    earned"); "Praise in public, correct in private." -> ("Where should you praise, and where
+    correct?", the instruction whole: its two places are one maxim)."""
+    from leadership_cards.generate.questions import _can_be_verb
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None or len(analysis.tokens) < 3:
+        return None
+    tokens = analysis.tokens
+    paired = _PAIRED_PLACES.match(sentence.strip())
+    if (
+        paired
+        and {paired.group("a"), paired.group("b")} <= _PLACES
+        and paired.group("a") != paired.group("b")
+        and _can_be_verb(tokens[0].lower)
+    ):
+        # "Praise" opens a sentence as often as a noun: its twin half shows it is a verb
+        one, two = paired.group("one"), paired.group("two")
+        question = f"Where should you {one[:1].lower()}{one[1:]}, and where {two}?"
+        return question, sentence.strip().rstrip(".!")
+    if tokens[0].tag != "VB":
+        return None
+    at = next((i for i, t in enumerate(tokens) if t.lower in _WHEN), None)
+    if at is None or not 1 < at <= MAX_INSTRUCTION_WORDS:
+        # "Ask before you give": a verb with no object of its own asks "when should you
+        # ask?", which has as many answers as there are things to ask
+        return None
+    head = tokens[:at]
+    if any(t.tag in (",", ":", "(", ")") or t.text in (";", "—", "–") for t in head):
+        return None  # more than one instruction before the clause
+    stop = next(
+        (j for j in range(at + 1, len(tokens)) if tokens[j].text in (",", ";", ":", "—", "–")),
+        len(tokens),
+    )
+    clause = [t for t in tokens[at + 1 : stop] if t.tag not in (".",)]
+    if len(clause) < 2 or not any(t.tag.startswith(("VB", "MD")) for t in clause):
+        return None  # "before the meeting": a time, not a clause with its own verb
+    end = tokens[stop - 1].end if stop < len(tokens) else len(sentence.rstrip(" .!?"))
+    answer = sentence[tokens[at].start : end].rstrip(" .!?")
+    verb = sentence[: head[-1].end]
+    return f"When should you {verb[:1].lower()}{verb[1:]}?", answer[:1].upper() + answer[1:]
 
 
 def candidate_clozes(text: str) -> list[str]:
