@@ -432,3 +432,29 @@ def test_the_later_sentences_of_a_counted_step_are_asked_as_claims() -> None:
     # a step's first sentence is its own card in the list, never a claim as well
     steps = [c.back for c in cards if c.kind is Kind.ENUMERATION]
     assert "Sit where every speaker can see you" in steps
+
+
+def test_stages_walked_through_in_prose_are_asked_as_an_ordered_list() -> None:
+    text = (
+        "Learning from Experience\n\nThe best-known account is the Kolb cycle. The cycle "
+        "begins with concrete experience, where the learner does something. It then moves to "
+        "reflection, a look back at what happened. From reflection it moves to "
+        "conceptualisation, where the learner draws a lesson. It ends with experimentation, "
+        "in which the lesson is tried out.\n\n"
+        "A meeting begins with the opening, where the chair welcomes guests. It then moves to "
+        "the speeches, and it ends with the evaluations, which close the evening.\n"
+    )
+    cards = generate_chapter(parse_document(text, "kolb.txt"))
+    stages = [c for c in cards if c.kind is Kind.ENUMERATION]
+    assert [c.back for c in stages] == [
+        "Concrete experience",
+        "Reflection",
+        "Conceptualisation",
+        "Experimentation",
+    ]
+    assert statement(stages[1].front) == (
+        "The stages of the Kolb cycle run: 1. Concrete experience; 2. [...]; "
+        "3. Conceptualisation; 4. Experimentation."
+    )
+    # the meeting's walk names no model: its parts are left to the prose claims
+    assert all(c.source.position == "paragraph 1" for c in stages)
