@@ -458,3 +458,24 @@ def test_stages_walked_through_in_prose_are_asked_as_an_ordered_list() -> None:
     )
     # the meeting's walk names no model: its parts are left to the prose claims
     assert all(c.source.position == "paragraph 1" for c in stages)
+
+
+def test_what_a_marked_term_does_is_asked_of_it(tmp_path) -> None:
+    path = tmp_path / "roles.md"
+    path.write_text(
+        "# Meeting Roles\n\n"
+        "The **timer** keeps track of how long each speaker talks and signals with cards.\n\n"
+        "The **ah-counter** listens for filler sounds and words such as “um”.\n\n"
+        "The **grammarian** is the keeper of the meeting's language.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Meeting Roles”, what does the timer keep track of?"] == (
+        "How long each speaker talks"
+    )
+    assert asked["In “Meeting Roles”, what does the ah-counter listen for?"] == (
+        "Filler sounds and words"
+    )
+    # what a term is, is a definition's to ask, not a duty
+    assert not any("what does the grammarian" in front for front in asked)
