@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leadership_cards.cards import CLOZE_BLANK, Card
+from leadership_cards.cards import CLOZE_BLANK, Card, Kind
 from leadership_cards.generate import generate_chapter
 from leadership_cards.generate.quality import problems
 from leadership_cards.source import parse_document
@@ -105,3 +105,24 @@ def test_an_instruction_is_asked_for_when_or_where_it_is_done() -> None:
     # "in people" is no place, and "before the meeting" is a time with no clause to recall
     assert not any(f.startswith("In “Trust at Work”, where should you trust") for f in asked)
     assert not any("when should you contact" in f for f in asked)
+
+
+def test_a_key_point_that_restates_a_list_gives_way_to_the_lists_items() -> None:
+    text = (
+        "Delegation\n\nThe four levels of delegation are: look into it and report back, "
+        "recommend and act, act and inform, and act on your own.\n\nKey Points\n\n"
+        "1. Delegation is a dial, not a switch: it runs through four levels, from look into "
+        "it and report back to act on your own.\n"
+        "2. Accountability cannot be delegated, so delegation is built on trust.\n"
+    )
+    cards = generate_chapter(parse_document(text, "delegation.txt"))
+    levels = [c.back for c in cards if c.kind is Kind.ENUMERATION]
+    assert levels == [
+        "look into it and report back",
+        "recommend and act",
+        "act and inform",
+        "act on your own",
+    ]
+    assert not any("report back" in c.front and c.kind is Kind.KEY_POINT for c in cards)
+    # a key point that shows no item keeps its card
+    assert any(c.source.position == "key point 2" for c in cards)

@@ -232,8 +232,17 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
     for card in cards:
         if card.kind in _LIST_ITEM_KINDS:
             listed.setdefault(card.chapter, []).append(normalise(card.back))
-    for i, j in leaks(cards):
+    found = leaks(cards)
+    # A key point that shows items of a list the chapter asks item by item restates the
+    # list ("..., from look into it and report back to act on your own"): the items stay.
+    restating = {
+        i for i, j in found if cards[i].kind is Kind.KEY_POINT and cards[j].kind in _LIST_ITEM_KINDS
+    }
+    for i, j in found:
         if i in dropped or j in dropped:
+            continue
+        if i in restating and cards[j].kind in _LIST_ITEM_KINDS:
+            dropped.add(i)
             continue
         # A card written by hand is the member's own: it stays, and a generated card that
         # shows its answer goes. A key point or a definition is what the chapter is for:
