@@ -126,3 +126,22 @@ def test_a_key_point_that_restates_a_list_gives_way_to_the_lists_items() -> None
     assert not any("report back" in c.front and c.kind is Kind.KEY_POINT for c in cards)
     # a key point that shows no item keeps its card
     assert any(c.source.position == "key point 2" for c in cards)
+
+
+def test_the_other_claim_of_a_point_that_makes_two_is_asked_too() -> None:
+    text = (
+        "Team Habits\n\nKey Points\n\n"
+        "- Accountability cannot be delegated, so delegation is built on trust.\n"
+        "- Morale is measured by behaviour, not by surveys: watch how early bad news "
+        "reaches you.\n"
+        "- Clear roles prevent most conflict; they take a season to settle.\n"
+    )
+    cards = generate_chapter(parse_document(text, "habits.txt"))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Team Habits”, what cannot be delegated?"] == "Accountability"
+    assert asked[
+        "In “Team Habits”, morale is measured by behaviour, not by surveys: what should you watch?"
+    ] == ("How early bad news reaches you")
+    # "they take a season to settle" has no shape to ask: no second card
+    third = [c for c in cards if c.source.position == "key point 3"]
+    assert [c.kind for c in third] == [Kind.KEY_POINT]

@@ -22,6 +22,7 @@ from leadership_cards.generate.quality import passes
 from leadership_cards.generate.questions import claim_question, clause_question, object_question
 from leadership_cards.generate.text import (
     _phrase_before,
+    capitalise,
     cloze_of,
     dangles,
     salient_span,
@@ -66,6 +67,10 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 for cloze in framed_clozes(chapter.title, item.text)
             )
             yield from alternatives  # `generate` keeps the first that passes
+            chosen = next((card for card in alternatives if passes(card)), None)
+            for question, answer in second_claims(item.text, chosen.back if chosen else ""):
+                # The point's other claim, beside the one its card asks.
+                yield chapter.card(Kind.CLAIM, question, answer, position, item.text)
             if not any(passes(card) for card in alternatives):
                 # Nothing inside the point to blank ("Clear expectations."): it is asked
                 # as an item of the chapter's key points, so every key point yields a card.
@@ -151,6 +156,102 @@ def instruction_question(sentence: str) -> tuple[str, str] | None:
     answer = sentence[tokens[at].start : end].rstrip(" .!?")
     verb = sentence[: head[-1].end]
     return f"When should you {verb[:1].lower()}{verb[1:]}?", answer[:1].upper() + answer[1:]
+
+
+#: Where a point's second claim starts: "X is Y: it is ...", "X; Y", "X, so Y".
+_SECOND_CLAIM = re.compile(r"(?<=\w)(?::|;|,\s+so)\s+(?=[a-z])")
+_READ_AS = re.compile(
+    r"^(?P<subject>(?!(?:it|they|this|that|these|those)\b)[a-z][\w'’ -]{2,40}?)\s+"
+    r"(?P<be>is|are)\s+(?P<verb>read|seen|taken|treated|understood|heard)\s+as\s+"
+    r"(?P<answer>[^,;:]{3,60})$",
+    re.IGNORECASE,
+)
+_CANNOT_BE = re.compile(
+    r"^(?P<subject>(?!(?:it|they|this|that|these|those)\b)[A-Za-z][\w'’ -]{2,40}?)\s+"
+    r"(?P<modal>cannot|can never|must never|should never)\s+be\s+(?P<verb>[a-z]+ed)$"
+)
+_PASSIVE_PAIR = re.compile(
+    r"^(?:it|they)\s+(?P<be>is|are)\s+(?P<one>[a-z]+)\s+(?P<p1>in|by|with|through)\s+[^,;:]+?"
+    r"\s+and\s+(?P<two>[a-z]+)\s+(?P<p2>in|by|with|through)\s+[^,;:]+$",
+    re.IGNORECASE,
+)
+
+
+def second_claims(text: str, asked: str) -> list[tuple[str, str]]:
+    """The claim of a point's first sentence that its card does not ask, when the sentence
+    makes two ("Accountability cannot be delegated, so delegation is built on trust"), as a
+    question: ("What cannot be delegated?", "Accountability"); "Trust is earned in small
+    moments and spent in large ones: it is built in drops and lost in buckets" -> ("How is
+    trust built and lost?", ...); "Trust is measured by behaviour, not by surveys: watch how
+    early bad news reaches you" -> (the first claim, then "what should you watch?", ...)."""
+    found = sentences(text)
+    if not found:
+        return []
+    sentence = strip_citations(strip_connectives(found[0])).rstrip(" .!")
+    split = _SECOND_CLAIM.search(sentence)
+    if split is None:
+        return []
+    first, second = sentence[: split.start()].strip(), sentence[split.end() :].strip()
+    out: list[tuple[str, str]] = []
+    for part in (first, second):
+        if asked and asked.rstrip(" .").lower() in part.lower():
+            continue  # the point's card asks this claim already
+        if part is second and asked and asked.rstrip(" .").lower() not in first.lower():
+            continue  # the card asked neither side: the point's first claim comes first
+        question = _claim_question(part, first if part is second else "")
+        if question:
+            out.append(question)
+            break
+    return out
+
+
+def _claim_question(part: str, before: str) -> tuple[str, str] | None:
+    """One clause of a point asked as a question; `before` is the clause it follows."""
+    from leadership_cards.generate.questions import _can_be_verb
+
+    m = _READ_AS.match(part)
+    if m:
+        subject = m.group("subject")
+        return f"How {m.group('be')} {_lowered(subject)} {m.group('verb')}?", capitalise(
+            f"as {m.group('answer')}"
+        )
+    m = _CANNOT_BE.match(part)
+    if m:
+        return f"What {m.group('modal')} be {m.group('verb')}?", capitalise(m.group("subject"))
+    subject = _subject(capitalise(before)) if before else None
+    m = _PASSIVE_PAIR.match(part)
+    if m and subject:
+        question = f"How {m.group('be')} {_lowered(subject)} {m.group('one')} and {m.group('two')}?"
+        return question, capitalise(part[m.start("one") :])
+    words = part.split(" ", 1)
+    if before and len(words) == 2 and _can_be_verb(words[0].lower()) and _opens_imperative(part):
+        # "...: watch how early bad news reaches you" -> "...: what should you watch?"
+        return (
+            f"{_lowered(before)}: what should you {words[0].lower()}?",
+            capitalise(words[1]),
+        )
+    return None
+
+
+def _opens_imperative(clause: str) -> bool:
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(capitalise(clause) + ".")
+    if analysis is None or len(analysis.tokens) <= 3:
+        return False
+    first, second = analysis.tokens[0], analysis.tokens[1]
+    # A sentence's first word is often tagged a noun; one that a "how", "what" or "the"
+    # follows is a verb with its object ("Watch how early bad news reaches you").
+    return first.tag == "VB" or second.tag in ("WRB", "WP", "DT", "PRP$")
+
+
+def _lowered(subject: str) -> str:
+    """A subject inside a question: "Withheld information" -> "withheld information"; a name
+    ("GROW", "Vice President Education") keeps its capitals."""
+    first = subject.split(" ", 1)[0]
+    if first.isupper() or sum(w[:1].isupper() for w in subject.split()) > 1:
+        return subject
+    return subject[:1].lower() + subject[1:]
 
 
 def candidate_clozes(text: str) -> list[str]:
