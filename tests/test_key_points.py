@@ -6,6 +6,7 @@ import pytest
 
 from leadership_cards.cards import CLOZE_BLANK, Card, Kind
 from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.keypoints import second_claims
 from leadership_cards.generate.quality import problems
 from leadership_cards.source import parse_document
 
@@ -145,3 +146,9 @@ def test_the_other_claim_of_a_point_that_makes_two_is_asked_too() -> None:
     # "they take a season to settle" has no shape to ask: no second card
     third = [c for c in cards if c.source.position == "key point 3"]
     assert [c.kind for c in third] == [Kind.KEY_POINT]
+
+
+def test_a_second_claim_is_asked_only_when_the_points_card_leaves_it() -> None:
+    point = "Share news by default; withheld news is read as withheld respect."
+    assert second_claims(point, "") == [("How is withheld news read?", "As withheld respect")]
+    assert second_claims(point, "withheld respect") == []

@@ -170,19 +170,14 @@ _CANNOT_BE = re.compile(
     r"^(?P<subject>(?!(?:it|they|this|that|these|those)\b)[A-Za-z][\w'’ -]{2,40}?)\s+"
     r"(?P<modal>cannot|can never|must never|should never)\s+be\s+(?P<verb>[a-z]+ed)$"
 )
-_PASSIVE_PAIR = re.compile(
-    r"^(?:it|they)\s+(?P<be>is|are)\s+(?P<one>[a-z]+)\s+(?P<p1>in|by|with|through)\s+[^,;:]+?"
-    r"\s+and\s+(?P<two>[a-z]+)\s+(?P<p2>in|by|with|through)\s+[^,;:]+$",
-    re.IGNORECASE,
-)
 
 
 def second_claims(text: str, asked: str) -> list[tuple[str, str]]:
     """The claim of a point's first sentence that its card does not ask, when the sentence
     makes two ("Accountability cannot be delegated, so delegation is built on trust"), as a
-    question: ("What cannot be delegated?", "Accountability"); "Trust is earned in small
-    moments and spent in large ones: it is built in drops and lost in buckets" -> ("How is
-    trust built and lost?", ...); "Trust is measured by behaviour, not by surveys: watch how
+    question: ("What cannot be delegated?", "Accountability"); "...; withheld information is
+    read as withheld trust" -> ("How is withheld information read?", "As withheld trust");
+    "Trust is measured by behaviour, not by surveys: watch how
     early bad news reaches you" -> (the first claim, then "what should you watch?", ...)."""
     found = sentences(text)
     if not found:
@@ -218,11 +213,6 @@ def _claim_question(part: str, before: str) -> tuple[str, str] | None:
     m = _CANNOT_BE.match(part)
     if m:
         return f"What {m.group('modal')} be {m.group('verb')}?", capitalise(m.group("subject"))
-    subject = _subject(capitalise(before)) if before else None
-    m = _PASSIVE_PAIR.match(part)
-    if m and subject:
-        question = f"How {m.group('be')} {_lowered(subject)} {m.group('one')} and {m.group('two')}?"
-        return question, capitalise(part[m.start("one") :])
     words = part.split(" ", 1)
     if before and len(words) == 2 and _can_be_verb(words[0].lower()) and _opens_imperative(part):
         # "...: watch how early bad news reaches you" -> "...: what should you watch?"
