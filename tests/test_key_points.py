@@ -152,3 +152,21 @@ def test_a_second_claim_is_asked_only_when_the_points_card_leaves_it() -> None:
     point = "Share news by default; withheld news is read as withheld respect."
     assert second_claims(point, "") == [("How is withheld news read?", "As withheld respect")]
     assert second_claims(point, "withheld respect") == []
+
+
+def test_a_contrast_whose_sides_share_a_preposition_is_asked_for_the_whole_side() -> None:
+    text = (
+        "Measures\n\nKey Points\n\n"
+        "1. Trust is measured by behaviour, not by surveys.\n"
+        "2. Inner leaders delegate to grow people, not to shed work.\n"
+        "3. Leaders earn respect, not titles.\n"
+    )
+    cards = generate_chapter(parse_document(text, "measures.txt"))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Measures”, how is trust measured, if not by surveys?"] == "By behaviour"
+    assert asked["In “Measures”, why do inner leaders delegate, if not to shed work?"] == (
+        "To grow people"
+    )
+    # sides with no preposition are left to the other shapes: no "if not" question
+    third = [c for c in cards if c.source.position == "key point 3"]
+    assert third and "if not" not in third[0].front

@@ -93,10 +93,45 @@ def condition_questions(text: str, chapter_title: str) -> list[tuple[str, str]]:
     if not found:
         return []
     first = strip_citations(strip_connectives(found[0]))
-    asked = clause_question(first) or instruction_question(first)
+    asked = clause_question(first) or instruction_question(first) or side_question(first)
     if not asked or about_the_topic(asked[0], chapter_title):
         return []
     return [asked]
+
+
+#: "Trust is measured by behaviour, not by surveys", "Inner leaders delegate to grow people,
+#: not to shed work": a contrast whose two sides open on the same preposition.
+_SIDES = re.compile(
+    r"^(?P<subject>[A-Z][\w'’ -]{1,50}?)\s+(?:(?P<be>is|are)\s+)?(?P<verb>[a-z]+)\s+"
+    r"(?P<prep>to|by|through|in|at)\s+(?P<y>[^,;:]{2,50}?),\s+not\s+(?P=prep)\s+"
+    r"(?P<x>[^,;:.]{2,50}?)\s*(?:[.;:!]|$)"
+)
+_SIDE_QUESTION = {"to": "why", "by": "how", "through": "how", "in": "where", "at": "where"}
+_PRONOUNS = frozenset(["it", "they", "this", "that", "these", "those", "he", "she", "we", "you"])
+
+
+def side_question(sentence: str) -> tuple[str, str] | None:
+    """A contrast whose sides open on one preposition, asked for the side the point keeps:
+    a blank may not start on "by", so "[behaviour], not by surveys" would leave the side
+    half asked. -> ("How is trust measured, if not by surveys?", "By behaviour")."""
+    from leadership_cards.generate.questions import _base_form, _can_be_verb
+
+    m = _SIDES.match(sentence)
+    if m is None or m.group("subject").split()[0].lower() in _PRONOUNS:
+        return None
+    subject, verb, prep = _lowered(m.group("subject")), m.group("verb"), m.group("prep")
+    ask = _SIDE_QUESTION[prep]
+    if m.group("be"):
+        question = (
+            f"{ask.capitalize()} {m.group('be')} {subject} {verb}, if not {prep} {m.group('x')}?"
+        )
+    else:
+        if not _can_be_verb(_base_form(verb)):
+            return None
+        singular = verb.endswith("s") and not verb.endswith("ss")
+        does, base = ("does", _base_form(verb)) if singular else ("do", verb)
+        question = f"{ask.capitalize()} {does} {subject} {base}, if not {prep} {m.group('x')}?"
+    return question, capitalise(f"{prep} {m.group('y')}")
 
 
 #: Subordinators whose clause says when an instruction applies.
