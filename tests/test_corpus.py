@@ -39,7 +39,7 @@ SHORT_OF_THE_BAR: dict[str, str] = {
     "club-officers": "81% of facts asked",
     "coaching-conversations": "46% of facts asked",
     "deciding-together": "42% of facts asked",
-    "delegation-that-develops-people": "65% of facts asked",
+    "delegation-that-develops-people": "69% of facts asked",
     "evaluating-a-speech": "87% of facts asked",
     "giving-feedback": "79% of facts asked",
     "handout-conflict": "50% of facts asked",
