@@ -440,7 +440,7 @@ def test_stages_walked_through_in_prose_are_asked_as_an_ordered_list() -> None:
         "begins with concrete experience, where the learner does something. It then moves to "
         "reflection, a look back at what happened. From reflection it moves to "
         "conceptualisation, where the learner draws a lesson. It ends with experimentation, "
-        "in which the lesson is tried out.\n\n"
+        "sometimes called active testing, in which the lesson is tried out.\n\n"
         "A meeting begins with the opening, where the chair welcomes guests. It then moves to "
         "the speeches, and it ends with the evaluations, which close the evening.\n"
     )
@@ -458,6 +458,9 @@ def test_stages_walked_through_in_prose_are_asked_as_an_ordered_list() -> None:
     )
     # the meeting's walk names no model: its parts are left to the prose claims
     assert all(c.source.position == "paragraph 1" for c in stages)
+    asked = {c.front: c.back for c in cards}
+    question = "In “Learning from Experience”, what is the experimentation stage of the Kolb cycle also called?"
+    assert asked[question] == "Active testing"
 
 
 def test_what_a_marked_term_does_is_asked_of_it(tmp_path) -> None:

@@ -116,6 +116,10 @@ _SEQUENCE_NAME = re.compile(
 #: Where a stage's name ends: a comma, a clause, a colon.
 _STAGE_END = re.compile(r"[,;:.(—–]|\s(?:where|which|in\s+which|when|that|sometimes)\s")
 MAX_STAGE_WORDS = 3
+_ALIAS = re.compile(
+    r"^,\s+(?:sometimes|also|often)\s+(?:called|known\s+as|named)\s+"
+    r"(?P<alias>[^,;:.()]{3,40}?)\s*(?=[,;:.(]|$)"
+)
 
 
 def _sequences(chapter: Chapter) -> Iterator[Card]:
@@ -127,6 +131,7 @@ def _sequences(chapter: Chapter) -> Iterator[Card]:
         if not isinstance(block, Paragraph) or not _BEGINS.search(block.text):
             continue
         stages: list[str] = []
+        aliases: list[tuple[str, str]] = []  # (stage, its other name)
         for sentence in sentences(block.text):
             pattern = _BEGINS if not stages else _ENDS if _ENDS.search(sentence) else _MOVES
             m = pattern.search(sentence)
@@ -138,6 +143,9 @@ def _sequences(chapter: Chapter) -> Iterator[Card]:
             if stage is None:
                 break
             stages.append(stage)
+            alias = _ALIAS.match(sentence[m.end() + len(stage) :])
+            if alias:
+                aliases.append((stage, alias.group("alias")))
             if pattern is _ENDS:
                 break
         named = _SEQUENCE_NAME.search(block.text)
@@ -148,6 +156,11 @@ def _sequences(chapter: Chapter) -> Iterator[Card]:
         position = f"paragraph {block.number}"
         entries = [Entry(n, s, position, block.text) for n, s in enumerate(stages, 1)]
         yield from item_cards(chapter, name, entries, _KINDS, position, counted=False)
+        for stage, other in aliases:
+            # "It ends with will, sometimes called the way forward": the other name is
+            # what a member meets elsewhere, asked by the stage it names.
+            question = f"What is the {stage.lower()} stage of the {model} also called?"
+            yield chapter.card(Kind.CLAIM, question, capitalise(other), position, block.text)
 
 
 def _stage(rest: str) -> str | None:
