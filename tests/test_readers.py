@@ -300,6 +300,26 @@ def test_a_pdf_page_with_every_kind_of_line_at_once(tmp_path: Path) -> None:
     assert "Evaluation Handbook" not in " ".join(p.text for p in doc.paragraphs)
 
 
+def test_a_bold_phrase_set_in_pieces_is_one_term(tmp_path: Path) -> None:
+    """A layout program may draw a bold phrase word by word, leaving gaps for the spaces;
+    the phrase is still one term."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(30, 6, "Members call it")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(14, 6, "active")
+    pdf.cell(18, 6, "listening")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "when the listener restates a speech;", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "it is a skill that every club member can practise.", new_x="LMARGIN")
+    path = tmp_path / "pieces.pdf"
+    pdf.output(str(path))
+    (paragraph,) = read_document(path).paragraphs
+    assert paragraph.text.startswith("Members call it active listening when the listener")
+    assert paragraph.terms == ("active listening",)
+
+
 HASHCARDS = """Q: What is the order of a group?
 A: The cardinality of its underlying set.
 

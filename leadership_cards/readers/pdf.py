@@ -109,19 +109,24 @@ def _line(text: str, first: int, last: int, shown: str, page: int, styles: _Styl
         return _Line(" ".join(shown.split()), page, styles.baseline(first), size, bold, [])
     counts: Counter[tuple[float, bool]] = Counter()
     terms: list[str] = []
-    bold_run = False  # the last run with text was bold, so the next bold one extends it
+    term_start: int | None = None  # where the bold phrase still open began
     for number, (begin, style) in enumerate(runs):
         stop = runs[number + 1][0] if number + 1 < len(runs) else last + 1
-        part = text[begin:stop]
-        if style is None or not part.strip():
+        part = text[begin:stop].strip()
+        if style is None:
             continue  # a space PDFium put between words, in no font
         _, size, bold = style
-        counts[(size, bold)] += len(part.strip())
-        if bold and bold_run:
-            terms[-1] = " ".join((terms[-1] + part).split())
-        elif bold:
+        if not part:
+            term_start = term_start if bold else None  # a plain space ends a bold phrase
+            continue
+        counts[(size, bold)] += len(part)
+        if not bold:
+            term_start = None
+        elif term_start is None:
+            term_start = begin
             terms.append(" ".join(part.split()))
-        bold_run = bold
+        else:  # bold again, after a space or in another object: the same phrase goes on
+            terms[-1] = " ".join(text[term_start:stop].split())
     (size, bold), _ = counts.most_common(1)[0] if counts else ((0.0, False), 0)
     return _Line(
         " ".join(shown.split()), page, styles.baseline(first), size, bold, [] if bold else terms
