@@ -32,6 +32,7 @@ from leadership_cards.generate.text import (
     clauses,
     cloze_of,
     dangles,
+    ends_in_function_word,
     main_clause,
     resolve_pronoun,
     salient_span,
@@ -84,7 +85,9 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         previous = ""
         for index, raw in _clauses_of(text):
             before = previous
-            raw, previous = resolve_pronoun(raw, previous), raw
+            # Resolved in a chain: "Urgency is not panic. It is not a deadline. It means
+            # ..." names urgency in the third sentence too.
+            raw = previous = resolve_pronoun(raw, previous)
             if index == 0 and not position.startswith("paragraph"):
                 continue  # an item's first sentence is its technique card
             verdict = bool(_VERDICT.search(raw))
@@ -101,6 +104,8 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             who, sentence = _reported(sentence)
             if dangles(sentence):
                 sentence = _main_clause_after_but(sentence)
+            if word_count(sentence) > MAX_SENTENCE_WORDS:
+                sentence = _without_aside(sentence)
             if (
                 dangles(sentence)
                 or _ORDINAL_REFERENCE.search(sentence)
@@ -163,6 +168,25 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 )
 
 
+# "..., whether that is a skill they were proud of, a routine ...": an aside that a long
+# sentence can lose, leaving its claim whole.
+_ASIDE = re.compile(
+    r",\s+(?:whether|such as|including|which|where|because|since|so that|even if|even though|"
+    r"usually|often)\s|:\s",
+    re.IGNORECASE,
+)
+
+
+def _without_aside(sentence: str) -> str:
+    """A sentence too long for a card, cut before its first trailing aside when what stays is
+    a claim of its own."""
+    m = _ASIDE.search(sentence)
+    if not m or word_count(sentence[: m.start()]) < 6:
+        return sentence
+    head = sentence[: m.start()].rstrip()
+    return sentence if ends_in_function_word(head) else head + "."
+
+
 def _not_the_topic(asked: tuple[str, str] | None, chapter: Chapter) -> tuple[str, str] | None:
     """The question, unless it asks about the chapter's own topic and so has as many answers
     as the chapter has points ("What do inner leaders foster?" in a chapter on inner
@@ -171,13 +195,62 @@ def _not_the_topic(asked: tuple[str, str] | None, chapter: Chapter) -> tuple[str
 
 
 def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
-    """Each sentence's independent clauses, with the index of the sentence they belong to."""
+    """Each sentence's independent clauses, with the index of the sentence they belong to;
+    a denial and the clause that puts something in its place ("People do not resist change;
+    they resist loss.") are one contrast."""
+    pending: tuple[int, str] | None = None
     for index, sentence in enumerate(sentences(text)):
         parts = clauses(strip_connectives(sentence))
         # A sentence that stays whole keeps its connective: "Rather, ..." says what it
         # puts in place of the sentence before.
         for clause in parts if len(parts) > 1 else [sentence]:
-            yield index, clause
+            if pending is not None:
+                joined = _denied_and_replaced(pending[1], clause)
+                yield (pending[0], joined) if joined else pending
+                pending = None
+                if joined:
+                    continue
+            if _DENIAL.match(clause):
+                pending = (index, clause)
+            else:
+                yield index, clause
+    if pending is not None:
+        yield pending
+
+
+# "People do not resist change as such", "Feedback is not an order": a denial that the next
+# clause may answer.
+_DENIAL = re.compile(
+    r"^(?P<subject>[A-Z][\w'’ -]{1,50}?)\s+(?:(?P<aux>do|does)\s+not\s+(?P<verb>[a-z]+)|"
+    r"(?P<be>is|are)\s+not)\s+(?P<x>[^,;:()]{2,50}?)\.?$"
+)
+_REPLACEMENT = re.compile(r"^(?P<subject>[A-Z][\w'’ -]{1,50}?)\s+(?P<verb>[a-z]+)\s+(?P<y>.+)$")
+_STANDS_FOR = frozenset(["it", "they", "he", "she"])
+
+
+def _denied_and_replaced(denial: str, clause: str) -> str | None:
+    """ "People do not resist change as such" + "they resist losing what the change takes"
+    -> "People resist not change as such but losing what the change takes"; "Feedback is not
+    an order" + "It is an offer" -> "Feedback is not an order but an offer". The second clause
+    must repeat the verb with the same subject (or a pronoun for it), and deny nothing."""
+    d, r = _DENIAL.match(denial), _REPLACEMENT.match(clause.rstrip(" .!"))
+    if not d or not r:
+        return None
+    subject = r.group("subject")
+    if subject.lower() not in _STANDS_FOR and subject.lower() != d.group("subject").lower():
+        return None
+    y = r.group("y")
+    if y.split()[0].lower() in ("not", "never", "also", "too"):
+        return None
+    verb, be = r.group("verb"), d.group("be")
+    if be:
+        if verb != be:
+            return None
+        return f"{d.group('subject')} {be} not {d.group('x')} but {y}."
+    denied = d.group("verb")
+    if not denied or verb not in (denied, denied + "s", denied + "es"):
+        return None
+    return f"{d.group('subject')} {verb} not {d.group('x')} but {y}."
 
 
 def _covers(

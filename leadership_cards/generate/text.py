@@ -772,7 +772,7 @@ def clauses(sentence: str) -> list[str]:
             and len(analysis.tokens) >= MIN_CLAUSE_WORDS
             and any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
             and not analysis.tokens[0].tag.startswith(
-                ("VBZ", "VBP", "VBD", "VB", "IN", "TO", "RB", "CC")
+                ("VBZ", "VBP", "VBD", "VB", "IN", "TO", "RB", "CC", "WRB")
             )
             or analysis is not None
             and analysis.tokens[0].tag == "VBG"  # "Buying time is allowed": a gerund subject
