@@ -19,6 +19,7 @@ from leadership_cards.generate.quantities import quantities
 from leadership_cards.generate.questions import (
     claim_question,
     clause_question,
+    cleft_question,
     contrast_question,
     copular_question,
     origin_question,
@@ -146,7 +147,8 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             if not found and verdict:
                 plain = main_clause(sentence)
                 asked = _not_the_topic(
-                    copular_question(plain)
+                    cleft_question(plain)
+                    or copular_question(plain)
                     or claim_question(plain)
                     or origin_question(plain)
                     or subject_question(plain),
@@ -200,10 +202,11 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
     they resist loss.") are one contrast."""
     pending: tuple[int, str] | None = None
     for index, sentence in enumerate(sentences(text)):
-        parts = clauses(strip_connectives(sentence))
+        parts = clauses(capitalise(_OPENING_CONJUNCTION.sub("", strip_connectives(sentence))))
         # A sentence that stays whole keeps its connective: "Rather, ..." says what it
         # puts in place of the sentence before.
-        for clause in parts if len(parts) > 1 else [sentence]:
+        whole = capitalise(_OPENING_CONJUNCTION.sub("", sentence))
+        for clause in parts if len(parts) > 1 else [whole]:
             if pending is not None:
                 joined = _denied_and_replaced(pending[1], clause)
                 yield (pending[0], joined) if joined else pending
@@ -216,6 +219,13 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
                 yield index, clause
     if pending is not None:
         yield pending
+
+
+# "But an answer ... is ..., and ownership is ...", "Whatever the device, the opening must
+# ...": what opens the sentence ties it to the one before, and the clauses stand without it.
+_OPENING_CONJUNCTION = re.compile(
+    r"^(?:(?:But|And|Yet|So)\s+(?=[a-z])|(?:Whatever|Whichever|However)\s+[^,;:]{1,30},\s+(?=[a-z]))"
+)
 
 
 # "People do not resist change as such", "Feedback is not an order": a denial that the next
@@ -318,10 +328,12 @@ def _with_what_it_replaces(sentence: str, before: str) -> str:
     return f"{capitalise(m.group('rest'))}, not {rejected}."
 
 
-# "the third approach", "the first two approaches": items of a list the card does not show.
+# "the third approach", "the first two approaches": items of a list the card does not show
+# ("the first setback", "the first thirty seconds" are moments, not items).
 _ORDINAL_REFERENCE = re.compile(
     r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|final|former|latter)"
-    r"(?:\s+(?:two|three|four|five))?\s+[a-z]+s?\b(?!\s+of\b)",
+    r"(?:\s+(?:two|three|four|five))?\s+(?!(?:few|real|setback|moment|minute|second|hour|day|"
+    r"week|month|year|time|meeting|session|sentence|speech|impression)s?\b)[a-z]+s?\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 _BUT = re.compile(r",\s+but\s+(?P<rest>.+)$")

@@ -270,8 +270,18 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
     if head[0].tag in ("PRP", "EX", "WDT", "WRB", "IN", "CC") or head[0].lower in POINTING_WORDS:
         return None
     verb = next((i for i, t in enumerate(head) if t.tag in ("VBZ", "VBP") and i > 0), None)
-    if verb is None and head[-1].lower in _VERB_AS_NOUN and len(head) > 1:
-        verb = len(head) - 1  # "The model [works] because": a verb the tagger took for a noun
+    if verb is None:
+        # "The model [works] because", "Recognition [works] best when": a verb the tagger
+        # took for a noun, followed by nothing but an adverb of degree.
+        verb = next(
+            (
+                i
+                for i in range(1, len(head))
+                if head[i].lower in _VERB_AS_NOUN
+                and all(t.tag in ("RB", "RBR", "RBS", "JJS", "JJR") for t in head[i + 1 :])
+            ),
+            None,
+        )
     if verb is None or any(t.tag in ("VBD", "MD") for t in head):
         return None
     if any(t.tag in FINITE_TAGS for t in head[verb + 1 :]) or any(
@@ -332,7 +342,9 @@ def _subject_text(sentence: str, subject: tuple[Token, ...] | list[Token]) -> st
 
 
 #: Verbs the tagger often reads as plural nouns when a clause follows them.
-_VERB_AS_NOUN = frozenset(["works", "fails", "grows", "helps", "matters", "lasts", "succeeds"])
+_VERB_AS_NOUN = frozenset(
+    ["works", "fails", "grows", "helps", "matters", "lasts", "succeeds", "fades", "thrives"]
+)
 
 
 _NOT_X_BUT_Y = re.compile(
@@ -400,6 +412,7 @@ _BECOMING = frozenset(["become", "becomes"])
 _ASKED_PREPOSITIONS = frozenset(
     ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
 )
+_ADVISING_MODALS = frozenset(["must", "should"])
 _LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
 _CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
@@ -424,17 +437,26 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     if tokens[0].lower in POINTING_WORDS | {"it", "there"}:
         return None
     verb = None
+    modal = ""
+    subject_end = 0
     for i, t in enumerate(tokens):
+        if t.tag == "MD" and i > 0 and t.lower in _ADVISING_MODALS and i + 1 < len(tokens):
+            # "The opening must lead to the purpose": the advice's verb is asked with its
+            # modal ("What must the opening lead to?").
+            if tokens[i + 1].tag == "VB" and tokens[i + 1].lower not in AUXILIARY_WORDS:
+                modal, verb, subject_end = t.lower, i + 1, i
+                break
+            return None
         if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
             return None  # a clause or an aside before the main verb: no plain subject
         if i > 0 and (t.tag in ("VBZ", "VBP") or t.lower in LINKING_VERBS | _BECOMING):
             if tokens[i - 1].tag in ("WDT", "WP") or tokens[i - 1].lower == "that":
                 continue  # the verb of a relative clause inside the subject
-            verb = i
+            verb = subject_end = i
             break
     if verb is None or tokens[verb].lower in AUXILIARY_WORDS or _misread_verb(tokens, verb):
         return None
-    subject = tokens[:verb]
+    subject = tokens[:subject_end]
     if not any(is_content(t) for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
         return None
     relative = [i for i, t in enumerate(subject) if t.tag in ("WDT", "WP") or t.lower == "that"]
@@ -520,7 +542,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
-    does = "does" if tokens[verb].tag == "VBZ" else "do"
+    does = modal or ("does" if tokens[verb].tag == "VBZ" else "do")
     base = _base_form(word) if does == "does" else word
     middle = f" {between}" if between else ""
     if word in _LASTING and answer_tokens[-1].lower in DURATIONS:
@@ -615,3 +637,28 @@ def origin_question(sentence: str) -> tuple[str, str] | None:
         f"Where {'do' if plural else 'does'} {subject} {base} from?",
         source[:1].upper() + source[1:],
     )
+
+
+_IS_WHAT = re.compile(
+    r"^(?P<x>[A-Z][\w'’ -]{1,60}?)\s+(?:is|are)\s+what\s+(?P<rest>[a-z][^;:]{3,100}?)[.!]?$"
+)
+
+
+def cleft_question(sentence: str) -> tuple[str, str] | None:
+    """ "Ownership is what carries a plan through the first setback." -> ("What carries a
+    plan through the first setback?", "Ownership"): the thing the sentence names as the one
+    that does something, asked for by what it does."""
+    m = _IS_WHAT.match(sentence.strip())
+    if not m or len(m.group("x").split()) > MAX_BLANK_WORDS:
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    rest = analysis.index_at(m.start("rest"))
+    if rest is None or analysis.tokens[rest].tag not in ("VBZ", "VBP", "MD"):
+        return None  # "what the team needs": the thing is the object, asked elsewhere
+    x = m.group("x")
+    return f"What {m.group('rest')}?", x[:1].upper() + x[1:]
