@@ -229,7 +229,7 @@ _SUBORDINATE = frozenset(
 
 _CLAUSE_QUESTION = {"when": "When", "whenever": "When", "because": "Why", "once": "When"}
 _HAPPENS = frozenset(["happens", "occurs", "arises", "begins", "starts"])
-MAX_CLAUSE_ANSWER_WORDS = 16
+MAX_CLAUSE_ANSWER_WORDS = 18
 MAX_CLAUSE_HEAD_WORDS = 10
 
 

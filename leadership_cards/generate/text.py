@@ -340,14 +340,39 @@ def main_verb_object(sentence: str) -> Span | None:
         # "When a coach asks ..., the other person fills ...": the main clause follows
         # the opening clause's comma.
         skip_to = next((i + 1 for i, t in enumerate(found) if t.text == ","), len(found))
+    relative = False  # a relative clause opened on the subject, its verb not yet met
+    in_relative = False  # the last finite verb was a relative clause's
     for i, token in enumerate(found):
         if i < skip_to:
+            continue
+        if (
+            subject
+            and (token.tag in ("WDT", "WP") or token.lower == "that")
+            and found[i - 1].tag.startswith("NN")
+            and _plain_noun_phrase(found[:i])
+        ):
+            relative = True
             continue
         if token.tag.startswith(("NN", "PRP")) or token.tag == "VBG" and i == 0:
             subject = True
             continue
         if token.tag not in ("VBZ", "VBP", "VBD", "MD") or not subject:
             continue
+        if relative or (
+            in_relative
+            and i
+            and (
+                found[i - 1].tag == "CC"
+                or found[i - 1].tag == "RB"
+                and i > 1
+                and found[i - 2].tag == "CC"
+            )
+        ):
+            # "A question that everyone [can] answer ... invites [X]", "An opening that
+            # entertains but never [arrives] ... leaves [X]": a relative clause's verbs.
+            relative, in_relative = False, True
+            continue
+        in_relative = False
         if i and (found[i - 1].tag in ("WDT", "WP") or found[i - 1].lower == "that"):
             continue  # a relative clause's verb
         j = i + 1
@@ -369,6 +394,18 @@ def main_verb_object(sentence: str) -> Span | None:
             return None
         return _phrase_after(sentence, found[j].start)
     return None
+
+
+def _plain_noun_phrase(words: tuple) -> bool:
+    """Determiners and adjectives, then nouns: "a rhetorical question", not "effective
+    leadership also demands" (a verb the tagger took for a noun)."""
+    nouns = False
+    for token in words:
+        if token.tag.startswith("NN"):
+            nouns = True
+        elif nouns or not token.tag.startswith(("DT", "JJ", "PRP$")):
+            return False
+    return nouns
 
 
 _FINITE = frozenset(("VBZ", "VBP", "VBD"))
