@@ -23,6 +23,7 @@ from leadership_cards.generate.questions import (
     contrast_question,
     copular_question,
     origin_question,
+    reason_question,
     subject_question,
 )
 from leadership_cards.generate.text import (
@@ -103,6 +104,12 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             sentence = _with_what_it_replaces(sentence, strip_citations(before))
             sentence = strip_connectives(sentence)
             who, sentence = _reported(sentence)
+            # A claim and its reason: the reason is a card of its own beside the claim's.
+            reason = _not_the_topic(reason_question(sentence), chapter)
+            if reason:
+                yield chapter.card(
+                    Kind.CLAIM, _in_chapter(chapter, reason[0], who), reason[1], position, text
+                )
             if dangles(sentence):
                 sentence = _main_clause_after_but(sentence)
             if word_count(sentence) > MAX_SENTENCE_WORDS:
@@ -129,7 +136,12 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 )
                 continue
             if verdict and (not found or found[1] == "statement"):
-                asked = _not_the_topic(clause_question(sentence), chapter)
+                # A plain object blank is the weakest card: a "when"/"because" clause, or
+                # the side of "X is Y" that names the thing described, is asked instead.
+                asked = _not_the_topic(
+                    clause_question(sentence) or found and copular_question(main_clause(sentence)),
+                    chapter,
+                )
                 if asked:
                     yield chapter.card(
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text

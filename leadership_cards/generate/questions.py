@@ -131,8 +131,10 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
     """ "The hardest discipline for a leader who coaches is resisting the urge to solve."
     -> ("What is the hardest discipline for a leader who coaches?", "Resisting the urge to
     solve"); "The open question is the coach's working instrument." -> ("What is the coach's
-    working instrument?", "The open question"). The side that describes (a superlative or
-    rank, or a definite "the ...") becomes the question; the other side is the answer."""
+    working instrument?", "The open question"); "The job of an opening is to win attention."
+    -> ("What is the job of an opening?", "To win attention"). The side that describes (a
+    superlative or rank, a definite "the ..." or a purpose "is to ...") becomes the question;
+    the other side is the answer."""
     analysis = analyse(sentence)
     if analysis is None or len(analysis.tokens) > MAX_COPULAR_WORDS:
         return None
@@ -157,6 +159,13 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
     be = tokens[verb].lower
     if any(t.lower in _RANKED or t.tag == "JJS" for t in tokens[:verb]):
         question, answer = subject, complement
+    elif (
+        tokens[verb + 1].tag == "TO"
+        and verb + 2 < end
+        and tokens[verb + 2].tag == "VB"
+        and (tokens[0].lower == "the" or any(t.tag == "POS" for t in tokens[:verb]))
+    ):
+        question, answer = subject, complement  # "The job of an opening is [to win ...]"
     elif tokens[verb + 1].lower == "the" and not any(t.tag == "JJS" for t in tokens[verb + 1 :]):
         question, answer = complement, subject
     elif (
@@ -662,3 +671,46 @@ def cleft_question(sentence: str) -> tuple[str, str] | None:
         return None  # "what the team needs": the thing is the object, asked elsewhere
     x = m.group("x")
     return f"What {m.group('rest')}?", x[:1].upper() + x[1:]
+
+
+_BECAUSE = re.compile(
+    r"^(?P<head>[A-Z][^,;:]{3,120}?),\s+(?:because|since)\s+(?P<why>[^;:]{3,160}?)[.!]?$"
+)
+MAX_REASON_WORDS = 16
+
+
+def reason_question(sentence: str) -> tuple[str, str] | None:
+    """ "A story is the strongest opening of all, because people are built to follow a
+    narrative." -> ("Why is a story the strongest opening of all?", "Because people are built
+    to follow a narrative"): a claim and its reason make a second card beside the claim's
+    own. Only a plain present-tense main clause (a named subject, then its verb) is asked."""
+    m = _BECAUSE.match(sentence.strip())
+    if not m or len(m.group("why").split()) > MAX_REASON_WORDS:
+        return None
+    head = m.group("head")
+    analysis = analyse(head)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = next((i for i, t in enumerate(tokens) if t.tag in FINITE_TAGS), None)
+    if not verb or tokens[verb].tag not in ("VBZ", "VBP"):
+        return None
+    subject = tokens[:verb]
+    if subject[0].tag in ("PRP", "EX") or subject[0].lower in POINTING_WORDS | {"it"}:
+        return None
+    if not all(t.tag.startswith(("DT", "JJ", "NN", "PRP$", "POS", "CD")) for t in subject):
+        return None
+    if not any(is_content(t) for t in subject) or verb + 1 >= len(tokens):
+        return None
+    word = tokens[verb].lower
+    rest = head[tokens[verb].end :].strip()
+    subject_text = _subject_text(head, subject)
+    if word in ("is", "are"):
+        question = f"Why {word} {subject_text} {rest}?"
+    elif word in AUXILIARY_WORDS:
+        return None
+    else:
+        does = "does" if tokens[verb].tag == "VBZ" else "do"
+        base = _base_form(word) if does == "does" else word
+        question = f"Why {does} {subject_text} {base} {rest}?"
+    return question, "Because " + m.group("why")

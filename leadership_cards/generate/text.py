@@ -500,13 +500,25 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
         if end and tokens[end].chunk.startswith("B-"):
             break
         end += 1
-    if not end or end >= len(tokens) or tokens[end].phrase != "VP":
+    head = tokens[end - 1] if end else None
+    # "The opening of a speech is ...": the subject runs on through "of" and its noun phrase.
+    while (
+        end + 1 < len(tokens)
+        and tokens[end].lower == "of"
+        and tokens[end + 1].phrase == "NP"
+        and tokens[end + 1].tag != "PRP"
+    ):
+        end += 1
+        while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
+            end += 1
+            if end < len(tokens) and tokens[end].chunk.startswith("B-"):
+                break
+    if not end or end >= len(tokens) or tokens[end].phrase != "VP" or head is None:
         return sentence
-    head = tokens[end - 1]
     plural = head.tag in ("NNS", "NNPS")
     if not head.tag.startswith("NN") or plural != (m.group(1) in ("They", "Their")):
         return sentence
-    subject = previous[tokens[0].start : head.end]
+    subject = previous[tokens[0].start : tokens[end - 1].end]
     if m.group(1) in ("Its", "Their"):
         # "Its remedy is structure" after "Groupthink grows when ...": "The remedy for
         # groupthink is structure".
