@@ -448,14 +448,21 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     verb = None
     modal = ""
     subject_end = 0
+    in_relative = False
     for i, t in enumerate(tokens):
+        if i > 0 and (t.tag in ("WDT", "WP") or t.lower == "that"):
+            in_relative = True
+        elif in_relative and (
+            t.tag == "MD" and t.lower not in _ADVISING_MODALS or t.tag in ("VB", "VBN", "RB")
+        ):
+            continue  # "a decision that can be undone cheaply should ...": inside the subject
         if t.tag == "MD" and i > 0 and t.lower in _ADVISING_MODALS and i + 1 < len(tokens):
             # "The opening must lead to the purpose": the advice's verb is asked with its
             # modal ("What must the opening lead to?").
             if tokens[i + 1].tag == "VB" and tokens[i + 1].lower not in AUXILIARY_WORDS:
                 modal, verb, subject_end = t.lower, i + 1, i
                 break
-            return None
+            return _manner_question(sentence, tokens, i)
         if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
             return None  # a clause or an aside before the main verb: no plain subject
         if i > 0 and (t.tag in ("VBZ", "VBP") or t.lower in LINKING_VERBS | _BECOMING):
@@ -579,6 +586,19 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
     verb = opening.last + 1
     if verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
         return None
+    if (
+        verb + 1 < len(tokens)
+        and tokens[verb].tag == "VBZ"
+        and tokens[verb].lower not in AUXILIARY_WORDS
+        and tokens[verb + 1].tag in ("VB", "VBN", "VBP")
+        and lexicon_tag(tokens[verb + 1].lower) in ("VB", "VBP")
+    ):
+        # "Short-term wins keep": two verbs in a row, the first a plural noun the tagger
+        # took for a verb.
+        verb += 1
+        plural_noun = True
+    else:
+        plural_noun = False
     word = tokens[verb].lower
     if word in AUXILIARY_WORDS or word in REPORTING_VERBS or word.rstrip("s") in REPORTING_VERBS:
         return None
@@ -586,7 +606,8 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
     if subject[0].tag in ("PRP", "CD", "EX") or subject[0].lower in QUANTIFIERS | POINTING_WORDS:
         return None
     named = any(t.tag in ("NNP", "NNPS") for t in subject[1:])
-    if not named and (subject[-1].tag != "NN" or sum(is_content(t) for t in subject) < 2):
+    head_noun = subject[-1].tag == "NN" or plural_noun
+    if not named and (not head_noun or sum(is_content(t) for t in subject) < 2):
         return None  # "Researchers distinguish ...", "The audience loses ...": no one thing named
     if sum(is_content(t) for t in subject) > 4 or verb + 1 >= len(tokens):
         return None
@@ -597,7 +618,7 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
         return None  # one predicate, no clause of its own after it
     if sum(is_content(t) for t in rest) < 2:
         return None
-    third = word if tokens[verb].tag == "VBZ" else _third_person(word)
+    third = word if tokens[verb].tag == "VBZ" and not plural_noun else _third_person(word)
     end = len(sentence.rstrip(" .!?"))
     predicate = sentence[tokens[verb + 1].start : end]
     answer = sentence[: subject[-1].end]
@@ -714,3 +735,29 @@ def reason_question(sentence: str) -> tuple[str, str] | None:
         base = _base_form(word) if does == "does" else word
         question = f"Why {does} {subject_text} {base} {rest}?"
     return question, "Because " + m.group("why")
+
+
+def _manner_question(
+    sentence: str, tokens: tuple[Token, ...], modal: int
+) -> tuple[str, str] | None:
+    """ "A decision that can be undone cheaply should be made quickly, by the person closest
+    to the work." -> ("How should a decision that can be undone cheaply be made?", "Quickly,
+    by the person closest to the work"): advice on how a thing is done."""
+    at = modal + 2
+    if not (
+        at + 1 < len(tokens)
+        and tokens[modal + 1].lower == "be"
+        and tokens[at].tag == "VBN"
+        and tokens[at + 1].tag in ("RB", "RBR")
+    ):
+        return None
+    subject = tokens[:modal]
+    if not any(is_content(t) for t in subject) or subject[0].tag in ("PRP", "EX", "WDT"):
+        return None
+    end = next((k for k in range(at + 1, len(tokens)) if tokens[k].text in ";:—–"), len(tokens))
+    answer = sentence[tokens[at + 1].start : tokens[end - 1].end].rstrip(" .!?,")
+    if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    subject_text = _subject_text(sentence, subject)
+    question = f"How {tokens[modal].lower} {subject_text} be {tokens[at].lower}?"
+    return question, answer[:1].upper() + answer[1:]
