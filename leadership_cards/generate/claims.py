@@ -22,6 +22,7 @@ from leadership_cards.generate.questions import (
     cleft_question,
     contrast_question,
     copular_question,
+    kind_question,
     origin_question,
     reason_question,
     subject_question,
@@ -114,6 +115,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 sentence = _main_clause_after_but(sentence)
             if word_count(sentence) > MAX_SENTENCE_WORDS:
                 sentence = _without_aside(sentence)
+            if word_count(sentence) > MAX_SENTENCE_WORDS and not dangles(sentence):
+                # Too long to show whole, but its "when" clause may still be asked.
+                asked = _not_the_topic(clause_question(sentence), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                continue
             if (
                 dangles(sentence)
                 or _ORDINAL_REFERENCE.search(sentence)
@@ -121,6 +130,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 or "{{" in sentence
                 or "}}" in sentence
             ):
+                continue
+            compared = _not_the_topic(kind_question(sentence), chapter)
+            if compared:
+                # "A team that reviews ... learns faster than one that ...": what sets the
+                # favoured kind apart is the point, not a word of the comparison.
+                yield chapter.card(
+                    Kind.CLAIM, _in_chapter(chapter, compared[0], who), compared[1], position, text
+                )
                 continue
             # A general statement in the present tense is a claim of the chapter's own;
             # narration (past tense), questions and asides are not.
@@ -171,6 +188,16 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
                     )
                 continue
+            condition = _CONDITION.search(sentence)
+            if found and condition and found[0][0] > condition.start():
+                # "... worth its cost only when the decision cannot succeed without [X]": the
+                # blank sits inside the condition, which is the point: ask for the condition.
+                asked = _not_the_topic(clause_question(sentence), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
             if found and (found[1] != "statement" or verdict):
                 yield chapter.card(
                     Kind.CLAIM,
@@ -180,6 +207,9 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     text,
                     cloze=_according_to(who, cloze_of(sentence, found[0])),
                 )
+
+
+_CONDITION = re.compile(r"\s(?:when|whenever|because|once)\s", re.IGNORECASE)
 
 
 # "..., whether that is a skill they were proud of, a routine ...": an aside that a long

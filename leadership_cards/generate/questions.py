@@ -301,6 +301,14 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
         (j for j in range(tail_start, len(tokens)) if tokens[j].text in (";", "—", "–", ":")),
         len(tokens),
     )
+    again = [j for j in range(tail_start + 1, stop) if tokens[j].lower == tokens[at].lower]
+    if (
+        again
+        and tokens[again[0] - 1].text == ","
+        and not any(tokens[j - 1].lower in ("and", "or") for j in again)
+    ):
+        # "complete only when X, when a new member ...": the second clause restates the first.
+        stop = again[0] - 1
     tokens = tokens[:stop]  # "...; one gap undoes months of consistency": another claim
     tail = [t for t in tokens[tail_start:] if is_word(t)]
     if not 2 < len(tail) <= MAX_CLAUSE_ANSWER_WORDS:
@@ -323,8 +331,10 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
         if sum(is_content(t) for t in subject_tokens) < 2:
             return None  # "Growth happens when ...": too general to be a name
         return f"What is it called {clause[:1].lower()}{clause[1:]}?", name
+    if rest.endswith(" only"):
+        rest = rest[: -len(" only")]  # "complete only when": the question asks without it
     if word in ("is", "are"):
-        if not all(t.tag.startswith(("JJ", "RB")) for t in head[verb + 1 :]):
+        if verb + 1 < len(head) and not head[verb + 1].tag.startswith(("JJ", "RB")):
             return None  # "X is the drive to do Y because ...": the clause belongs to Y
         question = f"{_CLAUSE_QUESTION[tokens[at].lower]} {word} {subject}{rest}?"
     else:
@@ -761,3 +771,52 @@ def _manner_question(
     subject_text = _subject_text(sentence, subject)
     question = f"How {tokens[modal].lower} {subject_text} be {tokens[at].lower}?"
     return question, answer[:1].upper() + answer[1:]
+
+
+_KIND_COMPARED = re.compile(
+    r"^(?P<det>An?|The)?\s*(?P<noun>(?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:who|that)\s+"
+    r"(?P<rest>.+?)\s+than\s+(?P<other>[^;:]+?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def kind_question(sentence: str) -> tuple[str, str] | None:
+    """ "A team that reviews its process after each important decision learns faster than
+    one that only celebrates its wins." -> ("Which team learns faster than one that only
+    celebrates its wins?", "A team that reviews its process after each important
+    decision"): two kinds compared, the one the chapter favours named by what it does."""
+    m = _KIND_COMPARED.match(sentence.strip())
+    if not m or " than " in m.group("rest"):
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    start = analysis.index_at(m.start("rest"))
+    stop = analysis.index_at(m.end("rest"))
+    if start is None or stop is None:
+        return None
+    # The main verb: the last finite verb before "than" with a comparison after it.
+    verb = None
+    for i in range(stop, start, -1):
+        finite = tokens[i].tag in ("VBZ", "VBP") or (
+            tokens[i].tag == "VB" and tokens[i - 1].text == ","  # ", write better hooks"
+        )
+        if finite and tokens[i - 1].lower not in ("and", "or"):
+            verb = i
+            break
+    if verb is None or verb <= start:
+        return None
+    if not any(
+        t.tag in ("JJR", "RBR") or t.lower in ("more", "better", "less", "fewer")
+        for t in tokens[verb + 1 : stop + 1]
+    ):
+        return None
+    if tokens[verb].lower in AUXILIARY_WORDS - {"does", "do"}:
+        return None
+    # "Speakers who plan their opening last, after they know ...,": the aside stays out.
+    answer = sentence[: tokens[verb - 1].end].split(",")[0].rstrip()
+    if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS + 4:
+        return None
+    predicate = sentence[tokens[verb].start :].rstrip(" .!?")
+    return f"Which {m.group('noun').lower()} {predicate}?", answer[:1].upper() + answer[1:]

@@ -453,6 +453,7 @@ def _main_verb_object_by_words(sentence: str) -> Span | None:
 
 
 _PRESENT = ("VBZ", "VBP", "MD")
+_QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 
 
 _PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\b")
@@ -464,13 +465,18 @@ def states_a_claim(sentence: str) -> bool:
     sentence in the first or second person (an aside to the reader)."""
     from leadership_cards.generate.syntax import analyse
 
-    if sentence.rstrip(' "”’').endswith("?") or _PERSONAL.search(sentence):
+    # Words in quotation marks are someone's speech ("how we do things here"), not an aside.
+    unquoted = _QUOTED.sub('""', sentence)
+    if sentence.rstrip(' "”’').endswith("?") or _PERSONAL.search(unquoted):
         return False
     analysis = analyse(sentence)
     if analysis is None:
         return False
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     for token in analysis.tokens:
-        if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your"):
+        if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your") and not any(
+            a <= token.start < b for a, b in quoted
+        ):
             return False
         if token.tag in ("VBD",) and token.lower not in ("did",):
             return False
