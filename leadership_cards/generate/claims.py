@@ -22,6 +22,7 @@ from leadership_cards.generate.questions import (
     cleft_question,
     contrast_question,
     copular_question,
+    infinitive_question,
     kind_question,
     origin_question,
     reason_question,
@@ -155,8 +156,11 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             if verdict and (not found or found[1] == "statement"):
                 # A plain object blank is the weakest card: a "when"/"because" clause, or
                 # the side of "X is Y" that names the thing described, is asked instead.
+                plain = main_clause(sentence)
                 asked = _not_the_topic(
-                    clause_question(sentence) or found and copular_question(main_clause(sentence)),
+                    clause_question(sentence)
+                    or found
+                    and (copular_question(plain) or infinitive_question(plain)),
                     chapter,
                 )
                 if asked:
@@ -178,6 +182,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 asked = _not_the_topic(
                     cleft_question(plain)
                     or copular_question(plain)
+                    or infinitive_question(plain)
                     or claim_question(plain)
                     or origin_question(plain)
                     or subject_question(plain),

@@ -125,6 +125,7 @@ _RANKED = frozenset(
     ]
 )
 MAX_COPULAR_WORDS = 22
+_WH_WORDS = frozenset(["what", "why", "how", "where", "when", "who"])
 
 
 def copular_question(sentence: str) -> tuple[str, str] | None:
@@ -141,8 +142,17 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
     tokens = analysis.tokens
     verbs = [i for i, t in enumerate(tokens) if t.lower in ("is", "are") and t.tag.startswith("VB")]
     relative = {i + 1 for i, t in enumerate(tokens) if t.tag in ("WP", "WDT") or t.lower == "that"}
+    # "A position is what someone says they want": the verbs of a "what" clause after the
+    # copula are its own.
+    wh = next(
+        (i for i in range(1, len(tokens)) if tokens[i].lower in _WH_WORDS and i - 1 in verbs),
+        len(tokens),
+    )
+    verbs = [i for i in verbs if i < wh]
     others = [
-        i for i, t in enumerate(tokens) if t.tag in FINITE_TAGS and t.lower not in ("is", "are")
+        i
+        for i, t in enumerate(tokens[:wh])
+        if t.tag in FINITE_TAGS and t.lower not in ("is", "are")
     ]
     if len(verbs) != 1 or any(i not in relative for i in others):
         return None  # one main verb, the copula: "X is Y", not "X say they are Y"
@@ -159,6 +169,14 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
     be = tokens[verb].lower
     if any(t.lower in _RANKED or t.tag == "JJS" for t in tokens[:verb]):
         question, answer = subject, complement
+    elif (
+        tokens[verb + 1].lower in _WH_WORDS
+        and verb + 2 < end
+        and tokens[verb + 2].tag not in FINITE_TAGS
+        and tokens[0].lower in ("a", "an", "the")
+        and verb <= 4
+    ):
+        question, answer = subject, complement  # "A position is [what someone says they want]"
     elif (
         tokens[verb + 1].tag == "TO"
         and verb + 2 < end
@@ -372,6 +390,7 @@ _NOT_X_BUT_Y = re.compile(
     r"\s+but\s+(?P<y>[^,;:—–]{2,80}?)(?=[,;:—–.!]|$)"
 )
 MAX_CONTRAST_WORDS = 10
+MAX_CONTRAST_ANSWER_WORDS = 14  # "but [a sign that people care enough about the work ...]"
 
 
 def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
@@ -385,7 +404,7 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     if not m:
         return None
     x, y = m.group("x"), m.group("y")
-    if len(y.split()) > MAX_CONTRAST_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
+    if len(y.split()) > MAX_CONTRAST_ANSWER_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
         return None
     if y.split()[0].lower() in ("because", "since", "as", "also", "rather"):
         return None  # a reason is asked by `clause_question`
@@ -431,7 +450,7 @@ _BECOMING = frozenset(["become", "becomes"])
 _ASKED_PREPOSITIONS = frozenset(
     ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
 )
-_ADVISING_MODALS = frozenset(["must", "should"])
+_ADVISING_MODALS = frozenset(["must", "should", "can"])
 _LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
 _CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
@@ -458,14 +477,16 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     verb = None
     modal = ""
     subject_end = 0
-    in_relative = False
+    in_relative = relative_verb = False
     for i, t in enumerate(tokens):
         if i > 0 and (t.tag in ("WDT", "WP") or t.lower == "that"):
-            in_relative = True
-        elif in_relative and (
-            t.tag == "MD" and t.lower not in _ADVISING_MODALS or t.tag in ("VB", "VBN", "RB")
-        ):
-            continue  # "a decision that can be undone cheaply should ...": inside the subject
+            in_relative, relative_verb = True, False
+        elif in_relative and (t.tag == "MD" and not relative_verb or t.tag in ("VB", "VBN", "RB")):
+            # "a decision that can be undone cheaply should ...": inside the subject
+            relative_verb = True
+            continue
+        elif in_relative and t.tag == "MD":
+            in_relative = False
         if t.tag == "MD" and i > 0 and t.lower in _ADVISING_MODALS and i + 1 < len(tokens):
             # "The opening must lead to the purpose": the advice's verb is asked with its
             # modal ("What must the opening lead to?").
@@ -536,6 +557,18 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     ):
         return None  # the claim runs on past its object: asked as a whole elsewhere or not
     answer_tokens = [t for t in tokens[j:stop] if is_word(t)]
+    rejected = next(
+        (
+            n
+            for n, t in enumerate(answer_tokens[:-1])
+            if n
+            and (t.lower, answer_tokens[n + 1].lower) in (("instead", "of"), ("rather", "than"))
+        ),
+        None,
+    )
+    if rejected is not None and len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
+        # "lies in choosing the mode on purpose instead of falling into ...": the side kept.
+        answer_tokens = answer_tokens[:rejected]
     if not answer_tokens or len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
         return None
     relative = next(
@@ -820,3 +853,48 @@ def kind_question(sentence: str) -> tuple[str, str] | None:
         return None
     predicate = sentence[tokens[verb].start :].rstrip(" .!?")
     return f"Which {m.group('noun').lower()} {predicate}?", answer[:1].upper() + answer[1:]
+
+
+_LEADS_TO = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<verb>teach(?:es)?|invites?|encourages?|allows?|"
+    r"helps?|trains?|leads?|pushes|push|asks?|tells?)\s+(?P<object>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"\s+to\s+(?P<what>[a-z][^;:,]{2,80}?)[.!]?$"
+)
+
+
+def infinitive_question(sentence: str) -> tuple[str, str] | None:
+    """ "A leader who settles every dispute personally teaches the team to bring every dispute
+    to the leader." -> ("What does a leader who settles every dispute personally teach the
+    team?", "To bring every dispute to the leader"); "An open question invites a person to
+    think aloud." -> ("What does an open question invite a person to do?", "To think
+    aloud"): what a thing leads people to do."""
+    m = _LEADS_TO.match(sentence.strip())
+    if not m or len(m.group("what").split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = analysis.index_at(m.start("verb"))
+    first_object = analysis.index_at(m.start("object"))
+    to = analysis.index_at(m.end("object"))
+    if verb is None or first_object is None or to is None or verb == 0:
+        return None
+    if tokens[0].tag in ("PRP", "EX", "WDT") or tokens[0].lower in POINTING_WORDS | {"it"}:
+        return None
+    subject = tokens[:verb]
+    if any(t.tag in ("VBD", "MD") for t in subject) or not any(is_content(t) for t in subject):
+        return None
+    if any(t.tag.startswith("VB") or t.tag in ("IN", "WDT", "WP") for t in tokens[first_object:to]):
+        return None  # "helps people who ... to": the object runs into a clause
+    after = to + 1 if to < len(tokens) and tokens[to].lower == "to" else None
+    if after is None or after >= len(tokens) or tokens[after].tag != "VB":
+        return None  # "leads people to the exit": no infinitive
+    word = m.group("verb")
+    third = word.endswith("s") and not word.endswith("ss") and word not in ("push",)
+    does = "does" if third else "do"
+    base = _base_form(word) if third else word
+    subject_text = _subject_text(sentence, subject)
+    what = m.group("what")
+    question = f"What {does} {subject_text} {base} {m.group('object')} to do?"
+    return question, "To " + what
