@@ -1,0 +1,186 @@
+"""The salient claims of prose, each pattern with a sentence that yields its card and a near
+miss that must not: a denial and its replacement, advice with "must"/"should", "X is what
+...", two kinds compared, a reason after ", because", "X is what/why ...", what a thing teaches
+people to do, how a thing should be done. All on text written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadership_cards.cards import Card
+from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.claims import _clauses_of
+from leadership_cards.generate.quality import deck_problems
+from leadership_cards.generate.quality import problems as card_problems
+from leadership_cards.generate.questions import (
+    claim_question,
+    clause_question,
+    cleft_question,
+    copular_question,
+    infinitive_question,
+    kind_question,
+    reason_question,
+    subject_question,
+)
+from leadership_cards.generate.text import main_verb_object, resolve_pronoun, states_a_claim
+from leadership_cards.source import read_document
+
+
+def test_a_denial_and_the_clause_that_replaces_it_are_one_contrast() -> None:
+    assert list(_clauses_of("Members do not quit clubs; they quit meetings that waste time.")) == [
+        (0, "Members quit not clubs but meetings that waste time.")
+    ]
+    assert list(_clauses_of("A budget is not a wish list. It is a plan.")) == [
+        (0, "A budget is not a wish list but a plan.")
+    ]
+    # Near misses: a second denial, or another verb, replaces nothing.
+    assert len(list(_clauses_of("Urgency is not panic. It is not a deadline."))) == 2
+    assert len(list(_clauses_of("Members do not quit clubs. They join other ones."))) == 2
+
+
+def test_pronouns_resolve_in_a_chain_and_through_of() -> None:
+    first = "The chair of the board is elected. Its term is one year."
+    assert resolve_pronoun(first.split(". ")[1], first.split(". ")[0] + ".") == (
+        "The term of the chair of the board is one year."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer"),
+    [
+        (
+            "The agenda must lead to the vote.",
+            "What must the agenda lead to?",
+            "The vote",
+        ),
+        (
+            "Every speaker should know the timing rules.",
+            "What should every speaker know?",
+            "The timing rules",
+        ),
+    ],
+)
+def test_advice_with_must_or_should_is_asked_with_its_modal(
+    sentence: str, question: str, answer: str
+) -> None:
+    assert claim_question(sentence) == (question, answer)
+
+
+def test_how_a_thing_should_be_done_is_asked() -> None:
+    assert claim_question(
+        "A complaint that can be settled quietly should be handled privately, by the officer "
+        "closest to it."
+    ) == (
+        "How should a complaint that can be settled quietly be handled?",
+        "Privately, by the officer closest to it",
+    )
+    assert claim_question("A report should be made.") is None  # no manner to ask for
+
+
+def test_x_is_what_does_y_asks_for_x() -> None:
+    assert cleft_question("Preparation is what carries a speaker through the first minute.") == (
+        "What carries a speaker through the first minute?",
+        "Preparation",
+    )
+    assert cleft_question("Preparation is what the speaker needs.") is None  # X is the object
+    assert cleft_question("This is what carries a speaker.") is None  # names nothing
+
+
+def test_x_is_what_or_why_is_asked_as_a_meaning() -> None:
+    assert copular_question("A motion is what a member asks the club to decide.") == (
+        "What is a motion?",
+        "What a member asks the club to decide",
+    )
+    assert copular_question("Trust is what carries a plan.") is None  # the cleft's, not this
+
+
+def test_two_kinds_compared_ask_which_kind() -> None:
+    assert kind_question(
+        "A club that sets goals in July grows faster than one that sets them in spring."
+    ) == (
+        "Which club grows faster than one that sets them in spring?",
+        "A club that sets goals in July",
+    )
+    assert kind_question("A club that sets goals grows.") is None  # no comparison
+    assert kind_question("Clubs grow faster than teams.") is None  # no kind named by a clause
+
+
+def test_a_reason_after_because_is_a_second_card() -> None:
+    assert reason_question("A story is the best opening, because people follow a narrative.") == (
+        "Why is a story the best opening?",
+        "Because people follow a narrative",
+    )
+    assert reason_question("It is the best opening, because people follow a narrative.") is None
+    assert reason_question("A story was the best opening, because people followed it.") is None
+
+
+def test_what_a_thing_teaches_people_to_do() -> None:
+    assert infinitive_question("A chair who answers every question teaches members to wait.") == (
+        "What does a chair who answers every question teach members to do?",
+        "To wait",
+    )
+    assert infinitive_question("A good chair leads members to the exit.") is None
+
+
+def test_a_condition_keeps_its_adjective_complement_and_drops_only() -> None:
+    assert clause_question("A motion is complete only when the club has voted on it.") == (
+        "When is a motion complete?",
+        "When the club has voted on it",
+    )
+    listed = "A vote is valid when members attend, and when a quorum is met."
+    assert clause_question(listed) is None
+
+
+def test_a_plural_subject_the_tagger_read_as_a_verb_is_asked_for() -> None:
+    assert subject_question("Short-term wins keep a change alive.") == (
+        "What keeps a change alive?",
+        "Short-term wins",
+    )
+
+
+def test_quoted_speech_is_no_aside() -> None:
+    assert states_a_claim('A ritual is complete when members call it "how we do things".')
+    assert not states_a_claim("We call it how we do things.")
+
+
+def test_no_blank_falls_inside_a_relative_clause_on_the_subject() -> None:
+    sentence = "A question that everyone can answer in their heads invites a shrug."
+    span = main_verb_object(sentence)
+    assert span is None or sentence[span[0] : span[1]] != "heads"
+
+
+CHAPTER = """Chairing a Meeting
+
+A chair who decides every motion alone teaches members to stay silent. The agenda must lead \
+to the vote. Preparation is what carries a chair through the first hour.
+
+Members do not leave clubs; they leave meetings that waste their time. A chair is the best \
+timekeeper of all, because members watch the chair.
+
+A club that reviews its meetings every month improves faster than one that never looks back.
+"""
+
+
+def chapter_cards(tmp_path: Path) -> list[Card]:
+    path = tmp_path / "chair.txt"
+    path.write_text(CHAPTER, encoding="utf-8")
+    return generate_chapter(read_document(path), deck="club", title="Chairing a Meeting")
+
+
+def test_a_page_of_such_claims_asks_each_and_breaks_no_rule(tmp_path: Path) -> None:
+    cards = chapter_cards(tmp_path)
+    fronts = {c.front: c.back for c in cards}
+    place = "In “Chairing a Meeting”, "
+    assert fronts[place + "what must the agenda lead to?"] == "The vote"
+    assert fronts[place + "what carries a chair through the first hour?"] == "Preparation"
+    assert fronts[place + "what do members leave, if not clubs?"] == (
+        "Meetings that waste their time"
+    )
+    assert fronts[place + "why is a chair the best timekeeper of all?"] == (
+        "Because members watch the chair"
+    )
+    assert any(back == "A club that reviews its meetings every month" for back in fronts.values())
+    assert not [c for c in cards if card_problems(c)]
+    assert not deck_problems(cards)
