@@ -249,11 +249,7 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
     they resist loss.") are one contrast."""
     pending: tuple[int, str] | None = None
     for index, sentence in enumerate(sentences(text)):
-        parts = clauses(capitalise(_OPENING_CONJUNCTION.sub("", strip_connectives(sentence))))
-        # A sentence that stays whole keeps its connective: "Rather, ..." says what it
-        # puts in place of the sentence before.
-        whole = capitalise(_OPENING_CONJUNCTION.sub("", sentence))
-        for clause in parts if len(parts) > 1 else [whole]:
+        for clause in (c for part in _colon_parts(sentence) for c in _split(part)):
             if pending is not None:
                 joined = _denied_and_replaced(pending[1], clause)
                 yield (pending[0], joined) if joined else pending
@@ -266,6 +262,35 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
                 yield index, clause
     if pending is not None:
         yield pending
+
+
+def _split(sentence: str) -> list[str]:
+    parts = clauses(capitalise(_OPENING_CONJUNCTION.sub("", strip_connectives(sentence))))
+    # A sentence that stays whole keeps its connective: "Rather, ..." says what it puts in
+    # place of the sentence before.
+    return parts if len(parts) > 1 else [capitalise(_OPENING_CONJUNCTION.sub("", sentence))]
+
+
+# "This is the difference that matters most: a mentor shares ...": a head that only points
+# at what the colon introduces.
+_POINTING_HEAD = re.compile(r"^(?:This|That|Here)\s+(?:is|are)\b", re.IGNORECASE)
+
+
+def _colon_parts(sentence: str) -> list[str]:
+    """A sentence too long for one card, or one whose head only points ahead, split at its
+    colon when what follows is a clause of its own: "Confidence comes from preparation, not
+    from personality: speakers who rehearse ... start steadily ..." -> both claims."""
+    head, colon, tail = sentence.partition(": ")
+    if not colon or not tail[:1].islower() or word_count(tail) < 5:
+        return [sentence]
+    pointing = bool(_POINTING_HEAD.match(head))
+    if not pointing and word_count(sentence) <= MAX_SENTENCE_WORDS:
+        return [sentence]
+    own = clauses(f"{head}, and {tail}")  # the tail must read as a clause of its own
+    if len(own) < 2:
+        return [sentence]
+    tail = capitalise(tail)
+    return [tail] if pointing else [head.rstrip(" ,") + ".", tail]
 
 
 # "But an answer ... is ..., and ownership is ...", "Whatever the device, the opening must

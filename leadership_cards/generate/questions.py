@@ -450,6 +450,7 @@ _BECOMING = frozenset(["become", "becomes"])
 _ASKED_PREPOSITIONS = frozenset(
     ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
 )
+_PARTICLES = frozenset(["out", "up", "down", "back", "forward"])
 _ADVISING_MODALS = frozenset(["must", "should", "can"])
 _LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
@@ -496,7 +497,16 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
             return _manner_question(sentence, tokens, i)
         if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
             return None  # a clause or an aside before the main verb: no plain subject
-        if i > 0 and (t.tag in ("VBZ", "VBP") or t.lower in LINKING_VERBS | _BECOMING):
+        # "A mentor [shares] what ...": a verb the tagger took for a plural noun.
+        read_as_noun = (
+            t.tag == "NNS"
+            and 0 < i < len(tokens) - 1
+            and tokens[i - 1].tag == "NN"
+            and tokens[i + 1].lower == "what"
+        )
+        if i > 0 and (
+            t.tag in ("VBZ", "VBP") or t.lower in LINKING_VERBS | _BECOMING or read_as_noun
+        ):
             if tokens[i - 1].tag in ("WDT", "WP") or tokens[i - 1].lower == "that":
                 continue  # the verb of a relative clause inside the subject
             verb = subject_end = i
@@ -513,14 +523,24 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     ):
         return None  # "a reason to take care of the moods they bring": no plain subject
     j = verb + 1
-    while j < len(tokens) and tokens[j].tag in ("RB", "RBR") and tokens[j].lower != "not":
+    while j < len(tokens) and (
+        tokens[j].tag in ("RB", "RBR", "RP")
+        and tokens[j].lower != "not"
+        or tokens[j].lower in _PARTICLES  # "draws out what ...": the verb's particle
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower == "what"
+    ):
         j += 1
     if j >= len(tokens) or tokens[j].lower in ("not", "never"):
         return None
     word = tokens[verb].lower
     kind = "what"
     preposition = ""
-    if tokens[j].tag.startswith(("JJ", "VBN")) and word in LINKING_VERBS:
+    # "A mentor shares [what worked in the mentor's own career]": a "what" clause as object.
+    free_relative = tokens[j].lower == "what" and j > verb
+    if free_relative:
+        pass
+    elif tokens[j].tag.startswith(("JJ", "VBN")) and word in LINKING_VERBS:
         kind = "how"
     elif tokens[j].tag in ("IN", "TO") and (
         tokens[j].lower in _ASKED_PREPOSITIONS or tokens[j].lower == "in" and word in _LIES_IN
@@ -579,7 +599,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         ),
         len(answer_tokens),
     )
-    if any(
+    if not free_relative and any(
         n < relative  # "followers [who wait to be told]": a clause inside the object
         and (
             t.tag in FINITE_TAGS
@@ -601,7 +621,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
-    does = modal or ("does" if tokens[verb].tag == "VBZ" else "do")
+    does = modal or ("does" if tokens[verb].tag in ("VBZ", "NNS") else "do")
     base = _base_form(word) if does == "does" else word
     middle = f" {between}" if between else ""
     if word in _LASTING and answer_tokens[-1].lower in DURATIONS:

@@ -156,6 +156,7 @@ def strip_citations(sentence: str) -> str:
 
 
 _SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
+_THOSE_WHO = re.compile(r"\b[Tt]hose\s+(?=who\b)")
 
 
 @lru_cache(maxsize=8192)
@@ -165,6 +166,8 @@ def dangles(sentence: str) -> bool:
     words = [w.lower() for w in _WORD.findall(sentence[:80])]
     # "such as" gives examples and "as such" means "in itself": neither points back.
     referring = _SUCH_AS.sub(" ", sentence) if "such" in sentence else sentence
+    # "those who improvise" names people by what they do: it points back to nothing.
+    referring = _THOSE_WHO.sub(" ", referring) if "hose" in referring else referring
     if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(referring)):
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
