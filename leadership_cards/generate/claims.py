@@ -106,6 +106,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             sentence = _with_what_it_replaces(sentence, strip_citations(before))
             sentence = strip_connectives(sentence)
             who, sentence = _reported(sentence)
+            sentence = _EXAMPLES.sub("", sentence)
             # A claim and its reason: the reason is a card of its own beside the claim's.
             reason = _not_the_topic(reason_question(sentence), chapter)
             if reason:
@@ -214,6 +215,12 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 )
 
 
+# "A rhetorical question that everyone can answer, such as asking whether ..., invites a
+# shrug": examples set off by commas are reading matter, not the claim.
+_EXAMPLES = re.compile(
+    r",\s+(?:such as|for example|for instance|like)\s[^,;:]{2,80},"
+    r"(?=\s+(?:[a-z]+s|can|must|should|will|is|are)\s)"  # the main verb follows
+)
 _CONDITION = re.compile(r"\s(?:when|whenever|because|once)\s", re.IGNORECASE)
 
 
