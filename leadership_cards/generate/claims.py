@@ -194,6 +194,15 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
                     )
                 continue
+            if found and found[1] == "verdict" and _KEY_SUBJECT.match(sentence):
+                # "The key to lasting change is the refreezing that leaders neglect": asked
+                # as a question, the verdict keeps its whole phrase.
+                asked = _not_the_topic(copular_question(main_clause(sentence)), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
             condition = _CONDITION.search(sentence)
             if found and condition and found[0][0] > condition.start():
                 # "... worth its cost only when the decision cannot succeed without [X]": the
@@ -221,6 +230,7 @@ _EXAMPLES = re.compile(
     r",\s+(?:such as|for example|for instance|like)\s[^,;:]{2,80},"
     r"(?=\s+(?:[a-z]+s|can|must|should|will|is|are)\s)"  # the main verb follows
 )
+_KEY_SUBJECT = re.compile(r"^The\s+(?:key|secret|remedy|answer|cure)\s+(?:to|for)\s", re.IGNORECASE)
 _CONDITION = re.compile(r"\s(?:when|whenever|because|once)\s", re.IGNORECASE)
 
 

@@ -141,7 +141,14 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         return None
     tokens = analysis.tokens
     verbs = [i for i, t in enumerate(tokens) if t.lower in ("is", "are") and t.tag.startswith("VB")]
-    relative = {i + 1 for i, t in enumerate(tokens) if t.tag in ("WP", "WDT") or t.lower == "that"}
+    relative = set()
+    for i, t in enumerate(tokens):
+        if t.tag in ("WP", "WDT") or t.lower == "that":
+            # "the refreezing that [leaders] neglect": the relative clause's own verb
+            k = i + 1
+            while k < len(tokens) and tokens[k].tag.startswith(("DT", "JJ", "NN", "PRP")):
+                k += 1
+            relative |= {i + 1, k}
     # "A position is what someone says they want": the verbs of a "what" clause after the
     # copula are its own.
     wh = next(
