@@ -24,6 +24,7 @@ from leadership_cards.generate.questions import (
     copular_question,
     infinitive_question,
     kind_question,
+    meaning_question,
     origin_question,
     reason_question,
     subject_question,
@@ -133,7 +134,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 or "}}" in sentence
             ):
                 continue
-            compared = _not_the_topic(kind_question(sentence), chapter)
+            compared = _not_the_topic(kind_question(sentence) or meaning_question(sentence), chapter)
             if compared:
                 # "A team that reviews ... learns faster than one that ...": what sets the
                 # favoured kind apart is the point, not a word of the comparison.

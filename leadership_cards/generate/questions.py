@@ -261,6 +261,7 @@ _SUBORDINATE = frozenset(
     ["while", "when", "although", "though", "if", "because", "since", "as", "after", "before"]
 )
 
+_CONCESSIVE = frozenset(["while", "whereas", "although", "though"])
 _CLAUSE_QUESTION = {"when": "When", "whenever": "When", "because": "Why", "once": "When"}
 _HAPPENS = frozenset(["happens", "occurs", "arises", "begins", "starts"])
 MAX_CLAUSE_ANSWER_WORDS = 18
@@ -334,6 +335,14 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
     ):
         # "complete only when X, when a new member ...": the second clause restates the first.
         stop = again[0] - 1
+    if len([t for t in tokens[tail_start:stop] if is_word(t)]) > MAX_CLAUSE_ANSWER_WORDS:
+        # "because leaders overestimate ... and move on to planning while most people are
+        # still comfortable": a long reason ends before its own "while" clause.
+        stop = next(
+            (j for j in range(tail_start + 3, stop) if tokens[j].lower in _CONCESSIVE), stop
+        )
+        if stop < len(analysis.tokens) and tokens[stop - 1].lower in ("and", "or", ","):
+            stop -= 1
     tokens = tokens[:stop]  # "...; one gap undoes months of consistency": another claim
     tail = [t for t in tokens[tail_start:] if is_word(t)]
     if not 2 < len(tail) <= MAX_CLAUSE_ANSWER_WORDS:
@@ -925,3 +934,26 @@ def infinitive_question(sentence: str) -> tuple[str, str] | None:
     what = m.group("what")
     question = f"What {does} {subject_text} {base} {m.group('object')} to do?"
     return question, "To " + what
+
+
+_MEANS = re.compile(r"^(?P<x>[A-Z][\w'’ -]{1,40}?)\s+means\s+(?P<y>that\s[^;:]{5,160}?)[.!]?$")
+MAX_MEANING_WORDS = 16
+
+
+def meaning_question(sentence: str) -> tuple[str, str] | None:
+    """ "Urgency means that enough people believe the present situation is more dangerous
+    than the change." -> ("What does urgency mean?", "That enough people believe ..."): a
+    term's meaning stated as a clause."""
+    m = _MEANS.match(sentence.strip())
+    if not m or len(m.group("y").split()) > MAX_MEANING_WORDS or len(m.group("x").split()) > 4:
+        return None
+    analysis = analyse(m.group("x"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it", "this"}:
+        return None
+    if not analysis.tokens[-1].tag.startswith("NN"):
+        return None
+    y = m.group("y")
+    return f"What does {_subject_text(m.group('x'), analysis.tokens)} mean?", y[:1].upper() + y[1:]
