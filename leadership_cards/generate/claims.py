@@ -134,7 +134,9 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 or "}}" in sentence
             ):
                 continue
-            compared = _not_the_topic(kind_question(sentence) or meaning_question(sentence), chapter)
+            compared = _not_the_topic(
+                kind_question(sentence) or meaning_question(sentence), chapter
+            )
             if compared:
                 # "A team that reviews ... learns faster than one that ...": what sets the
                 # favoured kind apart is the point, not a word of the comparison.

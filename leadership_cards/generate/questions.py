@@ -418,7 +418,7 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     answer with the answer's span in the sentence."""
     m = _NOT_X_BUT_Y.match(sentence)
     if not m:
-        return None
+        return _rather_than_question(sentence)
     x, y = m.group("x"), m.group("y")
     if len(y.split()) > MAX_CONTRAST_ANSWER_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
         return None
@@ -957,3 +957,29 @@ def meaning_question(sentence: str) -> tuple[str, str] | None:
         return None
     y = m.group("y")
     return f"What does {_subject_text(m.group('x'), analysis.tokens)} mean?", y[:1].upper() + y[1:]
+
+
+_Y_RATHER_THAN_X = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{1,60}?)\s+(?P<verb>is|are)\s+(?P<y>[^,;:]{2,60}?)\s+"
+    r"rather\s+than\s+(?P<x>[^,;:]{2,60}?)[.!]?$"
+)
+
+
+def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    """ "Buying time is a technique rather than a weakness." -> ("What is buying time,
+    rather than a weakness?", "A technique"): the copula's "rather than" contrast."""
+    m = _Y_RATHER_THAN_X.match(sentence.strip())
+    if not m or len(m.group("y").split()) > MAX_CONTRAST_WORDS:
+        return None
+    analysis = analyse(m.group("subject"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    if any(t.tag in FINITE_TAGS for t in analysis.tokens):
+        return None  # "what leaders say is ...": no plain subject
+    subject = _subject_text(m.group("subject"), analysis.tokens)
+    y = m.group("y")
+    question = f"What {m.group('verb')} {subject}, rather than {m.group('x')}?"
+    return (question, y[:1].upper() + y[1:]), (m.start("y"), m.end("y"))

@@ -504,6 +504,10 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
     if analysis is None:
         return sentence
     tokens = analysis.tokens
+    gerund = _gerund_subject(previous, tokens)
+    if gerund and m.group(1) == "It":
+        # "Buying time is allowed, and it is a technique": the gerund phrase is the subject.
+        return gerund + " " + sentence[m.end() :]
     end = 0
     while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
         if end and tokens[end].chunk.startswith("B-"):
@@ -542,6 +546,16 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
     if tokens[0].tag != "NNP" and not tokens[0].text.isupper():
         subject = subject[:1].upper() + subject[1:]
     return subject + " " + sentence[m.end() :]
+
+
+def _gerund_subject(sentence: str, tokens: tuple) -> str | None:
+    """ "Buying time is allowed" -> "Buying time": a short gerund phrase before "is"."""
+    if not tokens or tokens[0].tag != "VBG":
+        return None
+    verb = next((i for i, t in enumerate(tokens[:5]) if t.lower in ("is", "was")), None)
+    if verb is None or verb < 2 or any(not t.text[:1].isalnum() for t in tokens[:verb]):
+        return None
+    return sentence[: tokens[verb - 1].end]
 
 
 def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | None:
