@@ -23,6 +23,7 @@ from leadership_cards.generate.questions import (
     contrast_question,
     copular_question,
     infinitive_question,
+    judged_by_question,
     kind_question,
     meaning_question,
     origin_question,
@@ -135,7 +136,10 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             ):
                 continue
             compared = _not_the_topic(
-                kind_question(sentence) or meaning_question(sentence), chapter
+                kind_question(sentence)
+                or meaning_question(sentence)
+                or judged_by_question(sentence),
+                chapter,
             )
             if compared:
                 # "A team that reviews ... learns faster than one that ...": what sets the

@@ -558,6 +558,13 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         pass
     elif tokens[j].tag.startswith(("JJ", "VBN")) and word in LINKING_VERBS:
         kind = "how"
+    elif (
+        tokens[j].lower == "by"
+        and j + 1 < len(tokens)
+        and tokens[j + 1].tag == "VBG"
+        and j == verb + 1
+    ):
+        kind = "how"  # "The Topicsmaster helps [by writing questions ...]"
     elif tokens[j].tag in ("IN", "TO") and (
         tokens[j].lower in _ASKED_PREPOSITIONS or tokens[j].lower == "in" and word in _LIES_IN
     ):
@@ -602,10 +609,12 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         ),
         None,
     )
-    if rejected is not None and len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
+    # A means ("by writing questions that invite a story ...") may take a few words more.
+    limit = MAX_CLAIM_ANSWER_WORDS + (4 if tokens[j].lower == "by" else 0)
+    if rejected is not None and len(answer_tokens) > limit:
         # "lies in choosing the mode on purpose instead of falling into ...": the side kept.
         answer_tokens = answer_tokens[:rejected]
-    if not answer_tokens or len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
+    if not answer_tokens or len(answer_tokens) > limit:
         return None
     relative = next(
         (
@@ -983,3 +992,33 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     y = m.group("y")
     question = f"What {m.group('verb')} {subject}, rather than {m.group('x')}?"
     return (question, y[:1].upper() + y[1:]), (m.start("y"), m.end("y"))
+
+
+_JUDGED_BY = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>[a-z]+(?:ed|en))\s+"
+    r"(?P<y>(?:by|through|in)\s[^,;:]{2,60}?),\s+not\s+(?P<only>only\s+|just\s+|merely\s+)?"
+    r"(?P<x>(?:by|through|in)\s[^,;:]{2,60}?)[.!]?$"
+)
+
+
+def judged_by_question(sentence: str) -> tuple[str, str] | None:
+    """ "The quality of a decision is measured by the process that produced it, not only by
+    the outcome." -> ("How is the quality of a decision measured, besides by the outcome?",
+    "By the process that produced it"): what a thing is measured or judged by, the side the
+    chapter puts first."""
+    m = _JUDGED_BY.match(sentence.strip())
+    if not m or len(m.group("y").split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    analysis = analyse(m.group("subject"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    if any(t.tag in FINITE_TAGS for t in analysis.tokens):
+        return None
+    subject = _subject_text(m.group("subject"), analysis.tokens)
+    besides = "besides" if m.group("only") else "if not"
+    question = f"How {m.group('be')} {subject} {m.group('done')}, {besides} {m.group('x')}?"
+    y = m.group("y")
+    return question, y[:1].upper() + y[1:]
