@@ -150,7 +150,9 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 continue
             # A general statement in the present tense is a claim of the chapter's own;
             # narration (past tense), questions and asides are not.
-            verdict = verdict or states_a_claim(sentence)
+            # The tagger may miss a claim's verb ("Mentoring works best when ...") that
+            # the "when" question still finds.
+            verdict = verdict or states_a_claim(sentence) or bool(clause_question(sentence))
             found = salient_span(sentence, statements=verdict)
             contrasted = contrast_question(sentence)
             if contrasted and not _covers(sentence, found, contrasted[1]):
@@ -424,12 +426,15 @@ def _with_what_it_replaces(sentence: str, before: str) -> str:
     return f"{capitalise(m.group('rest'))}, not {rejected}."
 
 
-# "the third approach", "the first two approaches": items of a list the card does not show
-# ("the first setback", "the first thirty seconds" are moments, not items).
+# "the third approach", "the first two approaches", "the latter": items of a list the card
+# does not show ("the first setback", "the first evaluation" are moments, not items).
 _ORDINAL_REFERENCE = re.compile(
-    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|final|former|latter)"
-    r"(?:\s+(?:two|three|four|five))?\s+(?!(?:few|real|setback|moment|minute|second|hour|day|"
-    r"week|month|year|time|meeting|session|sentence|speech|impression)s?\b)[a-z]+s?\b(?!\s+of\b)",
+    r"\bthe\s+(?:(?:first|second|third|fourth|fifth|sixth|last|final)"
+    r"(?:\s+(?:two|three|four|five))?\s+(?:approach|stage|step|point|level|habit|technique|"
+    r"rule|principle|way|type|kind|mode|method|question|part|phase|factor|element|pillar|"
+    r"lesson|reason|strategy|tip|key|category|group|item|option|one|structure|need|skill|"
+    r"component|dimension|style|role|task)(?:e?s)?\b(?!\s+of\b)|former|latter|"
+    r"(?:first|second|third|fourth|fifth|sixth|last|final)(?=\s+(?:is|are|was|were)\b))\b",
     re.IGNORECASE,
 )
 _BUT = re.compile(r",\s+but\s+(?P<rest>.+)$")

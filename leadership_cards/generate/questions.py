@@ -672,9 +672,13 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
     if opening is None:
         return None
     verb = opening.last + 1
-    if verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
+    if opening.last > 0 and _verb_read_as_noun(tokens, opening.last):
+        verb = opening.last  # "The first meeting [matters] most": the NP ran over the verb
+    elif verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
         return None
-    if (
+    if tokens[verb].tag.startswith("NN"):
+        plural_noun = False
+    elif (
         verb + 1 < len(tokens)
         and tokens[verb].tag == "VBZ"
         and tokens[verb].lower not in AUXILIARY_WORDS
@@ -700,13 +704,15 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
     if sum(is_content(t) for t in subject) > 4 or verb + 1 >= len(tokens):
         return None
     rest = [t for t in tokens[verb + 1 :] if is_word(t)]
-    if not 2 <= len(rest) <= MAX_CLAIM_ANSWER_WORDS or any(
+    # "matters most": a verdict, however short its predicate
+    ranked = len(rest) == 1 and rest[0].lower in ("most", "least", "best")
+    if not (ranked or 2 <= len(rest) <= MAX_CLAIM_ANSWER_WORDS) or any(
         t.text in ",;:" or t.tag in FINITE_TAGS for t in tokens[verb + 1 :]
     ):
         return None  # one predicate, no clause of its own after it
-    if sum(is_content(t) for t in rest) < 2:
+    if not ranked and sum(is_content(t) for t in rest) < 2:
         return None
-    third = word if tokens[verb].tag == "VBZ" and not plural_noun else _third_person(word)
+    third = word if tokens[verb].tag in ("VBZ", "NNS") and not plural_noun else _third_person(word)
     end = len(sentence.rstrip(" .!?"))
     predicate = sentence[tokens[verb + 1].start : end]
     answer = sentence[: subject[-1].end]
@@ -802,14 +808,17 @@ def reason_question(sentence: str) -> tuple[str, str] | None:
         return None
     tokens = analysis.tokens
     verb = next((i for i, t in enumerate(tokens) if t.tag in FINITE_TAGS), None)
-    if not verb or tokens[verb].tag not in ("VBZ", "VBP"):
+    read_as_noun = next((i for i in range(1, len(tokens)) if _verb_read_as_noun(tokens, i)), None)
+    if verb is None and read_as_noun is not None:
+        verb = read_as_noun  # "The first meeting [matters] most, because ..."
+    elif not verb or tokens[verb].tag not in ("VBZ", "VBP"):
         return None
     subject = tokens[:verb]
     if subject[0].tag in ("PRP", "EX") or subject[0].lower in POINTING_WORDS | {"it"}:
         return None
     if not all(t.tag.startswith(("DT", "JJ", "NN", "PRP$", "POS", "CD")) for t in subject):
         return None
-    if not any(is_content(t) for t in subject) or verb + 1 >= len(tokens):
+    if not any(is_content(t) for t in subject) or verb + 1 >= len(tokens) or verb == 0:
         return None
     word = tokens[verb].lower
     rest = head[tokens[verb].end :].strip()
@@ -819,7 +828,7 @@ def reason_question(sentence: str) -> tuple[str, str] | None:
     elif word in AUXILIARY_WORDS:
         return None
     else:
-        does = "does" if tokens[verb].tag == "VBZ" else "do"
+        does = "does" if tokens[verb].tag in ("VBZ", "NNS") else "do"
         base = _base_form(word) if does == "does" else word
         question = f"Why {does} {subject_text} {base} {rest}?"
     return question, "Because " + m.group("why")
@@ -969,14 +978,16 @@ def meaning_question(sentence: str) -> tuple[str, str] | None:
 
 
 _Y_RATHER_THAN_X = re.compile(
-    r"^(?P<subject>[A-Z][^,;:]{1,60}?)\s+(?P<verb>is|are)\s+(?P<y>[^,;:]{2,60}?)\s+"
-    r"rather\s+than\s+(?P<x>[^,;:]{2,60}?)[.!]?$"
+    r"^(?P<subject>[A-Z][^,;:]{1,60}?)\s+(?P<verb>is|are)\s+(?P<y>[^,;:]{2,60}?)"
+    r"(?:\s+rather\s+than|,\s+(?P<not>not))\s+(?P<x>[^,;:]{2,60}?)[.!]?$"
 )
 
 
 def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     """ "Buying time is a technique rather than a weakness." -> ("What is buying time,
-    rather than a weakness?", "A technique"): the copula's "rather than" contrast."""
+    rather than a weakness?", "A technique"); "The aim of an evaluation is to encourage, not
+    to correct." -> ("What is the aim of an evaluation, if not to correct?", "To
+    encourage"): the copula's "rather than" or ", not" contrast."""
     m = _Y_RATHER_THAN_X.match(sentence.strip())
     if not m or len(m.group("y").split()) > MAX_CONTRAST_WORDS:
         return None
@@ -988,9 +999,15 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
         return None
     if any(t.tag in FINITE_TAGS for t in analysis.tokens):
         return None  # "what leaders say is ...": no plain subject
-    subject = _subject_text(m.group("subject"), analysis.tokens)
     y = m.group("y")
-    question = f"What {m.group('verb')} {subject}, rather than {m.group('x')}?"
+    said = analyse(sentence)
+    at = said.index_at(m.start("y")) if said else None
+    if at is None or said is None or said.tokens[at].tag in ("VBN", "VBD", "RB"):
+        return None  # "are used together, not one at a time": a passive, not a thing named
+    subject = _subject_text(m.group("subject"), analysis.tokens)
+    # "The aim of the first evaluation is to encourage, not to correct."
+    contrast = "if not" if m.group("not") else "rather than"
+    question = f"What {m.group('verb')} {subject}, {contrast} {m.group('x')}?"
     return (question, y[:1].upper() + y[1:]), (m.start("y"), m.end("y"))
 
 
@@ -1022,3 +1039,11 @@ def judged_by_question(sentence: str) -> tuple[str, str] | None:
     question = f"How {m.group('be')} {subject} {m.group('done')}, {besides} {m.group('x')}?"
     y = m.group("y")
     return question, y[:1].upper() + y[1:]
+
+
+def _verb_read_as_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the word at `i` is a verb the tagger read as a plural noun: "matters" in "The
+    first meeting matters most", followed by nothing but an adverb of degree."""
+    return tokens[i].lower in _VERB_AS_NOUN and all(
+        t.tag in ("RB", "RBR", "RBS", "JJS", "JJR", ".") for t in tokens[i + 1 :]
+    )
