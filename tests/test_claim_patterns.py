@@ -18,10 +18,14 @@ from leadership_cards.generate.questions import (
     claim_question,
     clause_question,
     cleft_question,
+    contrast_question,
     copular_question,
     infinitive_question,
+    judged_by_question,
     kind_question,
+    meaning_question,
     reason_question,
+    relative_subject_question,
     subject_question,
 )
 from leadership_cards.generate.text import main_verb_object, resolve_pronoun, states_a_claim
@@ -184,3 +188,42 @@ def test_a_page_of_such_claims_asks_each_and_breaks_no_rule(tmp_path: Path) -> N
     assert any(back == "A club that reviews its meetings every month" for back in fronts.values())
     assert not [c for c in cards if card_problems(c)]
     assert not deck_problems(cards)
+
+
+def test_a_means_or_a_measure_is_asked_how() -> None:
+    assert claim_question("The chair protects the agenda by parking new topics.") == (
+        "How does the chair protect the agenda?",
+        "By parking new topics",
+    )
+    assert judged_by_question(
+        "The health of a club is measured by its retention, not only by its size."
+    ) == ("How is the health of a club measured, besides by its size?", "By its retention")
+    assert judged_by_question("The health of a club is measured by its retention.") is None
+
+
+def test_x_means_that_asks_for_the_meaning() -> None:
+    assert meaning_question("Quorum means that enough members are present to vote.") == (
+        "What does quorum mean?",
+        "That enough members are present to vote",
+    )
+    assert meaning_question("It means that enough members are present.") is None
+
+
+def test_a_copula_with_rather_than_or_not_asks_for_the_side_kept() -> None:
+    asked = contrast_question("Silence is a tool rather than a failure.")
+    assert asked is not None and asked[0] == ("What is silence, rather than a failure?", "A tool")
+    asked = contrast_question("The aim of a first evaluation is to encourage, not to correct.")
+    assert asked is not None and asked[0] == (
+        "What is the aim of a first evaluation, if not to correct?",
+        "To encourage",
+    )
+    assert contrast_question("The techniques are used together, not one at a time.") is None
+
+
+def test_a_kind_named_by_a_relative_clause_is_asked_which() -> None:
+    assert relative_subject_question(
+        "A chair who answers every question alone loses the room."
+    ) == ("Which chair loses the room?", "A chair who answers every question alone")
+    # Near misses: a clause nested in the relative clause, a predicate that points back.
+    assert relative_subject_question("Members who say that they listen speak less.") is None
+    assert relative_subject_question("A chair who plans the term finishes it early.") is None

@@ -28,6 +28,7 @@ from leadership_cards.generate.questions import (
     meaning_question,
     origin_question,
     reason_question,
+    relative_subject_question,
     subject_question,
 )
 from leadership_cards.generate.text import (
@@ -195,7 +196,8 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     or infinitive_question(plain)
                     or claim_question(plain)
                     or origin_question(plain)
-                    or subject_question(plain),
+                    or subject_question(plain)
+                    or relative_subject_question(plain),
                     chapter,
                 )
                 if asked:

@@ -643,6 +643,20 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         return None
     if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an"):
         return None  # "knows [an answer]": too general to be worth asking
+    means = next(
+        (
+            n
+            for n in range(1, len(answer_tokens) - 1)
+            if answer_tokens[n].lower == "by" and answer_tokens[n + 1].tag == "VBG"
+        ),
+        None,
+    )
+    if means is not None and kind == "what" and not preposition:
+        # "The chair protects the agenda by parking new topics": asked how, the object stays
+        # in the question ("How does the chair protect the agenda?").
+        kind = "how"
+        j = tokens.index(answer_tokens[means])
+        answer_tokens = answer_tokens[means:]
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
@@ -1047,3 +1061,60 @@ def _verb_read_as_noun(tokens: tuple[Token, ...], i: int) -> bool:
     return tokens[i].lower in _VERB_AS_NOUN and all(
         t.tag in ("RB", "RBR", "RBS", "JJS", "JJR", ".") for t in tokens[i + 1 :]
     )
+
+
+_RELATIVE_WORDS = frozenset(["who", "that", "which"])
+_BACK_POINTERS = frozenset(["it", "them", "they", "this", "these", "those", "he", "she", "him"])
+
+
+def relative_subject_question(sentence: str) -> tuple[str, str] | None:
+    """ "An officer who accepts every request soon does none of them well." -> ("Which
+    officer soon does none of them well?", "An officer who accepts every request"): a kind of
+    person or thing named by what it does, asked for by what the chapter says of it."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    rel = next((i for i, t in enumerate(tokens) if t.lower in _RELATIVE_WORDS), None)
+    if (
+        rel is None
+        or rel == 0
+        or not all(t.tag.startswith(("DT", "JJ", "NN")) for t in tokens[:rel])
+    ):
+        return None
+    if not tokens[rel - 1].tag.startswith("NN") or tokens[0].lower in QUANTIFIERS:
+        return None
+    finite = [
+        i
+        for i in range(rel + 1, len(tokens))
+        if tokens[i].tag in ("VBZ", "VBP", "VBD", "MD")
+        and tokens[i - 1].lower not in ("and", "or")
+        and not (tokens[i - 1].tag == "RB" and tokens[i - 2].lower in ("and", "or", "but"))
+    ]
+    if len(finite) != 2:
+        return None  # one verb for the relative clause and one main verb, nothing nested
+    main = finite[1]
+    if tokens[main].tag in ("MD", "VBD") or any(t.text in ",;:" for t in tokens[main:]):
+        return None
+    if any(t.tag in ("WP", "WRB", "WDT") or t.lower == "that" for t in tokens[rel + 1 : main]):
+        return None  # "use when they talk ...": a clause inside the relative clause
+    if main + 1 < len(tokens) and tokens[main + 1].tag in ("VB", "VBN", "VBP", "VBZ"):
+        return None  # "believe their leader listens bring": the verbs were misread
+    predicate = [t for t in tokens[main:] if is_word(t)]
+    if (
+        any(t.lower in _BACK_POINTERS for t in predicate)
+        or sum(is_content(t) for t in predicate) < 2
+    ):
+        return None  # "finish it with ...": the question would point back
+    answer = sentence[: tokens[main - 1].end].split(",")[0].rstrip()
+    if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS + 2 or tokens[main - 1].text == ",":
+        return None
+    first = 1 if tokens[0].tag == "DT" else 0
+    noun = _subject_text(sentence, tokens[first:rel]) if first < rel else ""
+    if not noun:
+        return None
+    verb = tokens[main].lower if tokens[main].tag == "VBZ" else _third_person(tokens[main].lower)
+    if tokens[main].tag == "VBP":
+        verb = tokens[main].lower  # "Which officers [finish] ...": the plural agrees
+    predicate_text = sentence[tokens[main].end : len(sentence.rstrip(" .!?"))]
+    return f"Which {noun} {verb}{predicate_text}?", answer[:1].upper() + answer[1:]
