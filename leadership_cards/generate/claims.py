@@ -154,7 +154,11 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             # narration (past tense), questions and asides are not.
             # The tagger may miss a claim's verb ("Mentoring works best when ...") that
             # the "when" question still finds.
-            verdict = verdict or states_a_claim(sentence) or bool(clause_question(sentence))
+            verdict = (
+                verdict
+                or states_a_claim(sentence)
+                or bool(clause_question(sentence) or claim_question(main_clause(sentence)))
+            )
             found = salient_span(sentence, statements=verdict)
             contrasted = contrast_question(sentence)
             if contrasted and not _covers(sentence, found, contrasted[1]):

@@ -402,11 +402,12 @@ _VERB_AS_NOUN = frozenset(
 
 _NOT_X_BUT_Y = re.compile(
     r"^(?P<intro>(?:(?:For|In|To|At)\s[^,;:]{2,40},\s+)?)(?P<subject>[A-Za-z][^,;:]{1,60}?)\s+"
-    r"(?P<verb>[a-z]+)\s+not\s+(?:just\s+|only\s+|merely\s+|simply\s+)?(?P<x>[^,;:]{2,60}?)"
+    r"(?P<verb>[a-z]+)\s+(?:therefore\s+|thus\s+|also\s+|still\s+)?not\s+"
+    r"(?:just\s+|only\s+|merely\s+|simply\s+)?(?P<x>[^,;:]{2,60}?)"
     r"\s+but\s+(?P<y>[^,;:—–]{2,80}?)(?=[,;:—–.!]|$)"
 )
 MAX_CONTRAST_WORDS = 10
-MAX_CONTRAST_ANSWER_WORDS = 14  # "but [a sign that people care enough about the work ...]"
+MAX_CONTRAST_ANSWER_WORDS = 16  # "but [a sign that people care enough about the work ...]"
 
 
 def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
@@ -489,8 +490,8 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     tokens = analysis.tokens
     if not tokens or tokens[0].tag in ("PRP", "EX", "WDT", "WP", "WRB", "IN", "CC", "VB", "RB"):
         return None
-    if tokens[0].lower in POINTING_WORDS | {"it", "there"}:
-        return None
+    if tokens[0].lower in POINTING_WORDS | {"it", "there"} or tokens[0].tag == "CD":
+        return None  # "Three habits separate ...": the count of what the chapter lists next
     verb = None
     modal = ""
     subject_end = 0
