@@ -227,3 +227,24 @@ def test_a_kind_named_by_a_relative_clause_is_asked_which() -> None:
     # Near misses: a clause nested in the relative clause, a predicate that points back.
     assert relative_subject_question("Members who say that they listen speak less.") is None
     assert relative_subject_question("A chair who plans the term finishes it early.") is None
+
+
+def test_an_aside_between_commas_leaves_the_claim_and_its_reason() -> None:
+    chapter = (
+        "Debate\n\nTask conflict, kept in proportion, can improve a team's plans, because it "
+        "brings hidden assumptions into the open.\n"
+    )
+    cards = _cards_of(chapter)
+    assert any(
+        c.front.endswith("why can task conflict improve a team's plans?")
+        and c.back == "Because it brings hidden assumptions into the open"
+        for c in cards
+    ), [c.front for c in cards]
+
+
+def _cards_of(text: str) -> list[Card]:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "debate.txt"
+    path.write_text(text, encoding="utf-8")
+    return generate_chapter(read_document(path), deck="club", title="Debate")

@@ -241,9 +241,12 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 
 
 # "A rhetorical question that everyone can answer, such as asking whether ..., invites a
-# shrug": examples set off by commas are reading matter, not the claim.
+# shrug", "Task conflict, kept in proportion, can improve ...": examples and asides set off
+# by commas before the main verb are reading matter, not the claim.
 _EXAMPLES = re.compile(
-    r",\s+(?:such as|for example|for instance|like)\s[^,;:]{2,80},"
+    r",\s+(?:(?:such as|for example|for instance|like)\s[^,;:]{2,80}|"
+    r"(?:on|in|at|with|without|under|after|before|for)\s[^,;:]{2,30}|"  # ", on thin evidence,"
+    r"(?:kept|left|held|seen|done|taken|given|used|[a-z]+ed)\s[^,;:]{2,30}),"  # ", kept in ..."
     r"(?=\s+(?:[a-z]+s|can|must|should|will|is|are)\s)"  # the main verb follows
 )
 _KEY_SUBJECT = re.compile(r"^The\s+(?:key|secret|remedy|answer|cure)\s+(?:to|for)\s", re.IGNORECASE)

@@ -826,7 +826,13 @@ def reason_question(sentence: str) -> tuple[str, str] | None:
     read_as_noun = next((i for i in range(1, len(tokens)) if _verb_read_as_noun(tokens, i)), None)
     if verb is None and read_as_noun is not None:
         verb = read_as_noun  # "The first meeting [matters] most, because ..."
-    elif not verb or tokens[verb].tag not in ("VBZ", "VBP"):
+    elif not verb or tokens[verb].tag not in ("VBZ", "VBP", "MD"):
+        return None
+    if tokens[verb].tag == "MD" and (
+        tokens[verb].lower not in ("can", "must", "should")
+        or verb + 1 >= len(tokens)
+        or tokens[verb + 1].tag != "VB"
+    ):
         return None
     subject = tokens[:verb]
     if subject[0].tag in ("PRP", "EX") or subject[0].lower in POINTING_WORDS | {"it"}:
@@ -838,7 +844,8 @@ def reason_question(sentence: str) -> tuple[str, str] | None:
     word = tokens[verb].lower
     rest = head[tokens[verb].end :].strip()
     subject_text = _subject_text(head, subject)
-    if word in ("is", "are"):
+    if word in ("is", "are", "can", "must", "should"):
+        # "Why can task conflict improve a team's decisions?"
         question = f"Why {word} {subject_text} {rest}?"
     elif word in AUXILIARY_WORDS:
         return None
