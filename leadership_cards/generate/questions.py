@@ -169,8 +169,13 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
     end = len(tokens) - 1 if tokens[-1].text in ".!" else len(tokens)
     if end <= verb + 1:
         return None
-    if any(t.text in ",;:" or t.tag in ("VB", "VBP") for t in tokens[:verb]):
-        return None  # "generate two options, because a decision ... is": no plain subject
+    if any(
+        t.text in ",;:" or t.tag in ("VB", "VBP") and not (i and tokens[i - 1].tag == "TO")
+        for i, t in enumerate(tokens[:verb])
+    ):
+        # "generate two options, because a decision ... is": no plain subject ("the best
+        # time to build it" keeps its infinitive)
+        return None
     subject = sentence[tokens[0].start : tokens[verb - 1].end]
     complement = sentence[tokens[verb + 1].start : tokens[end - 1].end]
     be = tokens[verb].lower
