@@ -424,7 +424,9 @@ def _dangling_demonstrative(frame: list[Token]) -> bool:
     the previous sentence names. A demonstrative whose phrase goes on to say what it means
     ("those who serve", "this idea of service") stands on its own."""
     for n, token in enumerate(frame):
-        if token.lower not in _DEMONSTRATIVES or token.tag not in ("DT", "PDT"):
+        if token.lower not in _DEMONSTRATIVES:
+            continue
+        if token.tag not in ("DT", "PDT") and not _that_as_determiner(frame, n):
             continue
         if token.lower == "that" and not (n + 1 < len(frame) and frame[n + 1].tag.startswith("NN")):
             continue  # "that" as a conjunction or relative pronoun, tagged loosely
@@ -435,6 +437,19 @@ def _dangling_demonstrative(frame: list[Token]) -> bool:
             continue
         return True
     return False
+
+
+def _that_as_determiner(frame: list[Token], n: int) -> bool:
+    """ "turns that energy into ...": "that" the tagger read as a conjunction, though a
+    noun follows it and no verb follows the noun ("shows that members stay" is a clause)."""
+    if frame[n].lower != "that" or n == 0 or n + 2 >= len(frame):
+        return False
+    noun, after = frame[n + 1], frame[n + 2]
+    return (
+        frame[n - 1].tag.startswith(("VB", "IN"))
+        and noun.tag in ("NN", "NNS")
+        and not after.tag.startswith(("VB", "MD", "NN", "PRP", "DT"))
+    )
 
 
 def _quoted(before: str) -> bool:

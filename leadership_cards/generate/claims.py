@@ -16,6 +16,7 @@ from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import item_passages
 from leadership_cards.generate.phrasing import about_the_topic
+from leadership_cards.generate.quality import passes
 from leadership_cards.generate.quantities import quantities
 from leadership_cards.generate.questions import (
     claim_question,
@@ -34,6 +35,7 @@ from leadership_cards.generate.questions import (
 )
 from leadership_cards.generate.text import (
     _RANK,
+    LONG_STATEMENT_WORDS,
     SUPERLATIVE,
     VERBS,
     capitalise,
@@ -230,14 +232,19 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     )
                     continue
             if found and (found[1] != "statement" or verdict):
-                yield chapter.card(
-                    Kind.CLAIM,
-                    "",
-                    "",
-                    position,
-                    text,
-                    cloze=_according_to(who, cloze_of(sentence, found[0])),
-                )
+                cards = [
+                    chapter.card(
+                        Kind.CLAIM,
+                        "",
+                        "",
+                        position,
+                        text,
+                        cloze=_according_to(who, cloze_of(s, found[0])),
+                    )
+                    for s in dict.fromkeys([_before_colon(sentence, found[0]), sentence])
+                ]
+                # The statement cut at its colon, unless the cut leaves too little frame.
+                yield next((card for card in cards if passes(card)), cards[-1])
 
 
 # "A rhetorical question that everyone can answer, such as asking whether ..., invites a
@@ -270,6 +277,17 @@ def _without_aside(sentence: str) -> str:
         return sentence
     head = sentence[: m.start()].rstrip()
     return sentence if ends_in_function_word(head) else head + "."
+
+
+def _before_colon(sentence: str, span: tuple[int, int]) -> str:
+    """A long statement whose blank comes before its colon ends there: "The remedy of
+    groupthink is [structure] rather than goodwill: the leader speaks last, ..." asks one
+    thing, and what the colon lists is reading matter."""
+    colon = sentence.find(": ", span[1])
+    if colon < 0 or word_count(sentence) <= LONG_STATEMENT_WORDS:
+        return sentence
+    head = sentence[:colon].rstrip()
+    return sentence if ends_in_function_word(head) or word_count(head) < 6 else head + "."
 
 
 def _not_the_topic(asked: tuple[str, str] | None, chapter: Chapter) -> tuple[str, str] | None:
