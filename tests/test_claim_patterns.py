@@ -11,6 +11,7 @@ import pytest
 
 from leadership_cards.cards import Card
 from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.blanks import problems as blank_problems
 from leadership_cards.generate.claims import _clauses_of
 from leadership_cards.generate.quality import deck_problems
 from leadership_cards.generate.quality import problems as card_problems
@@ -28,7 +29,13 @@ from leadership_cards.generate.questions import (
     relative_subject_question,
     subject_question,
 )
-from leadership_cards.generate.text import main_verb_object, resolve_pronoun, states_a_claim
+from leadership_cards.generate.text import (
+    dangles,
+    main_verb_object,
+    resolve_pronoun,
+    salient_span,
+    states_a_claim,
+)
 from leadership_cards.source import read_document
 
 
@@ -248,3 +255,32 @@ def _cards_of(text: str) -> list[Card]:
     path = Path(tempfile.mkdtemp()) / "debate.txt"
     path.write_text(text, encoding="utf-8")
     return generate_chapter(read_document(path), deck="club", title="Debate")
+
+
+def test_with_less_than_the_favoured_side_comes_after_than() -> None:
+    sentence = "A club's health depends less on any one officer than on the habit of showing up."
+    found = salient_span(sentence)
+    assert found is not None and sentence[found[0][0] : found[0][1]] == ("the habit of showing up")
+
+
+def test_a_source_the_blank_cannot_hold_is_asked_whole() -> None:
+    cards = _cards_of(
+        "Words\n\nThe word gavel comes from the carpenter's mallet that masons used to mark "
+        "their stones on the building site.\n"
+    )
+    assert any(
+        c.front.endswith("where does the word gavel come from?")
+        and c.back.startswith("The carpenter's mallet that masons used")
+        for c in cards
+    ), [c.front for c in cards]
+
+
+def test_this_kind_of_points_back_to_nothing() -> None:
+    assert not dangles("The key to a level is the record with this kind of task.")
+    assert dangles("The key to a level is this record.")
+
+
+def test_that_before_a_noun_with_no_verb_after_it_points_back() -> None:
+    sentence = "Planned movement turns that energy into structure."
+    assert "frame points back to an earlier sentence" in blank_problems(sentence, (0, 16))
+    assert blank_problems("Research shows that members stay longer.", (0, 8)) == []

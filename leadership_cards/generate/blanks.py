@@ -223,7 +223,11 @@ def complete(sentence: str, span: Span) -> Span | None:
     tokens = analysis.tokens
     while first <= last and (is_function(tokens[first]) or not is_word(tokens[first])):
         first += 1
-    while last >= first and (is_function(tokens[last]) or not is_word(tokens[last])):
+    while last >= first and (
+        is_function(tokens[last])
+        and not _closing_particle(tokens, last)
+        or not is_word(tokens[last])
+    ):
         last -= 1
     # A comparison's adverbs ("[its causes] more clearly than") are not part of the phrase.
     run = last
@@ -267,6 +271,20 @@ def head_phrase(sentence: str, span: Span) -> Span | None:
     return None
 
 
+_PARTICLE_WORDS = frozenset(["up", "out", "down", "back", "off", "away", "through", "over"])
+
+
+def _closing_particle(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "the team's habit of showing [up]": a verb's particle that ends the sentence belongs
+    to the phrase, not a function word left at its edge."""
+    return (
+        tokens[i].lower in _PARTICLE_WORDS
+        and i > 0
+        and tokens[i - 1].tag.startswith("VB")
+        and (i + 1 == len(tokens) or not is_word(tokens[i + 1]))
+    )
+
+
 def is_word(token: Token) -> bool:
     return any(c.isalnum() for c in token.text)
 
@@ -292,8 +310,10 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     if not any(is_content(t) and t.lower != "one" for t in blank):
         out.append("blank is a function word")  # "one" alone stands for a noun: a pronoun
     elif (
-        is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not is_hedge(tokens, first)
-    ) or is_function(blank[-1]):
+        (is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not is_hedge(tokens, first))
+        or is_function(blank[-1])
+        and not _closing_particle(tokens, last)
+    ):
         out.append("blank starts or ends on a function word")
     words = [t for t in blank if is_word(t)]
     if all(t.tag == "CD" for t in words) and not any(

@@ -212,6 +212,15 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
                     )
                 continue
+            if found and found[1] == "origin" and found[0][1] < len(sentence.rstrip(" .!?")):
+                # "comes from the [banquet official] who proposed the toasts ...": the blank
+                # holds only part of the source; the question asks for all of it.
+                asked = _not_the_topic(origin_question(main_clause(sentence)), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
             if found and found[1] == "verdict" and _KEY_SUBJECT.match(sentence):
                 # "The key to lasting change is the refreezing that leaders neglect": asked
                 # as a question, the verdict keeps its whole phrase.

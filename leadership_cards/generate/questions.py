@@ -576,8 +576,10 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     ):
         preposition = " " + tokens[j].lower
         j += 1
-    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")):
-        return None
+    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")) and not (
+        tokens[j].tag == "VBG" and j + 1 < len(tokens) and tokens[j + 1].tag in ("IN", "DT", "NN")
+    ):
+        return None  # ("stop [fiddling with pens]": a gerund object is asked too)
     if j >= len(tokens) or preposition == " to" and tokens[j].tag == "VB":
         return None  # "tends to drift": an infinitive, not an object
     stop = next(
@@ -752,7 +754,7 @@ def _third_person(verb: str) -> str:
 
 _ORIGIN_VERB = re.compile(
     r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<verb>comes?|derives?|stems?|springs?)\s+from\s+"
-    r"(?P<source>[^,;:]{2,80}?)[.!]?$"
+    r"(?P<source>[^,;:]{2,120}?)[.!]?$"
 )
 
 
@@ -760,7 +762,7 @@ def origin_question(sentence: str) -> tuple[str, str] | None:
     """ "The word "hook" comes from fishing." -> ("Where does the word "hook" come from?",
     "Fishing"): where something comes from, asked when the frame is too short to blank."""
     m = _ORIGIN_VERB.match(sentence.strip())
-    if not m or len(m.group("source").split()) > MAX_CLAIM_ANSWER_WORDS:
+    if not m or len(m.group("source").split()) > MAX_CLAUSE_ANSWER_WORDS:
         return None
     analysis = analyse(sentence)
     if analysis is None:
@@ -1114,9 +1116,10 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
     if main + 1 < len(tokens) and tokens[main + 1].tag in ("VB", "VBN", "VBP", "VBZ"):
         return None  # "believe their leader listens bring": the verbs were misread
     predicate = [t for t in tokens[main:] if is_word(t)]
+    needed = 1 if tokens[main].lower in ("is", "are") else 2  # "is over time"
     if (
         any(t.lower in _BACK_POINTERS for t in predicate)
-        or sum(is_content(t) for t in predicate) < 2
+        or sum(is_content(t) for t in predicate) < needed
     ):
         return None  # "finish it with ...": the question would point back
     answer = sentence[: tokens[main - 1].end].split(",")[0].rstrip()

@@ -157,6 +157,7 @@ def strip_citations(sentence: str) -> str:
 
 _SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+(?=who\b)")
+_THIS_KIND = re.compile(r"\bthis\s+(?=(?:kind|sort|type)\s+of\b)")
 
 
 @lru_cache(maxsize=8192)
@@ -166,8 +167,10 @@ def dangles(sentence: str) -> bool:
     words = [w.lower() for w in _WORD.findall(sentence[:80])]
     # "such as" gives examples and "as such" means "in itself": neither points back.
     referring = _SUCH_AS.sub(" ", sentence) if "such" in sentence else sentence
-    # "those who improvise" names people by what they do: it points back to nothing.
+    # "those who improvise" names people by what they do, "this kind of task" a kind: they
+    # point back to nothing.
     referring = _THOSE_WHO.sub(" ", referring) if "hose" in referring else referring
+    referring = _THIS_KIND.sub(" ", referring) if "his" in referring else referring
     if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(referring)):
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
@@ -196,6 +199,11 @@ _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\
 # "ownership is what carries a plan through": the subject is the answer the clause asks for
 _IS_WHAT = re.compile(r"\s(?:is|are)\s+(?:what|who)\s", re.I)
 _RATHER_THAN = re.compile(r",?\s+rather\s+than\s+", re.I)
+# "depends less on any officer's talent than on [the team's habit of showing up]": with
+# "less", the side the chapter favours comes after "than".
+_LESS_THAN = re.compile(
+    r"\bless\s+(?:on|in|by|to|from|with)\s[^,;]{2,60}?\s+than\s+(?:on|in|by|to|from|with)\s+", re.I
+)
 # "Whitmore defined the purpose of coaching as building awareness ..."
 _DEFINED_X_AS = re.compile(r"\bdefine[sd]?\s+[^,;]{3,60}?\s+as\s+", re.I)
 # What something is measured by or built on, where it comes from, what it leads to.
@@ -598,6 +606,19 @@ def _after(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | No
     return _phrase_after(sentence, m.end(), max_words=max_words) if m else None
 
 
+def _to_the_end(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | None:
+    """The rest of the sentence after the pattern, when it is short: "... than on [the
+    team's habit of showing up]"."""
+    m = pattern.search(sentence)
+    if not m:
+        return None
+    end = len(sentence.rstrip(" .!?"))
+    rest = sentence[m.end() : end]
+    if not rest or len(rest.split()) > max_words or _PUNCTUATION.search(rest.replace("'", "")):
+        return None
+    return m.end(), end
+
+
 def _before(pattern: re.Pattern[str], sentence: str) -> Span | None:
     m = pattern.search(sentence)
     return _phrase_before(sentence, m.start()) if m else None
@@ -672,6 +693,7 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | list[Span] | None]], ...
     ("definition", _definition_after_colon),
     ("contrast", _contrast),
     ("contrast", lambda s: _after(_NOT_BUT, s, 6)),
+    ("comparison", lambda s: _to_the_end(_LESS_THAN, s, 8)),
     ("comparison", lambda s: _before(_MORE_THAN, s)),
     ("comparison", _than),
     ("verdict", lambda s: _after(_ONLY_IS, s, 6)),
