@@ -260,7 +260,7 @@ def _cards_of(text: str) -> list[Card]:
 def test_with_less_than_the_favoured_side_comes_after_than() -> None:
     sentence = "A club's health depends less on any one officer than on the habit of showing up."
     found = salient_span(sentence)
-    assert found is not None and sentence[found[0][0] : found[0][1]] == ("the habit of showing up")
+    assert found is not None and sentence[found[0][0] : found[0][1]] == "habit of showing up"
 
 
 def test_a_source_the_blank_cannot_hold_is_asked_whole() -> None:
