@@ -704,7 +704,10 @@ def _tone_given(blank: list[Token], frame: list[Token]) -> bool:
 
 
 def _splits_phrase(tokens: tuple[Token, ...], first: int, last: int) -> bool:
-    """The blank stops inside a noun phrase, leaving its head outside ("the [service] role")."""
+    """The blank stops inside a noun phrase, leaving its head outside ("the [service] role"),
+    or starts inside "each other" ("depend on each [other want different things]")."""
+    if first > 0 and tokens[first - 1].lower == "each" and tokens[first].lower == "other":
+        return True
     if last + 1 >= len(tokens):
         return False
     nxt = tokens[last + 1]
