@@ -357,9 +357,11 @@ def _colon_parts(sentence: str) -> list[str]:
 
 
 # "But an answer ... is ..., and ownership is ...", "Whatever the device, the opening must
-# ...": what opens the sentence ties it to the one before, and the clauses stand without it.
+# ...", "Rather than softening the message, it teaches ...": what opens the sentence ties it
+# to the one before, and the clauses stand without it.
 _OPENING_CONJUNCTION = re.compile(
-    r"^(?:(?:But|And|Yet|So)\s+(?=[a-z])|(?:Whatever|Whichever|However)\s+[^,;:]{1,30},\s+(?=[a-z]))"
+    r"^(?:(?:But|And|Yet|So)\s+(?=[a-z])|(?:Whatever|Whichever|However)\s+[^,;:]{1,30},\s+(?=[a-z])"
+    r"|(?:Rather than|Instead of)\s+[a-z][^,;:]{1,60},\s+(?=[a-z]))"
 )
 
 
