@@ -884,7 +884,12 @@ def clauses(sentence: str) -> list[str]:
     return [capitalise(sentence[a:b].strip()) + "." for a, b in out]
 
 
-_TRAILING_REASON = re.compile(r",\s+(?:because|since|so that|as|which|where)\s+[^;:]+[.!]?$", re.I)
+_TRAILING_REASON = re.compile(
+    r",\s+(?:because|since|so that|as|which|where)\s+[^;:]+[.!]?$"
+    # "..., and the least used": an afterthought with no verb of its own
+    r"|,\s+and\s+(?:the\s+)?(?:least|most|often|usually|rarely)\s+[^,;:]{1,30}[.!]?$",
+    re.I,
+)
 
 
 def main_clause(sentence: str) -> str:
