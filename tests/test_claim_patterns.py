@@ -25,6 +25,7 @@ from leadership_cards.generate.questions import (
     judged_by_question,
     kind_question,
     meaning_question,
+    one_test_question,
     reason_question,
     relative_subject_question,
     subject_question,
@@ -284,3 +285,10 @@ def test_that_before_a_noun_with_no_verb_after_it_points_back() -> None:
     sentence = "Planned movement turns that energy into structure."
     assert "frame points back to an earlier sentence" in blank_problems(sentence, (0, 16))
     assert blank_problems("Research shows that members stay longer.", (0, 8)) == []
+
+
+def test_the_one_measure_a_colon_names_is_asked() -> None:
+    assert one_test_question(
+        "A good agenda is judged by one test: whether the meeting ends on time."
+    ) == ("What one test is a good agenda judged by?", "Whether the meeting ends on time")
+    assert one_test_question("A good agenda is judged by its length.") is None

@@ -28,6 +28,7 @@ from leadership_cards.generate.questions import (
     judged_by_question,
     kind_question,
     meaning_question,
+    one_test_question,
     origin_question,
     reason_question,
     relative_subject_question,
@@ -142,7 +143,8 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             compared = _not_the_topic(
                 kind_question(sentence)
                 or meaning_question(sentence)
-                or judged_by_question(sentence),
+                or judged_by_question(sentence)
+                or one_test_question(sentence),
                 chapter,
             )
             if compared:

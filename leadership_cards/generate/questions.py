@@ -1134,3 +1134,29 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
         verb = tokens[main].lower  # "Which officers [finish] ...": the plural agrees
     predicate_text = sentence[tokens[main].end : len(sentence.rstrip(" .!?"))]
     return f"Which {noun} {verb}{predicate_text}?", answer[:1].upper() + answer[1:]
+
+
+_ONE_TEST = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>judged|measured|tested|known)"
+    r"\s+by\s+(?P<one>one|a single|a simple)\s+(?P<noun>[a-z]+):\s+(?P<what>[^;:]{3,120}?)[.!]?$"
+)
+
+
+def one_test_question(sentence: str) -> tuple[str, str] | None:
+    """ "A good evaluation is judged by one test: whether the speaker wants to give the next
+    speech." -> ("What one test is a good evaluation judged by?", "Whether the speaker wants
+    to give the next speech"): the measure the colon names."""
+    m = _ONE_TEST.match(sentence.strip())
+    if not m or len(m.group("what").split()) > MAX_CLAUSE_ANSWER_WORDS:
+        return None
+    analysis = analyse(m.group("subject"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    subject = _subject_text(m.group("subject"), analysis.tokens)
+    one = "one" if m.group("one") == "one" else "single"
+    question = f"What {one} {m.group('noun')} {m.group('be')} {subject} {m.group('done')} by?"
+    what = m.group("what")
+    return question, what[:1].upper() + what[1:]
