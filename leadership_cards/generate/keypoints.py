@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
+from leadership_cards.generate.alternatives import Alternatives
 from leadership_cards.generate.blanks import problems as blank_problems
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import own_cue_cloze, titled_lists
@@ -33,7 +34,7 @@ from leadership_cards.generate.text import (
 from leadership_cards.source import ListRole
 
 
-def extract(chapter: Chapter) -> Iterator[Card]:
+def extract(chapter: Chapter) -> Iterator[Card | Alternatives]:
     titled = {id(t.block) for t in titled_lists(chapter.doc)}
     for numbered in chapter.doc.lists:
         if numbered.role is not ListRole.KEY_POINTS or id(numbered) in titled:
@@ -45,33 +46,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             if item.text.endswith(":"):
                 continue  # it introduces the items after it; they are what to ask
             position = f"key point {item.number}"
-            alternatives = [
-                chapter.card(Kind.KEY_POINT, question, answer, position, item.text)
-                for question, answer in condition_questions(item.text, chapter.title)
-            ]
-            alternatives.extend(
-                chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
-                for cloze in candidate_clozes(item.text)
-            )
-            # Last resort, when no blank leaves enough of the point: a question on its object.
-            first = strip_connectives(sentences(item.text)[0])
-            question = object_question(first) or claim_question(first)
-            if question and not about_the_topic(question[0], chapter.title):
-                # `named_in_place` opens it with the chapter, as it does every question.
-                alternatives.append(
-                    chapter.card(Kind.KEY_POINT, question[0], question[1], position, item.text)
-                )
-            # Then the point named as one of the chapter's: its words frame the blank.
-            alternatives.extend(
-                chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
-                for cloze in framed_clozes(chapter.title, item.text)
-            )
-            yield from alternatives  # `generate` keeps the first that passes
-            chosen = next((card for card in alternatives if passes(card)), None)
+            alternatives = Alternatives(_alternatives(chapter, item.text, position))
+            yield alternatives  # `generate` keeps the first that passes and is no repeat
+            chosen = alternatives.first(passes)
             for question, answer in second_claims(item.text, chosen.back if chosen else ""):
                 # The point's other claim, beside the one its card asks.
                 yield chapter.card(Kind.CLAIM, question, answer, position, item.text)
-            if not any(passes(card) for card in alternatives):
+            if chosen is None:
                 # Nothing inside the point to blank ("Clear expectations."): it is asked
                 # as an item of the chapter's key points, so every key point yields a card.
                 # A numbered list's neighbours are its cue; a bulleted one's are an accident
@@ -83,6 +64,24 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     cloze = own_cue_cloze(start, points[index][1].rstrip(" ."), item.text)
                 if cloze:
                     yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
+
+
+def _alternatives(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
+    """The point's cards, best first: its condition asked, a blank inside it, a question on
+    its object, then the point framed as one of the chapter's."""
+    for question, answer in condition_questions(text, chapter.title):
+        yield chapter.card(Kind.KEY_POINT, question, answer, position, text)
+    for cloze in candidate_clozes(text):
+        yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze)
+    # Last resort, when no blank leaves enough of the point: a question on its object.
+    first = strip_connectives(sentences(text)[0])
+    question = object_question(first) or claim_question(first)
+    if question and not about_the_topic(question[0], chapter.title):
+        # `named_in_place` opens it with the chapter, as it does every question.
+        yield chapter.card(Kind.KEY_POINT, question[0], question[1], position, text)
+    # Then the point named as one of the chapter's: its words frame the blank.
+    for cloze in framed_clozes(chapter.title, text):
+        yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze)
 
 
 def condition_questions(text: str, chapter_title: str) -> list[tuple[str, str]]:
