@@ -108,7 +108,10 @@ def _blank_problems(cloze: str) -> list[str]:
 
     lead = _CHAPTER_LEAD.match(cloze)
     if lead and "{{c1::" not in lead.group():
-        cloze = cloze[lead.end() :]  # the chapter named for context is not the sentence
+        # The chapter named for context is not the sentence, and the sentence is judged as
+        # its source writes it, capital and all: the judgement it had before its chapter
+        # was named (cached), not a second parse of a lowered copy the tagger reads worse.
+        cloze = _FIRST_LETTER.sub(_capital, cloze[lead.end() :], count=1)
     start = cloze.index("{{c1::")
     end = cloze.index("}}", start)
     statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
@@ -116,6 +119,13 @@ def _blank_problems(cloze: str) -> list[str]:
 
 
 _CHAPTER_LEAD = re.compile(r"^In “[^”]*”, ")
+#: The letter `phrasing.in_chapter` lowers after the chapter's name, past a blank's opening
+#: and any quote or bracket.
+_FIRST_LETTER = re.compile(r"^(?P<lead>(?:\{\{c1::)?[\"“‘'(]*)(?P<letter>[a-z])")
+
+
+def _capital(m: re.Match[str]) -> str:
+    return m.group("lead") + m.group("letter").upper()
 
 
 def _names_the_subject(card: Card) -> bool:
