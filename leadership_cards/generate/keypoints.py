@@ -321,24 +321,24 @@ def _subject(sentence: str) -> str | None:
     return match.group(1) if match else None
 
 
-def framed_clozes(chapter_title: str, text: str) -> list[str]:
+def framed_clozes(chapter_title: str, text: str) -> Iterator[str]:
     """The point's first sentence after 'A key point of “Chapter”:', with each of its noun
     phrases blanked in turn, the last first (new information ends an English sentence),
-    then its subject. A bare noun phrase ("Clear expectations.") is blanked whole."""
+    then its subject. A bare noun phrase ("Clear expectations.") is blanked whole. Made one
+    by one, as the deck asks for them: it keeps the first that passes."""
     from leadership_cards.generate.syntax import analyse
 
     found = sentences(text)
     if not found:
-        return []
+        return
     sentence = strip_citations(strip_connectives(found[0])).rstrip()
     if "{{" in sentence or "}}" in sentence:
-        return []
+        return
     prefix = f"A key point of {chapter_name(chapter_title)}: "
     analysis = analyse(sentence)
     if analysis is None:
-        return []
+        return
     tokens = analysis.tokens
-    out = []
     for phrase in reversed([p for p in analysis.phrases if p.kind == "NP"]):
         first = phrase.first
         # A blank starts on a content word: "the [follow-up]", "also [good followers]".
@@ -351,8 +351,7 @@ def framed_clozes(chapter_title: str, text: str) -> list[str]:
         # words must leave room for one answer ("[...] are key to all social action" does not).
         if _NO_FRAME_MENDS & set(blank_problems(sentence, (start, end))):
             continue
-        out.append(prefix + cloze_of(sentence, (start, end)))
-    return out
+        yield prefix + cloze_of(sentence, (start, end))
 
 
 #: What naming the chapter in front of a point does not mend.

@@ -190,13 +190,24 @@ def leaks(cards: list[Card]) -> list[tuple[int, int]]:
     if not by_key:
         return []
     longest = max(len(k.split()) for k in by_key)
+    # Every key's opening words: a run of a question's words that opens no key cannot grow
+    # into one, so the scan from each word stops there (most stop at their first word).
+    openings = {
+        " ".join(words[:n])
+        for words in (k.split() for k in by_key)
+        for n in range(1, len(words) + 1)
+    }
     found: list[tuple[int, int]] = []
     for i, card in enumerate(cards):
         words = normalise(card.front).split()
         hits: set[int] = set()
         for start in range(len(words)):
-            for n in range(1, min(longest, len(words) - start) + 1):
-                hits.update(by_key.get(" ".join(words[start : start + n]), ()))
+            run = ""
+            for word in words[start : start + longest]:
+                run = f"{run} {word}" if run else word
+                if run not in openings:
+                    break
+                hits.update(by_key.get(run, ()))
         for j in sorted(hits):
             other = cards[j]
             if j == i or other.item == card.item:
