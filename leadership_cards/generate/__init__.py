@@ -338,10 +338,14 @@ class _Seen:
         for candidate in candidates:
             if isinstance(candidate, Alternatives):
                 # One item's ways to ask, best first: the first admitted is its card, and
-                # the rest are never made.
-                card = candidate.first(self._admits)
-                if card is not None:
-                    yield card
+                # the rest are never made; nor are any once the item has its card (a second
+                # list numbered as the first names its items alike).
+                for card in candidate:
+                    if card.item in self.items:
+                        break
+                    if self._admits(card):
+                        yield card
+                        break
             elif self._admits(candidate):
                 yield candidate
 
