@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.alternatives import Alternatives
@@ -84,18 +85,19 @@ def _alternatives(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
         yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze)
 
 
-def condition_questions(text: str, chapter_title: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def condition_questions(text: str, chapter_title: str) -> tuple[tuple[str, str], ...]:
     """A point whose first claim turns on its condition ("Trust grows when words and actions
     match over time; ..."): the condition is what to recall, so it is asked first ("When
-    does trust grow?"), before any blank inside the point."""
+    does trust grow?"), before any blank inside the point. Cached, as `candidate_clozes`."""
     found = sentences(text)
     if not found:
-        return []
+        return ()
     first = strip_citations(strip_connectives(found[0]))
     asked = clause_question(first) or instruction_question(first) or side_question(first)
     if not asked or about_the_topic(asked[0], chapter_title):
-        return []
-    return [asked]
+        return ()
+    return (asked,)
 
 
 #: "Trust is measured by behaviour, not by surveys", "Inner leaders delegate to grow people,
@@ -278,10 +280,12 @@ def _lowered(subject: str) -> str:
     return subject[:1].lower() + subject[1:]
 
 
-def candidate_clozes(text: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def candidate_clozes(text: str) -> tuple[str, ...]:
     """Clozes of the point's sentences, best first: a contrast, comparison or verdict before
     a plain statement, the first sentence before later ones. The generator keeps the first
-    that is not already in the deck (a key point often restates the chapter's prose)."""
+    that is not already in the deck (a key point often restates the chapter's prose).
+    Cached: a point repeated in the chapter (its summary, a nested outline) is parsed once."""
     telling: list[str] = []
     plain: list[str] = []
     found_sentences = sentences(text)
@@ -305,7 +309,7 @@ def candidate_clozes(text: str) -> list[str]:
         span = _phrase_before(sentence, end)
         if span:
             plain.append(cloze_of(sentence, span))
-    return telling + plain
+    return (*telling, *plain)
 
 
 _IT = re.compile(r"^It (?!is\b|was\b)")
