@@ -96,17 +96,16 @@ class Card:
         return card_id(self.deck, self.kind, self.front, self.back)
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Text reduced to what survives small edits: case, punctuation and white space.
     Cached: generating a deck asks it of each card's question and answer many times over
     (its id, deduplication, the quality rules), and ids are asked of stored cards again."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _PUNCTUATION.sub(" ", text)
-    return " ".join(text.split())
-
-
-_PUNCTUATION = re.compile(r"[^\w\s]")
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def card_id(deck: str, kind: str, front: str, back: str) -> str:
