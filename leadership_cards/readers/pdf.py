@@ -150,7 +150,9 @@ class _Styles:
         self._object_at = _object_address(pdfium_c)
         self._objects: dict[int, _Style] = {}
         self._bold_fonts: dict[int, bool] = {}
+        # Out-parameters PDFium writes into, made once a page rather than once a call.
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._size, self._matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
 
     def baseline(self, index: int) -> float:
         self._c.FPDFText_GetCharOrigin(self._textpage, self._char(index), self._x, self._y)
@@ -185,12 +187,13 @@ class _Styles:
         if style is None:
             c = self._c
             handle = ctypes.cast(address, c.FPDF_PAGEOBJECT)
-            size = ctypes.c_float()
+            size, matrix = self._size, self._matrix
+            size.value = 0.0  # as a failed call leaves it
             c.FPDFTextObj_GetFontSize(handle, size)
-            matrix = c.FS_MATRIX()
-            c.FPDFPageObj_GetMatrix(handle, matrix)
             # The font's size on the page: the object's matrix scales it.
-            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+            scale = 1.0
+            if c.FPDFPageObj_GetMatrix(handle, matrix):
+                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
             style = (
                 address,
                 round(size.value * scale, 1),
