@@ -46,7 +46,7 @@ def extract(chapter: Chapter) -> Iterator[Card | Alternatives]:
         for index, item in enumerate(numbered.items):
             if item.text.endswith(":"):
                 continue  # it introduces the items after it; they are what to ask
-            position = f"key point {item.number}"
+            position = numbered.position(item)
             alternatives = Alternatives(_alternatives(chapter, item.text, position))
             yield alternatives  # `generate` keeps the first that passes and is no repeat
             chosen = alternatives.first(passes)
