@@ -136,6 +136,25 @@ def test_what_a_thing_teaches_people_to_do() -> None:
     assert infinitive_question("A good chair leads members to the exit.") is None
 
 
+def test_any_verb_that_leads_someone_to_act_is_asked_what_it_leads_them_to_do() -> None:
+    # The class of teaching, allowing and causing verbs, not a list of the chapter's words.
+    assert infinitive_question(
+        "A clear agenda enables the chair to close the meeting on time."
+    ) == (
+        "What does a clear agenda enable the chair to do?",
+        "To close the meeting on time",
+    )
+    assert infinitive_question("A timed speech forces speakers to cut their weakest point.") == (
+        "What does a timed speech force speakers to do?",
+        "To cut their weakest point",
+    )
+    assert infinitive_question("Good mentors push new members to speak early.") == (
+        "What do good mentors push new members to do?",
+        "To speak early",
+    )
+    assert infinitive_question("The chair wants to close the meeting on time.") is None
+
+
 def test_a_condition_keeps_its_adjective_complement_and_drops_only() -> None:
     assert clause_question("A motion is complete only when the club has voted on it.") == (
         "When is a motion complete?",

@@ -293,7 +293,27 @@ def best_question(chapter: Chapter, raw: str, before: str, position: str, text: 
             card = _question_card(chapter, asked, who, position, text)
             if passes(card):
                 return card
+    # No question fits its grammar: the phrase a blank can hold (a named term, the main
+    # verb's object), when the rest of the sentence is cue enough for one answer.
+    found = salient_span(sentence, statements=True)
+    if found and found[1] in _CLOZE_FALLBACK:
+        card = chapter.card(
+            Kind.CLAIM,
+            "",
+            "",
+            position,
+            text,
+            cloze=_according_to(who, cloze_of(sentence, found[0])),
+        )
+        if passes(card) and word_count(card.front) >= MIN_FALLBACK_FRAME_WORDS:
+            return card
     return None
+
+
+_CLOZE_FALLBACK = frozenset({"statement"})
+#: A plain blank needs a long frame to have one answer ("Inner leaders rely on the [...]"
+#: fits almost anything).
+MIN_FALLBACK_FRAME_WORDS = 10
 
 
 # "It as a way to clear their desks", "That view", "Down the reasons why", "Two kinds", "To

@@ -938,9 +938,60 @@ def kind_question(sentence: str) -> tuple[str, str] | None:
     return f"Which {m.group('noun').lower()} {predicate}?", answer[:1].upper() + answer[1:]
 
 
+#: Verbs that lead someone to act, taking an object and an infinitive ("teaches the team to
+#: bring", "enables the chair to close", "forces speakers to cut"): teaching, inviting,
+#: allowing, causing, asking and urging.
+_LEADING_VERBS = frozenset(
+    (
+        "teach",
+        "train",
+        "coach",
+        "invite",
+        "encourage",
+        "allow",
+        "permit",
+        "enable",
+        "empower",
+        "equip",
+        "prepare",
+        "help",
+        "lead",
+        "push",
+        "ask",
+        "tell",
+        "urge",
+        "remind",
+        "persuade",
+        "inspire",
+        "motivate",
+        "prompt",
+        "drive",
+        "cause",
+        "force",
+        "compel",
+        "oblige",
+        "require",
+        "get",
+        "tempt",
+        "challenge",
+        "expect",
+        "trust",
+        "advise",
+        "instruct",
+        "warn",
+    )
+)
+
+
+def _present_forms(base: str) -> str:
+    third = base + ("es" if base.endswith(("ch", "sh", "s", "x")) else "s")
+    return f"{base}|{third}"
+
+
 _LEADS_TO = re.compile(
-    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<verb>teach(?:es)?|invites?|encourages?|allows?|"
-    r"helps?|trains?|leads?|pushes|push|asks?|tells?)\s+(?P<object>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<verb>"
+    + "|".join(_present_forms(v) for v in sorted(_LEADING_VERBS))
+    + r")\s+(?P<object>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"\s+to\s+(?P<what>[a-z][^;:,]{2,80}?)[.!]?$"
 )
 
@@ -974,7 +1025,7 @@ def infinitive_question(sentence: str) -> tuple[str, str] | None:
     if after is None or after >= len(tokens) or tokens[after].tag != "VB":
         return None  # "leads people to the exit": no infinitive
     word = m.group("verb")
-    third = word.endswith("s") and not word.endswith("ss") and word not in ("push",)
+    third = word not in _LEADING_VERBS
     does = "does" if third else "do"
     base = _base_form(word) if third else word
     subject_text = _subject_text(sentence, subject)
