@@ -311,3 +311,18 @@ def test_the_one_measure_a_colon_names_is_asked() -> None:
         "A good agenda is judged by one test: whether the meeting ends on time."
     ) == ("What one test is a good agenda judged by?", "Whether the meeting ends on time")
     assert one_test_question("A good agenda is judged by its length.") is None
+
+
+def test_any_words_that_put_one_side_in_place_of_another_make_a_contrast() -> None:
+    assert contrast_question(
+        "A timer is a courtesy to the audience instead of a punishment for the speaker."
+    ) == (
+        ("What is a timer, instead of a punishment for the speaker?", "A courtesy to the audience"),
+        (11, 37),
+    )
+    assert contrast_question("An evaluation is a gift as opposed to a verdict.") == (
+        ("What is an evaluation, as opposed to a verdict?", "A gift"),
+        (17, 23),
+    )
+    # A passive names no thing in place of another.
+    assert contrast_question("The evaluation is delivered instead of the speech.") is None

@@ -17,6 +17,7 @@ from leadership_cards.generate.syntax import (
     is_function,
     lexicon_tag,
 )
+from leadership_cards.generate.text import PREFERRED_OVER
 from leadership_cards.generate.words import (
     DURATIONS,
     FINITE_TAGS,
@@ -1059,7 +1060,7 @@ def meaning_question(sentence: str) -> tuple[str, str] | None:
 
 _Y_RATHER_THAN_X = re.compile(
     r"^(?P<subject>[A-Z][^,;:]{1,60}?)\s+(?P<verb>is|are)\s+(?P<y>[^,;:]{2,60}?)"
-    r"(?:\s+rather\s+than|,\s+(?P<not>not))\s+(?P<x>[^,;:]{2,60}?)[.!]?$"
+    rf"(?:,?\s+(?P<over>{PREFERRED_OVER})|,\s+(?P<not>not))\s+(?P<x>[^,;:]{{2,60}}?)[.!]?$"
 )
 
 
@@ -1086,7 +1087,7 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
         return None  # "are used together, not one at a time": a passive, not a thing named
     subject = _subject_text(m.group("subject"), analysis.tokens)
     # "The aim of the first evaluation is to encourage, not to correct."
-    contrast = "if not" if m.group("not") else "rather than"
+    contrast = "if not" if m.group("not") else " ".join(m.group("over").lower().split())
     question = f"What {m.group('verb')} {subject}, {contrast} {m.group('x')}?"
     return (question, y[:1].upper() + y[1:]), (m.start("y"), m.end("y"))
 
