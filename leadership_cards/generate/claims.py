@@ -101,12 +101,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             raw = previous = resolve_pronoun(raw, previous)
             if index == 0 and not position.startswith("paragraph"):
                 continue  # an item's first sentence is its technique card
-            made = list(_sentence_cards(chapter, topic, raw, before, position, text))
+            prepared = _prepared(raw, before)
+            made = list(_sentence_cards(chapter, topic, raw, prepared, position, text))
             yield from made
             if not any(passes(card) for card in made):
                 # Every salient sentence gets a card: when its own pattern gives none that
                 # passes, the best question its grammar allows.
-                best = best_question(chapter, raw, before, position, text)
+                best = best_question(chapter, prepared, position, text)
                 if best:
                     yield best
 
@@ -115,7 +116,7 @@ def _sentence_cards(
     chapter: Chapter,
     topic: re.Pattern[str] | None,
     raw: str,
-    before: str,
+    prepared: tuple[str, str],
     position: str,
     text: str,
 ) -> Iterator[Card]:
@@ -128,7 +129,7 @@ def _sentence_cards(
     if resolved:
         yield chapter.card(Kind.CLAIM, "", "", position, text, cloze=resolved)
         return
-    who, sentence = _prepared(raw, before)
+    who, sentence = prepared
     # A claim and its reason: the reason is a card of its own beside the claim's.
     reason = _not_the_topic(reason_question(sentence), chapter)
     if reason:
@@ -264,14 +265,16 @@ def _prepared(raw: str, before: str) -> tuple[str, str]:
     return who, _EXAMPLES.sub("", sentence)
 
 
-def best_question(chapter: Chapter, raw: str, before: str, position: str, text: str) -> Card | None:
+def best_question(
+    chapter: Chapter, prepared: tuple[str, str], position: str, text: str
+) -> Card | None:
     """A sentence's best question when no pattern of its own gave it a card, by one ranked
     rule: the side of a contrast, a number with its unit, the complement of a copula, the
     object of the main verb, the condition of a "when"/"if" clause, the means or manner of
     advice, then the subject the claim is about. None for a sentence that is no claim of the
     chapter's own (a question, an aside to the reader, narration in the past tense), that
     points back to what the card cannot show, or whose every question fails a quality rule."""
-    who, sentence = _prepared(raw, before)
+    who, sentence = prepared
     if dangles(sentence):
         sentence = _main_clause_after_but(sentence)
     if word_count(sentence) > MAX_SENTENCE_WORDS:
@@ -293,27 +296,7 @@ def best_question(chapter: Chapter, raw: str, before: str, position: str, text: 
             card = _question_card(chapter, asked, who, position, text)
             if passes(card):
                 return card
-    # No question fits its grammar: the phrase a blank can hold (a named term, the main
-    # verb's object), when the rest of the sentence is cue enough for one answer.
-    found = salient_span(sentence, statements=True)
-    if found and found[1] in _CLOZE_FALLBACK:
-        card = chapter.card(
-            Kind.CLAIM,
-            "",
-            "",
-            position,
-            text,
-            cloze=_according_to(who, cloze_of(sentence, found[0])),
-        )
-        if passes(card) and word_count(card.front) >= MIN_FALLBACK_FRAME_WORDS:
-            return card
     return None
-
-
-_CLOZE_FALLBACK = frozenset({"statement"})
-#: A plain blank needs a long frame to have one answer ("Inner leaders rely on the [...]"
-#: fits almost anything).
-MIN_FALLBACK_FRAME_WORDS = 10
 
 
 # "It as a way to clear their desks", "That view", "Down the reasons why", "Two kinds", "To
