@@ -25,6 +25,7 @@ from leadership_cards.generate.questions import (
     judged_by_question,
     kind_question,
     meaning_question,
+    means_question,
     one_test_question,
     reason_question,
     relative_subject_question,
@@ -326,3 +327,17 @@ def test_any_words_that_put_one_side_in_place_of_another_make_a_contrast() -> No
     )
     # A passive names no thing in place of another.
     assert contrast_question("The evaluation is delivered instead of the speech.") is None
+
+
+def test_the_means_of_any_passive_is_asked_how() -> None:
+    assert means_question("Progress in the program is tracked by a checklist of ten goals.") == (
+        "How is progress in the program tracked?",
+        "By a checklist of ten goals",
+    )
+    assert means_question("A club's health is built through steady mentoring.") == (
+        "How is a club's health built?",
+        "Through steady mentoring",
+    )
+    # A place is no means, and an adjective is no verb done to the subject.
+    assert means_question("The meeting is held in the library.") is None
+    assert means_question("The office is open by appointment.") is None

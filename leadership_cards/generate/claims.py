@@ -28,6 +28,7 @@ from leadership_cards.generate.questions import (
     judged_by_question,
     kind_question,
     meaning_question,
+    means_question,
     one_test_question,
     origin_question,
     reason_question,
@@ -370,6 +371,7 @@ _RANKED_QUESTIONS: tuple[Callable[[str, str], tuple[str, str] | None], ...] = (
     lambda sentence, plain: reason_question(sentence),
     lambda sentence, plain: infinitive_question(plain),
     lambda sentence, plain: judged_by_question(sentence),
+    lambda sentence, plain: means_question(sentence),
     lambda sentence, plain: subject_question(plain),
     lambda sentence, plain: relative_subject_question(plain),
 )

@@ -1093,20 +1093,46 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
 
 
 _JUDGED_BY = re.compile(
-    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>[a-z]+(?:ed|en))\s+"
-    r"(?P<y>(?:by|through|in)\s[^,;:]{2,60}?),\s+not\s+(?P<only>only\s+|just\s+|merely\s+)?"
-    r"(?P<x>(?:by|through|in)\s[^,;:]{2,60}?)[.!]?$"
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?:(?:usually|often|best|always)\s+)?"
+    r"(?P<done>[a-z]+)\s+(?P<y>(?P<means>by|through|in)\s[^,;:]{2,60}?)"
+    r"(?:,\s+not\s+(?P<only>only\s+|just\s+|merely\s+)?"
+    r"(?P<x>(?:by|through|in)\s[^,;:]{2,60}?))?[.!]?$"
 )
 
 
 def judged_by_question(sentence: str) -> tuple[str, str] | None:
+    """What a thing is measured or judged by, where the chapter sets it against another
+    measure (see `_done_by`); with no contrast the statement is left to its cloze."""
+    m = _JUDGED_BY.match(sentence.strip())
+    return _done_by(sentence) if m and m.group("x") else None
+
+
+def means_question(sentence: str) -> tuple[str, str] | None:
+    """The means of any passive, with no contrast: "Progress is tracked by a checklist" ->
+    ("How is progress tracked?", "By a checklist") (see `_done_by`)."""
+    m = _JUDGED_BY.match(sentence.strip())
+    return _done_by(sentence) if m and not m.group("x") else None
+
+
+def _done_by(sentence: str) -> tuple[str, str] | None:
     """ "The quality of a decision is measured by the process that produced it, not only by
     the outcome." -> ("How is the quality of a decision measured, besides by the outcome?",
     "By the process that produced it"): what a thing is measured or judged by, the side the
-    chapter puts first."""
+    chapter puts first; with no contrast, the means of any passive ("Progress is tracked by
+    a checklist" -> ("How is progress tracked?", "By a checklist"))."""
     m = _JUDGED_BY.match(sentence.strip())
     if not m or len(m.group("y").split()) > MAX_CLAIM_ANSWER_WORDS:
         return None
+    if not m.group("x") and (
+        m.group("means") == "in" or re.search(r"\b(?:than|more|less)\b|[()]", sentence)
+    ):
+        # "is held in the library": a place, not a means; "more leadership is exercised by
+        # middle-level leaders than by ...": a comparison of who does it, not a means.
+        return None
+    said = analyse(sentence)
+    done = said.index_at(m.start("done")) if said else None
+    if said is None or done is None or said.tokens[done].tag != "VBN":
+        return None  # "is open by appointment": no verb done to the subject
     analysis = analyse(m.group("subject"))
     if analysis is None:
         return None
@@ -1116,8 +1142,12 @@ def judged_by_question(sentence: str) -> tuple[str, str] | None:
     if any(t.tag in FINITE_TAGS for t in analysis.tokens):
         return None
     subject = _subject_text(m.group("subject"), analysis.tokens)
-    besides = "besides" if m.group("only") else "if not"
-    question = f"How {m.group('be')} {subject} {m.group('done')}, {besides} {m.group('x')}?"
+    if m.group("x"):
+        besides = "besides" if m.group("only") else "if not"
+        question = f"How {m.group('be')} {subject} {m.group('done')}, {besides} {m.group('x')}?"
+    else:
+        # "Commitment is measured by a simple scale": the means is the point.
+        question = f"How {m.group('be')} {subject} {m.group('done')}?"
     y = m.group("y")
     return question, y[:1].upper() + y[1:]
 
