@@ -85,3 +85,28 @@ def test_a_named_cloze_is_judged_as_its_sentence_reads_in_the_source() -> None:
     (named,) = named_in_place([card], "Building Trust", [])
     assert named.cloze.startswith("In “Building Trust”, trust grows")
     assert problems(named) == problems(card) == []
+
+
+def test_a_guard_is_run_only_for_an_alternative_that_repeats_nothing_and_once() -> None:
+    runs: list[str] = []
+
+    def guard(back: str, verdict: bool):
+        def run() -> bool:
+            runs.append(back)
+            return verdict
+
+        return run
+
+    seen = _Seen()
+    earlier = _key_point(_WAYS[0], "c/f.txt#key-point-9")
+    assert list(seen.admit([earlier])) == [earlier]
+    cards = [_key_point(cloze) for cloze in _WAYS]
+    group = Alternatives(
+        [(cards[0], guard("actions", True)), (cards[1], guard("words", False)), cards[2]]
+    )
+    kept = list(seen.admit([group]))
+    # The first repeats the earlier card: its guard is never run. The second's guard fails.
+    assert [card.back for card in kept] == ["Trust"]
+    assert runs == ["words"]
+    assert [card.back for card in group] == ["actions", "Trust"]
+    assert runs == ["words", "actions"]

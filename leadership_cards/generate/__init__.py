@@ -27,7 +27,7 @@ from leadership_cards.generate import (
     techniques,
     written,
 )
-from leadership_cards.generate.alternatives import Alternatives
+from leadership_cards.generate.alternatives import Alternatives, Guard
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
 from leadership_cards.generate.overrides import (
@@ -340,18 +340,19 @@ class _Seen:
                 # One item's ways to ask, best first: the first admitted is its card, and
                 # the rest are never made; nor are any once the item has its card (a second
                 # list numbered as the first names its items alike).
-                for card in candidate:
+                for card, guard in candidate.ways():
                     if card.item in self.items:
                         break
-                    if self._admits(card):
+                    if self._admits(card, guard):
                         yield card
                         break
             elif self._admits(candidate):
                 yield candidate
 
-    def _admits(self, card: Card) -> bool:
-        """True when the card passes the rules and repeats no card admitted before it, which
-        it then joins. The set lookups come first: a repeat is dropped before it is judged."""
+    def _admits(self, card: Card, guard: Guard | None = None) -> bool:
+        """True when the card passes its guard and the rules and repeats no card admitted
+        before it, which it then joins. The set lookups come first: a repeat is dropped
+        before it is judged."""
         if card.kind in ONE_PER_ITEM and card.item in self.items:
             return False  # an alternative for an item that already has its card
         # Compared as they will read once named in their chapter: "What does X
@@ -378,7 +379,7 @@ class _Seen:
             ):
                 return False
             near = words, answer
-        if not passes(card):
+        if (guard is not None and not guard()) or not passes(card):
             return False
         if card.kind is Kind.DEFINITION:
             self.definitions.add(back)

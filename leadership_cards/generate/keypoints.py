@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.alternatives import Alternatives
+from leadership_cards.generate.alternatives import Alternative, Alternatives, Guard
 from leadership_cards.generate.blanks import problems as blank_problems
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import own_cue_cloze, titled_lists
@@ -46,7 +46,7 @@ def extract(chapter: Chapter) -> Iterator[Card | Alternatives]:
         for index, item in enumerate(numbered.items):
             if item.text.endswith(":"):
                 continue  # it introduces the items after it; they are what to ask
-            position = f"key point {item.number}"
+            position = numbered.position(item)
             alternatives = Alternatives(_alternatives(chapter, item.text, position))
             yield alternatives  # `generate` keeps the first that passes and is no repeat
             chosen = alternatives.first(passes)
@@ -67,7 +67,7 @@ def extract(chapter: Chapter) -> Iterator[Card | Alternatives]:
                     yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
 
 
-def _alternatives(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
+def _alternatives(chapter: Chapter, text: str, position: str) -> Iterator[Alternative]:
     """The point's cards, best first: its condition asked, a blank inside it, a question on
     its object, then the point framed as one of the chapter's."""
     for question, answer in condition_questions(text, chapter.title):
@@ -81,8 +81,8 @@ def _alternatives(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
         # `named_in_place` opens it with the chapter, as it does every question.
         yield chapter.card(Kind.KEY_POINT, question[0], question[1], position, text)
     # Then the point named as one of the chapter's: its words frame the blank.
-    for cloze in framed_clozes(chapter.title, text):
-        yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze)
+    for cloze, framed in framed_clozes(chapter.title, text):
+        yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze), framed
 
 
 @lru_cache(maxsize=1024)
@@ -325,11 +325,13 @@ def _subject(sentence: str) -> str | None:
     return match.group(1) if match else None
 
 
-def framed_clozes(chapter_title: str, text: str) -> Iterator[str]:
+def framed_clozes(chapter_title: str, text: str) -> Iterator[tuple[str, Guard]]:
     """The point's first sentence after 'A key point of “Chapter”:', with each of its noun
     phrases blanked in turn, the last first (new information ends an English sentence),
     then its subject. A bare noun phrase ("Clear expectations.") is blanked whole. Made one
-    by one, as the deck asks for them: it keeps the first that passes."""
+    by one, as the deck asks for them: it keeps the first that passes. Each comes with its
+    guard: whether the point's own words leave room for one answer, judged only for a
+    cloze that repeats no card."""
     from leadership_cards.generate.syntax import analyse
 
     found = sentences(text)
@@ -351,11 +353,13 @@ def framed_clozes(chapter_title: str, text: str) -> Iterator[str]:
         start, end = analysis.span(first, phrase.last)
         if not (sentence[:start].strip() or sentence[end:].strip(" .!?;")):
             continue
-        # The prefix names the chapter; it is no cue to the answer, so the point's own
-        # words must leave room for one answer ("[...] are key to all social action" does not).
-        if _NO_FRAME_MENDS & set(blank_problems(sentence, (start, end))):
-            continue
-        yield prefix + cloze_of(sentence, (start, end))
+        yield prefix + cloze_of(sentence, (start, end)), partial(_framed, sentence, start, end)
+
+
+def _framed(sentence: str, start: int, end: int) -> bool:
+    """The prefix names the chapter; it is no cue to the answer, so the point's own words
+    must leave room for one answer ("[...] are key to all social action" does not)."""
+    return not _NO_FRAME_MENDS & set(blank_problems(sentence, (start, end)))
 
 
 #: What naming the chapter in front of a point does not mend.
