@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from leadership_cards.generate.quantities import is_hedge
+from leadership_cards.generate.quantities import ends_a_time, is_hedge
 from leadership_cards.generate.syntax import (
     AUXILIARY_WORDS,
     Analysis,
@@ -293,7 +293,7 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a function word")  # "one" alone stands for a noun: a pronoun
     elif (
         is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not is_hedge(tokens, first)
-    ) or is_function(blank[-1]):
+    ) or (is_function(blank[-1]) and not ends_a_time(tokens, last)):
         out.append("blank starts or ends on a function word")
     words = [t for t in blank if is_word(t)]
     if all(t.tag == "CD" for t in words) and not any(
@@ -530,6 +530,8 @@ def is_list(blank: list[Token]) -> bool:
 def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """ "a [complex array of interests], forces, attitudes, and values": one item of several,
     with no cue to say which."""
+    if is_function(tokens[first]) and is_hedge(tokens, first):
+        return False  # "for one year, [from July 1 to June 30], and ...": a time, an aside
     after = list(tokens[last + 1 : last + 10])
     if any(t.text == "(" for t in after):
         after = after[: next(n for n, t in enumerate(after) if t.text == "(")]  # a citation

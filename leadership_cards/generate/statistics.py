@@ -1,4 +1,5 @@
-"""Statistics ("70 percent of men") -> cloze cards, one a figure."""
+"""Statistics ("70 percent of men") and every other figure a learner is asked for (a time,
+a date, a rate, a point on a scale, a count of named things) -> cloze cards, one a figure."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.quantities import timed
 from leadership_cards.generate.text import (
     cloze_of,
     sentences,
@@ -22,7 +24,17 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 MAX_SENTENCE_WORDS = 50
-_DIGIT = re.compile(r"\d")
+#: Figures asked of one sentence: "green shows at five minutes, yellow at six and red at
+#: seven" is one rule, not three facts.
+MAX_FIGURES = 2
+#: A digit, a number word, a month or a season: the cheap test that a passage holds a figure.
+_NUMERIC = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|hundred|once|twice|a day|a week|an hour|spring|summer|autumn|fall|winter)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b",
+    re.I,
+)
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -31,12 +43,18 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 
 
 def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
-    if not _DIGIT.search(text):
+    if not _NUMERIC.search(text):
         return
     for raw in sentences(text):
         sentence = strip_citations(strip_connectives(raw))
         if "{{" in sentence or "}}" in sentence or word_count(sentence) > MAX_SENTENCE_WORDS:
             continue
-        for m in _FIGURE.finditer(sentence):
-            cloze = cloze_of(sentence, m.span())
+        figures = [m.span() for m in _FIGURE.finditer(sentence)]
+        figures += [
+            span
+            for span in timed(sentence)
+            if not any(span[0] < end and start < span[1] for start, end in figures)
+        ]
+        for span in figures[:MAX_FIGURES]:
+            cloze = cloze_of(sentence, span)
             yield chapter.card(Kind.STATISTIC, "", "", position, text, cloze=cloze)
