@@ -8,6 +8,7 @@ import pytest
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.definitions import asks_for_a_term
 from leadership_cards.source import read_document
 
 
@@ -61,7 +62,7 @@ def test_every_definition_form_yields_its_card(  # every definition names its ch
     tmp_path: Path, sentence: str, front: str, back: str
 ) -> None:
     body = f"{sentence} Members learn the term in their first month."
-    cards = [c for c in chapter_cards(tmp_path, body) if c.kind is Kind.DEFINITION]
+    cards = [c for c in chapter_cards(tmp_path, body) if _asks_a_meaning(c)]
     assert len(cards) == 1, [c.front for c in cards]
     card = cards[0]
     assert card.front == front
@@ -144,8 +145,12 @@ def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
 def test_a_definition_keeps_to_its_meaning(
     tmp_path: Path, sentence: str, front: str, back: str
 ) -> None:
-    cards = [c for c in chapter_cards(tmp_path, sentence) if c.kind is Kind.DEFINITION]
+    cards = [c for c in chapter_cards(tmp_path, sentence) if _asks_a_meaning(c)]
     assert [(c.front, c.back) for c in cards] == [(front, back)]
+
+
+def _asks_a_meaning(card: Card) -> bool:
+    return card.kind is Kind.DEFINITION and not asks_for_a_term(card)
 
 
 def test_a_glossary_term_of_several_words_names_its_chapter(tmp_path: Path) -> None:
@@ -172,3 +177,83 @@ def test_a_contrast_is_a_claim_not_a_definition(tmp_path: Path) -> None:
     # "What is mentoring?" -> "A personal, not a formal, bond" would be too open to answer.
     cards = chapter_cards(tmp_path, "Mentoring is a personal, not a formal, bond between members.")
     assert not [c for c in cards if c.front.endswith("what is mentoring?")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front", "back"),
+    [
+        (
+            "A premortem is a short exercise that turns the team's imagination against its "
+            "own plan.",
+            "In “Club Roles”, what is the term for a short exercise that turns the team's "
+            "imagination against its own plan?",
+            "A premortem",
+        ),
+        (
+            "Task conflict is disagreement about the work itself: goals, methods, priorities.",
+            "In “Club Roles”, what is the term for disagreement about the work itself?",
+            "Task conflict",
+        ),
+        (
+            "Accountability means the duty to answer for a result.",
+            "In “Club Roles”, what is the term for the duty to answer for a result?",
+            "Accountability",
+        ),
+    ],
+)
+def test_a_term_is_asked_from_its_meaning(
+    tmp_path: Path, sentence: str, front: str, back: str
+) -> None:
+    cards = [c for c in chapter_cards(tmp_path, sentence) if asks_for_a_term(c)]
+    assert [(c.front, c.back) for c in cards] == [(front, back)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pace is the lever most speakers misuse, and slowing down is the cure.",
+        "A story is the strongest opening of all, because people follow a narrative.",
+        "Transition is the inner process people go through to come to terms with it.",
+        "Leadership is a way of working with a leadership team.",
+    ],
+)
+def test_a_verdict_or_a_leaning_meaning_is_not_asked_for_its_term(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "The lever most speakers misuse" says something of pace; it is not what "pace"
+    means, and a meaning with "it" in it, or one that names its term, gives nothing to
+    recognise."""
+    assert not [c for c in chapter_cards(tmp_path, sentence) if asks_for_a_term(c)]
+
+
+def test_two_definitions_in_one_sentence_each_yield_a_card(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path, "A position is what someone says they want; an interest is why they want it."
+    )
+    assert [(c.front, c.back) for c in cards if c.kind is Kind.DEFINITION] == [
+        ("In “Club Roles”, what is a position?", "What someone says they want."),
+        ("In “Club Roles”, what is an interest?", "Why they want it."),
+    ]
+
+
+def test_a_meaning_without_an_article_is_a_noun_not_a_verdict(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Task conflict is disagreement about the work itself: goals, methods, priorities.\n\n"
+        "Consensus is slow in large clubs. Trust is earned in small moments. "
+        "Ownership is what carries a plan through the first setback.",
+    )
+    assert [(c.front, c.back) for c in cards if _asks_a_meaning(c)] == [
+        ("In “Club Roles”, what is task conflict?", "Disagreement about the work itself.")
+    ]
+
+
+def test_a_short_contrast_after_a_colon_asks_what_the_term_is_if_not_the_other(
+    tmp_path: Path,
+) -> None:
+    cards = chapter_cards(
+        tmp_path, "The last four words carry the weight: feedback is an offer, not an order."
+    )
+    assert ("In “Club Roles”, what is feedback, if not an order?", "An offer.") in [
+        (c.front, c.back) for c in cards
+    ]

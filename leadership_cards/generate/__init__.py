@@ -256,7 +256,9 @@ _WRITTEN = WRITTEN_KINDS
 
 
 def _rank(card: Card) -> int:
-    return 2 if card.kind in _WRITTEN else 1 if card.kind in _ESSENTIAL else 0
+    if card.kind in _WRITTEN:
+        return 2
+    return 1 if card.kind in _ESSENTIAL and not definitions.asks_for_a_term(card) else 0
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:
@@ -348,7 +350,8 @@ class _Seen:
                 self.answers.add(back)
             self.ids.add(card.id)
             self.fronts.add(front)
-            self.items.add(card.item)
+            if not definitions.asks_for_a_term(card):
+                self.items.add(card.item)  # a term asked from its meaning stands in for nothing
             yield card
 
 

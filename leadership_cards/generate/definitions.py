@@ -64,15 +64,23 @@ _PATTERNS = (
         "What is {}?",
     ),
     (
+        # "A position is what someone says they want": a countable term, so a meaning.
+        re.compile(r"^(?P<term>(?:a|an)\s[\w'’ -]{1,40}?) is (?P<def>(?:what|why|how)\s.+)$", re.I),
+        "What is {}?",
+    ),
+    (
         re.compile(
-            rf"^{_TERM} (?:is|are) (?P<def>(?:the|an?) (?!(?:only|most|key|prime|main|best|first|"
-            r"second|third|last|same|other|one|chief|central|core|primary|essential|single|"
-            r"greatest|real|true)\b)[^,;:]+.*)$",
+            rf"^{_TERM} (?:is|are) (?P<def>(?!(?:(?:the|an?) )?(?:only|most|key|prime|main|best|"
+            r"first|second|third|last|same|other|one|chief|central|core|primary|essential|"
+            r"single|greatest|real|true|not|no|often|always|never|also|still|just|more|less|"
+            r"what|why|how|when|where|who|that|this|there)\b)(?:(?:the|an?) )?[^,;:]+.*)$",
             re.I,
         ),
         "What is {}?",
     ),
 )
+#: The patterns from here on are the plain "X is Y" forms, which `_plain_definition` checks.
+_FIRST_PLAIN = len(_PATTERNS) - 1
 #: Words that show a sentence's subject is a reference, not a term: "This is a ...".
 _NOT_A_TERM = frozenset(
     [
@@ -99,6 +107,10 @@ _NOT_A_TERM = frozenset(
         "many",
         "most",
         "such",
+        "every",
+        "no",
+        "any",
+        "both",
     ]
 )
 MAX_PLAIN_TERM_WORDS = 4
@@ -112,7 +124,9 @@ _ASIDE = re.compile(
 )
 # "... the duty to answer for a result, and it cannot be delegated": a second claim, not the
 # meaning.
-_AFTERTHOUGHT = re.compile(r"(?:,\s+(?:and|but|so)\s+(?:it|this|they|that)\b|;\s).*$", re.I)
+_AFTERTHOUGHT = re.compile(
+    r"(?:,\s+(?:and|but|so)\s+(?:it|this|they|that)\b|;\s|:\s).*$", re.I
+)  # ": goals, methods, priorities": examples, not the meaning
 #: ", not a structural," inside a meaning: the sentence contrasts, it does not define.
 _CONTRAST = re.compile(r",\s+(?:not|rather than)\s", re.I)
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -192,37 +206,123 @@ def _from_text(
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
             continue
-        for index, (pattern, question) in enumerate(_PATTERNS):
-            m = pattern.match(sentence)
-            if not m:
-                continue
-            raw_term = m.group("term").strip()
-            bare = _LEADING_DETERMINER.sub("", raw_term)
-            if dangles(bare) or word_count(bare) > 8 or not _is_term(bare):
-                break
-            if not _names_a_thing(bare):
-                break
-            plain = index == len(_PATTERNS) - 1
-            if plain and not _plain_definition(raw_term, m.group("def")):
-                break
-            # The article stays ("What is a pathway?"); a name keeps its capitals.
-            term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
-            first_word = term.split()[0]
-            acronym = sum(c.isupper() for c in first_word) > 1
-            if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
-                term = term[0].lower() + term[1:]
-            answer = capitalise(_AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip("."))
-            if word_count(answer) > MAX_DEFINITION_WORDS:
-                break  # a meaning too long to recall as one fact; its parts are asked elsewhere
-            if plain and _CONTRAST.search(answer):
-                break  # "a social, not a structural, phenomenon": a claim, asked by its contrast
-            adj = m.groupdict().get("adj") or ""
-            front = question.format(term, adj=adj.lower())
-            if question == "What is {}?":
-                verb = "are" if _plural(sentence, m, bare) else "is"
-                front = f"What {verb} {term}?"
-            yield chapter.card(Kind.DEFINITION, front, answer + ".", position, text)
-            break
+        for clause in _clauses(sentence):
+            yield from _defined(chapter, clause, position, text)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence, or its clauses when a semicolon or a colon joins two statements: "A
+    position is what someone says they want; an interest is why they want it", "The last
+    four words carry the weight: feedback is an offer, not an order"."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
+    if len(parts) == 1 or not all(_COPULA_OR_MEANS.search(p) for p in parts[1:]):
+        return [sentence]
+    return [capitalise(p.rstrip(".")) + "." for p in parts if p]
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])")
+_COPULA_OR_MEANS = re.compile(r"^[\w'’ -]{2,40}? (?:is|are|means|refers to) ")
+
+
+def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Iterator[Card]:
+    """The definition a sentence states, in any of `_PATTERNS`, asked as "What is X?" and,
+    where the meaning is short enough to recognise, the other way round."""
+    for index, (pattern, question) in enumerate(_PATTERNS):
+        m = pattern.match(sentence)
+        if not m:
+            continue
+        raw_term = m.group("term").strip()
+        bare = _LEADING_DETERMINER.sub("", raw_term)
+        if dangles(bare) or word_count(bare) > 8 or not _is_term(bare):
+            return
+        if not _names_a_thing(bare):
+            return
+        plain = index >= _FIRST_PLAIN
+        if plain and not _plain_definition(raw_term, m.group("def")):
+            return
+        # The article stays ("What is a pathway?"); a name keeps its capitals.
+        term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
+        first_word = term.split()[0]
+        acronym = sum(c.isupper() for c in first_word) > 1
+        if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
+            term = term[0].lower() + term[1:]
+        meaning = _AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip(".")
+        answer = capitalise(meaning)
+        if word_count(answer) > MAX_DEFINITION_WORDS:
+            return  # a meaning too long to recall as one fact; its parts are asked elsewhere
+        contrast = _CONTRAST.search(answer)
+        if plain and contrast:
+            yield from _contrasted(chapter, term, answer, contrast, position, text)
+            return  # "a social, not a structural, phenomenon": a claim, asked by its contrast
+        adj = m.groupdict().get("adj") or ""
+        front = question.format(term, adj=adj.lower())
+        if question == "What is {}?":
+            verb = "are" if _plural(sentence, m, bare) else "is"
+            front = f"What {verb} {term}?"
+        yield chapter.card(Kind.DEFINITION, front, answer + ".", position, text)
+        if question == "What is {}?":
+            yield from _named_from_meaning(chapter, term, meaning, plain, position, text)
+        return
+
+
+def _contrasted(
+    chapter: Chapter, term: str, answer: str, contrast: re.Match[str], position: str, text: str
+) -> Iterator[Card]:
+    """ "Feedback is an offer, not an order": what X is, asked beside what it is not, when
+    each side is a short phrase and nothing follows."""
+    side, other = answer[: contrast.start()], answer[contrast.end() :]
+    if word_count(side) > MAX_CONTRAST_WORDS or word_count(other) > MAX_CONTRAST_WORDS:
+        return
+    if "," in other:
+        return
+    verb = "are" if _plural_term(term) else "is"
+    front = f"What {verb} {term}, if not {other[:1].lower()}{other[1:]}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(side) + ".", position, text)
+
+
+MAX_CONTRAST_WORDS = 5
+#: A meaning short enough that a learner recognises it and names its term.
+MAX_RECOGNISED_WORDS = 16
+
+
+def _named_from_meaning(
+    chapter: Chapter, term: str, meaning: str, plain: bool, position: str, text: str
+) -> Iterator[Card]:
+    """The term asked from its meaning ("What is the term for a short exercise that turns
+    the team's imagination against its own plan?" -> "A premortem"): the name is what a
+    member uses in the meeting, so it is asked as well as its meaning."""
+    words = meaning.split()
+    if not 2 < len(words) <= MAX_RECOGNISED_WORDS:
+        return
+    if plain and not _DESCRIPTION.match(meaning):
+        return  # "X is the lever most speakers misuse": a verdict on X, not what X means
+    if _POINTS_BACK.search(meaning):
+        return  # "... to come to terms with it": the meaning leans on another sentence
+    term_words = {w.lower() for w in re.findall(r"[\w'’-]+", term)} - _ARTICLES
+    if term_words & {w.lower().strip(",.") for w in words}:
+        return  # the meaning names its term: "a pathway of speech projects"
+    front = f"{TERM_QUESTION} {meaning[:1].lower()}{meaning[1:]}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(term), position, text)
+
+
+#: How a question that asks for a term from its meaning opens (see `asks_for_a_term`).
+TERM_QUESTION = "What is the term for"
+
+
+def asks_for_a_term(card: Card) -> bool:
+    """A card whose answer is a term named elsewhere in the chapter: when another card's
+    question shows the term, this card is the one to go, not the other."""
+    return card.kind is Kind.DEFINITION and TERM_QUESTION.lower() in card.front.lower()
+
+
+#: A meaning that describes a class: an indefinite or bare noun phrase and what sets it apart
+#: ("a short exercise that ...", "disagreement about the work itself").
+_DESCRIPTION = re.compile(
+    r"^(?!the\s)(?:an?\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?\s+"
+    r"(?:that|which|who|whose|of|about|between|for|to|in which|by which)\s"
+)
+_POINTS_BACK = re.compile(r"\b(?:it|this|these|those|they|them|he|she)\b", re.I)
+_ARTICLES = frozenset(["a", "an", "the"])
 
 
 def _plural(sentence: str, m: re.Match[str], term: str) -> bool:
@@ -322,4 +422,10 @@ def _plain_definition(term: str, definition: str) -> bool:
     if not any(t.tag.startswith("NN") for t in tokens[:verb]):
         return False
     after = tokens[verb + 1 :]
-    return len(after) > 2 and after[1].phrase == "NP"
+    if len(after) <= 2:
+        return False
+    if after[0].tag == "DT":
+        return after[0].lower in _ARTICLES and after[1].phrase == "NP"  # not "both", "all"
+    # No article: a mass noun and what it is about ("disagreement about the work itself"),
+    # never an adjective or a participle ("Consensus is slow", "Trust is earned").
+    return after[0].tag in ("NN", "NNS") and after[0].phrase == "NP" and after[1].tag == "IN"

@@ -214,8 +214,17 @@ def _scales(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
 
 def _relative_times(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     """A time counted from an event the sentence names: "confirms every role-taker [a day
-    before]", "[a week ahead]"."""
+    before]", "[a week ahead]", "take one [within their first month]"."""
     out = []
+    for i in range(len(tokens) - 3):
+        prep, owner, ordinal, unit = tokens[i : i + 4]
+        if (
+            prep.lower in _TIME_PREPOSITIONS | {"in"}
+            and owner.tag in _OWNERS
+            and ordinal.lower in _ORDINALS
+            and unit.lower in DURATIONS
+        ):
+            out.append((i, i + 3))
     for i in range(len(tokens) - 2):
         a, unit, when = tokens[i], tokens[i + 1], tokens[i + 2]
         if a.lower in ("a", "an", "one") and unit.lower in DURATIONS and when.lower in _BEFORE:

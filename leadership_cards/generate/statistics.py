@@ -27,10 +27,11 @@ MAX_SENTENCE_WORDS = 50
 #: Figures asked of one sentence: "green shows at five minutes, yellow at six and red at
 #: seven" is one rule, not three facts.
 MAX_FIGURES = 2
-#: A digit, a number word, a month or a season: the cheap test that a passage holds a figure.
+#: A digit, a number word, a unit of time, a month or a season: the cheap test that a passage holds a figure.
 _NUMERIC = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|sixty|hundred|once|twice|a day|a week|an hour|spring|summer|autumn|fall|winter)\b|"
+    r"fifty|sixty|hundred|once|twice|spring|summer|autumn|fall|winter|"
+    r"(?:second|minute|hour|day|week|month|year)s?)\b|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b",
     re.I,
