@@ -257,3 +257,55 @@ def test_a_short_contrast_after_a_colon_asks_what_the_term_is_if_not_the_other(
     assert ("In “Club Roles”, what is feedback, if not an order?", "An offer.") in [
         (c.front, c.back) for c in cards
     ]
+
+
+def test_a_definition_that_refers_to_the_sentence_before(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Urgency is not panic, and it is not a deadline handed down. It means that enough "
+        "people believe the present situation is more dangerous than the change.\n\n"
+        "Groupthink is the danger that grows with a team's closeness. Janis described it as "
+        "the habit of a close group that puts agreement ahead of a realistic look at the "
+        "alternatives (Janis, 1972).\n\n"
+        "Specific praise is praise that names the behaviour and its effect. It is the "
+        "cheapest development tool a leader has, and the least used.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what does urgency mean?"] == (
+        "Enough people believe the present situation is more dangerous than the change."
+    )
+    assert asked["In “Club Roles”, what is groupthink, as Janis described it?"] == (
+        "The habit of a close group that puts agreement ahead of a realistic look at the "
+        "alternatives."
+    )
+    assert (
+        asked[
+            "In “Club Roles”, what is the cheapest development tool a leader has, and the least used?"
+        ]
+        == "Specific praise"
+    )
+
+
+def test_it_with_no_term_before_defines_nothing(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Members vote at the annual meeting. It means that enough people believe the club "
+        "is worth keeping. It is the most important night of the year for the club.",
+    )
+    assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]
+
+
+def test_a_name_given_in_passing_is_blanked_and_an_acronym_asked(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Bridges saw transition as starting with an ending, passing through a confusing "
+        "middle he called the neutral zone, and only then arriving at a new beginning.\n\n"
+        "The Center for Creative Leadership teaches a shape called SBI, which stands for "
+        "situation, behaviour, impact.\n\n"
+        "The Topicsmaster calls on speakers one at a time. Decide by a named person after "
+        "consultation.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert "the neutral zone" in asked.values()
+    assert asked["In “Club Roles”, what does SBI stand for?"] == "Situation, behaviour, impact."
+    assert not [c for c in cards if c.back in ("speakers", "person after consultation")]

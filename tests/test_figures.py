@@ -1,4 +1,4 @@
-"""Every figure a learner is asked for yields a cloze that blanks the whole figure: a time
+"""Every figure and every maker of a named model a learner is asked for yields a cloze that blanks the whole figure: a time
 with what it counts from, a rate, a date, a season, a point on a scale, a count of named
 things; and a way of speaking that only looks like a figure yields none."""
 
@@ -86,3 +86,51 @@ def test_a_way_of_speaking_is_no_figure(sentence: str) -> None:
     "a", a list's count after "the", and a time whose event follows ("a day before the
     meeting" is asked as the claim it is) are not figures to blank."""
     assert timed(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "front", "back"),
+    [
+        (
+            "The best-known method for coaching is the GROW model, which John Whitmore made "
+            "popular in the 1990s.",
+            "In “Club Roles”, who made the GROW model popular?",
+            "John Whitmore",
+        ),
+        (
+            "Feedforward refers to suggestions for the future. Marshall Goldsmith coined the "
+            "term for a habit of asking what to do next time.",
+            "In “Club Roles”, who coined the term feedforward?",
+            "Marshall Goldsmith",
+        ),
+        (
+            "The premortem comes from the research psychologist Gary Klein, who found that "
+            "imagining a failure helps.",
+            "In “Club Roles”, where does the premortem come from?",
+            "The research psychologist Gary Klein",
+        ),
+        (
+            "The Center for Creative Leadership teaches a three-part shape called SBI.",
+            "In “Club Roles”, who teaches SBI?",
+            "The Center for Creative Leadership",
+        ),
+        (
+            "Self-determination theory, developed by Edward Deci and Richard Ryan, holds that "
+            "people need autonomy.",
+            "In “Club Roles”, who developed self-determination theory?",
+            "Edward Deci and Richard Ryan",
+        ),
+    ],
+)
+def test_who_made_a_named_model_is_asked(tmp_path: Path, body: str, front: str, back: str) -> None:
+    cards = chapter_cards(tmp_path, body)
+    assert (front, back) in [(c.front, c.back) for c in cards if c.kind is Kind.CITATION]
+
+
+def test_an_author_alone_or_a_term_with_no_referent_is_not_asked(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Excellent followers support their bosses (Kelley, 1992). Goldsmith coined the term "
+        "in a later book. The idea comes from the old club handbook.",
+    )
+    assert not [c.front for c in cards if c.kind is Kind.CITATION]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.context import STATEMENT_LISTS, Chapter
+from leadership_cards.generate.context import STATEMENT_LISTS, Chapter, with_term_before
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     capitalise,
@@ -190,7 +190,7 @@ def _glossary_entry(
 def _from_text(
     chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = ()
 ) -> Iterator[Card]:
-    for raw in sentences(text):
+    for raw, before in with_term_before(sentences(text), terms):
         sentence = _ASIDE.sub("", strip_connectives(strip_citations(raw)))
         entry = _ENTRY.match(sentence)
         if (
@@ -206,8 +206,104 @@ def _from_text(
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
             continue
+        if before:
+            referred = list(_referred(chapter, sentence, before, position, text))
+            if referred:
+                yield from referred
+                continue
+        yield from _named_in_passing(chapter, sentence, position, text)
         for clause in _clauses(sentence):
             yield from _defined(chapter, clause, position, text)
+
+
+def _referred(
+    chapter: Chapter, sentence: str, before: str, position: str, text: str
+) -> Iterator[Card]:
+    """A definition that names its term in the sentence before: "Urgency is not panic. It
+    means that enough people believe ...", "Groupthink is ... Janis described it as the
+    habit of ...", "**Specific praise** is ... It is the cheapest development tool ..."."""
+    term = _as_term(before)
+    m = _IT_MEANS.match(sentence)
+    if m:
+        meaning = _meaning(m.group("def"))
+        if meaning:
+            yield chapter.card(Kind.DEFINITION, f"What does {term} mean?", meaning, position, text)
+        return
+    m = _DESCRIBED_IT.match(sentence)
+    if m:
+        meaning = _meaning(m.group("def"))
+        if meaning:
+            front = f"What is {term}, as {m.group('who')} described it?"
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+        return
+    m = _IT_IS_THE.match(sentence)
+    if m and word_count(m.group("what")) <= MAX_RECOGNISED_WORDS:
+        front = f"What is {m.group('what').rstrip('.')}?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(term), position, text)
+
+
+def _meaning(text: str) -> str:
+    """A meaning as a card's answer: its first fact, or "" when too long to recall."""
+    meaning = capitalise(_AFTERTHOUGHT.sub("", text.strip()).rstrip("."))
+    return meaning + "." if 0 < word_count(meaning) <= MAX_DEFINITION_WORDS else ""
+
+
+def _as_term(raw: str) -> str:
+    """A term as it reads inside a question: "Urgency" -> "urgency"; a name ("Vice President
+    Education") or an acronym ("SBI") keeps its capitals."""
+    words = raw.split()
+    if sum(c.isupper() for c in words[0]) > 1 or any(w[:1].isupper() for w in words[1:]):
+        return raw
+    return raw[:1].lower() + raw[1:]
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+)*"
+_IT_MEANS = re.compile(r"^It (?:means|refers to) (?:that )?(?P<def>.+)$")
+_DESCRIBED_IT = re.compile(
+    rf"^(?P<who>{_NAME}) (?:described|defined|saw|characterised|characterized) "
+    r"(?:it|this) as (?P<def>.+)$"
+)
+_IT_IS_THE = re.compile(
+    r"^It is (?P<what>the (?:\w+est|most \w+|least \w+|only \w+|best|worst)\b.+)$"
+)
+
+
+def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str) -> Iterator[Card]:
+    """A name the sentence gives in passing: "a confusing middle he called [the neutral
+    zone]", "will, sometimes called [the way forward]," (a cloze of the name), and "SBI,
+    which stands for situation, behaviour, impact" (asked what it stands for)."""
+    m = _STANDS_FOR.search(sentence)
+    if m:
+        meaning = capitalise(m.group("def").strip())
+        front = f"What does {m.group('term')} stand for?"
+        yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, text)
+    if word_count(sentence) > MAX_NAMING_SENTENCE_WORDS:
+        return
+    for m in _CALLED.finditer(sentence):
+        name = m.group("name")
+        if name.split()[0].lower() in _NOT_A_NAME or dangles(sentence):
+            continue
+        start, end = m.span("name")
+        cloze = f"{sentence[:start]}{{{{c1::{name}}}}}{sentence[end:]}"
+        yield chapter.card(Kind.DEFINITION, "", "", position, text, cloze=cloze)
+        return
+
+
+MAX_NAMING_SENTENCE_WORDS = 40
+_STANDS_FOR = re.compile(
+    r"\b(?P<term>[A-Z]{2,6}),? which stands for (?P<def>[^:;.()]+?)\s*(?:[:;.(]|$)"
+)
+#: "a confusing middle he called the neutral zone,": the name ends where the phrase does.
+_CALLED = re.compile(
+    r"\b(?:[a-z]+|[A-Z][a-z]+) (?:called|termed|dubbed|calls|call|known as) "
+    r"(?P<name>(?:(?:the|a|an) )?(?:[A-Z]{2,6}|[a-z][\w-]*(?: [a-z][\w-]*){0,2}))"
+    r"(?=[,.;:)]|$)"
+)
+#: Words after "called" that make a phrasal verb or point elsewhere: "calls on speakers".
+_NOT_A_NAME = frozenset(
+    ["on", "for", "upon", "out", "up", "off", "in", "back", "to", "it", "them", "him", "her"]
+    + ["this", "that", "these", "those", "attention", "order"]
+)
 
 
 def _clauses(sentence: str) -> list[str]:
