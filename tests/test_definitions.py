@@ -309,3 +309,26 @@ def test_a_name_given_in_passing_is_blanked_and_an_acronym_asked(tmp_path: Path)
     assert "the neutral zone" in asked.values()
     assert asked["In “Club Roles”, what does SBI stand for?"] == "Situation, behaviour, impact."
     assert not [c for c in cards if c.back in ("speakers", "person after consultation")]
+
+
+def test_a_term_and_its_meaning_side_by_side(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "The first is autonomy, the sense of choosing one's own actions rather than being "
+        "controlled.\n\n"
+        "Two dimensions place the modes: assertiveness, how far you pursue your own "
+        "concerns, and cooperativeness, how far you pursue the other person's concerns.\n\n"
+        "A club is led by an elected team of officers, the club executive committee.\n\n"
+        "When two followers are in conflict, the leader is tempted to decide for them.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is autonomy?"] == (
+        "The sense of choosing one's own actions rather than being controlled."
+    )
+    assert asked["In “Club Roles”, what is assertiveness?"] == (
+        "How far you pursue your own concerns."
+    )
+    assert asked["In “Club Roles”, what is an elected team of officers called?"] == (
+        "The club executive committee"
+    )
+    assert not [front for front in asked if "in conflict" in front]

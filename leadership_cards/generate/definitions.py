@@ -279,6 +279,19 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
         yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, text)
     if word_count(sentence) > MAX_NAMING_SENTENCE_WORDS:
         return
+    for m in _APPOSITIVE.finditer(sentence):
+        term = m.group("term")
+        if term.split()[0] in _NOT_A_TERM or not _is_noun(term):
+            continue
+        if not _is_description(m.group("def")):
+            continue
+        meaning = capitalise(m.group("def")) + "."
+        verb = "are" if _plural_term(term) else "is"
+        yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
+    m = _NAMED_AFTER.search(sentence)
+    if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
+        front = f"What is {m.group('def')} called?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
     for m in _CALLED.finditer(sentence):
         name = m.group("name")
         if name.split()[0].lower() in _NOT_A_NAME or dangles(sentence):
@@ -290,6 +303,21 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
 
 
 MAX_NAMING_SENTENCE_WORDS = 40
+#: "The first is autonomy, the sense of choosing one's own actions ...", "two dimensions:
+#: assertiveness, how far you pursue your own concerns, and ...": a term, then what it is.
+_APPOSITIVE = re.compile(
+    r"(?:\b(?:is|are|with|to|of)\s+|:\s+|,\s+and\s+)"
+    r"(?P<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}),\s+"
+    r"(?P<def>(?:(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s+"
+    r"(?:of|that|in|to|at|for|about|between)|how\s+(?:far|much|often|well))\s+[^,;:()]+?)"
+    r"(?=[,;:.]|$)"
+)
+#: "led by an elected team of officers, the club executive committee.": a description, then
+#: the name it goes by, closing the sentence.
+_NAMED_AFTER = re.compile(
+    r"\b(?P<def>an?\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+of\s+[a-z][\w'’ -]+?),\s+"
+    r"(?P<term>the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){1,3})\.?$"
+)
 _STANDS_FOR = re.compile(
     r"\b(?P<term>[A-Z]{2,6}),? which stands for (?P<def>[^:;.()]+?)\s*(?:[:;.(]|$)"
 )
@@ -474,6 +502,30 @@ def _plural_term(term: str) -> bool:
 
     analysis = analyse(term)
     return bool(analysis) and analysis.tokens[-1].tag in ("NNS", "NNPS")
+
+
+def _is_noun(term: str) -> bool:
+    """A term that is a noun phrase, its last word a noun ("autonomy", "the club executive
+    committee"), not a verb or an adjective that happens to stand before a comma."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(term)
+    if not analysis or analysis.tokens[0].tag in ("IN", "TO", "CC", "DT", "RB"):
+        return False  # "are [in conflict], the leader is ...": no term
+    return analysis.tokens[-1].tag in ("NN", "NNS") and _names_a_thing(term)
+
+
+def _is_description(meaning: str) -> bool:
+    """A phrase that describes, not a clause: "the sense of choosing ...", never "the leader
+    is tempted to ..."."""
+    from leadership_cards.generate.syntax import analyse
+
+    if meaning.startswith("how "):
+        return True  # "how far you pursue your own concerns": a measure, clause and all
+    analysis = analyse(meaning)
+    return bool(analysis) and not any(
+        t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens[:4]
+    )
 
 
 def _is_term(term: str) -> bool:
