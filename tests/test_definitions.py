@@ -332,3 +332,35 @@ def test_a_term_and_its_meaning_side_by_side(tmp_path: Path) -> None:
         "The club executive committee"
     )
     assert not [front for front in asked if "in conflict" in front]
+
+
+def test_a_definition_inside_a_longer_sentence(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Buying time is allowed, and it is a technique rather than a weakness.\n\n"
+        "Generate at least two real options, because a decision with one option is only a "
+        "proposal waiting for approval.\n\n"
+        "The first is autonomy, the sense of choosing one's own actions.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is buying time, if not a weakness?"] == "A technique."
+    assert asked["In “Club Roles”, what is a decision with one option?"] == (
+        "A proposal waiting for approval."
+    )
+    assert asked[
+        "In “Club Roles”, what is the term for the sense of choosing one's own actions?"
+    ] == ("Autonomy")
+    # A description of five words is no name to recall.
+    assert "A decision with one option" not in asked.values()
+
+
+def test_what_goes_by_a_name_is_asked_for(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "The Vice President Education is often called the busiest officer, because every "
+        "agenda depends on the roles being filled.",
+    )
+    assert (
+        "In “Club Roles”, what is often called the busiest officer?",
+        "The Vice President Education",
+    ) in [(c.front, c.back) for c in cards]

@@ -70,7 +70,7 @@ _PATTERNS = (
     ),
     (
         re.compile(
-            rf"^{_TERM} (?:is|are) (?P<def>(?!(?:(?:the|an?) )?(?:only|most|key|prime|main|best|"
+            rf"^{_TERM} (?:is|are) (?:(?:only|just|merely|simply)\s+)?(?P<def>(?!(?:(?:the|an?) )?(?:only|most|key|prime|main|best|"
             r"first|second|third|last|same|other|one|chief|central|core|primary|essential|"
             r"single|greatest|real|true|not|no|often|always|never|also|still|just|more|less|"
             r"what|why|how|when|where|who|that|this|there)\b)(?:(?:the|an?) )?[^,;:]+.*)$",
@@ -128,7 +128,7 @@ _AFTERTHOUGHT = re.compile(
     r"(?:,\s+(?:and|but|so)\s+(?:it|this|they|that)\b|;\s|:\s).*$", re.I
 )  # ": goals, methods, priorities": examples, not the meaning
 #: ", not a structural," inside a meaning: the sentence contrasts, it does not define.
-_CONTRAST = re.compile(r",\s+(?:not|rather than)\s", re.I)
+_CONTRAST = re.compile(r",\s+(?:not|rather than)\s|\s+rather\s+than\s+(?=(?:an?|the)\s)", re.I)
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -288,6 +288,12 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
         meaning = capitalise(m.group("def")) + "."
         verb = "are" if _plural_term(term) else "is"
         yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
+        yield from _named_from_meaning(chapter, term, m.group("def"), False, position, text)
+    m = _IS_CALLED.match(sentence)
+    if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
+        front = f"What is {m.group('how') or ''}called {m.group('name')}?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
+        return
     m = _NAMED_AFTER.search(sentence)
     if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
         front = f"What is {m.group('def')} called?"
@@ -311,6 +317,13 @@ _APPOSITIVE = re.compile(
     r"(?P<def>(?:(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s+"
     r"(?:of|that|in|to|at|for|about|between)|how\s+(?:far|much|often|well))\s+[^,;:()]+?)"
     r"(?=[,;:.]|$)"
+)
+#: "The Vice President Education is often called the busiest officer, because ...": asked for
+#: what goes by that name.
+_IS_CALLED = re.compile(
+    r"^(?P<term>(?:The\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:is|are)\s+"
+    r"(?P<how>(?:often|sometimes|also|usually|commonly|rightly)\s+)?called\s+"
+    r"(?P<name>the\s+[\w'’ -]+?)(?=[,;:.]|\s+because\b|$)"
 )
 #: "led by an elected team of officers, the club executive committee.": a description, then
 #: the name it goes by, closing the sentence.
@@ -338,13 +351,22 @@ def _clauses(sentence: str) -> list[str]:
     """The sentence, or its clauses when a semicolon or a colon joins two statements: "A
     position is what someone says they want; an interest is why they want it", "The last
     four words carry the weight: feedback is an offer, not an order"."""
+    it_is = _AND_IT_IS.search(sentence)
+    if it_is:
+        # "Buying time is allowed, and it is a technique rather than a weakness": "it" is the
+        # subject of the first clause.
+        subject = _SUBJECT.match(sentence)
+        if subject:
+            return [sentence, f"{subject.group('term')} {it_is.group('rest')}"]
     parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
     if len(parts) == 1 or not all(_COPULA_OR_MEANS.search(p) for p in parts[1:]):
         return [sentence]
     return [capitalise(p.rstrip(".")) + "." for p in parts if p]
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])")
+_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+because\s+")
+_AND_IT_IS = re.compile(r",\s+and\s+it\s+(?P<rest>(?:is|means)\s+.+)$")
+_SUBJECT = re.compile(r"^(?P<term>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+(?:is|are)\s")
 _COPULA_OR_MEANS = re.compile(r"^[\w'’ -]{2,40}? (?:is|are|means|refers to) ")
 
 
@@ -405,6 +427,8 @@ def _contrasted(
 
 
 MAX_CONTRAST_WORDS = 5
+#: A name is short: "task conflict", "the club executive committee".
+MAX_NAME_WORDS = 3
 #: A meaning short enough that a learner recognises it and names its term.
 MAX_RECOGNISED_WORDS = 16
 
@@ -418,6 +442,8 @@ def _named_from_meaning(
     words = meaning.split()
     if not 2 < len(words) <= MAX_RECOGNISED_WORDS:
         return
+    if word_count(_LEADING_DETERMINER.sub("", term)) > MAX_NAME_WORDS:
+        return  # "a decision with one option" is a description too, not a name
     if plain and not _DESCRIPTION.match(meaning):
         return  # "X is the lever most speakers misuse": a verdict on X, not what X means
     if _POINTS_BACK.search(meaning):
@@ -512,7 +538,7 @@ def _is_noun(term: str) -> bool:
     analysis = analyse(term)
     if not analysis or analysis.tokens[0].tag in ("IN", "TO", "CC", "DT", "RB"):
         return False  # "are [in conflict], the leader is ...": no term
-    return analysis.tokens[-1].tag in ("NN", "NNS") and _names_a_thing(term)
+    return analysis.tokens[-1].tag.startswith("NN") and _names_a_thing(term)
 
 
 def _is_description(meaning: str) -> bool:
@@ -556,7 +582,9 @@ def _plain_definition(term: str, definition: str) -> bool:
     """ "X is the/a Y" defines X when X is a short term (no verb of its own, at most four
     words) and Y opens with a noun phrase: "Inner leadership is a people-oriented task",
     not "The result is a more loyal team" (a result, not a term)."""
-    if word_count(term) > MAX_PLAIN_TERM_WORDS or term.lower().startswith("the "):
+    if word_count(
+        _LEADING_DETERMINER.sub("", term)
+    ) > MAX_PLAIN_TERM_WORDS or term.lower().startswith("the "):
         return False  # "The result is ...": a reference to what came before, not a term
     from leadership_cards.generate.syntax import analyse
 
