@@ -344,7 +344,7 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
         out.append("blank splits a phrase")
-    elif _runs_into_noun_phrase(tokens, last):
+    elif _runs_into_noun_phrase(tokens, last) and not _counted(tokens, first, last):
         out.append("blank ends on a verb read as a noun")  # "the [corporation use] unique skills"
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
@@ -399,6 +399,12 @@ def _runs_into_noun_phrase(tokens: tuple[Token, ...], last: int) -> bool:
     if last + 2 >= len(tokens) or not tokens[last].tag.startswith("NN"):
         return False
     return tokens[last + 1].tag == "JJ" and tokens[last + 2].tag.startswith("NN")
+
+
+def _counted(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "[Three habits] separate ...": a plural noun counted by the number before it is a
+    noun, whatever follows it."""
+    return tokens[first].tag == "CD" and tokens[last].tag == "NNS"
 
 
 def _whole_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
