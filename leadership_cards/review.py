@@ -19,7 +19,7 @@ from leadership_cards.editing import edit_card
 from leadership_cards.errors import UserError
 from leadership_cards.scheduler import Rating, Scheduler, SchedulerConfig, format_interval
 from leadership_cards.store import Answer, Store, StoredCard
-from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap
+from leadership_cards.terminal import CTRL_C, CTRL_D, Terminal, style, wrap, wrap_groups
 from leadership_cards.today import budget, left
 from leadership_cards.words import counted
 
@@ -193,9 +193,15 @@ BUTTON_COLOURS = {
     Rating.GOOD: "green",
     Rating.EASY: "blue",
 }
-FRONT_KEYS = (
-    "[Space/Enter] show answer  [e] edit  [f] flag  [s] suspend  [b] bury  [u] undo  [q] quit"
-)
+FRONT_KEYS = [
+    "[Space/Enter] show answer",
+    "[e] edit",
+    "[f] flag",
+    "[s] suspend",
+    "[b] bury",
+    "[u] undo",
+    "[q] quit",
+]
 
 #: Opens an editor on a card's front and back; returns the new pair, or None if unchanged.
 Editor = Callable[[StoredCard], "tuple[str, str] | None"]
@@ -329,7 +335,8 @@ def _show_front(session: ReviewSession, term: Terminal, card: StoredCard, moment
     flag = style(term, "  ⚑ flagged", fg="magenta") if card.flagged else ""
     term.write(style(term, context_line(card), fg="cyan") + flag + "\n\n")
     term.write(style(term, wrap(card.front), bold=True) + "\n\n")
-    term.write(style(term, wrap(FRONT_KEYS), dim=True) + "\n")
+    keys = wrap_groups([(k, k) for k in FRONT_KEYS])
+    term.write("\n".join(style(term, line, dim=True) for line in keys.splitlines()) + "\n")
 
 
 def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment: datetime) -> None:
@@ -338,11 +345,9 @@ def _show_back(session: ReviewSession, term: Terminal, card: StoredCard, moment:
         style(term, wrap(f"from {card.source_file}, {card.source_position}"), dim=True) + "\n\n"
     )
     intervals = session.intervals(card, moment)
-    buttons = "   ".join(
-        style(
-            term, f"{int(r)} {r.name.title()} {format_interval(intervals[r])}", fg=BUTTON_COLOURS[r]
-        )
-        for r in Rating
+    labels = {r: f"{int(r)} {r.name.title()} {format_interval(intervals[r])}" for r in Rating}
+    buttons = wrap_groups(
+        [(labels[r], style(term, labels[r], fg=BUTTON_COLOURS[r])) for r in Rating], gap=3
     )
     term.write(buttons + "\n")
 

@@ -160,11 +160,32 @@ def interactive(name: str) -> Iterator[RealTerminal]:
 def wrap(text: str) -> str:
     """Text folded at word boundaries to the terminal's width (a question that runs over
     several lines should not break inside its words)."""
-    import shutil
     import textwrap
 
-    width = max(20, min(shutil.get_terminal_size().columns, 100) - 2)
+    width = _text_width()
     return "\n".join(textwrap.fill(line, width) for line in text.splitlines() or [""])
+
+
+def wrap_groups(groups: list[tuple[str, str]], gap: int = 2) -> str:
+    """Groups laid out in lines that fit the terminal, never split inside a group, so a key
+    stays beside its label ("[b] bury") on a narrow screen. Each group is (plain text, text
+    to print): the plain text measures it, the other may carry colour."""
+    width, lines, line, used = _text_width(), [], [], 0
+    for plain, shown in groups:
+        needed = len(plain) + (gap if line else 0)
+        if line and used + needed > width:
+            lines.append((" " * gap).join(line))
+            line, used, needed = [], 0, len(plain)
+        line.append(shown)
+        used += needed
+    lines.append((" " * gap).join(line))
+    return "\n".join(lines)
+
+
+def _text_width() -> int:
+    import shutil
+
+    return max(12, min(shutil.get_terminal_size().columns, 100) - 2)
 
 
 def style(term: Terminal, text: str, **options: object) -> str:

@@ -153,9 +153,16 @@ def test_answers_and_an_edit_made_in_anki_come_back(studied: Path, tmp_path: Pat
             for i, guid in enumerate(studied_guids[:3] + fresh):
                 rating = rng.choice([1, 2, 3, 3, 4])
                 answer(col, by_guid[guid], rating, start + day * DAY_MS + i * 60_000, 2500 + i)
-        # Not answers: a due date set by hand, and a card forgotten.
+        # Not an answer: a due date set by hand. A card forgotten, then answered once more.
         col.sched.set_due_date([by_guid[fresh[0]]], "3")
         col.sched.schedule_cards_as_new([by_guid[fresh[1]]], restore_position=True)
+        forgotten_at = start + 4 * DAY_MS + 3_600_000  # as if then, after the fifth day's study
+        col.db.execute(
+            "UPDATE revlog SET id = ? WHERE cid = ? AND type = 4 AND ivl = 0",
+            forgotten_at,
+            by_guid[fresh[1]],
+        )
+        answer(col, by_guid[fresh[1]], 3, start + 5 * DAY_MS, 2000)
         # A correction to one card's question.
         edited = next(
             guid for guid in fresh if ours[guid].kind == "definition" or guid == fresh[-1]
@@ -170,20 +177,24 @@ def test_answers_and_an_edit_made_in_anki_come_back(studied: Path, tmp_path: Pat
 
     report = import_cli(studied, out)
     answered_here = sum(map(len, before.values()))
-    answered_in_anki = 5 * (3 + len(fresh))
+    answered_in_anki = 5 * (3 + len(fresh)) + 1
     assert report["notes_matched"] == len(ours)
     assert report["answers_added"] == answered_in_anki
     assert report["answers_known"] == answered_here  # the ones our export carried to Anki
     assert report["new_cards"] == 0 and report["missing_in_anki"] == []
     assert report["skipped"] == {
-        "review-log entries that are not answers (rescheduling, forgetting)": 2
+        "review-log entries that are not answers (due dates set by hand, rescheduling)": 1
     }
+    assert report["cards_forgotten"] == 1
     with Store.open(studied) as store:
         after = history(store)
         # The history holds exactly Anki's answers, at Anki's moments.
         assert after == {ours[guid].id: answers for guid, answers in expected.items()}
         for card_id, answers in after.items():
             card = store.card(card_id)
+            if card_id == ours[fresh[1]].id:  # forgotten in Anki: counted from then on
+                answers = [a for a in answers if a[0] >= forgotten_at]
+                assert len(answers) == 1
             replayed = fsrs_replay(answers)
             assert card.schedule.stability == pytest.approx(replayed.stability, rel=1e-9)
             assert card.schedule.difficulty == pytest.approx(replayed.difficulty, rel=1e-9)

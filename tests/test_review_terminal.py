@@ -3,6 +3,7 @@ terminals at once, and no terminal at all."""
 
 from __future__ import annotations
 
+import re
 import signal
 import sqlite3
 import subprocess
@@ -280,3 +281,20 @@ def test_quitting_before_any_answer_says_no_cards_were_reviewed(db_path: Path) -
     child.close()
     assert child.exitstatus == 0
     assert "correct" not in child.before
+
+
+def test_on_a_narrow_screen_each_key_stays_beside_its_label(db_path: Path) -> None:
+    child = spawn_cli(db_path, "review", width=28, timeout=TIMEOUT)
+    child.expect(r"\[q\] quit")
+    keys_screen = child.before
+    child.send(" ")
+    child.expect(r"4 Easy \S+")
+    buttons_screen = child.before + child.after
+    child.send("q")
+    child.expect(pexpect.EOF)
+    for label in ("[e] edit", "[f] flag", "[s] suspend", "[b] bury", "[u] undo"):
+        assert label in keys_screen  # never "[b]" at one line's end and "bury" on the next
+    for button in ("1 Again", "2 Hard", "3 Good"):
+        assert re.search(re.escape(button) + r" \S+", buttons_screen)
+    lines = [line for line in (keys_screen + buttons_screen).splitlines() if "[" in line]
+    assert all(len(line.rstrip()) <= 28 for line in lines), lines

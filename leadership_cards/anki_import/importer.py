@@ -61,6 +61,7 @@ class Plan:
     cards: dict[str, list[Card]] = field(default_factory=dict)  # by deck
     answers: dict[str, list[AnkiAnswer]] = field(default_factory=dict)  # new, by card id
     logs: dict[str, CardLog] = field(default_factory=dict)  # already logged
+    forgotten: dict[str, int] = field(default_factory=dict)  # forgotten in Anki, when (ms)
 
 
 def run_import(
@@ -131,6 +132,8 @@ def _plan(
             if edit is not None:
                 report.edits.append(edit)
             first = next((c for c in note.cards if c.ord == 0), None)
+            if first is not None and first.forgotten_ms and card.kind not in UNSCHEDULED_KINDS:
+                plan.forgotten[card_id] = first.forgotten_ms
             if first is not None and first.answers:
                 if card.kind in UNSCHEDULED_KINDS:
                     skipped.add(
@@ -149,6 +152,8 @@ def _plan(
             )
             if anki_card.answers:
                 incoming[card.id] = list(anki_card.answers)
+            if anki_card.forgotten_ms:
+                plan.forgotten[card.id] = anki_card.forgotten_ms
     report.missing = _missing(store, matched)
     report.new_decks = [name for name in plan.decks if name not in decks]
     plan.answers = incoming
@@ -290,10 +295,20 @@ def _missing(store: Store, matched: dict[str, StoredCard]) -> list[str]:
 
 
 def _count_new_answers(store: Store, plan: Plan, progress: Progress) -> None:
-    """Keep only the answers the log does not already hold; count both."""
+    """Keep only the answers the log does not already hold; count both. A card forgotten in
+    Anki after its last reset here starts again from that moment, like `reset`: its earlier
+    answers stay in the log and no longer count for its schedule."""
     progress.start("Matching answers", len(plan.answers))
-    plan.logs = store.answer_logs(plan.answers)
+    plan.logs = store.answer_logs({**plan.answers, **plan.forgotten})
     fresh: dict[str, list[AnkiAnswer]] = {}
+    for card_id, moment in list(plan.forgotten.items()):
+        log = plan.logs[card_id]
+        if moment <= log.reset_at_ms:  # already taken, or reset here since
+            del plan.forgotten[card_id]
+            continue
+        plan.logs[card_id] = CardLog(moment, log.answers)
+        fresh[card_id] = []  # replayed even when no answer is new
+    plan.report.cards_forgotten = len(plan.forgotten)
     for card_id, answers in plan.answers.items():
         progress.advance()
         logged = [(a.reviewed_at_ms, a.rating) for a in plan.logs[card_id].answers]
@@ -343,6 +358,7 @@ def _apply(
         report.updated_cards += updated
     for edit in report.edits:
         _take_edit(store, edit, now)
+    store.set_reset_moments(plan.forgotten)
     scheduler = Scheduler(config)
     inserted: list[tuple] = []
     rewritten: list[tuple] = []

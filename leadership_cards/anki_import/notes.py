@@ -28,11 +28,13 @@ class AnkiAnswer:
 
 @dataclass(frozen=True, slots=True)
 class NoteCard:
-    """One card of a note: its template (or cloze number - 1), its deck and its answers."""
+    """One card of a note: its template (or cloze number - 1), its deck, its answers, and
+    when it was last forgotten (reset to new) in Anki, 0 if never."""
 
     ord: int
     deck: str  # Anki's full name, levels joined by "::"
     answers: tuple[AnkiAnswer, ...] = ()
+    forgotten_ms: int = 0
 
 
 @dataclass(frozen=True, slots=True)

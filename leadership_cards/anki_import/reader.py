@@ -17,15 +17,17 @@ from leadership_cards.anki_import.notes import AnkiAnswer, Note, NoteCard, NoteT
 FIELD_SEPARATOR = "\x1f"
 #: Anki's review-log kinds that are answers: learn, review, relearn, filtered (cram).
 ANSWER_KINDS = frozenset({0, 1, 2, 3})
-#: Manual (set due date, forget) and rescheduled entries: Anki moved the card, no one answered.
-NOT_ANSWERS = "review-log entries that are not answers (rescheduling, forgetting)"
+#: Manual entries (a due date set by hand) and rescheduled ones: Anki moved the card, no one
+#: answered. A forget is a manual entry too, told apart by its interval of 0 (and taken).
+NOT_ANSWERS = "review-log entries that are not answers (due dates set by hand, rescheduling)"
+MANUAL_KIND = 4
 
 
 def read_notes(conn: sqlite3.Connection, skipped: Skipped) -> Iterator[Note]:
     """Every note with its cards and their answers, in note order."""
     notetypes = _notetypes(conn)
     decks = _decks(conn)
-    answers = _answers(conn, skipped)
+    answers, forgotten = _answers(conn, skipped)
     cards: dict[int, list[NoteCard]] = {}
     # A card studied in a filtered deck belongs to its home deck (`odid`).
     for card_id, note_id, deck_id, ordinal in conn.execute(
@@ -34,7 +36,7 @@ def read_notes(conn: sqlite3.Connection, skipped: Skipped) -> Iterator[Note]:
     ):
         deck = decks.get(deck_id, "Default")
         cards.setdefault(note_id, []).append(
-            NoteCard(ordinal, deck, tuple(answers.pop(card_id, ())))
+            NoteCard(ordinal, deck, tuple(answers.pop(card_id, ())), forgotten.get(card_id, 0))
         )
     skipped.add("review-log entries of cards not in the file", sum(map(len, answers.values())))
     for note_id, guid, model_id, tags, fields, modified in conn.execute(
@@ -54,17 +56,24 @@ def read_notes(conn: sqlite3.Connection, skipped: Skipped) -> Iterator[Note]:
         )
 
 
-def _answers(conn: sqlite3.Connection, skipped: Skipped) -> dict[int, list[AnkiAnswer]]:
-    """The answers of each card, oldest first; other review-log entries are counted."""
+def _answers(
+    conn: sqlite3.Connection, skipped: Skipped
+) -> tuple[dict[int, list[AnkiAnswer]], dict[int, int]]:
+    """The answers of each card, oldest first, and the moment each card was last forgotten
+    (Anki's "Forget" logs a manual entry with no button and an interval of 0); other
+    review-log entries are counted."""
     found: dict[int, list[AnkiAnswer]] = {}
-    for moment, card_id, ease, taken, kind in conn.execute(
-        "SELECT id, cid, ease, time, type FROM revlog ORDER BY cid, id"
+    forgotten: dict[int, int] = {}
+    for moment, card_id, ease, taken, kind, interval in conn.execute(
+        "SELECT id, cid, ease, time, type, ivl FROM revlog ORDER BY cid, id"
     ):
         if kind in ANSWER_KINDS and 1 <= ease <= 4:
             found.setdefault(card_id, []).append(AnkiAnswer(moment, ease, max(0, taken)))
+        elif kind == MANUAL_KIND and ease == 0 and interval == 0:
+            forgotten[card_id] = moment  # rows come oldest first: the last one stays
         else:
             skipped.add(NOT_ANSWERS)
-    return found
+    return found, forgotten
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:

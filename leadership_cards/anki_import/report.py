@@ -27,6 +27,7 @@ class ImportReport:
     answers_added: int = 0
     answers_known: int = 0
     cards_replayed: int = 0
+    cards_forgotten: int = 0  # reset to new, as they were in Anki
     leeches: int = 0
     edits: list[Edit] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # our cards the file no longer holds
@@ -45,6 +46,7 @@ class ImportReport:
             "answers_added": self.answers_added,
             "answers_known": self.answers_known,
             "cards_replayed": self.cards_replayed,
+            "cards_forgotten": self.cards_forgotten,
             "leeches": self.leeches,
             "edits": [{"card_id": e.card_id, "front": e.front, "back": e.back} for e in self.edits],
             "missing_in_anki": self.missing,
@@ -66,6 +68,11 @@ class ImportReport:
                 else "."
             ),
         ]
+        if self.cards_forgotten:
+            said.append(
+                f"{_count(self.cards_forgotten, 'card')} forgotten in Anki, reset to new here "
+                "(their answers stay in the history)."
+            )
         if self.edits:
             said.append(f"Edits taken, kept as overrides ({len(self.edits)}):")
             said += [f"  {edit.card_id}  {_one_line(edit.front)}" for edit in self.edits]

@@ -136,6 +136,14 @@ class ImportQueries(StoreBase):
                 rows,
             )
 
+    def set_reset_moments(self, moments: dict[str, int]) -> None:
+        """When each card was reset to new (ms): its answers before then stop counting."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE cards SET reset_at = ? WHERE id = ?",
+                [(moment, card_id) for card_id, moment in moments.items()],
+            )
+
     def set_replayed_schedules(self, rows: Iterable[tuple[str, Schedule, bool]]) -> None:
         """Each card's replayed schedule; a card that became a leech is tagged and suspended."""
         with self.transaction() as conn:
