@@ -52,7 +52,7 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
             "Speakers who rehearse their first three sentences word for word start steadily.",
             "their first three sentences",
         ),
-        ("Three habits separate sound decision making from hasty choice.", "Three habits"),
+        ("Three habits separate sound decision making from hasty choice.", "three habits"),
     ],
 )
 def test_a_figure_is_blanked_whole(tmp_path: Path, sentence: str, figure: str) -> None:
