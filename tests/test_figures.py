@@ -135,3 +135,15 @@ def test_an_author_alone_or_a_term_with_no_referent_is_not_asked(tmp_path: Path)
         "in a later book. The idea comes from the old club handbook.",
     )
     assert not [c.front for c in cards if c.kind is Kind.CITATION]
+
+
+def test_a_time_whose_sentence_ends_on_a_preposition_is_asked_with_when(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "An audience decides within the first thirty seconds whether a speaker is worth "
+        "listening to.",
+    )
+    assert (
+        "In “Club Roles”, when does an audience decide whether a speaker is worth listening to?",
+        "Within the first thirty seconds",
+    ) in [(c.front, c.back) for c in cards]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.quality import passes
 from leadership_cards.generate.quantities import timed
 from leadership_cards.generate.text import (
     cloze_of,
@@ -58,4 +59,41 @@ def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
         ]
         for span in figures[:MAX_FIGURES]:
             cloze = cloze_of(sentence, span)
-            yield chapter.card(Kind.STATISTIC, "", "", position, text, cloze=cloze)
+            card = chapter.card(Kind.STATISTIC, "", "", position, text, cloze=cloze)
+            if not passes(card):
+                # "An audience decides [...] whether a speaker is worth listening to." ends
+                # on its preposition: a question may.
+                asked = time_question(sentence, span)
+                if asked:
+                    card = chapter.card(Kind.STATISTIC, asked[0], asked[1], position, text)
+            yield card
+
+
+def time_question(sentence: str, span: tuple[int, int]) -> tuple[str, str] | None:
+    """ "An audience decides [within the first thirty seconds] whether ..." -> ("When does
+    an audience decide whether ...?", "Within the first thirty seconds"): a time that
+    follows the main verb of a plain subject, asked with "when"."""
+    from leadership_cards.generate.questions import _base_form
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    first = next((i for i, t in enumerate(tokens) if t.start >= span[0]), None)
+    if first is None or first < 2 or tokens[first].lower not in _TIME_LEADS:
+        return None
+    verb = tokens[first - 1]
+    subject = tokens[: first - 1]
+    if verb.tag != "VBZ" or not all(t.tag in ("DT", "JJ", "NN", "NNS", "NNP") for t in subject):
+        return None
+    rest = sentence[span[1] :].strip().rstrip(".!")
+    who = sentence[subject[0].start : subject[-1].end]
+    who = who if subject[0].tag == "NNP" else who[:1].lower() + who[1:]
+    figure = sentence[span[0] : span[1]]
+    question = f"When does {who} {_base_form(verb.lower)} {rest}".rstrip() + "?"
+    return question, figure[:1].upper() + figure[1:]
+
+
+#: Words that open a time a question asks with "when".
+_TIME_LEADS = frozenset(["within", "during", "in", "after", "before", "on", "from", "by"])
