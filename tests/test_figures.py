@@ -147,3 +147,19 @@ def test_a_time_whose_sentence_ends_on_a_preposition_is_asked_with_when(tmp_path
         "In “Club Roles”, when does an audience decide whether a speaker is worth listening to?",
         "Within the first thirty seconds",
     ) in [(c.front, c.back) for c in cards]
+
+
+def test_a_figure_whose_frame_gives_it_away_is_asked_as_a_question(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "For a standard prepared speech of five to seven minutes, green shows at five "
+        "minutes, yellow at six and red at seven.\n\n"
+        "A speaker who runs more than thirty seconds past the red signal is over time.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.STATISTIC}
+    assert asked["In “Club Roles”, how long is a standard prepared speech?"] == (
+        "Five to seven minutes"
+    )
+    assert asked["In “Club Roles”, when is a speaker over time?"] == (
+        "More than thirty seconds past the red signal"
+    )

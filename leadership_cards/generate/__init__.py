@@ -176,12 +176,17 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
     dropped."""
     casing: Casing | None = None
     out = []
+    asked: set[str] = set()  # questions once named: two wordings may meet there
     for card in cards:
         if card.cloze is None:
             named = _question_in_place(card, chapter)
+            question = normalise(named.front)
+            if question in asked and card.kind not in _WRITTEN:
+                continue
             # As with a cloze: a question the chapter's name would answer is dropped.
             if named is card or card.kind in _WRITTEN or passes(named):
                 out.append(named)
+                asked.add(question)
             continue
         if card.kind in _WRITTEN or names_its_place(card.front, chapter):
             out.append(card)

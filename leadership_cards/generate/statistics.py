@@ -76,6 +76,17 @@ def time_question(sentence: str, span: tuple[int, int]) -> tuple[str, str] | Non
     from leadership_cards.generate.questions import _base_form
     from leadership_cards.generate.syntax import analyse
 
+    figure = sentence[span[0] : span[1]]
+    answer = figure[:1].upper() + figure[1:]
+    lasting = _LASTING.search(sentence[: span[0]])
+    if lasting and lasting.end() == span[0] and _DURATION.search(figure):
+        # "For a standard prepared speech of [five to seven minutes], green shows at ..."
+        return f"How long is {lasting.group('what')}?", answer
+    done = _WHO_DOES.match(sentence[: span[0]])
+    said = _IS_WHAT.match(sentence[span[1] :])
+    if done and said:
+        # "A speaker who runs [more than thirty seconds past the red signal] is over time."
+        return f"When is {done.group('who').lower()} {said.group('what')}?", answer
     analysis = analyse(sentence)
     if analysis is None:
         return None
@@ -90,9 +101,16 @@ def time_question(sentence: str, span: tuple[int, int]) -> tuple[str, str] | Non
     rest = sentence[span[1] :].strip().rstrip(".!")
     who = sentence[subject[0].start : subject[-1].end]
     who = who if subject[0].tag == "NNP" else who[:1].lower() + who[1:]
-    figure = sentence[span[0] : span[1]]
     question = f"When does {who} {_base_form(verb.lower)} {rest}".rstrip() + "?"
-    return question, figure[:1].upper() + figure[1:]
+    return question, answer
+
+
+#: "a standard prepared speech of [...]": what lasts as long as the figure says.
+_LASTING = re.compile(r"\b(?P<what>an?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+of\s+$")
+_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b")
+#: "A speaker who runs [...]" and "is over time.": who is what when the figure holds.
+_WHO_DOES = re.compile(r"^(?P<who>An?\s+[a-z][\w-]*)\s+who\s+[a-z]+s\s+$")
+_IS_WHAT = re.compile(r"^\s+is\s+(?P<what>[a-z][\w ,'’-]{2,40}?)\.?$")
 
 
 #: Words that open a time a question asks with "when".
