@@ -364,3 +364,17 @@ def test_what_goes_by_a_name_is_asked_for(tmp_path: Path) -> None:
         "In “Club Roles”, what is often called the busiest officer?",
         "The Vice President Education",
     ) in [(c.front, c.back) for c in cards]
+
+
+def test_a_marked_term_that_is_called_something_is_asked_for_by_that_name(tmp_path: Path) -> None:
+    path = tmp_path / "officers.md"
+    path.write_text(
+        "# Officers\n\nThe **Vice President Education** is often called the busiest officer, "
+        "because every agenda depends on the roles being filled.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="o", title="Officers")
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Officers”, what is often called the busiest officer?": "The Vice President Education"
+    }

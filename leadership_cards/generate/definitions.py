@@ -509,6 +509,9 @@ _MARKED = re.compile(
 )
 
 
+_CALLED_START = re.compile(r"^(?:(?:often|sometimes|also|usually|commonly)\s+)?called\b")
+
+
 def _marked_definition(sentence: str, terms: tuple[str, ...]) -> tuple[str, str] | None:
     """ "**Active listening** is ..." (the term marked bold or emphasised by the source):
     the writer has said which words are the term, so any "is" sentence defines it."""
@@ -518,8 +521,8 @@ def _marked_definition(sentence: str, terms: tuple[str, ...]) -> tuple[str, str]
     if not m:
         return None
     term = m.group("term").strip("*_ ")
-    if term not in terms:
-        return None
+    if term not in terms or _CALLED_START.match(m.group("def")):
+        return None  # "**X** is often called the busiest officer": a name, not a meaning
     return term, m.group("def")
 
 
