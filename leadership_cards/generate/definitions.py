@@ -381,9 +381,13 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         bare = _LEADING_DETERMINER.sub("", raw_term)
         if dangles(bare) or word_count(bare) > 8 or not _is_term(bare):
             return
+        plain = index >= _FIRST_PLAIN
+        if plain and not _may_define(m.group("def")):
+            return  # cheap first: a meaning opens on an article or a noun
+        if plain and word_count(bare) > MAX_PLAIN_TERM_WORDS:
+            return
         if not _names_a_thing(bare):
             return
-        plain = index >= _FIRST_PLAIN
         if plain and not _plain_definition(raw_term, m.group("def")):
             return
         # The article stays ("What is a pathway?"); a name keeps its capitals.
@@ -579,6 +583,17 @@ def _names_a_thing(term: str) -> bool:
     if tokens[0].tag == "VB" and len(tokens) > 1 and tokens[1].tag in ("DT", "PRP$"):
         return False
     return not any(t.tag in ("PRP", "WP", "WDT") for t in tokens)
+
+
+def _may_define(definition: str) -> bool:
+    """Whether a plain "X is Y" may define, by its meaning's first word alone (no tagging):
+    an article, or a word the lexicon knows as a noun ("disagreement about ...")."""
+    from leadership_cards.generate.syntax import lexicon_tag
+
+    first = definition.split(maxsplit=1)[0].strip(",.;:") if definition.split() else ""
+    if first.lower() in _ARTICLES:
+        return True
+    return (lexicon_tag(first) or "").startswith("NN")
 
 
 def _plain_definition(term: str, definition: str) -> bool:

@@ -52,11 +52,12 @@ def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
         if "{{" in sentence or "}}" in sentence or word_count(sentence) > MAX_SENTENCE_WORDS:
             continue
         figures = [m.span() for m in _FIGURE.finditer(sentence)]
-        figures += [
-            span
-            for span in timed(sentence)
-            if not any(span[0] < end and start < span[1] for start, end in figures)
-        ]
+        if _NUMERIC.search(sentence):  # the sentence analysed only when it may hold a figure
+            figures += [
+                span
+                for span in timed(sentence)
+                if not any(span[0] < end and start < span[1] for start, end in figures)
+            ]
         for span in figures[:MAX_FIGURES]:
             cloze = cloze_of(sentence, span)
             card = chapter.card(Kind.STATISTIC, "", "", position, text, cloze=cloze)
