@@ -55,8 +55,8 @@ def synthetic_book(folder: Path, chapters: int, seed: int = 1) -> int:
 
 def forget_sentences() -> None:
     """Empty the generator's bounded per-sentence caches, so every run is timed as a
-    member's `add` meets a chapter: cold. (The tagger's lexicon, loaded once a process,
-    stays.) Without this the repeated runs of a small chapter hit the caches of the first
+    member's `add` meets a chapter: cold. (The tagger's lexicon and its context rules,
+    compiled once a process in a few milliseconds, stay.) Without this the repeated runs of a small chapter hit the caches of the first
     and look faster than a chapter too big for them."""
     for name, module in list(sys.modules.items()):
         if not name.startswith("leadership_cards.generate"):
@@ -130,6 +130,7 @@ def format_figures(kbs: list[int], runs: int) -> None:
         "PDF": lambda p, b: as_pdf(p.with_suffix(".pdf"), b),
     }
     suffix = {"page text": ".txt", "Markdown": ".md", "HTML": ".html", "PDF": ".pdf"}
+    rates: dict[str, list[float]] = {}
     for form, write in writers.items():
         for kb in kbs:
             with tempfile.TemporaryDirectory() as tmp:
@@ -146,6 +147,14 @@ def format_figures(kbs: list[int], runs: int) -> None:
                 f"paragraphs read back): {count:>4} cards, {wall:5.2f} s, CPU {cpu:5.2f} s, "
                 f"{kb / cpu:5.0f} kB/s of CPU"
             )
+            rates.setdefault(form, []).append(kb / cpu)
+    # The figure per format: its slowest size, and the largest size's rate over the
+    # smallest's (near 1 when the work is linear in the text).
+    for form, found in rates.items():
+        print(
+            f"{form:>9}: at least {min(found):4.0f} kB/s of CPU; {found[-1] / found[0]:4.2f} "
+            f"of the {kbs[0]} kB rate at {kbs[-1]} kB"
+        )
 
 
 def _one_line(kb: int) -> str:

@@ -95,11 +95,13 @@ class Card:
         return card_id(self.deck, self.kind, self.front, self.back)
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def normalise(text: str) -> str:
     """Text reduced to what survives small edits: case, punctuation and white space."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    return " ".join(text.split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 def card_id(deck: str, kind: str, front: str, back: str) -> str:

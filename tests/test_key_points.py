@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from leadership_cards.cards import CLOZE_BLANK, Card
+from leadership_cards.cards import CLOZE_BLANK, Card, Kind
 from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.keypoints import second_claims
 from leadership_cards.generate.quality import problems
 from leadership_cards.source import parse_document
 
@@ -55,3 +56,117 @@ def test_a_bare_noun_phrase_is_asked_between_its_neighbours(cards: list[Card]) -
     assert card.back == "Clear expectations"
     assert "4. Ask open questions; 5. [...]; 6. Feedback refers to" in card.front
     assert card.front.startswith("In “Growing Leaders”, the key points run: ")
+
+
+def test_a_key_point_and_the_prose_it_restates_ask_one_question_once() -> None:
+    text = (
+        "Delegation\n\nA leader who does everything becomes the bottleneck of her own work "
+        "community, and her followers learn only to wait.\n\nKey Points\n\n"
+        "1. A leader who does everything becomes the bottleneck of the work community.\n"
+        "2. Delegation is a dial, not a switch.\n"
+    )
+    cards = generate_chapter(parse_document(text, "delegation.txt"))
+    fronts = [c.front for c in cards]
+    assert len(fronts) == len(set(fronts))
+    assert "In “Delegation”, what does a leader who does everything become?" in fronts
+
+
+def test_a_point_that_turns_on_its_condition_asks_for_the_condition() -> None:
+    text = (
+        "Growing Trust\n\nKey Points\n\n"
+        "1. Trust grows when a leader's words and actions match over time; one gap between "
+        "them undoes months of consistency.\n"
+        "2. Say “I do not know” when you do not know.\n"
+    )
+    cards = generate_chapter(parse_document(text, "trust.txt"))
+    asked = {c.source.position: (c.front, c.back) for c in cards}
+    assert asked["key point 1"] == (
+        "In “Growing Trust”, when does trust grow?",
+        "When a leader's words and actions match over time",
+    )
+    # an instruction has no subject to ask "when does ...?" of: no condition question
+    assert not asked["key point 2"][0].startswith("In “Growing Trust”, when")
+
+
+def test_an_instruction_is_asked_for_when_or_where_it_is_done() -> None:
+    text = (
+        "Trust at Work\n\nKey Points\n\n"
+        "- Extend trust before it is fully earned, in amounts the situation can bear.\n"
+        "- Give credit in public and take blame in private.\n"
+        "- Trust in people, believe in results.\n"
+        "- Contact the speaker before the meeting.\n"
+    )
+    cards = generate_chapter(parse_document(text, "trust.txt"))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Trust at Work”, when should you extend trust?"] == "Before it is fully earned"
+    assert (
+        asked["In “Trust at Work”, where should you give credit, and where take blame?"]
+        == "Give credit in public and take blame in private"
+    )
+    # "in people" is no place, and "before the meeting" is a time with no clause to recall
+    assert not any(f.startswith("In “Trust at Work”, where should you trust") for f in asked)
+    assert not any("when should you contact" in f for f in asked)
+
+
+def test_a_key_point_that_restates_a_list_gives_way_to_the_lists_items() -> None:
+    text = (
+        "Delegation\n\nThe four levels of delegation are: look into it and report back, "
+        "recommend and act, act and inform, and act on your own.\n\nKey Points\n\n"
+        "1. Delegation is a dial, not a switch: it runs through four levels, from look into "
+        "it and report back to act on your own.\n"
+        "2. Accountability cannot be delegated, so delegation is built on trust.\n"
+    )
+    cards = generate_chapter(parse_document(text, "delegation.txt"))
+    levels = [c.back for c in cards if c.kind is Kind.ENUMERATION]
+    assert levels == [
+        "look into it and report back",
+        "recommend and act",
+        "act and inform",
+        "act on your own",
+    ]
+    assert not any("report back" in c.front and c.kind is Kind.KEY_POINT for c in cards)
+    # a key point that shows no item keeps its card
+    assert any(c.source.position == "key point 2" for c in cards)
+
+
+def test_the_other_claim_of_a_point_that_makes_two_is_asked_too() -> None:
+    text = (
+        "Team Habits\n\nKey Points\n\n"
+        "- Accountability cannot be delegated, so delegation is built on trust.\n"
+        "- Morale is measured by behaviour, not by surveys: watch how early bad news "
+        "reaches you.\n"
+        "- Clear roles prevent most conflict; they take a season to settle.\n"
+    )
+    cards = generate_chapter(parse_document(text, "habits.txt"))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Team Habits”, what cannot be delegated?"] == "Accountability"
+    assert asked[
+        "In “Team Habits”, morale is measured by behaviour, not by surveys: what should you watch?"
+    ] == ("How early bad news reaches you")
+    # "they take a season to settle" has no shape to ask: no second card
+    third = [c for c in cards if c.source.position == "key point 3"]
+    assert [c.kind for c in third] == [Kind.KEY_POINT]
+
+
+def test_a_second_claim_is_asked_only_when_the_points_card_leaves_it() -> None:
+    point = "Share news by default; withheld news is read as withheld respect."
+    assert second_claims(point, "") == [("How is withheld news read?", "As withheld respect")]
+    assert second_claims(point, "withheld respect") == []
+
+
+def test_a_contrast_whose_sides_share_a_preposition_is_asked_for_the_whole_side() -> None:
+    text = (
+        "Measures\n\nKey Points\n\n"
+        "1. Trust is measured by behaviour, not by surveys.\n"
+        "2. Inner leaders delegate to grow people, not to shed work.\n"
+        "3. Leaders earn respect, not titles.\n"
+    )
+    cards = generate_chapter(parse_document(text, "measures.txt"))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Measures”, how is trust measured, if not by surveys?"] == "By behaviour"
+    assert asked["In “Measures”, why do inner leaders delegate, if not to shed work?"] == (
+        "To grow people"
+    )
+    # sides with no preposition are left to the other shapes: no "if not" question
+    third = [c for c in cards if c.source.position == "key point 3"]
+    assert third and "if not" not in third[0].front

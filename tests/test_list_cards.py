@@ -308,6 +308,32 @@ def test_a_term_list_of_roles_asks_what_each_one_does() -> None:
     assert "Three" not in asked  # three bullets the source never counts: no count card
 
 
+def test_a_duty_the_tagger_reads_as_a_noun_is_asked_like_its_neighbours() -> None:
+    text = (
+        "Club Officers\n\nThe Officers\n\n- President: presides at meetings.\n"
+        "- Vice President Education: schedules speakers and tracks each member's progress.\n"
+        "- Treasurer: manages the club's money.\n"
+        "\nThe Vice President Education is often called the busiest officer of the club.\n"
+    )
+    cards = generate_chapter(parse_document(text, "officers.txt"))
+    asked = {c.back: c.front for c in cards}
+    # asked from its duty, and kept though a looser claim names the officer on its front
+    assert asked["Vice President Education"] == (
+        "In “Club Officers”, which of the officers schedules speakers and tracks each "
+        "member's progress?"
+    )
+
+
+def test_a_glossary_of_things_is_not_read_as_duties() -> None:
+    text = (
+        "Pace\n\nTerms\n\n- Rate: words per minute a speaker says.\n"
+        "- Pitch: how high or low the voice sounds.\n- Volume: how loud the voice is.\n"
+    )
+    cards = generate_chapter(parse_document(text, "pace.txt"))
+    asked = {c.back: c.front for c in cards}
+    assert asked["Rate"].endswith("means “words per minute a speaker says”?")
+
+
 def test_a_counted_list_after_are_is_asked_item_by_item() -> None:
     text = (
         "Mentoring\n\nThe three stages of a mentoring relationship are orientation, "
@@ -390,3 +416,69 @@ def test_a_bulleted_key_point_with_nothing_to_blank_is_cued_by_its_explanation()
     ]
     for card in cards:
         assert "Listen before you speak" not in card.front or card.source.position.endswith("1")
+
+
+def test_the_later_sentences_of_a_counted_step_are_asked_as_claims() -> None:
+    text = (
+        "Running the Timer\n\nFollow these three steps in order.\n\n"
+        "1. Collect the signal cards before the meeting.\n\n"
+        "2. Sit where every speaker can see you. The green card shows at five minutes "
+        "and the red card at seven.\n\n"
+        "3. Report the times at the end of the meeting.\n"
+    )
+    cards = generate_chapter(parse_document(text, "timer.txt"))
+    claims = [c for c in cards if c.kind is Kind.CLAIM]
+    assert [(c.source.position, c.back) for c in claims] == [("key point 2", "five minutes")]
+    # a step's first sentence is its own card in the list, never a claim as well
+    steps = [c.back for c in cards if c.kind is Kind.ENUMERATION]
+    assert "Sit where every speaker can see you" in steps
+
+
+def test_stages_walked_through_in_prose_are_asked_as_an_ordered_list() -> None:
+    text = (
+        "Learning from Experience\n\nThe best-known account is the Kolb cycle. The cycle "
+        "begins with concrete experience, where the learner does something. It then moves to "
+        "reflection, a look back at what happened. From reflection it moves to "
+        "conceptualisation, where the learner draws a lesson. It ends with experimentation, "
+        "sometimes called active testing, in which the lesson is tried out.\n\n"
+        "A meeting begins with the opening, where the chair welcomes guests. It then moves to "
+        "the speeches, and it ends with the evaluations, which close the evening.\n"
+    )
+    cards = generate_chapter(parse_document(text, "kolb.txt"))
+    stages = [c for c in cards if c.kind is Kind.ENUMERATION]
+    assert [c.back for c in stages] == [
+        "Concrete experience",
+        "Reflection",
+        "Conceptualisation",
+        "Experimentation",
+    ]
+    assert statement(stages[1].front) == (
+        "The stages of the Kolb cycle run: 1. Concrete experience; 2. [...]; "
+        "3. Conceptualisation; 4. Experimentation."
+    )
+    # the meeting's walk names no model: its parts are left to the prose claims
+    assert all(c.source.position == "paragraph 1" for c in stages)
+    asked = {c.front: c.back for c in cards}
+    question = "In “Learning from Experience”, what is the experimentation stage of the Kolb cycle also called?"
+    assert asked[question] == "Active testing"
+
+
+def test_what_a_marked_term_does_is_asked_of_it(tmp_path) -> None:
+    path = tmp_path / "roles.md"
+    path.write_text(
+        "# Meeting Roles\n\n"
+        "The **timer** keeps track of how long each speaker talks and signals with cards.\n\n"
+        "The **ah-counter** listens for filler sounds and words such as “um”.\n\n"
+        "The **grammarian** is the keeper of the meeting's language.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path))
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Meeting Roles”, what does the timer keep track of?"] == (
+        "How long each speaker talks"
+    )
+    assert asked["In “Meeting Roles”, what does the ah-counter listen for?"] == (
+        "Filler sounds and words"
+    )
+    # what a term is, is a definition's to ask, not a duty
+    assert not any("what does the grammarian" in front for front in asked)

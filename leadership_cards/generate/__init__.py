@@ -7,6 +7,7 @@ specific card is kept. Generation is deterministic and linear in the size of the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -236,8 +237,17 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
     for card in cards:
         if card.kind in _LIST_ITEM_KINDS:
             listed.setdefault(card.chapter, []).append(normalise(card.back))
-    for i, j in leaks(cards):
+    found = leaks(cards)
+    # A key point that shows items of a list the chapter asks item by item restates the
+    # list ("..., from look into it and report back to act on your own"): the items stay.
+    restating = {
+        i for i, j in found if cards[i].kind is Kind.KEY_POINT and cards[j].kind in _LIST_ITEM_KINDS
+    }
+    for i, j in found:
         if i in dropped or j in dropped:
+            continue
+        if i in restating and cards[j].kind in _LIST_ITEM_KINDS:
+            dropped.add(i)
             continue
         # A card written by hand is the member's own: it stays, and a generated card that
         # shows its answer goes. A key point or a definition is what the chapter is for:
@@ -261,9 +271,15 @@ _WRITTEN = WRITTEN_KINDS
 
 
 def _rank(card: Card) -> int:
+    """Which of two colliding cards stays: a member's own card, then what the chapter is
+    for (its key points, definitions, title), then an item of a list it names (an officer
+    asked from its duty), then a looser claim that happens to name that item. A term asked
+    from its meaning is a looser card: the chapter's other questions name the term freely."""
     if card.kind in _WRITTEN:
+        return 3
+    if card.kind in _ESSENTIAL and not definitions.asks_for_a_term(card):
         return 2
-    return 1 if card.kind in _ESSENTIAL and not definitions.asks_for_a_term(card) else 0
+    return 1 if card.kind in _LIST_ITEM_KINDS else 0
 
 
 def _candidates(ctx: Chapter) -> Iterator[Card]:
@@ -324,7 +340,9 @@ class _Seen:
                 continue  # an alternative for an item that already has its card
             if not passes(card):
                 continue
-            front = normalise(card.front)
+            # Compared as they will read once named in their chapter: "What does X
+            # become?" and "In “Chapter”, what does X become?" ask the same.
+            front = normalise(_IN_PLACE.sub("", card.front))
             if card.id in self.ids or front in self.fronts:
                 continue
             back = normalise(card.back)
@@ -359,6 +377,8 @@ class _Seen:
                 self.items.add(card.item)  # a term asked from its meaning stands in for nothing
             yield card
 
+
+_IN_PLACE = re.compile(r"^In “[^”]{1,200}”, (?=[a-z])")
 
 #: Kinds whose answer is a statement or phrase a cloze card could repeat.
 _FACT_KINDS = frozenset({Kind.DEFINITION, Kind.ENUMERATION, Kind.TECHNIQUE})

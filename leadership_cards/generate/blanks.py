@@ -268,7 +268,8 @@ def head_phrase(sentence: str, span: Span) -> Span | None:
 
 
 def is_word(token: Token) -> bool:
-    return any(c.isalnum() for c in token.text)
+    text = token.text
+    return text[:1].isalnum() or any(c.isalnum() for c in text)  # most words start on one
 
 
 def problems(sentence: str, span: Span) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.list_cards import item_passages
 from leadership_cards.generate.phrasing import about_the_topic
 from leadership_cards.generate.quantities import quantities
 from leadership_cards.generate.questions import (
@@ -42,7 +43,7 @@ from leadership_cards.generate.text import (
     tokens,
     word_count,
 )
-from leadership_cards.source import ListRole, parse_title
+from leadership_cards.source import parse_title
 
 # Patterns that find their own phrase (a contrast, comparison or verdict)...
 _PATTERNED = re.compile(
@@ -80,7 +81,7 @@ MAX_SENTENCE_WORDS = 40
 def extract(chapter: Chapter) -> Iterator[Card]:
     topic = _topic(chapter)
     # Key points are left to their own extractor, discussion questions are not claims.
-    for text, position in chapter.passages({ListRole.ITEMS}):
+    for text, position in item_passages(chapter):
         previous = ""
         for index, raw in _clauses_of(text):
             before = previous

@@ -94,9 +94,84 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         yield from item_cards(chapter, name, entries, _KINDS, f"paragraphs {first}-{last}")
 
     yield from _inline(chapter)
+    yield from _sequences(chapter)
 
 
 _KINDS = (Kind.ENUMERATION, Kind.ENUMERATION_COUNT)
+
+#: A passage told as a journey through stages: "The conversation begins with the goal ...
+#: It then moves to reality ... From reality it moves to options ... It ends with will".
+_BEGINS = re.compile(r"\b(?:begins|starts|opens)\s+with\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
+_MOVES = re.compile(
+    r"\b(?:moves|passes|turns|proceeds|goes)\s+(?:on\s+)?(?:to|into|through)\s+(?:the\s+|an?\s+)?",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(
+    r"\b(?:ends|finishes|closes|concludes)\s+with\s+(?:the\s+|an?\s+)?", re.IGNORECASE
+)
+#: What the stages belong to, named in the passage: "the GROW model", "the Kolb cycle".
+_SEQUENCE_NAME = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}(?:model|method|cycle|process|framework))\b"
+)
+#: Where a stage's name ends: a comma, a clause, a colon.
+_STAGE_END = re.compile(r"[,;:.(—–]|\s(?:where|which|in\s+which|when|that|sometimes)\s")
+MAX_STAGE_WORDS = 3
+_ALIAS = re.compile(
+    r"^,\s+(?:sometimes|also|often)\s+(?:called|known\s+as|named)\s+"
+    r"(?P<alias>[^,;:.()]{3,40}?)\s*(?=[,;:.(]|$)"
+)
+
+
+def _sequences(chapter: Chapter) -> Iterator[Card]:
+    """A paragraph that walks through named stages in order, one sentence a stage, from one
+    that "begins with" the first to one that "ends with" the last, asked as an ordered list
+    named by the model the paragraph names ("the stages of the GROW model run: 1. Goal; 2.
+    [...]; 3. Options; 4. Will")."""
+    for block in chapter.doc.blocks:
+        if not isinstance(block, Paragraph) or not _BEGINS.search(block.text):
+            continue
+        stages: list[str] = []
+        aliases: list[tuple[str, str]] = []  # (stage, its other name)
+        for sentence in sentences(block.text):
+            pattern = _BEGINS if not stages else _ENDS if _ENDS.search(sentence) else _MOVES
+            m = pattern.search(sentence)
+            if m is None:
+                if stages and pattern is not _BEGINS:
+                    break  # the walk is over before it ended
+                continue
+            stage = _stage(sentence[m.end() :])
+            if stage is None:
+                break
+            stages.append(stage)
+            alias = _ALIAS.match(sentence[m.end() + len(stage) :])
+            if alias:
+                aliases.append((stage, alias.group("alias")))
+            if pattern is _ENDS:
+                break
+        named = _SEQUENCE_NAME.search(block.text)
+        if len(stages) < 3 or not _ENDS.search(block.text) or named is None:
+            continue
+        model = " ".join(named.group("name").split())
+        name = ListName(f"stages of the {model}", f"stage of the {model}")
+        position = f"paragraph {block.number}"
+        entries = [Entry(n, s, position, block.text) for n, s in enumerate(stages, 1)]
+        yield from item_cards(chapter, name, entries, _KINDS, position, counted=False)
+        for stage, other in aliases:
+            # "It ends with will, sometimes called the way forward": the other name is
+            # what a member meets elsewhere, asked by the stage it names.
+            question = f"What is the {stage.lower()} stage of the {model} also called?"
+            yield chapter.card(Kind.CLAIM, question, capitalise(other), position, block.text)
+
+
+def _stage(rest: str) -> str | None:
+    """The stage's name at the start of `rest`: "reality, an honest look ..." -> "Reality"."""
+    cut = _STAGE_END.search(rest)
+    stage = (rest[: cut.start()] if cut else rest).strip()
+    if not stage or word_count(stage) > MAX_STAGE_WORDS:
+        return None
+    return capitalise(stage)
+
+
 #: "Unfreezing: the group comes to see ...", "PREP, which stands for ...": an item that opens
 #: with its name; the name is what to recall, the rest explains it.
 _NAMED_ITEM = re.compile(r"^(?P<name>[^,:;.]{1,50}?)(?::\s|,\s+(?=(?:the|a|an|which|who)\b))")

@@ -19,9 +19,10 @@ from leadership_cards.generate.phrasing import (
     overlapping_cloze,
 )
 from leadership_cards.generate.quality import passes
-from leadership_cards.generate.questions import claim_question, object_question
+from leadership_cards.generate.questions import claim_question, clause_question, object_question
 from leadership_cards.generate.text import (
     _phrase_before,
+    capitalise,
     cloze_of,
     dangles,
     salient_span,
@@ -45,9 +46,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 continue  # it introduces the items after it; they are what to ask
             position = f"key point {item.number}"
             alternatives = [
+                chapter.card(Kind.KEY_POINT, question, answer, position, item.text)
+                for question, answer in condition_questions(item.text, chapter.title)
+            ]
+            alternatives.extend(
                 chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
                 for cloze in candidate_clozes(item.text)
-            ]
+            )
             # Last resort, when no blank leaves enough of the point: a question on its object.
             first = strip_connectives(sentences(item.text)[0])
             question = object_question(first) or claim_question(first)
@@ -62,6 +67,10 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 for cloze in framed_clozes(chapter.title, item.text)
             )
             yield from alternatives  # `generate` keeps the first that passes
+            chosen = next((card for card in alternatives if passes(card)), None)
+            for question, answer in second_claims(item.text, chosen.back if chosen else ""):
+                # The point's other claim, beside the one its card asks.
+                yield chapter.card(Kind.CLAIM, question, answer, position, item.text)
             if not any(passes(card) for card in alternatives):
                 # Nothing inside the point to blank ("Clear expectations."): it is asked
                 # as an item of the chapter's key points, so every key point yields a card.
@@ -74,6 +83,200 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     cloze = own_cue_cloze(start, points[index][1].rstrip(" ."), item.text)
                 if cloze:
                     yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
+
+
+def condition_questions(text: str, chapter_title: str) -> list[tuple[str, str]]:
+    """A point whose first claim turns on its condition ("Trust grows when words and actions
+    match over time; ..."): the condition is what to recall, so it is asked first ("When
+    does trust grow?"), before any blank inside the point."""
+    found = sentences(text)
+    if not found:
+        return []
+    first = strip_citations(strip_connectives(found[0]))
+    asked = clause_question(first) or instruction_question(first) or side_question(first)
+    if not asked or about_the_topic(asked[0], chapter_title):
+        return []
+    return [asked]
+
+
+#: "Trust is measured by behaviour, not by surveys", "Inner leaders delegate to grow people,
+#: not to shed work": a contrast whose two sides open on the same preposition.
+_SIDES = re.compile(
+    r"^(?P<subject>[A-Z][\w'’ -]{1,50}?)\s+(?:(?P<be>is|are)\s+)?(?P<verb>[a-z]+)\s+"
+    r"(?P<prep>to|by|through|in|at)\s+(?P<y>[^,;:]{2,50}?),\s+not\s+(?P=prep)\s+"
+    r"(?P<x>[^,;:.]{2,50}?)\s*(?:[.;:!]|$)"
+)
+_SIDE_QUESTION = {"to": "why", "by": "how", "through": "how", "in": "where", "at": "where"}
+_PRONOUNS = frozenset(["it", "they", "this", "that", "these", "those", "he", "she", "we", "you"])
+
+
+def side_question(sentence: str) -> tuple[str, str] | None:
+    """A contrast whose sides open on one preposition, asked for the side the point keeps:
+    a blank may not start on "by", so "[behaviour], not by surveys" would leave the side
+    half asked. -> ("How is trust measured, if not by surveys?", "By behaviour")."""
+    from leadership_cards.generate.questions import _base_form, _can_be_verb
+
+    m = _SIDES.match(sentence)
+    if m is None or m.group("subject").split()[0].lower() in _PRONOUNS:
+        return None
+    subject, verb, prep = _lowered(m.group("subject")), m.group("verb"), m.group("prep")
+    ask = _SIDE_QUESTION[prep]
+    if m.group("be"):
+        question = (
+            f"{ask.capitalize()} {m.group('be')} {subject} {verb}, if not {prep} {m.group('x')}?"
+        )
+    else:
+        if not _can_be_verb(_base_form(verb)):
+            return None
+        singular = verb.endswith("s") and not verb.endswith("ss")
+        does, base = ("does", _base_form(verb)) if singular else ("do", verb)
+        question = f"{ask.capitalize()} {does} {subject} {base}, if not {prep} {m.group('x')}?"
+    return question, capitalise(f"{prep} {m.group('y')}")
+
+
+#: Subordinators whose clause says when an instruction applies.
+_WHEN = frozenset(["before", "after", "until", "once", "when", "whenever"])
+#: An instruction in two halves that differ only in where each is done: "Praise in public,
+#: correct in private", "Give credit in public and take blame in private".
+_PAIRED_PLACES = re.compile(
+    r"^(?P<one>[A-Z][a-z]+(?: [a-z]+){0,2}?) (?P<in1>in|at) (?P<a>[a-z]+)(?:,| and|, and) "
+    r"(?P<two>[a-z]+(?: [a-z]+){0,2}?) (?P<in2>in|at) (?P<b>[a-z]+)[.!]?$"
+)
+MAX_INSTRUCTION_WORDS = 8
+#: Where something is done, as "in ..." names it ("in people", "in results" are not places).
+_PLACES = frozenset(["public", "private", "person", "writing", "front", "secret", "open"])
+
+
+def instruction_question(sentence: str) -> tuple[str, str] | None:
+    """An instruction whose point is when or where it is done, asked for that: "Extend trust
+    before it is fully earned, ..." -> ("When should you extend trust?", "Before it is fully
+    earned"); "Praise in public, correct in private." -> ("Where should you praise, and where
+    correct?", the instruction whole: its two places are one maxim)."""
+    from leadership_cards.generate.questions import _can_be_verb
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None or len(analysis.tokens) < 3:
+        return None
+    tokens = analysis.tokens
+    paired = _PAIRED_PLACES.match(sentence.strip())
+    if (
+        paired
+        and {paired.group("a"), paired.group("b")} <= _PLACES
+        and paired.group("a") != paired.group("b")
+        and _can_be_verb(tokens[0].lower)
+    ):
+        # "Praise" opens a sentence as often as a noun: its twin half shows it is a verb
+        one, two = paired.group("one"), paired.group("two")
+        question = f"Where should you {one[:1].lower()}{one[1:]}, and where {two}?"
+        return question, sentence.strip().rstrip(".!")
+    if tokens[0].tag != "VB":
+        return None
+    at = next((i for i, t in enumerate(tokens) if t.lower in _WHEN), None)
+    if at is None or not 1 < at <= MAX_INSTRUCTION_WORDS:
+        # "Ask before you give": a verb with no object of its own asks "when should you
+        # ask?", which has as many answers as there are things to ask
+        return None
+    head = tokens[:at]
+    if any(t.tag in (",", ":", "(", ")") or t.text in (";", "—", "–") for t in head):
+        return None  # more than one instruction before the clause
+    stop = next(
+        (j for j in range(at + 1, len(tokens)) if tokens[j].text in (",", ";", ":", "—", "–")),
+        len(tokens),
+    )
+    clause = [t for t in tokens[at + 1 : stop] if t.tag not in (".",)]
+    if len(clause) < 2 or not any(t.tag.startswith(("VB", "MD")) for t in clause):
+        return None  # "before the meeting": a time, not a clause with its own verb
+    end = tokens[stop - 1].end if stop < len(tokens) else len(sentence.rstrip(" .!?"))
+    answer = sentence[tokens[at].start : end].rstrip(" .!?")
+    verb = sentence[: head[-1].end]
+    return f"When should you {verb[:1].lower()}{verb[1:]}?", answer[:1].upper() + answer[1:]
+
+
+#: Where a point's second claim starts: "X is Y: it is ...", "X; Y", "X, so Y".
+_SECOND_CLAIM = re.compile(r"(?<=\w)(?::|;|,\s+so)\s+(?=[a-z])")
+_READ_AS = re.compile(
+    r"^(?P<subject>(?!(?:it|they|this|that|these|those)\b)[a-z][\w'’ -]{2,40}?)\s+"
+    r"(?P<be>is|are)\s+(?P<verb>read|seen|taken|treated|understood|heard)\s+as\s+"
+    r"(?P<answer>[^,;:]{3,60})$",
+    re.IGNORECASE,
+)
+_CANNOT_BE = re.compile(
+    r"^(?P<subject>(?!(?:it|they|this|that|these|those)\b)[A-Za-z][\w'’ -]{2,40}?)\s+"
+    r"(?P<modal>cannot|can never|must never|should never)\s+be\s+(?P<verb>[a-z]+ed)$"
+)
+
+
+def second_claims(text: str, asked: str) -> list[tuple[str, str]]:
+    """The claim of a point's first sentence that its card does not ask, when the sentence
+    makes two ("Accountability cannot be delegated, so delegation is built on trust"), as a
+    question: ("What cannot be delegated?", "Accountability"); "...; withheld information is
+    read as withheld trust" -> ("How is withheld information read?", "As withheld trust");
+    "Trust is measured by behaviour, not by surveys: watch how
+    early bad news reaches you" -> (the first claim, then "what should you watch?", ...)."""
+    found = sentences(text)
+    if not found:
+        return []
+    sentence = strip_citations(strip_connectives(found[0])).rstrip(" .!")
+    split = _SECOND_CLAIM.search(sentence)
+    if split is None:
+        return []
+    first, second = sentence[: split.start()].strip(), sentence[split.end() :].strip()
+    out: list[tuple[str, str]] = []
+    for part in (first, second):
+        if asked and asked.rstrip(" .").lower() in part.lower():
+            continue  # the point's card asks this claim already
+        if part is second and asked and asked.rstrip(" .").lower() not in first.lower():
+            continue  # the card asked neither side: the point's first claim comes first
+        question = _claim_question(part, first if part is second else "")
+        if question:
+            out.append(question)
+            break
+    return out
+
+
+def _claim_question(part: str, before: str) -> tuple[str, str] | None:
+    """One clause of a point asked as a question; `before` is the clause it follows."""
+    from leadership_cards.generate.questions import _can_be_verb
+
+    m = _READ_AS.match(part)
+    if m:
+        subject = m.group("subject")
+        return f"How {m.group('be')} {_lowered(subject)} {m.group('verb')}?", capitalise(
+            f"as {m.group('answer')}"
+        )
+    m = _CANNOT_BE.match(part)
+    if m:
+        return f"What {m.group('modal')} be {m.group('verb')}?", capitalise(m.group("subject"))
+    words = part.split(" ", 1)
+    if before and len(words) == 2 and _can_be_verb(words[0].lower()) and _opens_imperative(part):
+        # "...: watch how early bad news reaches you" -> "...: what should you watch?"
+        return (
+            f"{_lowered(before)}: what should you {words[0].lower()}?",
+            capitalise(words[1]),
+        )
+    return None
+
+
+def _opens_imperative(clause: str) -> bool:
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(capitalise(clause) + ".")
+    if analysis is None or len(analysis.tokens) <= 3:
+        return False
+    first, second = analysis.tokens[0], analysis.tokens[1]
+    # A sentence's first word is often tagged a noun; one that a "how", "what" or "the"
+    # follows is a verb with its object ("Watch how early bad news reaches you").
+    return first.tag == "VB" or second.tag in ("WRB", "WP", "DT", "PRP$")
+
+
+def _lowered(subject: str) -> str:
+    """A subject inside a question: "Withheld information" -> "withheld information"; a name
+    ("GROW", "Vice President Education") keeps its capitals."""
+    first = subject.split(" ", 1)[0]
+    if first.isupper() or sum(w[:1].isupper() for w in subject.split()) > 1:
+        return subject
+    return subject[:1].lower() + subject[1:]
 
 
 def candidate_clozes(text: str) -> list[str]:

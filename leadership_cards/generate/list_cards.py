@@ -96,6 +96,23 @@ def _titled(block: NumberedList, heading: str, previous: object) -> TitledList |
     return None
 
 
+def item_passages(chapter: Chapter) -> Iterator[tuple[str, str]]:
+    """The chapter's paragraphs and the items of the lists it names (a heading's techniques,
+    "Follow these twelve steps"), as (text, position) in reading order: the prose whose
+    claims are asked beside each item's own card. Key points and questions have extractors
+    of their own."""
+    titled = {id(t.block) for t in titled_lists(chapter.doc)}
+    for block in chapter.doc.blocks:
+        if isinstance(block, Paragraph):
+            yield block.text, f"paragraph {block.number}"
+        elif isinstance(block, NumberedList) and (
+            block.role is ListRole.ITEMS
+            or (block.role is ListRole.KEY_POINTS and id(block) in titled)
+        ):
+            for item in block.items:
+                yield item.text, f"{block.item_noun} {item.number}"
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One item of a list: its number as printed, the answer a card asks for (None when no
@@ -231,7 +248,11 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
     else:
         among = f"which of the {name.plural}"
     noun = titled.block.item_noun
-    for item in titled.block.items:
+    # Duties listed alike ("President: presides ...", "Treasurer: manages ..."): a duty whose
+    # verb the tagger took for a noun ("schedules speakers ...") reads as its neighbours do.
+    doing = [_says_what_it_does(item.meaning) for item in titled.block.items]
+    duties = sum(doing) * 3 >= len(doing) * 2
+    for item, does in zip(titled.block.items, doing, strict=True):
         meaning = _CLAUSE_BREAK.split(item.meaning, maxsplit=1)[0].strip().rstrip(".,;:")
         if len(meaning.split()) > MAX_MEANING_WORDS:
             # "grouping ideas in threes, because audiences remember ..." -> its first clause
@@ -243,7 +264,7 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
         if not _names_a_term(item.term):
             continue  # "Good meetings need three things: ..." is a sentence, not a term
         meaning = meaning[0].lower() + meaning[1:] if meaning[1:2].islower() else meaning
-        if _says_what_it_does(meaning):
+        if does or (duties and _may_be_a_duty(meaning)):
             # "President: presides at meetings" -> "which of the club officers presides ...?"
             front = f"In {where}, {among.replace('which term', 'which one')} {meaning}?"
         else:
@@ -263,6 +284,15 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
 
 
 _FINITE_TAGS = frozenset(("VBZ", "VBP", "VBD", "MD"))
+
+
+def _may_be_a_duty(meaning: str) -> bool:
+    """True when a meaning opens on a word that can be a verb in the third person
+    ("schedules speakers ...", "tracks progress"), however the tagger read it."""
+    from leadership_cards.generate.questions import _can_be_verb
+
+    first = meaning.split(" ", 1)[0].lower()
+    return first.endswith("s") and not first.endswith("ss") and _can_be_verb(first[:-1])
 
 
 def _names_a_term(term: str) -> bool:

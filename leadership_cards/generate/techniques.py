@@ -23,12 +23,13 @@ from leadership_cards.generate.list_cards import (
 from leadership_cards.generate.phrasing import plural_noun
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
+    FUNCTION_WORDS,
     capitalise,
     sentences,
     strip_citations,
     word_count,
 )
-from leadership_cards.source import ListRole
+from leadership_cards.source import ListRole, Paragraph
 
 _CLAUSE = re.compile(r"[;:—]")
 #: An item longer than this is answered by its first clause when it has one.
@@ -60,6 +61,66 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             ordered=numbered.ordered,
             counted=titled.counted,
         )
+
+    yield from marked_duties(chapter)
+
+
+#: "The **timer** keeps track of how long each speaker talks and signals ...": a term the
+#: source marks, then what it does. The verb may take its preposition ("listens for").
+_DUTY = re.compile(
+    r"^(?P<verb>[a-z]+s)(?P<rest>(?:\s+[a-z]+)?\s+(?:of|for|to|on|with|at|about|into))?\s+"
+    r"(?P<object>[^,;:()]+?)(?=\s+such\s+as\b|[,;:.(]|$)"
+)
+#: "... how long each speaker talks and signals with cards": a second duty starts.
+_AND_VERB = re.compile(r"\s+and\s+(?P<verb>[a-z]+s)\s")
+_NOT_DUTIES = frozenset(["is", "was", "has", "means", "refers", "stands", "does", "comes"])
+MIN_DUTY_WORDS = 2
+
+
+def marked_duties(chapter: Chapter) -> Iterator[Card]:
+    """What a term the source marks (bold, emphasis) does, asked of the sentence that opens
+    on it: "The **timer** keeps track of how long each speaker talks" -> "What does the
+    timer keep track of?" -> "How long each speaker talks". What the term is belongs to the
+    definitions."""
+    from leadership_cards.generate.questions import _base_form, _can_be_verb
+
+    for block in chapter.doc.blocks:
+        if not isinstance(block, Paragraph) or not block.terms:
+            continue
+        for sentence in sentences(block.text):
+            for term in block.terms:
+                opening = re.match(rf"^(?P<article>(?:The|An?)\s+)?{re.escape(term)}\s+", sentence)
+                if opening is None:
+                    continue
+                m = _DUTY.match(sentence[opening.end() :])
+                if m is None or m.group("verb") in _NOT_DUTIES:
+                    continue
+                verb = m.group("verb")
+                base = _base_form(verb)
+                duty = _first_duty(m.group("object").strip())
+                if not _can_be_verb(base) or word_count(duty) < MIN_DUTY_WORDS:
+                    continue
+                article = (opening.group("article") or "").lower()
+                question = f"What does {article}{term} {base}{m.group('rest') or ''}?"
+                yield chapter.card(
+                    Kind.CLAIM,
+                    question,
+                    capitalise(duty),
+                    f"paragraph {block.number}",
+                    block.text,
+                )
+
+
+def _first_duty(duty: str) -> str:
+    """The object of the first duty, when a second one follows ("how long each speaker
+    talks and signals with ..."); "filler sounds and words" is one object."""
+    from leadership_cards.generate.questions import _base_form, _can_be_verb
+
+    for m in _AND_VERB.finditer(duty):
+        after = duty[m.end() :].split(" ", 1)[0].lower()
+        if after in FUNCTION_WORDS and _can_be_verb(_base_form(m.group("verb"))):
+            return duty[: m.start()]  # a verb takes "with", "the", "each" after it; a noun not
+    return duty
 
 
 _HEADED = (Kind.TECHNIQUE, Kind.TECHNIQUE_COUNT)
