@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Kind(StrEnum):
@@ -98,8 +99,11 @@ class Card:
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """Text reduced to what survives small edits: case, punctuation and white space."""
+    """Text reduced to what survives small edits: case, punctuation and white space.
+    Cached: generating a deck asks it of each card's question and answer many times over
+    (its id, deduplication, the quality rules), and ids are asked of stored cards again."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 

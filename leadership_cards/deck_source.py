@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -72,10 +73,15 @@ class DeckSource:
         return path if path.is_file() else None
 
 
+@lru_cache(maxsize=256)
 def slugify(text: str) -> str:
-    """ "Chapter 5: Technique 2" -> "chapter-5-technique-2"."""
-    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-_")
+    """ "Chapter 5: Technique 2" -> "chapter-5-technique-2". Cached: every card of a chapter
+    names its item by the chapter's slug."""
+    slug = _NOT_SLUG.sub("-", text.casefold()).strip("-_")
     return slug or "deck"
+
+
+_NOT_SLUG = re.compile(r"[^\w]+")
 
 
 def embedded_deck_dir(name: str = EMBEDDED_DECK) -> Path:

@@ -64,6 +64,18 @@ class NumberedList:
     label: str = ""  # for ITEMS: the heading that names them, e.g. "Service Techniques"
     ordered: bool = True
     title: str = ""  # what introduces the list: its heading, or a lead-in sentence ending in ":"
+    #: Which list it is among the document's lists of the same item noun; a later one's
+    #: positions say so, or its items would be cited (and kept) as the first one's.
+    place: str = ""
+
+    def position(self, item: ListItem) -> str:
+        """Where a card from `item` cites it: "key point 3" in the document's first list of
+        key points, "Lessons from the stage, key point 3" in a later one."""
+        return self.where(f"{self.item_noun} {item.number}")
+
+    def where(self, items: str) -> str:
+        """`items` ("key point 3", "techniques 1-11") as cited in this list."""
+        return f"{self.place}, {items}" if self.place else items
 
     @property
     def item_noun(self) -> str:

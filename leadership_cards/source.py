@@ -12,6 +12,7 @@ page text is never interpreted.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from leadership_cards.document import (
@@ -106,8 +107,33 @@ def build_document(
         title = parse_title(first.text)
         raw = raw[1:]
     return Document(
-        file=file, title=title, blocks=tuple(_blocks(raw)), written=tuple(written), format=format
+        file=file, title=title, blocks=_placed(_blocks(raw)), written=tuple(written), format=format
     )
+
+
+#: A list title short enough to cite a list by ("Lessons from the stage"); a longer one
+#: (a lead-in sentence, a parent item's text) is cited by its order instead.
+_MAX_PLACE_WORDS = 6
+
+
+def _placed(blocks: list[Block]) -> tuple[Block, ...]:
+    """The blocks, each list after the first of its item noun ("key point", "term") named by
+    its title or its order, so two lists' items never share a position. The first keeps the
+    plain positions ("key point 3") it has always had."""
+    used: dict[str, set[str]] = {}
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, NumberedList):
+            places = used.setdefault(block.item_noun, set())
+            if places:
+                title = " ".join(block.title.split()).strip(" .:")
+                place = title if 0 < len(title.split()) <= _MAX_PLACE_WORDS else ""
+                if not place or place in places:
+                    place = f"list {len(places) + 1}"
+                block = replace(block, place=place)
+            places.add(block.place)
+        out.append(block)
+    return tuple(out)
 
 
 def _without_furniture(block: RawBlock) -> RawBlock:

@@ -170,3 +170,43 @@ def test_a_contrast_whose_sides_share_a_preposition_is_asked_for_the_whole_side(
     # sides with no preposition are left to the other shapes: no "if not" question
     third = [c for c in cards if c.source.position == "key point 3"]
     assert third and "if not" not in third[0].front
+
+
+LESSONS = [
+    "Rehearse the closing aloud at least three times.",
+    "Pauses give an audience time to absorb a point.",
+    "Eye contact is held with one listener per sentence.",
+]
+TWO_LISTS = (
+    CHAPTER
+    + "\n\nLessons from the Stage\n\n"
+    + "\n".join(f"{n}. {t}" for n, t in enumerate(LESSONS, 1))
+)
+
+
+def test_a_second_key_points_list_is_asked_item_by_item_beside_the_first(
+    cards: list[Card],
+) -> None:
+    both = generate_chapter(parse_document(TWO_LISTS, "growing.txt"))
+    positions = {c.source.position for c in both}
+    assert positions >= {f"key point {n}" for n in range(1, len(POINTS) + 1)}
+    assert positions >= {f"Lessons from the Stage, key point {n}" for n in range(1, 4)}
+    # The first list's cards are the one-list chapter's, with the same ids and positions, so
+    # no collection's cards move when a chapter gains a second list.
+    first = {(c.id, c.source.position, c.front, c.back) for c in cards}
+    assert first <= {(c.id, c.source.position, c.front, c.back) for c in both}
+    assert not [problems(c) for c in both if problems(c)]
+
+
+def test_a_later_key_points_list_without_a_title_is_told_apart_by_its_order() -> None:
+    text = (
+        "Growing Leaders\n\nGood leaders listen before they speak. They ask about the goal:\n\n"
+        + "\n".join(f"{n}. {t}" for n, t in enumerate(POINTS[:3], 1))
+        + "\n\nA long paragraph between the lists, so the second has no title of its own.\n\n"
+        + "\n".join(f"{n}. {t}" for n, t in enumerate(LESSONS, 1))
+    )
+    doc = parse_document(text, "growing.txt")
+    assert [block.position(block.items[0]) for block in doc.lists] == [
+        "key point 1",
+        "list 2, key point 1",
+    ]

@@ -42,7 +42,7 @@ def test_a_page_of_paragraphs_yields_its_claims(tmp_path: Path) -> None:
     assert "warm introduction" in answers  # a side of "rather than"
     assert "impromptu confidence" in answers  # a comparison
     assert "A mentor for every new member" in answers  # a verdict: "the key to X is Y"
-    assert "general evaluator" in answers  # "the hardest ..." names its one answer
+    assert "The general evaluator" in answers  # "the hardest ..." asked: one answer
     assert "member retention" in answers  # what it is measured by
     assert len(cards) >= 6
 

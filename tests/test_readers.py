@@ -252,6 +252,74 @@ def test_pdf_lines_are_reflowed_and_hyphenation_mended(tmp_path: Path) -> None:
     assert second.text.startswith("The self-aware speaker asks for one change")
 
 
+def test_a_pdf_page_with_every_kind_of_line_at_once(tmp_path: Path) -> None:
+    """A body-size bold heading, a running header, bold terms that open and sit inside
+    lines, a word hyphenated at a line end and page numbers, on one handout of two pages."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pages = [
+        [
+            ("B", "Commending a Speech"),
+            ("", "A **commendation** names one thing the speaker did well and why it"),
+            ("", "worked, so that the speaker keeps doing it. The evaluator's encourage-"),
+            ("", "ment matters most when **specific praise** comes before any suggestion."),
+        ],
+        [
+            ("B", "Suggesting a Change"),
+            ("", "**A recommendation** asks for one change the speaker can practise before"),
+            ("", "the next speech, and says how the change will help the audience."),
+        ],
+    ]
+    for number, lines in enumerate(pages, 1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "I", 9)
+        pdf.cell(0, 5, "Evaluation Handbook", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        for style, line in lines:
+            pdf.set_font("Helvetica", style, 11)
+            pdf.cell(0, 6, line, markdown=True, new_x="LMARGIN", new_y="NEXT")
+            if style:
+                pdf.ln(2)
+        pdf.set_y(-20)
+        pdf.set_font("Helvetica", "", 9)
+        pdf.cell(0, 5, f"Page {number}", align="C")
+    path = tmp_path / "commend.pdf"
+    pdf.output(str(path))
+    doc = read_document(path)
+    assert [h.text for h in doc.headings] == ["Suggesting a Change"]
+    assert doc.title is not None and doc.title.text == "Commending a Speech"
+    first, second = doc.paragraphs
+    assert first.text == (
+        "A commendation names one thing the speaker did well and why it worked, so that the "
+        "speaker keeps doing it. The evaluator's encouragement matters most when specific "
+        "praise comes before any suggestion."
+    )
+    assert first.terms == ("commendation", "specific praise")
+    assert second.text.startswith("A recommendation asks for one change")
+    assert second.terms == ("A recommendation",)
+    assert "Evaluation Handbook" not in " ".join(p.text for p in doc.paragraphs)
+
+
+def test_a_bold_phrase_set_in_pieces_is_one_term(tmp_path: Path) -> None:
+    """A layout program may draw a bold phrase word by word, leaving gaps for the spaces;
+    the phrase is still one term."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(30, 6, "Members call it")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(14, 6, "active")
+    pdf.cell(18, 6, "listening")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "when the listener restates a speech;", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "it is a skill that every club member can practise.", new_x="LMARGIN")
+    path = tmp_path / "pieces.pdf"
+    pdf.output(str(path))
+    (paragraph,) = read_document(path).paragraphs
+    assert paragraph.text.startswith("Members call it active listening when the listener")
+    assert paragraph.terms == ("active listening",)
+
+
 HASHCARDS = """Q: What is the order of a group?
 A: The cardinality of its underlying set.
 

@@ -27,6 +27,7 @@ from leadership_cards.generate import (
     techniques,
     written,
 )
+from leadership_cards.generate.alternatives import Alternatives, Guard
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.order import reading_order
 from leadership_cards.generate.overrides import (
@@ -56,7 +57,9 @@ __all__ = [
     "stale_overrides",
 ]
 
-Extractor = Callable[[Chapter], Iterable[Card]]
+#: What an extractor proposes: a card, or one item's alternative cards, best first.
+Candidate = Card | Alternatives
+Extractor = Callable[[Chapter], Iterable[Candidate]]
 
 #: In priority order: when two extractors ask the same question, the first one wins.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
@@ -282,7 +285,7 @@ def _rank(card: Card) -> int:
     return 1 if card.kind in _LIST_ITEM_KINDS else 0
 
 
-def _candidates(ctx: Chapter) -> Iterator[Card]:
+def _candidates(ctx: Chapter) -> Iterator[Candidate]:
     for _, extract in EXTRACTORS:
         yield from extract(ctx)
 
@@ -290,7 +293,12 @@ def _candidates(ctx: Chapter) -> Iterator[Card]:
 def _only_repeats(ctx: Chapter) -> bool:
     """True when the file did propose cards, all of which an earlier file already gave:
     cards that pass the quality rules once named in their chapter."""
-    own = [card for card in _candidates(ctx) if passes(card)]
+    own = [
+        card
+        for candidate in _candidates(ctx)
+        for card in (candidate if isinstance(candidate, Alternatives) else (candidate,))
+        if passes(card)
+    ]
     return bool(own) and bool(named_in_place(own, ctx.title, [ctx.doc]))
 
 
@@ -334,48 +342,70 @@ class _Seen:
             return True
         return any(key in self.contexts for key in _contexts(card.cloze, back))
 
-    def admit(self, candidates: Iterable[Card]) -> Iterator[Card]:
-        for card in candidates:
-            if card.kind in ONE_PER_ITEM and card.item in self.items:
-                continue  # an alternative for an item that already has its card
-            if not passes(card):
-                continue
-            # Compared as they will read once named in their chapter: "What does X
-            # become?" and "In “Chapter”, what does X become?" ask the same.
-            front = normalise(_IN_PLACE.sub("", card.front))
-            if card.id in self.ids or front in self.fronts:
-                continue
-            back = normalise(card.back)
-            if card.kind is Kind.DEFINITION:
-                if back in self.definitions:
-                    continue
-                self.definitions.add(back)
-            if card.cloze is not None and card.kind not in _FACT_KINDS:
-                if self._repeats_a_fact(card, back):
-                    continue
-                words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
-                answer = frozenset(back.split())
-                buckets = [self.statements.setdefault(key, []) for key in answer - FUNCTION_WORDS]
-                if any(
-                    _overlap(words, other_words) >= NEAR_DUPLICATE
-                    and _overlap(answer, other_answer) >= 0.5
-                    for bucket in buckets
-                    for other_words, other_answer in bucket
-                ):
-                    continue
-                for bucket in buckets:
-                    bucket.append((words, answer))
-                self.contexts.update(_contexts(card.cloze, back))
-            if card.kind in _FACT_KINDS:
-                # A list's overlapping clozes share their neighbours' words by design, so
-                # they are not compared as near-duplicates; their answers are facts a claim
-                # must not ask again.
-                self.answers.add(back)
-            self.ids.add(card.id)
-            self.fronts.add(front)
-            if not definitions.asks_for_a_term(card):
-                self.items.add(card.item)  # a term asked from its meaning stands in for nothing
-            yield card
+    def admit(self, candidates: Iterable[Candidate]) -> Iterator[Card]:
+        for candidate in candidates:
+            if isinstance(candidate, Alternatives):
+                # One item's ways to ask, best first: the first admitted is its card, and
+                # the rest are never made; nor are any once the item has its card (a second
+                # list numbered as the first names its items alike).
+                for card, guard in candidate.ways():
+                    if card.item in self.items:
+                        break
+                    if self._admits(card, guard):
+                        yield card
+                        break
+            elif self._admits(candidate):
+                yield candidate
+
+    def _admits(self, card: Card, guard: Guard | None = None) -> bool:
+        """True when the card passes its guard and the rules and repeats no card admitted
+        before it, which it then joins. The set lookups come first: a repeat is dropped
+        before it is judged."""
+        if card.kind in ONE_PER_ITEM and card.item in self.items:
+            return False  # an alternative for an item that already has its card
+        # Compared as they will read once named in their chapter: "What does X
+        # become?" and "In “Chapter”, what does X become?" ask the same.
+        front = normalise(_IN_PLACE.sub("", card.front))
+        card_id = card.id
+        if card_id in self.ids or front in self.fronts:
+            return False
+        back = normalise(card.back)
+        if card.kind is Kind.DEFINITION and back in self.definitions:
+            return False
+        near: tuple[frozenset[str], frozenset[str]] | None = None  # its words, its answer's
+        if card.cloze is not None and card.kind not in _FACT_KINDS:
+            if self._repeats_a_fact(card, back):
+                return False
+            words = frozenset(normalise(card.cloze.replace("c1::", "")).split())
+            answer = frozenset(back.split())
+            buckets = [self.statements.get(key, []) for key in answer - FUNCTION_WORDS]
+            if any(
+                _overlap(words, other_words) >= NEAR_DUPLICATE
+                and _overlap(answer, other_answer) >= 0.5
+                for bucket in buckets
+                for other_words, other_answer in bucket
+            ):
+                return False
+            near = words, answer
+        if (guard is not None and not guard()) or not passes(card):
+            return False
+        if card.kind is Kind.DEFINITION:
+            self.definitions.add(back)
+        if near is not None:
+            words, answer = near
+            for key in answer - FUNCTION_WORDS:
+                self.statements.setdefault(key, []).append((words, answer))
+            self.contexts.update(_contexts(card.cloze, back))
+        if card.kind in _FACT_KINDS:
+            # A list's overlapping clozes share their neighbours' words by design, so
+            # they are not compared as near-duplicates; their answers are facts a claim
+            # must not ask again.
+            self.answers.add(back)
+        self.ids.add(card_id)
+        self.fronts.add(front)
+        if not definitions.asks_for_a_term(card):
+            self.items.add(card.item)  # a term asked from its meaning stands in for nothing
+        return True
 
 
 _IN_PLACE = re.compile(r"^In “[^”]{1,200}”, (?=[a-z])")

@@ -223,7 +223,11 @@ def complete(sentence: str, span: Span) -> Span | None:
     tokens = analysis.tokens
     while first <= last and (is_function(tokens[first]) or not is_word(tokens[first])):
         first += 1
-    while last >= first and (is_function(tokens[last]) or not is_word(tokens[last])):
+    while last >= first and (
+        is_function(tokens[last])
+        and not _closing_particle(tokens, last)
+        or not is_word(tokens[last])
+    ):
         last -= 1
     # A comparison's adverbs ("[its causes] more clearly than") are not part of the phrase.
     run = last
@@ -267,6 +271,20 @@ def head_phrase(sentence: str, span: Span) -> Span | None:
     return None
 
 
+_PARTICLE_WORDS = frozenset(["up", "out", "down", "back", "off", "away", "through", "over"])
+
+
+def _closing_particle(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "the team's habit of showing [up]": a verb's particle that ends the sentence belongs
+    to the phrase, not a function word left at its edge."""
+    return (
+        tokens[i].lower in _PARTICLE_WORDS
+        and i > 0
+        and tokens[i - 1].tag.startswith("VB")
+        and (i + 1 == len(tokens) or not is_word(tokens[i + 1]))
+    )
+
+
 def is_word(token: Token) -> bool:
     text = token.text
     return text[:1].isalnum() or any(c.isalnum() for c in text)  # most words start on one
@@ -293,8 +311,11 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     if not any(is_content(t) and t.lower != "one" for t in blank):
         out.append("blank is a function word")  # "one" alone stands for a noun: a pronoun
     elif (
-        is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not is_hedge(tokens, first)
-    ) or (is_function(blank[-1]) and not ends_a_time(tokens, last)):
+        (is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not is_hedge(tokens, first))
+        or is_function(blank[-1])
+        and not _closing_particle(tokens, last)
+        and not ends_a_time(tokens, last)
+    ):
         out.append("blank starts or ends on a function word")
     words = [t for t in blank if is_word(t)]
     if all(t.tag == "CD" for t in words) and not any(
@@ -431,7 +452,9 @@ def _dangling_demonstrative(frame: list[Token]) -> bool:
     the previous sentence names. A demonstrative whose phrase goes on to say what it means
     ("those who serve", "this idea of service") stands on its own."""
     for n, token in enumerate(frame):
-        if token.lower not in _DEMONSTRATIVES or token.tag not in ("DT", "PDT"):
+        if token.lower not in _DEMONSTRATIVES:
+            continue
+        if token.tag not in ("DT", "PDT") and not _that_as_determiner(frame, n):
             continue
         if token.lower == "that" and not (n + 1 < len(frame) and frame[n + 1].tag.startswith("NN")):
             continue  # "that" as a conjunction or relative pronoun, tagged loosely
@@ -442,6 +465,19 @@ def _dangling_demonstrative(frame: list[Token]) -> bool:
             continue
         return True
     return False
+
+
+def _that_as_determiner(frame: list[Token], n: int) -> bool:
+    """ "turns that energy into ...": "that" the tagger read as a conjunction, though a
+    noun follows it and no verb follows the noun ("shows that members stay" is a clause)."""
+    if frame[n].lower != "that" or n == 0 or n + 2 >= len(frame):
+        return False
+    noun, after = frame[n + 1], frame[n + 2]
+    return (
+        frame[n - 1].tag.startswith(("VB", "IN"))
+        and noun.tag in ("NN", "NNS")
+        and not after.tag.startswith(("VB", "MD", "NN", "PRP", "DT"))
+    )
 
 
 def _quoted(before: str) -> bool:
@@ -678,7 +714,10 @@ def _tone_given(blank: list[Token], frame: list[Token]) -> bool:
 
 
 def _splits_phrase(tokens: tuple[Token, ...], first: int, last: int) -> bool:
-    """The blank stops inside a noun phrase, leaving its head outside ("the [service] role")."""
+    """The blank stops inside a noun phrase, leaving its head outside ("the [service] role"),
+    or starts inside "each other" ("depend on each [other want different things]")."""
+    if first > 0 and tokens[first - 1].lower == "each" and tokens[first].lower == "other":
+        return True
     if last + 1 >= len(tokens):
         return False
     nxt = tokens[last + 1]

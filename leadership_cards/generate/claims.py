@@ -16,23 +16,34 @@ from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import item_passages
 from leadership_cards.generate.phrasing import about_the_topic
+from leadership_cards.generate.quality import passes
 from leadership_cards.generate.quantities import quantities
 from leadership_cards.generate.questions import (
     claim_question,
     clause_question,
+    cleft_question,
     contrast_question,
     copular_question,
+    infinitive_question,
+    judged_by_question,
+    kind_question,
+    meaning_question,
+    one_test_question,
     origin_question,
+    reason_question,
+    relative_subject_question,
     subject_question,
 )
 from leadership_cards.generate.text import (
     _RANK,
+    LONG_STATEMENT_WORDS,
     SUPERLATIVE,
     VERBS,
     capitalise,
     clauses,
     cloze_of,
     dangles,
+    ends_in_function_word,
     main_clause,
     resolve_pronoun,
     salient_span,
@@ -85,7 +96,9 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         previous = ""
         for index, raw in _clauses_of(text):
             before = previous
-            raw, previous = resolve_pronoun(raw, previous), raw
+            # Resolved in a chain: "Urgency is not panic. It is not a deadline. It means
+            # ..." names urgency in the third sentence too.
+            raw = previous = resolve_pronoun(raw, previous)
             if index == 0 and not position.startswith("paragraph"):
                 continue  # an item's first sentence is its technique card
             verdict = bool(_VERDICT.search(raw))
@@ -100,8 +113,25 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             sentence = _with_what_it_replaces(sentence, strip_citations(before))
             sentence = strip_connectives(sentence)
             who, sentence = _reported(sentence)
+            sentence = _EXAMPLES.sub("", sentence)
+            # A claim and its reason: the reason is a card of its own beside the claim's.
+            reason = _not_the_topic(reason_question(sentence), chapter)
+            if reason:
+                yield chapter.card(
+                    Kind.CLAIM, _in_chapter(chapter, reason[0], who), reason[1], position, text
+                )
             if dangles(sentence):
                 sentence = _main_clause_after_but(sentence)
+            if word_count(sentence) > MAX_SENTENCE_WORDS:
+                sentence = _without_aside(sentence)
+            if word_count(sentence) > MAX_SENTENCE_WORDS and not dangles(sentence):
+                # Too long to show whole, but its "when" clause may still be asked.
+                asked = _not_the_topic(clause_question(sentence), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                continue
             if (
                 dangles(sentence)
                 or _ORDINAL_REFERENCE.search(sentence)
@@ -110,9 +140,29 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 or "}}" in sentence
             ):
                 continue
+            compared = _not_the_topic(
+                kind_question(sentence)
+                or meaning_question(sentence)
+                or judged_by_question(sentence)
+                or one_test_question(sentence),
+                chapter,
+            )
+            if compared:
+                # "A team that reviews ... learns faster than one that ...": what sets the
+                # favoured kind apart is the point, not a word of the comparison.
+                yield chapter.card(
+                    Kind.CLAIM, _in_chapter(chapter, compared[0], who), compared[1], position, text
+                )
+                continue
             # A general statement in the present tense is a claim of the chapter's own;
             # narration (past tense), questions and asides are not.
-            verdict = verdict or states_a_claim(sentence)
+            # The tagger may miss a claim's verb ("Mentoring works best when ...") that
+            # the "when" question still finds.
+            verdict = (
+                verdict
+                or states_a_claim(sentence)
+                or bool(clause_question(sentence) or claim_question(main_clause(sentence)))
+            )
             found = salient_span(sentence, statements=verdict)
             contrasted = contrast_question(sentence)
             if contrasted and not _covers(sentence, found, contrasted[1]):
@@ -124,7 +174,15 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 )
                 continue
             if verdict and (not found or found[1] == "statement"):
-                asked = _not_the_topic(clause_question(sentence), chapter)
+                # A plain object blank is the weakest card: a "when"/"because" clause, or
+                # the side of "X is Y" that names the thing described, is asked instead.
+                plain = main_clause(sentence)
+                asked = _not_the_topic(
+                    clause_question(sentence)
+                    or found
+                    and (copular_question(plain) or infinitive_question(plain)),
+                    chapter,
+                )
                 if asked:
                     yield chapter.card(
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
@@ -142,10 +200,13 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             if not found and verdict:
                 plain = main_clause(sentence)
                 asked = _not_the_topic(
-                    copular_question(plain)
+                    cleft_question(plain)
+                    or copular_question(plain)
+                    or infinitive_question(plain)
                     or claim_question(plain)
                     or origin_question(plain)
-                    or subject_question(plain),
+                    or subject_question(plain)
+                    or relative_subject_question(plain),
                     chapter,
                 )
                 if asked:
@@ -153,15 +214,91 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                         Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
                     )
                 continue
+            if found and found[1] == "origin" and found[0][1] < len(sentence.rstrip(" .!?")):
+                # "comes from the [banquet official] who proposed the toasts ...": the blank
+                # holds only part of the source; the question asks for all of it.
+                asked = _not_the_topic(origin_question(main_clause(sentence)), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
+            if found and found[1] == "verdict" and _KEY_SUBJECT.match(sentence):
+                # "The key to lasting change is the refreezing that leaders neglect": asked
+                # as a question, the verdict keeps its whole phrase.
+                asked = _not_the_topic(copular_question(main_clause(sentence)), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
+            condition = _CONDITION.search(sentence)
+            if found and condition and found[0][0] > condition.start():
+                # "... worth its cost only when the decision cannot succeed without [X]": the
+                # blank sits inside the condition, which is the point: ask for the condition.
+                asked = _not_the_topic(clause_question(sentence), chapter)
+                if asked:
+                    yield chapter.card(
+                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
+                    )
+                    continue
             if found and (found[1] != "statement" or verdict):
-                yield chapter.card(
-                    Kind.CLAIM,
-                    "",
-                    "",
-                    position,
-                    text,
-                    cloze=_according_to(who, cloze_of(sentence, found[0])),
-                )
+                cards = [
+                    chapter.card(
+                        Kind.CLAIM,
+                        "",
+                        "",
+                        position,
+                        text,
+                        cloze=_according_to(who, cloze_of(s, found[0])),
+                    )
+                    for s in dict.fromkeys([_before_colon(sentence, found[0]), sentence])
+                ]
+                # The statement cut at its colon, unless the cut leaves too little frame.
+                yield next((card for card in cards if passes(card)), cards[-1])
+
+
+# "A rhetorical question that everyone can answer, such as asking whether ..., invites a
+# shrug", "Task conflict, kept in proportion, can improve ...": examples and asides set off
+# by commas before the main verb are reading matter, not the claim.
+_EXAMPLES = re.compile(
+    r",\s+(?:(?:such as|for example|for instance|like)\s[^,;:]{2,80}|"
+    r"(?:on|in|at|with|without|under|after|before|for)\s[^,;:]{2,30}|"  # ", on thin evidence,"
+    r"(?:kept|left|held|seen|done|taken|given|used|[a-z]+ed)\s[^,;:]{2,30}),"  # ", kept in ..."
+    r"(?=\s+(?:[a-z]+s|can|must|should|will|is|are)\s)"  # the main verb follows
+)
+_KEY_SUBJECT = re.compile(r"^The\s+(?:key|secret|remedy|answer|cure)\s+(?:to|for)\s", re.IGNORECASE)
+_CONDITION = re.compile(r"\s(?:when|whenever|because|once)\s", re.IGNORECASE)
+
+
+# "..., whether that is a skill they were proud of, a routine ...": an aside that a long
+# sentence can lose, leaving its claim whole.
+_ASIDE = re.compile(
+    r",\s+(?:whether|such as|including|which|where|because|since|so that|even if|even though|"
+    r"usually|often)\s|:\s",
+    re.IGNORECASE,
+)
+
+
+def _without_aside(sentence: str) -> str:
+    """A sentence too long for a card, cut before its first trailing aside when what stays is
+    a claim of its own."""
+    m = _ASIDE.search(sentence)
+    if not m or word_count(sentence[: m.start()]) < 6:
+        return sentence
+    head = sentence[: m.start()].rstrip()
+    return sentence if ends_in_function_word(head) else head + "."
+
+
+def _before_colon(sentence: str, span: tuple[int, int]) -> str:
+    """A long statement whose blank comes before its colon ends there: "The remedy of
+    groupthink is [structure] rather than goodwill: the leader speaks last, ..." asks one
+    thing, and what the colon lists is reading matter."""
+    colon = sentence.find(": ", span[1])
+    if colon < 0 or word_count(sentence) <= LONG_STATEMENT_WORDS:
+        return sentence
+    head = sentence[:colon].rstrip()
+    return sentence if ends_in_function_word(head) or word_count(head) < 6 else head + "."
 
 
 def _not_the_topic(asked: tuple[str, str] | None, chapter: Chapter) -> tuple[str, str] | None:
@@ -172,13 +309,97 @@ def _not_the_topic(asked: tuple[str, str] | None, chapter: Chapter) -> tuple[str
 
 
 def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
-    """Each sentence's independent clauses, with the index of the sentence they belong to."""
+    """Each sentence's independent clauses, with the index of the sentence they belong to;
+    a denial and the clause that puts something in its place ("People do not resist change;
+    they resist loss.") are one contrast."""
+    pending: tuple[int, str] | None = None
     for index, sentence in enumerate(sentences(text)):
-        parts = clauses(strip_connectives(sentence))
-        # A sentence that stays whole keeps its connective: "Rather, ..." says what it
-        # puts in place of the sentence before.
-        for clause in parts if len(parts) > 1 else [sentence]:
-            yield index, clause
+        for clause in (c for part in _colon_parts(sentence) for c in _split(part)):
+            if pending is not None:
+                joined = _denied_and_replaced(pending[1], clause)
+                yield (pending[0], joined) if joined else pending
+                pending = None
+                if joined:
+                    continue
+            if _DENIAL.match(clause):
+                pending = (index, clause)
+            else:
+                yield index, clause
+    if pending is not None:
+        yield pending
+
+
+def _split(sentence: str) -> list[str]:
+    parts = clauses(capitalise(_OPENING_CONJUNCTION.sub("", strip_connectives(sentence))))
+    # A sentence that stays whole keeps its connective: "Rather, ..." says what it puts in
+    # place of the sentence before.
+    return parts if len(parts) > 1 else [capitalise(_OPENING_CONJUNCTION.sub("", sentence))]
+
+
+# "This is the difference that matters most: a mentor shares ...": a head that only points
+# at what the colon introduces.
+_POINTING_HEAD = re.compile(r"^(?:This|That|Here)\s+(?:is|are)\b", re.IGNORECASE)
+
+
+def _colon_parts(sentence: str) -> list[str]:
+    """A sentence too long for one card, or one whose head only points ahead, split at its
+    colon when what follows is a clause of its own: "Confidence comes from preparation, not
+    from personality: speakers who rehearse ... start steadily ..." -> both claims."""
+    head, colon, tail = sentence.partition(": ")
+    if not colon or not tail[:1].islower() or word_count(tail) < 5:
+        return [sentence]
+    pointing = bool(_POINTING_HEAD.match(head))
+    if not pointing and word_count(sentence) <= MAX_SENTENCE_WORDS:
+        return [sentence]
+    own = clauses(f"{head}, and {tail}")  # the tail must read as a clause of its own
+    if len(own) < 2:
+        return [sentence]
+    tail = capitalise(tail)
+    return [tail] if pointing else [head.rstrip(" ,") + ".", tail]
+
+
+# "But an answer ... is ..., and ownership is ...", "Whatever the device, the opening must
+# ...", "Rather than softening the message, it teaches ...": what opens the sentence ties it
+# to the one before, and the clauses stand without it.
+_OPENING_CONJUNCTION = re.compile(
+    r"^(?:(?:But|And|Yet|So)\s+(?=[a-z])|(?:Whatever|Whichever|However)\s+[^,;:]{1,30},\s+(?=[a-z])"
+    r"|(?:Rather than|Instead of)\s+[a-z][^,;:]{1,60},\s+(?=[a-z]))"
+)
+
+
+# "People do not resist change as such", "Feedback is not an order": a denial that the next
+# clause may answer.
+_DENIAL = re.compile(
+    r"^(?P<subject>[A-Z][\w'’ -]{1,50}?)\s+(?:(?P<aux>do|does)\s+not\s+(?P<verb>[a-z]+)|"
+    r"(?P<be>is|are)\s+not)\s+(?P<x>[^,;:()]{2,50}?)\.?$"
+)
+_REPLACEMENT = re.compile(r"^(?P<subject>[A-Z][\w'’ -]{1,50}?)\s+(?P<verb>[a-z]+)\s+(?P<y>.+)$")
+_STANDS_FOR = frozenset(["it", "they", "he", "she"])
+
+
+def _denied_and_replaced(denial: str, clause: str) -> str | None:
+    """ "People do not resist change as such" + "they resist losing what the change takes"
+    -> "People resist not change as such but losing what the change takes"; "Feedback is not
+    an order" + "It is an offer" -> "Feedback is not an order but an offer". The second clause
+    must repeat the verb with the same subject (or a pronoun for it), and deny nothing."""
+    d, r = _DENIAL.match(denial), _REPLACEMENT.match(clause.rstrip(" .!"))
+    if not d or not r:
+        return None
+    subject = r.group("subject")
+    if subject.lower() not in _STANDS_FOR and subject.lower() != d.group("subject").lower():
+        return None
+    y = r.group("y")
+    if y.split()[0].lower() in ("not", "never", "also", "too"):
+        return None
+    verb, be = r.group("verb"), d.group("be")
+    if be:
+        if verb != be:
+            return None
+        return f"{d.group('subject')} {be} not {d.group('x')} but {y}."
+    denied = d.group("verb")
+    if not denied or verb not in (denied, denied + "s", denied + "es"):
+        return None
+    return f"{d.group('subject')} {verb} not {d.group('x')} but {y}."
 
 
 def _covers(
@@ -246,10 +467,15 @@ def _with_what_it_replaces(sentence: str, before: str) -> str:
     return f"{capitalise(m.group('rest'))}, not {rejected}."
 
 
-# "the third approach", "the first two approaches": items of a list the card does not show.
+# "the third approach", "the first two approaches", "the latter": items of a list the card
+# does not show ("the first setback", "the first evaluation" are moments, not items).
 _ORDINAL_REFERENCE = re.compile(
-    r"\bthe\s+(?:first|second|third|fourth|fifth|sixth|last|final|former|latter)"
-    r"(?:\s+(?:two|three|four|five))?\s+[a-z]+s?\b(?!\s+of\b)",
+    r"\bthe\s+(?:(?:first|second|third|fourth|fifth|sixth|last|final)"
+    r"(?:\s+(?:two|three|four|five))?\s+(?:approach|stage|step|point|level|habit|technique|"
+    r"rule|principle|way|type|kind|mode|method|question|part|phase|factor|element|pillar|"
+    r"lesson|reason|strategy|tip|key|category|group|item|option|one|structure|need|skill|"
+    r"component|dimension|style|role|task)(?:e?s)?\b(?!\s+of\b)|former|latter|"
+    r"(?:first|second|third|fourth|fifth|sixth|last|final)(?=\s+(?:is|are|was|were)\b))\b",
     re.IGNORECASE,
 )
 _BUT = re.compile(r",\s+but\s+(?P<rest>.+)$")

@@ -42,7 +42,7 @@ class Chapter:
                 yield block.text, f"paragraph {block.number}"
             elif isinstance(block, NumberedList) and block.role in list_roles:
                 for item in block.items:
-                    yield item.text, f"{block.item_noun} {item.number}"
+                    yield item.text, block.position(item)
 
     def card(
         self,

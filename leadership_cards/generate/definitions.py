@@ -138,7 +138,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             yield from _from_text(chapter, block.text, f"paragraph {block.number}", block.terms)
         elif isinstance(block, NumberedList) and block.role in STATEMENT_LISTS:
             for item in block.items:
-                position = f"{block.item_noun} {item.number}"
+                position = block.position(item)
                 if item.term and _is_entry_term(item.term):
                     yield from _glossary_entry(
                         chapter, item.term, item.meaning, position, item.text

@@ -21,6 +21,6 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 Kind.DISCUSSION,
                 item.text,
                 hint,
-                f"{numbered.item_noun} {item.number}",
+                numbered.position(item),
                 item.text,
             )

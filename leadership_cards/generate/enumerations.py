@@ -196,7 +196,7 @@ def _inline(chapter: Chapter) -> Iterator[Card]:
         if isinstance(block, Paragraph):
             texts = [(block.text, f"paragraph {block.number}")]
         elif isinstance(block, NumberedList) and block.role is not ListRole.QUESTIONS:
-            texts = [(i.text, f"{block.item_noun} {i.number}") for i in block.items]
+            texts = [(i.text, block.position(i)) for i in block.items]
         else:
             continue
         for text, position in texts:

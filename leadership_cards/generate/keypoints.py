@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache, partial
 
 from leadership_cards.cards import Card, Kind
+from leadership_cards.generate.alternatives import Alternative, Alternatives, Guard
 from leadership_cards.generate.blanks import problems as blank_problems
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import own_cue_cloze, titled_lists
@@ -33,7 +35,7 @@ from leadership_cards.generate.text import (
 from leadership_cards.source import ListRole
 
 
-def extract(chapter: Chapter) -> Iterator[Card]:
+def extract(chapter: Chapter) -> Iterator[Card | Alternatives]:
     titled = {id(t.block) for t in titled_lists(chapter.doc)}
     for numbered in chapter.doc.lists:
         if numbered.role is not ListRole.KEY_POINTS or id(numbered) in titled:
@@ -44,34 +46,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         for index, item in enumerate(numbered.items):
             if item.text.endswith(":"):
                 continue  # it introduces the items after it; they are what to ask
-            position = f"key point {item.number}"
-            alternatives = [
-                chapter.card(Kind.KEY_POINT, question, answer, position, item.text)
-                for question, answer in condition_questions(item.text, chapter.title)
-            ]
-            alternatives.extend(
-                chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
-                for cloze in candidate_clozes(item.text)
-            )
-            # Last resort, when no blank leaves enough of the point: a question on its object.
-            first = strip_connectives(sentences(item.text)[0])
-            question = object_question(first) or claim_question(first)
-            if question and not about_the_topic(question[0], chapter.title):
-                # `named_in_place` opens it with the chapter, as it does every question.
-                alternatives.append(
-                    chapter.card(Kind.KEY_POINT, question[0], question[1], position, item.text)
-                )
-            # Then the point named as one of the chapter's: its words frame the blank.
-            alternatives.extend(
-                chapter.card(Kind.KEY_POINT, "", "", position, item.text, cloze=cloze)
-                for cloze in framed_clozes(chapter.title, item.text)
-            )
-            yield from alternatives  # `generate` keeps the first that passes
-            chosen = next((card for card in alternatives if passes(card)), None)
+            position = numbered.position(item)
+            alternatives = Alternatives(_alternatives(chapter, item.text, position))
+            yield alternatives  # `generate` keeps the first that passes and is no repeat
+            chosen = alternatives.first(passes)
             for question, answer in second_claims(item.text, chosen.back if chosen else ""):
                 # The point's other claim, beside the one its card asks.
                 yield chapter.card(Kind.CLAIM, question, answer, position, item.text)
-            if not any(passes(card) for card in alternatives):
+            if chosen is None:
                 # Nothing inside the point to blank ("Clear expectations."): it is asked
                 # as an item of the chapter's key points, so every key point yields a card.
                 # A numbered list's neighbours are its cue; a bulleted one's are an accident
@@ -85,18 +67,37 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                     yield chapter.card(Kind.ENUMERATION, "", "", position, item.text, cloze=cloze)
 
 
-def condition_questions(text: str, chapter_title: str) -> list[tuple[str, str]]:
+def _alternatives(chapter: Chapter, text: str, position: str) -> Iterator[Alternative]:
+    """The point's cards, best first: its condition asked, a blank inside it, a question on
+    its object, then the point framed as one of the chapter's."""
+    for question, answer in condition_questions(text, chapter.title):
+        yield chapter.card(Kind.KEY_POINT, question, answer, position, text)
+    for cloze in candidate_clozes(text):
+        yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze)
+    # Last resort, when no blank leaves enough of the point: a question on its object.
+    first = strip_connectives(sentences(text)[0])
+    question = object_question(first) or claim_question(first)
+    if question and not about_the_topic(question[0], chapter.title):
+        # `named_in_place` opens it with the chapter, as it does every question.
+        yield chapter.card(Kind.KEY_POINT, question[0], question[1], position, text)
+    # Then the point named as one of the chapter's: its words frame the blank.
+    for cloze, framed in framed_clozes(chapter.title, text):
+        yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze), framed
+
+
+@lru_cache(maxsize=1024)
+def condition_questions(text: str, chapter_title: str) -> tuple[tuple[str, str], ...]:
     """A point whose first claim turns on its condition ("Trust grows when words and actions
     match over time; ..."): the condition is what to recall, so it is asked first ("When
-    does trust grow?"), before any blank inside the point."""
+    does trust grow?"), before any blank inside the point. Cached, as `candidate_clozes`."""
     found = sentences(text)
     if not found:
-        return []
+        return ()
     first = strip_citations(strip_connectives(found[0]))
     asked = clause_question(first) or instruction_question(first) or side_question(first)
     if not asked or about_the_topic(asked[0], chapter_title):
-        return []
-    return [asked]
+        return ()
+    return (asked,)
 
 
 #: "Trust is measured by behaviour, not by surveys", "Inner leaders delegate to grow people,
@@ -279,10 +280,12 @@ def _lowered(subject: str) -> str:
     return subject[:1].lower() + subject[1:]
 
 
-def candidate_clozes(text: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def candidate_clozes(text: str) -> tuple[str, ...]:
     """Clozes of the point's sentences, best first: a contrast, comparison or verdict before
     a plain statement, the first sentence before later ones. The generator keeps the first
-    that is not already in the deck (a key point often restates the chapter's prose)."""
+    that is not already in the deck (a key point often restates the chapter's prose).
+    Cached: a point repeated in the chapter (its summary, a nested outline) is parsed once."""
     telling: list[str] = []
     plain: list[str] = []
     found_sentences = sentences(text)
@@ -306,7 +309,7 @@ def candidate_clozes(text: str) -> list[str]:
         span = _phrase_before(sentence, end)
         if span:
             plain.append(cloze_of(sentence, span))
-    return telling + plain
+    return (*telling, *plain)
 
 
 _IT = re.compile(r"^It (?!is\b|was\b)")
@@ -322,24 +325,26 @@ def _subject(sentence: str) -> str | None:
     return match.group(1) if match else None
 
 
-def framed_clozes(chapter_title: str, text: str) -> list[str]:
+def framed_clozes(chapter_title: str, text: str) -> Iterator[tuple[str, Guard]]:
     """The point's first sentence after 'A key point of “Chapter”:', with each of its noun
     phrases blanked in turn, the last first (new information ends an English sentence),
-    then its subject. A bare noun phrase ("Clear expectations.") is blanked whole."""
+    then its subject. A bare noun phrase ("Clear expectations.") is blanked whole. Made one
+    by one, as the deck asks for them: it keeps the first that passes. Each comes with its
+    guard: whether the point's own words leave room for one answer, judged only for a
+    cloze that repeats no card."""
     from leadership_cards.generate.syntax import analyse
 
     found = sentences(text)
     if not found:
-        return []
+        return
     sentence = strip_citations(strip_connectives(found[0])).rstrip()
     if "{{" in sentence or "}}" in sentence:
-        return []
+        return
     prefix = f"A key point of {chapter_name(chapter_title)}: "
     analysis = analyse(sentence)
     if analysis is None:
-        return []
+        return
     tokens = analysis.tokens
-    out = []
     for phrase in reversed([p for p in analysis.phrases if p.kind == "NP"]):
         first = phrase.first
         # A blank starts on a content word: "the [follow-up]", "also [good followers]".
@@ -348,12 +353,13 @@ def framed_clozes(chapter_title: str, text: str) -> list[str]:
         start, end = analysis.span(first, phrase.last)
         if not (sentence[:start].strip() or sentence[end:].strip(" .!?;")):
             continue
-        # The prefix names the chapter; it is no cue to the answer, so the point's own
-        # words must leave room for one answer ("[...] are key to all social action" does not).
-        if _NO_FRAME_MENDS & set(blank_problems(sentence, (start, end))):
-            continue
-        out.append(prefix + cloze_of(sentence, (start, end)))
-    return out
+        yield prefix + cloze_of(sentence, (start, end)), partial(_framed, sentence, start, end)
+
+
+def _framed(sentence: str, start: int, end: int) -> bool:
+    """The prefix names the chapter; it is no cue to the answer, so the point's own words
+    must leave room for one answer ("[...] are key to all social action" does not)."""
+    return not _NO_FRAME_MENDS & set(blank_problems(sentence, (start, end)))
 
 
 #: What naming the chapter in front of a point does not mend.

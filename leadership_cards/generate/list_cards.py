@@ -110,7 +110,7 @@ def item_passages(chapter: Chapter) -> Iterator[tuple[str, str]]:
             or (block.role is ListRole.KEY_POINTS and id(block) in titled)
         ):
             for item in block.items:
-                yield item.text, f"{block.item_noun} {item.number}"
+                yield item.text, block.position(item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +270,7 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
         else:
             front = f"In {where}, {among} means “{meaning}”?"
         term = item.term.strip("*_ ").rstrip(":")
-        yield chapter.card(kind, front, term, f"{noun} {item.number}", item.text)
+        yield chapter.card(kind, front, term, titled.block.position(item), item.text)
     items = titled.block.items
     named = name is not None and not name.generic and not name.heading and not name.whole
     if named and titled.counted:
@@ -278,7 +278,7 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
             count_kind,
             count_question(name, chapter.title),
             capitalise(number_words(len(items))),
-            f"{plural_noun(noun)} {items[0].number}-{items[-1].number}",
+            titled.block.where(f"{plural_noun(noun)} {items[0].number}-{items[-1].number}"),
             "\n".join(item.text for item in items),
         )
 

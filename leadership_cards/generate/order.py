@@ -55,7 +55,7 @@ def _places(doc: Document) -> dict[tuple[str, int], tuple[int, float]]:
             places.setdefault(("paragraph", block.number), (index, 0))
         elif isinstance(block, NumberedList):
             for n, item in enumerate(block.items):
-                places.setdefault((block.item_noun, item.number), (index, n))
+                places.setdefault((block.where(block.item_noun), item.number), (index, n))
     return places
 
 

@@ -108,7 +108,10 @@ def _blank_problems(cloze: str) -> list[str]:
 
     lead = _CHAPTER_LEAD.match(cloze)
     if lead and "{{c1::" not in lead.group():
-        cloze = cloze[lead.end() :]  # the chapter named for context is not the sentence
+        # The chapter named for context is not the sentence, and the sentence is judged as
+        # its source writes it, capital and all: the judgement it had before its chapter
+        # was named (cached), not a second parse of a lowered copy the tagger reads worse.
+        cloze = _FIRST_LETTER.sub(_capital, cloze[lead.end() :], count=1)
     start = cloze.index("{{c1::")
     end = cloze.index("}}", start)
     statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
@@ -116,6 +119,13 @@ def _blank_problems(cloze: str) -> list[str]:
 
 
 _CHAPTER_LEAD = re.compile(r"^In “[^”]*”, ")
+#: The letter `phrasing.in_chapter` lowers after the chapter's name, past a blank's opening
+#: and any quote or bracket.
+_FIRST_LETTER = re.compile(r"^(?P<lead>(?:\{\{c1::)?[\"“‘'(]*)(?P<letter>[a-z])")
+
+
+def _capital(m: re.Match[str]) -> str:
+    return m.group("lead") + m.group("letter").upper()
 
 
 def _names_the_subject(card: Card) -> bool:
@@ -180,13 +190,24 @@ def leaks(cards: list[Card]) -> list[tuple[int, int]]:
     if not by_key:
         return []
     longest = max(len(k.split()) for k in by_key)
+    # Every key's opening words: a run of a question's words that opens no key cannot grow
+    # into one, so the scan from each word stops there (most stop at their first word).
+    openings = {
+        " ".join(words[:n])
+        for words in (k.split() for k in by_key)
+        for n in range(1, len(words) + 1)
+    }
     found: list[tuple[int, int]] = []
     for i, card in enumerate(cards):
         words = normalise(card.front).split()
         hits: set[int] = set()
         for start in range(len(words)):
-            for n in range(1, min(longest, len(words) - start) + 1):
-                hits.update(by_key.get(" ".join(words[start : start + n]), ()))
+            run = ""
+            for word in words[start : start + longest]:
+                run = f"{run} {word}" if run else word
+                if run not in openings:
+                    break
+                hits.update(by_key.get(run, ()))
         for j in sorted(hits):
             other = cards[j]
             if j == i or other.item == card.item:

@@ -125,22 +125,41 @@ _RANKED = frozenset(
     ]
 )
 MAX_COPULAR_WORDS = 22
+_WH_WORDS = frozenset(["what", "why", "how", "where", "when", "who"])
 
 
 def copular_question(sentence: str) -> tuple[str, str] | None:
     """ "The hardest discipline for a leader who coaches is resisting the urge to solve."
     -> ("What is the hardest discipline for a leader who coaches?", "Resisting the urge to
     solve"); "The open question is the coach's working instrument." -> ("What is the coach's
-    working instrument?", "The open question"). The side that describes (a superlative or
-    rank, or a definite "the ...") becomes the question; the other side is the answer."""
+    working instrument?", "The open question"); "The job of an opening is to win attention."
+    -> ("What is the job of an opening?", "To win attention"). The side that describes (a
+    superlative or rank, a definite "the ..." or a purpose "is to ...") becomes the question;
+    the other side is the answer."""
     analysis = analyse(sentence)
     if analysis is None or len(analysis.tokens) > MAX_COPULAR_WORDS:
         return None
     tokens = analysis.tokens
     verbs = [i for i, t in enumerate(tokens) if t.lower in ("is", "are") and t.tag.startswith("VB")]
-    relative = {i + 1 for i, t in enumerate(tokens) if t.tag in ("WP", "WDT") or t.lower == "that"}
+    relative = set()
+    for i, t in enumerate(tokens):
+        if t.tag in ("WP", "WDT") or t.lower == "that":
+            # "the refreezing that [leaders] neglect": the relative clause's own verb
+            k = i + 1
+            while k < len(tokens) and tokens[k].tag.startswith(("DT", "JJ", "NN", "PRP")):
+                k += 1
+            relative |= {i + 1, k}
+    # "A position is what someone says they want": the verbs of a "what" clause after the
+    # copula are its own.
+    wh = next(
+        (i for i in range(1, len(tokens)) if tokens[i].lower in _WH_WORDS and i - 1 in verbs),
+        len(tokens),
+    )
+    verbs = [i for i in verbs if i < wh]
     others = [
-        i for i, t in enumerate(tokens) if t.tag in FINITE_TAGS and t.lower not in ("is", "are")
+        i
+        for i, t in enumerate(tokens[:wh])
+        if t.tag in FINITE_TAGS and t.lower not in ("is", "are")
     ]
     if len(verbs) != 1 or any(i not in relative for i in others):
         return None  # one main verb, the copula: "X is Y", not "X say they are Y"
@@ -150,13 +169,33 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
     end = len(tokens) - 1 if tokens[-1].text in ".!" else len(tokens)
     if end <= verb + 1:
         return None
-    if any(t.text in ",;:" or t.tag in ("VB", "VBP") for t in tokens[:verb]):
-        return None  # "generate two options, because a decision ... is": no plain subject
+    if any(
+        t.text in ",;:" or t.tag in ("VB", "VBP") and not (i and tokens[i - 1].tag == "TO")
+        for i, t in enumerate(tokens[:verb])
+    ):
+        # "generate two options, because a decision ... is": no plain subject ("the best
+        # time to build it" keeps its infinitive)
+        return None
     subject = sentence[tokens[0].start : tokens[verb - 1].end]
     complement = sentence[tokens[verb + 1].start : tokens[end - 1].end]
     be = tokens[verb].lower
     if any(t.lower in _RANKED or t.tag == "JJS" for t in tokens[:verb]):
         question, answer = subject, complement
+    elif (
+        tokens[verb + 1].lower in _WH_WORDS
+        and verb + 2 < end
+        and tokens[verb + 2].tag not in FINITE_TAGS
+        and tokens[0].lower in ("a", "an", "the")
+        and verb <= 4
+    ):
+        question, answer = subject, complement  # "A position is [what someone says they want]"
+    elif (
+        tokens[verb + 1].tag == "TO"
+        and verb + 2 < end
+        and tokens[verb + 2].tag == "VB"
+        and (tokens[0].lower == "the" or any(t.tag == "POS" for t in tokens[:verb]))
+    ):
+        question, answer = subject, complement  # "The job of an opening is [to win ...]"
     elif tokens[verb + 1].lower == "the" and not any(t.tag == "JJS" for t in tokens[verb + 1 :]):
         question, answer = complement, subject
     elif (
@@ -227,9 +266,10 @@ _SUBORDINATE = frozenset(
     ["while", "when", "although", "though", "if", "because", "since", "as", "after", "before"]
 )
 
+_CONCESSIVE = frozenset(["while", "whereas", "although", "though"])
 _CLAUSE_QUESTION = {"when": "When", "whenever": "When", "because": "Why", "once": "When"}
 _HAPPENS = frozenset(["happens", "occurs", "arises", "begins", "starts"])
-MAX_CLAUSE_ANSWER_WORDS = 16
+MAX_CLAUSE_ANSWER_WORDS = 18
 MAX_CLAUSE_HEAD_WORDS = 10
 
 
@@ -270,8 +310,18 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
     if head[0].tag in ("PRP", "EX", "WDT", "WRB", "IN", "CC") or head[0].lower in POINTING_WORDS:
         return None
     verb = next((i for i, t in enumerate(head) if t.tag in ("VBZ", "VBP") and i > 0), None)
-    if verb is None and head[-1].lower in _VERB_AS_NOUN and len(head) > 1:
-        verb = len(head) - 1  # "The model [works] because": a verb the tagger took for a noun
+    if verb is None:
+        # "The model [works] because", "Recognition [works] best when": a verb the tagger
+        # took for a noun, followed by nothing but an adverb of degree.
+        verb = next(
+            (
+                i
+                for i in range(1, len(head))
+                if head[i].lower in _VERB_AS_NOUN
+                and all(t.tag in ("RB", "RBR", "RBS", "JJS", "JJR") for t in head[i + 1 :])
+            ),
+            None,
+        )
     if verb is None or any(t.tag in ("VBD", "MD") for t in head):
         return None
     if any(t.tag in FINITE_TAGS for t in head[verb + 1 :]) or any(
@@ -282,6 +332,22 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
         (j for j in range(tail_start, len(tokens)) if tokens[j].text in (";", "—", "–", ":")),
         len(tokens),
     )
+    again = [j for j in range(tail_start + 1, stop) if tokens[j].lower == tokens[at].lower]
+    if (
+        again
+        and tokens[again[0] - 1].text == ","
+        and not any(tokens[j - 1].lower in ("and", "or") for j in again)
+    ):
+        # "complete only when X, when a new member ...": the second clause restates the first.
+        stop = again[0] - 1
+    if len([t for t in tokens[tail_start:stop] if is_word(t)]) > MAX_CLAUSE_ANSWER_WORDS:
+        # "because leaders overestimate ... and move on to planning while most people are
+        # still comfortable": a long reason ends before its own "while" clause.
+        stop = next(
+            (j for j in range(tail_start + 3, stop) if tokens[j].lower in _CONCESSIVE), stop
+        )
+        if stop < len(analysis.tokens) and tokens[stop - 1].lower in ("and", "or", ","):
+            stop -= 1
     tokens = tokens[:stop]  # "...; one gap undoes months of consistency": another claim
     tail = [t for t in tokens[tail_start:] if is_word(t)]
     if not 2 < len(tail) <= MAX_CLAUSE_ANSWER_WORDS:
@@ -304,8 +370,10 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
         if sum(is_content(t) for t in subject_tokens) < 2:
             return None  # "Growth happens when ...": too general to be a name
         return f"What is it called {clause[:1].lower()}{clause[1:]}?", name
+    if rest.endswith(" only"):
+        rest = rest[: -len(" only")]  # "complete only when": the question asks without it
     if word in ("is", "are"):
-        if not all(t.tag.startswith(("JJ", "RB")) for t in head[verb + 1 :]):
+        if verb + 1 < len(head) and not head[verb + 1].tag.startswith(("JJ", "RB")):
             return None  # "X is the drive to do Y because ...": the clause belongs to Y
         question = f"{_CLAUSE_QUESTION[tokens[at].lower]} {word} {subject}{rest}?"
     else:
@@ -332,15 +400,19 @@ def _subject_text(sentence: str, subject: tuple[Token, ...] | list[Token]) -> st
 
 
 #: Verbs the tagger often reads as plural nouns when a clause follows them.
-_VERB_AS_NOUN = frozenset(["works", "fails", "grows", "helps", "matters", "lasts", "succeeds"])
+_VERB_AS_NOUN = frozenset(
+    ["works", "fails", "grows", "helps", "matters", "lasts", "succeeds", "fades", "thrives"]
+)
 
 
 _NOT_X_BUT_Y = re.compile(
     r"^(?P<intro>(?:(?:For|In|To|At)\s[^,;:]{2,40},\s+)?)(?P<subject>[A-Za-z][^,;:]{1,60}?)\s+"
-    r"(?P<verb>[a-z]+)\s+not\s+(?:just\s+|only\s+|merely\s+|simply\s+)?(?P<x>[^,;:]{2,60}?)"
+    r"(?P<verb>[a-z]+)\s+(?:therefore\s+|thus\s+|also\s+|still\s+)?not\s+"
+    r"(?:just\s+|only\s+|merely\s+|simply\s+)?(?P<x>[^,;:]{2,60}?)"
     r"\s+but\s+(?P<y>[^,;:—–]{2,80}?)(?=[,;:—–.!]|$)"
 )
 MAX_CONTRAST_WORDS = 10
+MAX_CONTRAST_ANSWER_WORDS = 16  # "but [a sign that people care enough about the work ...]"
 
 
 def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
@@ -352,9 +424,9 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     answer with the answer's span in the sentence."""
     m = _NOT_X_BUT_Y.match(sentence)
     if not m:
-        return None
+        return _rather_than_question(sentence)
     x, y = m.group("x"), m.group("y")
-    if len(y.split()) > MAX_CONTRAST_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
+    if len(y.split()) > MAX_CONTRAST_ANSWER_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
         return None
     if y.split()[0].lower() in ("because", "since", "as", "also", "rather"):
         return None  # a reason is asked by `clause_question`
@@ -400,6 +472,8 @@ _BECOMING = frozenset(["become", "becomes"])
 _ASKED_PREPOSITIONS = frozenset(
     ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
 )
+_PARTICLES = frozenset(["out", "up", "down", "back", "forward"])
+_ADVISING_MODALS = frozenset(["must", "should", "can"])
 _LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
 _CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
@@ -421,20 +495,47 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     tokens = analysis.tokens
     if not tokens or tokens[0].tag in ("PRP", "EX", "WDT", "WP", "WRB", "IN", "CC", "VB", "RB"):
         return None
-    if tokens[0].lower in POINTING_WORDS | {"it", "there"}:
-        return None
+    if tokens[0].lower in POINTING_WORDS | {"it", "there"} or tokens[0].tag == "CD":
+        return None  # "Three habits separate ...": the count of what the chapter lists next
     verb = None
+    modal = ""
+    subject_end = 0
+    in_relative = relative_verb = False
     for i, t in enumerate(tokens):
+        if i > 0 and (t.tag in ("WDT", "WP") or t.lower == "that"):
+            in_relative, relative_verb = True, False
+        elif in_relative and (t.tag == "MD" and not relative_verb or t.tag in ("VB", "VBN", "RB")):
+            # "a decision that can be undone cheaply should ...": inside the subject
+            relative_verb = True
+            continue
+        elif in_relative and t.tag == "MD":
+            in_relative = False
+        if t.tag == "MD" and i > 0 and t.lower in _ADVISING_MODALS and i + 1 < len(tokens):
+            # "The opening must lead to the purpose": the advice's verb is asked with its
+            # modal ("What must the opening lead to?").
+            if tokens[i + 1].tag == "VB" and tokens[i + 1].lower not in AUXILIARY_WORDS:
+                modal, verb, subject_end = t.lower, i + 1, i
+                break
+            return _manner_question(sentence, tokens, i)
         if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
             return None  # a clause or an aside before the main verb: no plain subject
-        if i > 0 and (t.tag in ("VBZ", "VBP") or t.lower in LINKING_VERBS | _BECOMING):
+        # "A mentor [shares] what ...": a verb the tagger took for a plural noun.
+        read_as_noun = (
+            t.tag == "NNS"
+            and 0 < i < len(tokens) - 1
+            and tokens[i - 1].tag == "NN"
+            and tokens[i + 1].lower == "what"
+        )
+        if i > 0 and (
+            t.tag in ("VBZ", "VBP") or t.lower in LINKING_VERBS | _BECOMING or read_as_noun
+        ):
             if tokens[i - 1].tag in ("WDT", "WP") or tokens[i - 1].lower == "that":
                 continue  # the verb of a relative clause inside the subject
-            verb = i
+            verb = subject_end = i
             break
     if verb is None or tokens[verb].lower in AUXILIARY_WORDS or _misread_verb(tokens, verb):
         return None
-    subject = tokens[:verb]
+    subject = tokens[:subject_end]
     if not any(is_content(t) for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
         return None
     relative = [i for i, t in enumerate(subject) if t.tag in ("WDT", "WP") or t.lower == "that"]
@@ -444,22 +545,41 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     ):
         return None  # "a reason to take care of the moods they bring": no plain subject
     j = verb + 1
-    while j < len(tokens) and tokens[j].tag in ("RB", "RBR") and tokens[j].lower != "not":
+    while j < len(tokens) and (
+        tokens[j].tag in ("RB", "RBR", "RP")
+        and tokens[j].lower != "not"
+        or tokens[j].lower in _PARTICLES  # "draws out what ...": the verb's particle
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower == "what"
+    ):
         j += 1
     if j >= len(tokens) or tokens[j].lower in ("not", "never"):
         return None
     word = tokens[verb].lower
     kind = "what"
     preposition = ""
-    if tokens[j].tag.startswith(("JJ", "VBN")) and word in LINKING_VERBS:
+    # "A mentor shares [what worked in the mentor's own career]": a "what" clause as object.
+    free_relative = tokens[j].lower == "what" and j > verb
+    if free_relative:
+        pass
+    elif tokens[j].tag.startswith(("JJ", "VBN")) and word in LINKING_VERBS:
         kind = "how"
+    elif (
+        tokens[j].lower == "by"
+        and j + 1 < len(tokens)
+        and tokens[j + 1].tag == "VBG"
+        and j == verb + 1
+    ):
+        kind = "how"  # "The Topicsmaster helps [by writing questions ...]"
     elif tokens[j].tag in ("IN", "TO") and (
         tokens[j].lower in _ASKED_PREPOSITIONS or tokens[j].lower == "in" and word in _LIES_IN
     ):
         preposition = " " + tokens[j].lower
         j += 1
-    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")):
-        return None
+    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")) and not (
+        tokens[j].tag == "VBG" and j + 1 < len(tokens) and tokens[j + 1].tag in ("IN", "DT", "NN")
+    ):
+        return None  # ("stop [fiddling with pens]": a gerund object is asked too)
     if j >= len(tokens) or preposition == " to" and tokens[j].tag == "VB":
         return None  # "tends to drift": an infinitive, not an object
     stop = next(
@@ -488,7 +608,21 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     ):
         return None  # the claim runs on past its object: asked as a whole elsewhere or not
     answer_tokens = [t for t in tokens[j:stop] if is_word(t)]
-    if not answer_tokens or len(answer_tokens) > MAX_CLAIM_ANSWER_WORDS:
+    rejected = next(
+        (
+            n
+            for n, t in enumerate(answer_tokens[:-1])
+            if n
+            and (t.lower, answer_tokens[n + 1].lower) in (("instead", "of"), ("rather", "than"))
+        ),
+        None,
+    )
+    # A means ("by writing questions that invite a story ...") may take a few words more.
+    limit = MAX_CLAIM_ANSWER_WORDS + (4 if tokens[j].lower == "by" else 0)
+    if rejected is not None and len(answer_tokens) > limit:
+        # "lies in choosing the mode on purpose instead of falling into ...": the side kept.
+        answer_tokens = answer_tokens[:rejected]
+    if not answer_tokens or len(answer_tokens) > limit:
         return None
     relative = next(
         (
@@ -498,7 +632,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         ),
         len(answer_tokens),
     )
-    if any(
+    if not free_relative and any(
         n < relative  # "followers [who wait to be told]": a clause inside the object
         and (
             t.tag in FINITE_TAGS
@@ -517,10 +651,24 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         return None
     if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an"):
         return None  # "knows [an answer]": too general to be worth asking
+    means = next(
+        (
+            n
+            for n in range(1, len(answer_tokens) - 1)
+            if answer_tokens[n].lower == "by" and answer_tokens[n + 1].tag == "VBG"
+        ),
+        None,
+    )
+    if means is not None and kind == "what" and not preposition:
+        # "The chair protects the agenda by parking new topics": asked how, the object stays
+        # in the question ("How does the chair protect the agenda?").
+        kind = "how"
+        j = tokens.index(answer_tokens[means])
+        answer_tokens = answer_tokens[means:]
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
-    does = "does" if tokens[verb].tag == "VBZ" else "do"
+    does = modal or ("does" if tokens[verb].tag in ("VBZ", "NNS") else "do")
     base = _base_form(word) if does == "does" else word
     middle = f" {between}" if between else ""
     if word in _LASTING and answer_tokens[-1].lower in DURATIONS:
@@ -546,8 +694,25 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
     if opening is None:
         return None
     verb = opening.last + 1
-    if verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
+    if opening.last > 0 and _verb_read_as_noun(tokens, opening.last):
+        verb = opening.last  # "The first meeting [matters] most": the NP ran over the verb
+    elif verb >= len(tokens) or tokens[verb].tag not in ("VBZ", "VBP"):
         return None
+    if tokens[verb].tag.startswith("NN"):
+        plural_noun = False
+    elif (
+        verb + 1 < len(tokens)
+        and tokens[verb].tag == "VBZ"
+        and tokens[verb].lower not in AUXILIARY_WORDS
+        and tokens[verb + 1].tag in ("VB", "VBN", "VBP")
+        and lexicon_tag(tokens[verb + 1].lower) in ("VB", "VBP")
+    ):
+        # "Short-term wins keep": two verbs in a row, the first a plural noun the tagger
+        # took for a verb.
+        verb += 1
+        plural_noun = True
+    else:
+        plural_noun = False
     word = tokens[verb].lower
     if word in AUXILIARY_WORDS or word in REPORTING_VERBS or word.rstrip("s") in REPORTING_VERBS:
         return None
@@ -555,18 +720,21 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
     if subject[0].tag in ("PRP", "CD", "EX") or subject[0].lower in QUANTIFIERS | POINTING_WORDS:
         return None
     named = any(t.tag in ("NNP", "NNPS") for t in subject[1:])
-    if not named and (subject[-1].tag != "NN" or sum(is_content(t) for t in subject) < 2):
+    head_noun = subject[-1].tag == "NN" or plural_noun
+    if not named and (not head_noun or sum(is_content(t) for t in subject) < 2):
         return None  # "Researchers distinguish ...", "The audience loses ...": no one thing named
     if sum(is_content(t) for t in subject) > 4 or verb + 1 >= len(tokens):
         return None
     rest = [t for t in tokens[verb + 1 :] if is_word(t)]
-    if not 2 <= len(rest) <= MAX_CLAIM_ANSWER_WORDS or any(
+    # "matters most": a verdict, however short its predicate
+    ranked = len(rest) == 1 and rest[0].lower in ("most", "least", "best")
+    if not (ranked or 2 <= len(rest) <= MAX_CLAIM_ANSWER_WORDS) or any(
         t.text in ",;:" or t.tag in FINITE_TAGS for t in tokens[verb + 1 :]
     ):
         return None  # one predicate, no clause of its own after it
-    if sum(is_content(t) for t in rest) < 2:
+    if not ranked and sum(is_content(t) for t in rest) < 2:
         return None
-    third = word if tokens[verb].tag == "VBZ" else _third_person(word)
+    third = word if tokens[verb].tag in ("VBZ", "NNS") and not plural_noun else _third_person(word)
     end = len(sentence.rstrip(" .!?"))
     predicate = sentence[tokens[verb + 1].start : end]
     answer = sentence[: subject[-1].end]
@@ -586,7 +754,7 @@ def _third_person(verb: str) -> str:
 
 _ORIGIN_VERB = re.compile(
     r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<verb>comes?|derives?|stems?|springs?)\s+from\s+"
-    r"(?P<source>[^,;:]{2,80}?)[.!]?$"
+    r"(?P<source>[^,;:]{2,120}?)[.!]?$"
 )
 
 
@@ -594,7 +762,7 @@ def origin_question(sentence: str) -> tuple[str, str] | None:
     """ "The word "hook" comes from fishing." -> ("Where does the word "hook" come from?",
     "Fishing"): where something comes from, asked when the frame is too short to blank."""
     m = _ORIGIN_VERB.match(sentence.strip())
-    if not m or len(m.group("source").split()) > MAX_CLAIM_ANSWER_WORDS:
+    if not m or len(m.group("source").split()) > MAX_CLAUSE_ANSWER_WORDS:
         return None
     analysis = analyse(sentence)
     if analysis is None:
@@ -615,3 +783,380 @@ def origin_question(sentence: str) -> tuple[str, str] | None:
         f"Where {'do' if plural else 'does'} {subject} {base} from?",
         source[:1].upper() + source[1:],
     )
+
+
+_IS_WHAT = re.compile(
+    r"^(?P<x>[A-Z][\w'’ -]{1,60}?)\s+(?:is|are)\s+what\s+(?P<rest>[a-z][^;:]{3,100}?)[.!]?$"
+)
+
+
+def cleft_question(sentence: str) -> tuple[str, str] | None:
+    """ "Ownership is what carries a plan through the first setback." -> ("What carries a
+    plan through the first setback?", "Ownership"): the thing the sentence names as the one
+    that does something, asked for by what it does."""
+    m = _IS_WHAT.match(sentence.strip())
+    if not m or len(m.group("x").split()) > MAX_BLANK_WORDS:
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    rest = analysis.index_at(m.start("rest"))
+    if rest is None or analysis.tokens[rest].tag not in ("VBZ", "VBP", "MD"):
+        return None  # "what the team needs": the thing is the object, asked elsewhere
+    x = m.group("x")
+    return f"What {m.group('rest')}?", x[:1].upper() + x[1:]
+
+
+_BECAUSE = re.compile(
+    r"^(?P<head>[A-Z][^,;:]{3,120}?),\s+(?:because|since)\s+(?P<why>[^;:]{3,160}?)[.!]?$"
+)
+MAX_REASON_WORDS = 16
+
+
+def reason_question(sentence: str) -> tuple[str, str] | None:
+    """ "A story is the strongest opening of all, because people are built to follow a
+    narrative." -> ("Why is a story the strongest opening of all?", "Because people are built
+    to follow a narrative"): a claim and its reason make a second card beside the claim's
+    own. Only a plain present-tense main clause (a named subject, then its verb) is asked."""
+    m = _BECAUSE.match(sentence.strip())
+    if not m or len(m.group("why").split()) > MAX_REASON_WORDS:
+        return None
+    head = m.group("head")
+    analysis = analyse(head)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = next((i for i, t in enumerate(tokens) if t.tag in FINITE_TAGS), None)
+    read_as_noun = next((i for i in range(1, len(tokens)) if _verb_read_as_noun(tokens, i)), None)
+    if verb is None and read_as_noun is not None:
+        verb = read_as_noun  # "The first meeting [matters] most, because ..."
+    elif not verb or tokens[verb].tag not in ("VBZ", "VBP", "MD"):
+        return None
+    if tokens[verb].tag == "MD" and (
+        tokens[verb].lower not in ("can", "must", "should")
+        or verb + 1 >= len(tokens)
+        or tokens[verb + 1].tag != "VB"
+    ):
+        return None
+    subject = tokens[:verb]
+    if subject[0].tag in ("PRP", "EX") or subject[0].lower in POINTING_WORDS | {"it"}:
+        return None
+    if not all(t.tag.startswith(("DT", "JJ", "NN", "PRP$", "POS", "CD")) for t in subject):
+        return None
+    if not any(is_content(t) for t in subject) or verb + 1 >= len(tokens) or verb == 0:
+        return None
+    word = tokens[verb].lower
+    rest = head[tokens[verb].end :].strip()
+    subject_text = _subject_text(head, subject)
+    if word in ("is", "are", "can", "must", "should"):
+        # "Why can task conflict improve a team's decisions?"
+        question = f"Why {word} {subject_text} {rest}?"
+    elif word in AUXILIARY_WORDS:
+        return None
+    else:
+        does = "does" if tokens[verb].tag in ("VBZ", "NNS") else "do"
+        base = _base_form(word) if does == "does" else word
+        question = f"Why {does} {subject_text} {base} {rest}?"
+    return question, "Because " + m.group("why")
+
+
+def _manner_question(
+    sentence: str, tokens: tuple[Token, ...], modal: int
+) -> tuple[str, str] | None:
+    """ "A decision that can be undone cheaply should be made quickly, by the person closest
+    to the work." -> ("How should a decision that can be undone cheaply be made?", "Quickly,
+    by the person closest to the work"): advice on how a thing is done."""
+    at = modal + 2
+    if not (
+        at + 1 < len(tokens)
+        and tokens[modal + 1].lower == "be"
+        and tokens[at].tag == "VBN"
+        and tokens[at + 1].tag in ("RB", "RBR")
+    ):
+        return None
+    subject = tokens[:modal]
+    if not any(is_content(t) for t in subject) or subject[0].tag in ("PRP", "EX", "WDT"):
+        return None
+    end = next((k for k in range(at + 1, len(tokens)) if tokens[k].text in ";:—–"), len(tokens))
+    answer = sentence[tokens[at + 1].start : tokens[end - 1].end].rstrip(" .!?,")
+    if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    subject_text = _subject_text(sentence, subject)
+    question = f"How {tokens[modal].lower} {subject_text} be {tokens[at].lower}?"
+    return question, answer[:1].upper() + answer[1:]
+
+
+_KIND_COMPARED = re.compile(
+    r"^(?P<det>An?|The)?\s*(?P<noun>(?:[a-z-]+\s+){0,2}[a-z-]+)\s+(?:who|that)\s+"
+    r"(?P<rest>.+?)\s+than\s+(?P<other>[^;:]+?)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def kind_question(sentence: str) -> tuple[str, str] | None:
+    """ "A team that reviews its process after each important decision learns faster than
+    one that only celebrates its wins." -> ("Which team learns faster than one that only
+    celebrates its wins?", "A team that reviews its process after each important
+    decision"): two kinds compared, the one the chapter favours named by what it does."""
+    m = _KIND_COMPARED.match(sentence.strip())
+    if not m or " than " in m.group("rest"):
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    start = analysis.index_at(m.start("rest"))
+    stop = analysis.index_at(m.end("rest"))
+    if start is None or stop is None:
+        return None
+    # The main verb: the last finite verb before "than" with a comparison after it.
+    verb = None
+    for i in range(stop, start, -1):
+        finite = tokens[i].tag in ("VBZ", "VBP") or (
+            tokens[i].tag == "VB" and tokens[i - 1].text == ","  # ", write better hooks"
+        )
+        if finite and tokens[i - 1].lower not in ("and", "or"):
+            verb = i
+            break
+    if verb is None or verb <= start:
+        return None
+    if not any(
+        t.tag in ("JJR", "RBR") or t.lower in ("more", "better", "less", "fewer")
+        for t in tokens[verb + 1 : stop + 1]
+    ):
+        return None
+    if tokens[verb].lower in AUXILIARY_WORDS - {"does", "do"}:
+        return None
+    # "Speakers who plan their opening last, after they know ...,": the aside stays out.
+    answer = sentence[: tokens[verb - 1].end].split(",")[0].rstrip()
+    if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS + 4:
+        return None
+    predicate = sentence[tokens[verb].start :].rstrip(" .!?")
+    return f"Which {m.group('noun').lower()} {predicate}?", answer[:1].upper() + answer[1:]
+
+
+_LEADS_TO = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<verb>teach(?:es)?|invites?|encourages?|allows?|"
+    r"helps?|trains?|leads?|pushes|push|asks?|tells?)\s+(?P<object>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"\s+to\s+(?P<what>[a-z][^;:,]{2,80}?)[.!]?$"
+)
+
+
+def infinitive_question(sentence: str) -> tuple[str, str] | None:
+    """ "A leader who settles every dispute personally teaches the team to bring every dispute
+    to the leader." -> ("What does a leader who settles every dispute personally teach the
+    team?", "To bring every dispute to the leader"); "An open question invites a person to
+    think aloud." -> ("What does an open question invite a person to do?", "To think
+    aloud"): what a thing leads people to do."""
+    m = _LEADS_TO.match(sentence.strip())
+    if not m or len(m.group("what").split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    verb = analysis.index_at(m.start("verb"))
+    first_object = analysis.index_at(m.start("object"))
+    to = analysis.index_at(m.end("object"))
+    if verb is None or first_object is None or to is None or verb == 0:
+        return None
+    if tokens[0].tag in ("PRP", "EX", "WDT") or tokens[0].lower in POINTING_WORDS | {"it"}:
+        return None
+    subject = tokens[:verb]
+    if any(t.tag in ("VBD", "MD") for t in subject) or not any(is_content(t) for t in subject):
+        return None
+    if any(t.tag.startswith("VB") or t.tag in ("IN", "WDT", "WP") for t in tokens[first_object:to]):
+        return None  # "helps people who ... to": the object runs into a clause
+    after = to + 1 if to < len(tokens) and tokens[to].lower == "to" else None
+    if after is None or after >= len(tokens) or tokens[after].tag != "VB":
+        return None  # "leads people to the exit": no infinitive
+    word = m.group("verb")
+    third = word.endswith("s") and not word.endswith("ss") and word not in ("push",)
+    does = "does" if third else "do"
+    base = _base_form(word) if third else word
+    subject_text = _subject_text(sentence, subject)
+    what = m.group("what")
+    question = f"What {does} {subject_text} {base} {m.group('object')} to do?"
+    return question, "To " + what
+
+
+_MEANS = re.compile(r"^(?P<x>[A-Z][\w'’ -]{1,40}?)\s+means\s+(?P<y>that\s[^;:]{5,160}?)[.!]?$")
+MAX_MEANING_WORDS = 16
+
+
+def meaning_question(sentence: str) -> tuple[str, str] | None:
+    """ "Urgency means that enough people believe the present situation is more dangerous
+    than the change." -> ("What does urgency mean?", "That enough people believe ..."): a
+    term's meaning stated as a clause."""
+    m = _MEANS.match(sentence.strip())
+    if not m or len(m.group("y").split()) > MAX_MEANING_WORDS or len(m.group("x").split()) > 4:
+        return None
+    analysis = analyse(m.group("x"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it", "this"}:
+        return None
+    if not analysis.tokens[-1].tag.startswith("NN"):
+        return None
+    y = m.group("y")
+    return f"What does {_subject_text(m.group('x'), analysis.tokens)} mean?", y[:1].upper() + y[1:]
+
+
+_Y_RATHER_THAN_X = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{1,60}?)\s+(?P<verb>is|are)\s+(?P<y>[^,;:]{2,60}?)"
+    r"(?:\s+rather\s+than|,\s+(?P<not>not))\s+(?P<x>[^,;:]{2,60}?)[.!]?$"
+)
+
+
+def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    """ "Buying time is a technique rather than a weakness." -> ("What is buying time,
+    rather than a weakness?", "A technique"); "The aim of an evaluation is to encourage, not
+    to correct." -> ("What is the aim of an evaluation, if not to correct?", "To
+    encourage"): the copula's "rather than" or ", not" contrast."""
+    m = _Y_RATHER_THAN_X.match(sentence.strip())
+    if not m or len(m.group("y").split()) > MAX_CONTRAST_WORDS:
+        return None
+    analysis = analyse(m.group("subject"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    if any(t.tag in FINITE_TAGS for t in analysis.tokens):
+        return None  # "what leaders say is ...": no plain subject
+    y = m.group("y")
+    said = analyse(sentence)
+    at = said.index_at(m.start("y")) if said else None
+    if at is None or said is None or said.tokens[at].tag in ("VBN", "VBD", "RB"):
+        return None  # "are used together, not one at a time": a passive, not a thing named
+    subject = _subject_text(m.group("subject"), analysis.tokens)
+    # "The aim of the first evaluation is to encourage, not to correct."
+    contrast = "if not" if m.group("not") else "rather than"
+    question = f"What {m.group('verb')} {subject}, {contrast} {m.group('x')}?"
+    return (question, y[:1].upper() + y[1:]), (m.start("y"), m.end("y"))
+
+
+_JUDGED_BY = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>[a-z]+(?:ed|en))\s+"
+    r"(?P<y>(?:by|through|in)\s[^,;:]{2,60}?),\s+not\s+(?P<only>only\s+|just\s+|merely\s+)?"
+    r"(?P<x>(?:by|through|in)\s[^,;:]{2,60}?)[.!]?$"
+)
+
+
+def judged_by_question(sentence: str) -> tuple[str, str] | None:
+    """ "The quality of a decision is measured by the process that produced it, not only by
+    the outcome." -> ("How is the quality of a decision measured, besides by the outcome?",
+    "By the process that produced it"): what a thing is measured or judged by, the side the
+    chapter puts first."""
+    m = _JUDGED_BY.match(sentence.strip())
+    if not m or len(m.group("y").split()) > MAX_CLAIM_ANSWER_WORDS:
+        return None
+    analysis = analyse(m.group("subject"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    if any(t.tag in FINITE_TAGS for t in analysis.tokens):
+        return None
+    subject = _subject_text(m.group("subject"), analysis.tokens)
+    besides = "besides" if m.group("only") else "if not"
+    question = f"How {m.group('be')} {subject} {m.group('done')}, {besides} {m.group('x')}?"
+    y = m.group("y")
+    return question, y[:1].upper() + y[1:]
+
+
+def _verb_read_as_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the word at `i` is a verb the tagger read as a plural noun: "matters" in "The
+    first meeting matters most", followed by nothing but an adverb of degree."""
+    return tokens[i].lower in _VERB_AS_NOUN and all(
+        t.tag in ("RB", "RBR", "RBS", "JJS", "JJR", ".") for t in tokens[i + 1 :]
+    )
+
+
+_RELATIVE_WORDS = frozenset(["who", "that", "which"])
+_BACK_POINTERS = frozenset(["it", "them", "they", "this", "these", "those", "he", "she", "him"])
+
+
+def relative_subject_question(sentence: str) -> tuple[str, str] | None:
+    """ "An officer who accepts every request soon does none of them well." -> ("Which
+    officer soon does none of them well?", "An officer who accepts every request"): a kind of
+    person or thing named by what it does, asked for by what the chapter says of it."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    rel = next((i for i, t in enumerate(tokens) if t.lower in _RELATIVE_WORDS), None)
+    if (
+        rel is None
+        or rel == 0
+        or not all(t.tag.startswith(("DT", "JJ", "NN")) for t in tokens[:rel])
+    ):
+        return None
+    if not tokens[rel - 1].tag.startswith("NN") or tokens[0].lower in QUANTIFIERS:
+        return None
+    finite = [
+        i
+        for i in range(rel + 1, len(tokens))
+        if tokens[i].tag in ("VBZ", "VBP", "VBD", "MD")
+        and tokens[i - 1].lower not in ("and", "or")
+        and not (tokens[i - 1].tag == "RB" and tokens[i - 2].lower in ("and", "or", "but"))
+    ]
+    if len(finite) != 2:
+        return None  # one verb for the relative clause and one main verb, nothing nested
+    main = finite[1]
+    if tokens[main].tag in ("MD", "VBD") or any(t.text in ",;:" for t in tokens[main:]):
+        return None
+    if any(t.tag in ("WP", "WRB", "WDT") or t.lower == "that" for t in tokens[rel + 1 : main]):
+        return None  # "use when they talk ...": a clause inside the relative clause
+    if main + 1 < len(tokens) and tokens[main + 1].tag in ("VB", "VBN", "VBP", "VBZ"):
+        return None  # "believe their leader listens bring": the verbs were misread
+    predicate = [t for t in tokens[main:] if is_word(t)]
+    needed = 1 if tokens[main].lower in ("is", "are") else 2  # "is over time"
+    if (
+        any(t.lower in _BACK_POINTERS for t in predicate)
+        or sum(is_content(t) for t in predicate) < needed
+    ):
+        return None  # "finish it with ...": the question would point back
+    answer = sentence[: tokens[main - 1].end].split(",")[0].rstrip()
+    if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS + 2 or tokens[main - 1].text == ",":
+        return None
+    first = 1 if tokens[0].tag == "DT" else 0
+    noun = _subject_text(sentence, tokens[first:rel]) if first < rel else ""
+    if not noun:
+        return None
+    verb = tokens[main].lower if tokens[main].tag == "VBZ" else _third_person(tokens[main].lower)
+    if tokens[main].tag == "VBP":
+        verb = tokens[main].lower  # "Which officers [finish] ...": the plural agrees
+    predicate_text = sentence[tokens[main].end : len(sentence.rstrip(" .!?"))]
+    return f"Which {noun} {verb}{predicate_text}?", answer[:1].upper() + answer[1:]
+
+
+_ONE_TEST = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>judged|measured|tested|known)"
+    r"\s+by\s+(?P<one>one|a single|a simple)\s+(?P<noun>[a-z]+):\s+(?P<what>[^;:]{3,120}?)[.!]?$"
+)
+
+
+def one_test_question(sentence: str) -> tuple[str, str] | None:
+    """ "A good evaluation is judged by one test: whether the speaker wants to give the next
+    speech." -> ("What one test is a good evaluation judged by?", "Whether the speaker wants
+    to give the next speech"): the measure the colon names."""
+    m = _ONE_TEST.match(sentence.strip())
+    if not m or len(m.group("what").split()) > MAX_CLAUSE_ANSWER_WORDS:
+        return None
+    analysis = analyse(m.group("subject"))
+    if analysis is None:
+        return None
+    first = analysis.tokens[0]
+    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
+        return None
+    subject = _subject_text(m.group("subject"), analysis.tokens)
+    one = "one" if m.group("one") == "one" else "single"
+    question = f"What {one} {m.group('noun')} {m.group('be')} {subject} {m.group('done')} by?"
+    what = m.group("what")
+    return question, what[:1].upper() + what[1:]

@@ -45,7 +45,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
         gists = item_gists([item.text for item in numbered.items])
         noun = numbered.item_noun
         entries = [
-            Entry(item.number, gist, f"{noun} {item.number}", item.text)
+            Entry(item.number, gist, numbered.position(item), item.text)
             for item, gist in zip(numbered.items, gists, strict=True)
         ]
         first, last = numbered.items[0].number, numbered.items[-1].number
@@ -55,7 +55,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             titled.name,
             entries,
             kinds,
-            f"{plural_noun(noun)} {first}-{last}",
+            numbered.where(f"{plural_noun(noun)} {first}-{last}"),
             "\n".join(f"{item.number}. {item.text}" for item in numbered.items),
             lead_in=titled.lead_in,
             ordered=numbered.ordered,

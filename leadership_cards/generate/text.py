@@ -156,6 +156,8 @@ def strip_citations(sentence: str) -> str:
 
 
 _SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
+_THOSE_WHO = re.compile(r"\b[Tt]hose\s+(?=who\b)")
+_THIS_KIND = re.compile(r"\bthis\s+(?=(?:kind|sort|type)\s+of\b)")
 
 
 @lru_cache(maxsize=8192)
@@ -165,6 +167,10 @@ def dangles(sentence: str) -> bool:
     words = [w.lower() for w in _WORD.findall(sentence[:80])]
     # "such as" gives examples and "as such" means "in itself": neither points back.
     referring = _SUCH_AS.sub(" ", sentence) if "such" in sentence else sentence
+    # "those who improvise" names people by what they do, "this kind of task" a kind: they
+    # point back to nothing.
+    referring = _THOSE_WHO.sub(" ", referring) if "hose" in referring else referring
+    referring = _THIS_KIND.sub(" ", referring) if "his" in referring else referring
     if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(referring)):
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
@@ -193,6 +199,11 @@ _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\
 # "ownership is what carries a plan through": the subject is the answer the clause asks for
 _IS_WHAT = re.compile(r"\s(?:is|are)\s+(?:what|who)\s", re.I)
 _RATHER_THAN = re.compile(r",?\s+rather\s+than\s+", re.I)
+# "depends less on any officer's talent than on [the team's habit of showing up]": with
+# "less", the side the chapter favours comes after "than".
+_LESS_THAN = re.compile(
+    r"\bless\s+(?:on|in|by|to|from|with)\s[^,;]{2,60}?\s+than\s+(?:on|in|by|to|from|with)\s+", re.I
+)
 # "Whitmore defined the purpose of coaching as building awareness ..."
 _DEFINED_X_AS = re.compile(r"\bdefine[sd]?\s+[^,;]{3,60}?\s+as\s+", re.I)
 # What something is measured by or built on, where it comes from, what it leads to.
@@ -340,14 +351,39 @@ def main_verb_object(sentence: str) -> Span | None:
         # "When a coach asks ..., the other person fills ...": the main clause follows
         # the opening clause's comma.
         skip_to = next((i + 1 for i, t in enumerate(found) if t.text == ","), len(found))
+    relative = False  # a relative clause opened on the subject, its verb not yet met
+    in_relative = False  # the last finite verb was a relative clause's
     for i, token in enumerate(found):
         if i < skip_to:
+            continue
+        if (
+            subject
+            and (token.tag in ("WDT", "WP") or token.lower == "that")
+            and found[i - 1].tag.startswith("NN")
+            and _plain_noun_phrase(found[:i])
+        ):
+            relative = True
             continue
         if token.tag.startswith(("NN", "PRP")) or token.tag == "VBG" and i == 0:
             subject = True
             continue
         if token.tag not in ("VBZ", "VBP", "VBD", "MD") or not subject:
             continue
+        if relative or (
+            in_relative
+            and i
+            and (
+                found[i - 1].tag == "CC"
+                or found[i - 1].tag == "RB"
+                and i > 1
+                and found[i - 2].tag == "CC"
+            )
+        ):
+            # "A question that everyone [can] answer ... invites [X]", "An opening that
+            # entertains but never [arrives] ... leaves [X]": a relative clause's verbs.
+            relative, in_relative = False, True
+            continue
+        in_relative = False
         if i and (found[i - 1].tag in ("WDT", "WP") or found[i - 1].lower == "that"):
             continue  # a relative clause's verb
         j = i + 1
@@ -369,6 +405,18 @@ def main_verb_object(sentence: str) -> Span | None:
             return None
         return _phrase_after(sentence, found[j].start)
     return None
+
+
+def _plain_noun_phrase(words: tuple) -> bool:
+    """Determiners and adjectives, then nouns: "a rhetorical question", not "effective
+    leadership also demands" (a verb the tagger took for a noun)."""
+    nouns = False
+    for token in words:
+        if token.tag.startswith("NN"):
+            nouns = True
+        elif nouns or not token.tag.startswith(("DT", "JJ", "PRP$")):
+            return False
+    return nouns
 
 
 _FINITE = frozenset(("VBZ", "VBP", "VBD"))
@@ -416,6 +464,7 @@ def _main_verb_object_by_words(sentence: str) -> Span | None:
 
 
 _PRESENT = ("VBZ", "VBP", "MD")
+_QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 
 
 _PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\b")
@@ -427,13 +476,18 @@ def states_a_claim(sentence: str) -> bool:
     sentence in the first or second person (an aside to the reader)."""
     from leadership_cards.generate.syntax import analyse
 
-    if sentence.rstrip(' "”’').endswith("?") or _PERSONAL.search(sentence):
+    # Words in quotation marks are someone's speech ("how we do things here"), not an aside.
+    unquoted = _QUOTED.sub('""', sentence)
+    if sentence.rstrip(' "”’').endswith("?") or _PERSONAL.search(unquoted):
         return False
     analysis = analyse(sentence)
     if analysis is None:
         return False
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     for token in analysis.tokens:
-        if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your"):
+        if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your") and not any(
+            a <= token.start < b for a, b in quoted
+        ):
             return False
         if token.tag in ("VBD",) and token.lower not in ("did",):
             return False
@@ -458,18 +512,34 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
     if analysis is None:
         return sentence
     tokens = analysis.tokens
+    gerund = _gerund_subject(previous, tokens)
+    if gerund and m.group(1) == "It":
+        # "Buying time is allowed, and it is a technique": the gerund phrase is the subject.
+        return gerund + " " + sentence[m.end() :]
     end = 0
     while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
         if end and tokens[end].chunk.startswith("B-"):
             break
         end += 1
-    if not end or end >= len(tokens) or tokens[end].phrase != "VP":
+    head = tokens[end - 1] if end else None
+    # "The opening of a speech is ...": the subject runs on through "of" and its noun phrase.
+    while (
+        end + 1 < len(tokens)
+        and tokens[end].lower == "of"
+        and tokens[end + 1].phrase == "NP"
+        and tokens[end + 1].tag != "PRP"
+    ):
+        end += 1
+        while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
+            end += 1
+            if end < len(tokens) and tokens[end].chunk.startswith("B-"):
+                break
+    if not end or end >= len(tokens) or tokens[end].phrase != "VP" or head is None:
         return sentence
-    head = tokens[end - 1]
     plural = head.tag in ("NNS", "NNPS")
     if not head.tag.startswith("NN") or plural != (m.group(1) in ("They", "Their")):
         return sentence
-    subject = previous[tokens[0].start : head.end]
+    subject = previous[tokens[0].start : tokens[end - 1].end]
     if m.group(1) in ("Its", "Their"):
         # "Its remedy is structure" after "Groupthink grows when ...": "The remedy for
         # groupthink is structure".
@@ -484,6 +554,16 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
     if tokens[0].tag != "NNP" and not tokens[0].text.isupper():
         subject = subject[:1].upper() + subject[1:]
     return subject + " " + sentence[m.end() :]
+
+
+def _gerund_subject(sentence: str, tokens: tuple) -> str | None:
+    """ "Buying time is allowed" -> "Buying time": a short gerund phrase before "is"."""
+    if not tokens or tokens[0].tag != "VBG":
+        return None
+    verb = next((i for i, t in enumerate(tokens[:5]) if t.lower in ("is", "was")), None)
+    if verb is None or verb < 2 or any(not t.text[:1].isalnum() for t in tokens[:verb]):
+        return None
+    return sentence[: tokens[verb - 1].end]
 
 
 def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | None:
@@ -524,6 +604,19 @@ _UNPATTERNED = frozenset({"statement"})
 def _after(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | None:
     m = pattern.search(sentence)
     return _phrase_after(sentence, m.end(), max_words=max_words) if m else None
+
+
+def _to_the_end(pattern: re.Pattern[str], sentence: str, max_words: int) -> Span | None:
+    """The rest of the sentence after the pattern, when it is short: "... than on [the
+    team's habit of showing up]"."""
+    m = pattern.search(sentence)
+    if not m:
+        return None
+    end = len(sentence.rstrip(" .!?"))
+    rest = sentence[m.end() : end]
+    if not rest or len(rest.split()) > max_words or _PUNCTUATION.search(rest.replace("'", "")):
+        return None
+    return m.end(), end
 
 
 def _before(pattern: re.Pattern[str], sentence: str) -> Span | None:
@@ -600,6 +693,7 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | list[Span] | None]], ...
     ("definition", _definition_after_colon),
     ("contrast", _contrast),
     ("contrast", lambda s: _after(_NOT_BUT, s, 6)),
+    ("comparison", lambda s: _to_the_end(_LESS_THAN, s, 8)),
     ("comparison", lambda s: _before(_MORE_THAN, s)),
     ("comparison", _than),
     ("verdict", lambda s: _after(_ONLY_IS, s, 6)),
@@ -772,7 +866,7 @@ def clauses(sentence: str) -> list[str]:
             and len(analysis.tokens) >= MIN_CLAUSE_WORDS
             and any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens)
             and not analysis.tokens[0].tag.startswith(
-                ("VBZ", "VBP", "VBD", "VB", "IN", "TO", "RB", "CC")
+                ("VBZ", "VBP", "VBD", "VB", "IN", "TO", "RB", "CC", "WRB")
             )
             or analysis is not None
             and analysis.tokens[0].tag == "VBG"  # "Buying time is allowed": a gerund subject
@@ -790,7 +884,12 @@ def clauses(sentence: str) -> list[str]:
     return [capitalise(sentence[a:b].strip()) + "." for a, b in out]
 
 
-_TRAILING_REASON = re.compile(r",\s+(?:because|since|so that|as|which|where)\s+[^;:]+[.!]?$", re.I)
+_TRAILING_REASON = re.compile(
+    r",\s+(?:because|since|so that|as|which|where)\s+[^;:]+[.!]?$"
+    # "..., and the least used": an afterthought with no verb of its own
+    r"|,\s+and\s+(?:the\s+)?(?:least|most|often|usually|rarely)\s+[^,;:]{1,30}[.!]?$",
+    re.I,
+)
 
 
 def main_clause(sentence: str) -> str:

@@ -1,18 +1,16 @@
-"""PDF handouts with a text layer, through pypdf.
+"""PDF handouts with a text layer, through PDFium (pypdfium2).
 
-pypdf gives the text line by line with each line's font and place on the page; the lines are
-re-flowed into paragraphs (a paragraph ends at a wider gap, or at a short line that ends a
-sentence), larger or bold short lines become headings, numbered and bulleted lines start list
-items, words hyphenated across a line break are mended, and page numbers and running
-headers repeated on most pages are dropped."""
+PDFium's text page gives the text line by line; each line's font size and weight come from
+the text objects that drew it. The lines are re-flowed into paragraphs (a paragraph ends at a
+wider gap, or at a short line that ends a sentence), larger or bold short lines become
+headings, numbered and bulleted lines start list items, words hyphenated across a line break
+are mended, and page numbers and running headers repeated on most pages are dropped."""
 
 from __future__ import annotations
 
-import io
+import ctypes
 import re
 import statistics
-import struct
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,10 +28,12 @@ from leadership_cards.readers.text import (
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _TAG = re.compile(r"^[QAC]:")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)]*$")
+# PDFium ends a line with CR LF, or, when the line ends on a hyphen, puts U+FFFE in the
+# hyphen's place and runs the next line straight on.
+_LINE_BREAK = re.compile("(\r\n|\ufffe)")
 _HEADING_SCALE = 1.15
 _PARAGRAPH_GAP = 1.45  # a gap this many times the usual line spacing parts paragraphs
 _SHORT_LINE = 0.7  # a line under this share of a full line, ending a sentence, ends a paragraph
-_READ_ERRORS = (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError)
 
 
 @dataclass(slots=True)
@@ -47,81 +47,170 @@ class _Line:
 
 
 def read(data: bytes, where: str) -> list[RawBlock]:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PyPdfError
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except (DependencyError, NotImplementedError):
-                opened = 0
-            if not opened:
-                raise SourceError(f"{where} is an encrypted PDF; save a copy without a password.")
-        lines = _lines(reader)
-    except SourceError:
-        raise
-    except (PyPdfError, struct.error, zlib.error, *_READ_ERRORS):
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise SourceError(
+                f"{where} is an encrypted PDF; save a copy without a password."
+            ) from None
         raise SourceError(f"{where} is not a PDF we can read.") from None
+    try:
+        lines = [line for number in range(len(document)) for line in _page_lines(document, number)]
+    except pdfium.PdfiumError:
+        raise SourceError(f"{where} is not a PDF we can read.") from None
+    finally:
+        document.close()
     if sum(len(line.text) for line in lines) < 20:
         raise SourceError(f"{where} has no text layer (a scanned PDF?), so no text to read.")
     return _blocks(_without_running_lines(lines))
 
 
-def _lines(reader) -> list[_Line]:
-    """Every text line of every page, with its place and the size and weight of its font."""
-    collector = _LineCollector()
-    for number, page in enumerate(reader.pages):
-        collector.page = number
-        page.extract_text(visitor_text=collector.visit)
-        collector.finish()
-    return collector.lines
+def _page_lines(document, number: int) -> list[_Line]:
+    """A page's text lines, with each line's place and the size and weight of its font.
+
+    Asking the font of every character would cost more than reading the text, so a line's
+    styles are found by bisection: a text object draws one run of characters in one font,
+    so when a line's first and last characters belong to the same object the whole line
+    does, and otherwise the line is halved until each part lies within one object."""
+    page = document[number]
+    textpage = page.get_textpage()
+    try:
+        styles = _Styles(textpage.raw)
+        text = textpage.get_text_range()
+        lines: list[_Line] = []
+        start = 0
+        pieces = _LINE_BREAK.split(text)
+        for index in range(0, len(pieces), 2):
+            piece = pieces[index]
+            brk = pieces[index + 1] if index + 1 < len(pieces) else ""
+            end = start + len(piece)
+            stripped = piece.strip()
+            if stripped:
+                first = start + len(piece) - len(piece.lstrip())
+                last = end - 1 - (len(piece) - len(piece.rstrip()))
+                shown = stripped + "-" if brk == "\ufffe" else stripped
+                lines.append(_line(text, first, last, shown, number, styles))
+            start = end + len(brk)
+        return lines
+    finally:
+        textpage.close()
+        page.close()
 
 
-class _LineCollector:
-    """pypdf's text visitor: the text arrives in pieces, a newline ending each line."""
+def _line(text: str, first: int, last: int, shown: str, page: int, styles: _Styles) -> _Line:
+    """The line of `text` from index `first` to `last`; `shown` is its text as read."""
+    runs = styles.runs(first, last)
+    if len(runs) == 1 and runs[0][1] is not None:  # one font throughout, as most lines are
+        _, size, bold = runs[0][1]
+        return _Line(" ".join(shown.split()), page, styles.baseline(first), size, bold, [])
+    counts: Counter[tuple[float, bool]] = Counter()
+    terms: list[str] = []
+    term_start: int | None = None  # where the bold phrase still open began
+    for number, (begin, style) in enumerate(runs):
+        stop = runs[number + 1][0] if number + 1 < len(runs) else last + 1
+        part = text[begin:stop].strip()
+        if style is None:
+            continue  # a space PDFium put between words, in no font
+        _, size, bold = style
+        if not part:
+            term_start = term_start if bold else None  # a plain space ends a bold phrase
+            continue
+        counts[(size, bold)] += len(part)
+        if not bold:
+            term_start = None
+        elif term_start is None:
+            term_start = begin
+            terms.append(" ".join(part.split()))
+        else:  # bold again, after a space or in another object: the same phrase goes on
+            terms[-1] = " ".join(text[term_start:stop].split())
+    (size, bold), _ = counts.most_common(1)[0] if counts else ((0.0, False), 0)
+    return _Line(
+        " ".join(shown.split()), page, styles.baseline(first), size, bold, [] if bold else terms
+    )
 
-    def __init__(self) -> None:
-        self.lines: list[_Line] = []
-        self.page = 0
-        self.parts: list[str] = []
-        self.sizes: Counter[tuple[float, bool]] = Counter()
-        self.y: float | None = None
-        self.bold: list[str] = []  # the line's bold pieces, in order
 
-    def visit(self, text: str, cm, tm, font, size: float) -> None:
-        for index, piece in enumerate(text.split("\n")):
-            if index:
-                self.finish()
-            if not piece:
-                continue
-            if piece.strip():
-                # The font's size on the page: the text and graphics matrices scale it.
-                a = tm[0] * cm[0] + tm[1] * cm[2]
-                b = tm[0] * cm[1] + tm[1] * cm[3]
-                c = tm[2] * cm[0] + tm[3] * cm[2]
-                d = tm[2] * cm[1] + tm[3] * cm[3]
-                scale = abs(a * d - b * c) ** 0.5 or 1.0
-                name = str(font.get("/BaseFont", "")).lower() if font else ""
-                bold = "bold" in name or "black" in name
-                self.sizes[(round(size * scale, 1), bold)] += len(piece.strip())
-                if bold:
-                    self.bold.append(piece.strip())
-                if self.y is None:
-                    self.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            self.parts.append(piece)
+_Style = tuple[int, float, bool]  # the text object's address, its font size, bold or not
 
-    def finish(self) -> None:
-        text = " ".join("".join(self.parts).split())
-        if text and self.y is not None:
-            (size, bold), _ = self.sizes.most_common(1)[0]
-            terms = [] if bold else list(self.bold)
-            self.lines.append(_Line(text, self.page, self.y, size, bold, terms))
-        self.parts.clear()
-        self.sizes.clear()
-        self.bold.clear()
-        self.y = None
+
+class _Styles:
+    """The font size and weight of characters of one text page, asked of PDFium's text
+    objects and kept per object."""
+
+    def __init__(self, textpage) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self._c = pdfium_c
+        self._textpage = textpage
+        self._objects: dict[int, _Style] = {}
+        self._bold_fonts: dict[int, bool] = {}
+
+    def baseline(self, index: int) -> float:
+        x, y = ctypes.c_double(), ctypes.c_double()
+        self._c.FPDFText_GetCharOrigin(self._textpage, self._char(index), x, y)
+        return round(y.value, 2)
+
+    def runs(self, first: int, last: int) -> list[tuple[int, _Style | None]]:
+        """Where each run of one text object starts between `first` and `last` (text
+        indexes, both included), with the run's style."""
+        runs: list[tuple[int, _Style | None]] = []
+        pending = [(first, last, self.style(first), self.style(last))]
+        while pending:
+            low, high, low_style, high_style = pending.pop()
+            if low_style == high_style:
+                if not runs or runs[-1][1] != low_style:
+                    runs.append((low, low_style))
+            elif high - low == 1:
+                if not runs or runs[-1][1] != low_style:
+                    runs.append((low, low_style))
+                runs.append((high, high_style))
+            else:
+                middle = (low + high) // 2
+                middle_style = self.style(middle)
+                pending.append((middle, high, middle_style, high_style))
+                pending.append((low, middle, low_style, middle_style))
+        return runs
+
+    def style(self, index: int) -> _Style | None:
+        c = self._c
+        handle = c.FPDFText_GetTextObject(self._textpage, self._char(index))
+        address = ctypes.cast(handle, ctypes.c_void_p).value
+        if address is None:
+            return None  # a character PDFium added: a space or a line break
+        style = self._objects.get(address)
+        if style is None:
+            size = ctypes.c_float()
+            c.FPDFTextObj_GetFontSize(handle, size)
+            matrix = c.FS_MATRIX()
+            c.FPDFPageObj_GetMatrix(handle, matrix)
+            # The font's size on the page: the object's matrix scales it.
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+            style = (
+                address,
+                round(size.value * scale, 1),
+                self._bold(c.FPDFTextObj_GetFont(handle)),
+            )
+            self._objects[address] = style
+        return style
+
+    def _bold(self, font) -> bool:
+        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        bold = self._bold_fonts.get(address)
+        if bold is None:
+            length = self._c.FPDFFont_GetBaseFontName(font, None, 0)
+            name = ctypes.create_string_buffer(max(length, 1))
+            self._c.FPDFFont_GetBaseFontName(font, name, length)
+            lowered = name.value.decode("latin-1").lower()
+            bold = self._bold_fonts[address] = "bold" in lowered or "black" in lowered
+        return bold
+
+    def _char(self, index: int) -> int:
+        """The character index behind a text index (PDFium may leave characters out of the
+        text, or add some)."""
+        return self._c.FPDFText_GetCharIndexFromTextIndex(self._textpage, index)
 
 
 def _without_running_lines(lines: list[_Line]) -> list[_Line]:
