@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from leadership_cards.cards import Card, Kind, SourceRef
 from leadership_cards.generate.quality import deck_problems, problems
 
@@ -49,3 +51,11 @@ def test_duplicates_are_reported() -> None:
         f"duplicate card {card.id}: 'What is service?'",
         "duplicate question: 'What is service?'",
     ]
+
+
+@pytest.mark.parametrize("answer", ["The same care", "A similar effect", "Another voice"])
+def test_an_answer_compared_with_what_the_card_cannot_show_is_refused(answer: str) -> None:
+    asked = _card(front="What does the closing speech deserve?", back=answer)
+    assert "answer compares with what the card does not show" in problems(asked)
+    whole = replace(asked, back="The same care as the opening speech")
+    assert problems(whole) == []

@@ -57,6 +57,8 @@ def problems(card: Card) -> list[str]:
             found.append("sentence cut mid-clause")
     if judged and not balanced(back):
         found.append("answer breaks a bracket pair")
+    if judged and _COMPARED_TO_NOTHING.match(back):
+        found.append("answer compares with what the card does not show")
     for text in (front, back):
         if _FURNITURE_TEXT.search(text) or any(is_furniture(line) for line in text.splitlines()):
             found.append("page furniture in the card")
@@ -84,6 +86,14 @@ def problems(card: Card) -> list[str]:
     if card.deck not in card.tags or str(card.kind) not in card.tags:
         found.append("missing deck or kind tag")
     return found
+
+
+# "The same care", "A similar effect", "Another voice": an answer measured against something
+# named earlier on the page, which the learner cannot see ("the same care as the agenda" is
+# whole).
+_COMPARED_TO_NOTHING = re.compile(
+    r"^(?:the\s+same|a\s+similar|similar|another)\b(?!.*\b(?:as|to|that)\b)", re.IGNORECASE
+)
 
 
 def _whole_sentence(answer: str, passage: str) -> bool:
