@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from leadership_cards.cards import Card, Kind, SourceRef
+from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
 from leadership_cards.generate.quality import deck_problems, problems
 
 
@@ -59,3 +59,22 @@ def test_an_answer_compared_with_what_the_card_cannot_show_is_refused(answer: st
     assert "answer compares with what the card does not show" in problems(asked)
     whole = replace(asked, back="The same care as the opening speech")
     assert problems(whole) == []
+
+
+@pytest.mark.parametrize(
+    "cloze",
+    [
+        "Keep each meeting to one purpose, as {{c1::Lencioni}} recommends.",
+        "According to {{c1::Kotter}}, urgency comes first.",
+    ],
+)
+def test_a_blank_on_who_said_the_claim_is_refused(cloze: str) -> None:
+    front, back = cloze_parts(cloze)
+    card = _card(kind=Kind.KEY_POINT, front=front, back=back, cloze=cloze)
+    card = replace(card, tags=("d", "chapter", "key_point"))
+    assert "blank is who said the claim, not the claim" in problems(card)
+    claim = "Keep each meeting to {{c1::one purpose}}, as Lencioni recommends."
+    front, back = cloze_parts(claim)
+    assert "blank is who said the claim, not the claim" not in problems(
+        replace(card, front=front, back=back, cloze=claim)
+    )

@@ -77,6 +77,8 @@ def problems(card: Card) -> list[str]:
                 found.extend(_blank_problems(card.cloze))
             if card.kind in CHOSEN_BLANK_KINDS and _names_the_subject(card):
                 found.append("blank names the deck's or chapter's own subject")
+            if card.kind in CHOSEN_BLANK_KINDS and _ATTRIBUTION_BLANK.search(card.cloze):
+                found.append("blank is who said the claim, not the claim")
     elif CLOZE_BLANK in front:
         found.append("blank without a cloze")
     if not card.deck or not card.chapter:
@@ -93,6 +95,16 @@ def problems(card: Card) -> list[str]:
 # whole).
 _COMPARED_TO_NOTHING = re.compile(
     r"^(?:the\s+same|a\s+similar|similar|another)\b(?!.*\b(?:as|to|that)\b)", re.IGNORECASE
+)
+
+
+# "..., as [Lencioni] recommends", "according to [Kotter], ...": the blank is the voice the
+# chapter quotes, and the claim itself is never tested.
+_ATTRIBUTION_BLANK = re.compile(
+    r"\b(?:as\s+\{\{c1::[^}]+\}\}\s+(?:recommends|recommended|argues|argued|suggests|"
+    r"suggested|advises|advised|notes|noted|says|said|puts\s+it|writes|wrote|observes|"
+    r"observed|reminds\s+us)\b|according\s+to\s+\{\{c1::)",
+    re.IGNORECASE,
 )
 
 
