@@ -49,3 +49,40 @@ def test_duplicates_are_reported() -> None:
         f"duplicate card {card.id}: 'What is service?'",
         "duplicate question: 'What is service?'",
     ]
+
+
+def _chapter_cards(tmp_path, text: str) -> list[Card]:
+    from leadership_cards.deck_source import deck_from_paths
+    from leadership_cards.generate import generate
+
+    path = tmp_path / "officers.md"
+    path.write_text(text, encoding="utf-8")
+    return generate(deck_from_paths([path]))
+
+
+def test_a_definition_asks_the_meaning_of_a_term_never_of_a_clause(tmp_path) -> None:
+    cards = _chapter_cards(
+        tmp_path,
+        "# Running a Club\n\n"
+        "Officers keep a club healthy when they plan their year together.\n\n"
+        "- Succession planning: preparing the next officer before the current one leaves.\n"
+        "- Share the work: an officer who does everything alone burns out by midyear.\n"
+        "- Give it soon: feedback loses value with every day that passes.\n"
+        "- Mediation works better: the leader meets both people together.\n\n"
+        "Every role is a small leadership assignment with a clear job.\n",
+    )
+    defined = [c.front for c in cards if c.kind is Kind.DEFINITION]
+    assert any("succession planning" in front for front in defined), defined
+    for clause in ("share the work", "give it soon", "mediation works better", "every role"):
+        assert not any(clause in front for front in defined), (clause, defined)
+
+
+def test_a_definition_of_a_clause_is_refused() -> None:
+    assert "definition of a clause, not a term" in problems(
+        _card(front="In “C”, what does “share the work” mean?")
+    )
+    assert "definition of a clause, not a term" in problems(
+        _card(front="In “C”, what is every meeting role?")
+    )
+    for term in ("word of the day", "call to action", "reflecting feelings", "a premortem"):
+        assert problems(_card(front=f"In “C”, what is {term}?")) == [], term

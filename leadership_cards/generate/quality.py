@@ -77,6 +77,8 @@ def problems(card: Card) -> list[str]:
                 found.append("blank names the deck's or chapter's own subject")
     elif CLOZE_BLANK in front:
         found.append("blank without a cloze")
+    if judged and card.kind is Kind.DEFINITION and not _defines_a_term(front):
+        found.append("definition of a clause, not a term")
     if not card.deck or not card.chapter:
         found.append("no deck or chapter")
     if not card.source.file or not card.source.position or not card.source.passage:
@@ -84,6 +86,44 @@ def problems(card: Card) -> list[str]:
     if card.deck not in card.tags or str(card.kind) not in card.tags:
         found.append("missing deck or kind tag")
     return found
+
+
+_DEFINED_TERM = re.compile(
+    r"\bwhat (?:does “(?P<quoted>[^”]+)” mean|(?:is|are) (?P<term>.+?))\?$", re.I
+)
+#: Tags that a noun phrase never holds: a pronoun, a finite verb, a relative word.
+_CLAUSE_TAGS = frozenset({"PRP", "WP", "WDT", "VBZ", "VBP", "VBD", "MD"})
+#: Words after which a determiner still opens a noun phrase: "word of the day".
+_BEFORE_A_DETERMINER = frozenset({"IN", "TO", "CC"})
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _defines_a_term(front: str) -> bool:
+    """A definition asks the meaning of a term, which is a name: "What does 'share the work'
+    mean?" asks for a piece of advice, "What is every role?" for a claim about all roles. A
+    term holds no pronoun or finite verb, ends on no adverb ("give it soon", "mediation
+    works better"), and has a determiner only at its start (one of a/an/the) or after a
+    preposition: a verb and its object ("share the work") has one in the middle."""
+    from leadership_cards.generate.syntax import analyse
+
+    m = _DEFINED_TERM.search(front)
+    if not m:
+        return True
+    term = m.group("quoted") or m.group("term")
+    analysis = analyse(term[0].lower() + term[1:])
+    if analysis is None:
+        return True
+    tokens = analysis.tokens
+    if any(t.tag in _CLAUSE_TAGS for t in tokens) or tokens[-1].tag in ("RB", "RBR", "JJR"):
+        return False
+    for i, token in enumerate(tokens):
+        if token.tag != "DT" and token.tag != "PDT":
+            continue
+        if i == 0 and token.lower not in _ARTICLES:
+            return False  # "every role", "each member": a claim about all of them
+        if i > 0 and tokens[i - 1].tag not in _BEFORE_A_DETERMINER:
+            return False
+    return True
 
 
 def _whole_sentence(answer: str, passage: str) -> bool:
