@@ -86,3 +86,23 @@ def test_a_definition_of_a_clause_is_refused() -> None:
     )
     for term in ("word of the day", "call to action", "reflecting feelings", "a premortem"):
         assert problems(_card(front=f"In “C”, what is {term}?")) == [], term
+
+
+def _key_point(cloze: str) -> Card:
+    start, _, rest = cloze.partition("{{c1::")
+    back, _, end = rest.partition("}}")
+    return _card(
+        kind=Kind.KEY_POINT,
+        cloze=cloze,
+        front=f"{start}[...]{end}",
+        back=back,
+        tags=("d", "chapter", "key_point"),
+    )
+
+
+def test_a_blank_never_takes_the_sentences_only_verb() -> None:
+    lead = "A key point of “Meeting Roles”: "
+    taken = _key_point(f"{lead}The {{{{c1::timer signals}}}} green at the minimum, red at the end.")
+    assert "blank takes the sentence's verb" in problems(taken)
+    kept = _key_point(f"{lead}The {{{{c1::ah-counter}}}} makes speakers aware of filler words.")
+    assert problems(kept) == []

@@ -155,7 +155,37 @@ def _blank_problems(cloze: str) -> list[str]:
     start = cloze.index("{{c1::")
     end = cloze.index("}}", start)
     statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
-    return blanks.problems(statement, (start, end - 6))
+    found = blanks.problems(statement, (start, end - 6))
+    if _takes_the_verb(statement, start, end - 6):
+        found.append("blank takes the sentence's verb")
+    return found
+
+
+def _takes_the_verb(statement: str, start: int, end: int) -> bool:
+    """True when the blank ends on the sentence's only verb, read as a plural noun: in "The
+    timer signals green at the minimum" the tagger finds no verb, and "[timer signals]"
+    leaves "The [...] green at the minimum", a frame with no verb to say what is asked. A
+    plural noun that a modifier or a phrase follows straight on, with no verb anywhere, is
+    that verb."""
+    from leadership_cards.generate.syntax import analyse
+
+    # The clause the blank is in, after any lead-in ("A key point of “...”: ").
+    cut = statement.rfind(": ", 0, start) + 1
+    if cut:
+        statement, start, end = statement[cut + 1 :], start - cut - 1, end - cut - 1
+    analysis = analyse(statement)
+    if analysis is None:
+        return False
+    tokens = analysis.tokens
+    if any(t.tag.startswith(("VB", "MD")) for t in tokens):
+        return False
+    inside = [t for t in tokens if start <= t.start < end]
+    after = next((t for t in tokens if t.start >= end), None)
+    return bool(inside and after) and inside[-1].tag == "NNS" and after.tag in _AFTER_A_VERB
+
+
+#: What follows a verb straight on when no object does: "signals green", "runs at noon".
+_AFTER_A_VERB = frozenset({"JJ", "IN", "RB", "CD"})
 
 
 _CHAPTER_LEAD = re.compile(r"^In “[^”]*”, ")
