@@ -106,3 +106,17 @@ def test_a_blank_never_takes_the_sentences_only_verb() -> None:
     assert "blank takes the sentence's verb" in problems(taken)
     kept = _key_point(f"{lead}The {{{{c1::ah-counter}}}} makes speakers aware of filler words.")
     assert problems(kept) == []
+
+
+def test_a_definition_is_a_meaning_not_a_rank_or_an_owner() -> None:
+    verdict = "a rank or an owner, not a meaning"
+    assert verdict in problems(_card(front="What is silence?", back="The listener's other tool."))
+    assert verdict in problems(
+        _card(front="What is a story?", back="The strongest opening of all.")
+    )
+    for meaning in (
+        "The choice of which word in a sentence to stress.",
+        "The duty to answer for a result.",
+        "The meeting's host: the member who introduces every speaker and keeps time.",
+    ):
+        assert problems(_card(front="What is emphasis?", back=meaning)) == [], meaning

@@ -79,6 +79,8 @@ def problems(card: Card) -> list[str]:
         found.append("blank without a cloze")
     if judged and card.kind is Kind.DEFINITION and not _defines_a_term(front):
         found.append("definition of a clause, not a term")
+    if judged and card.kind is Kind.DEFINITION and _ranks_or_owns(back):
+        found.append("a rank or an owner, not a meaning")
     if not card.deck or not card.chapter:
         found.append("no deck or chapter")
     if not card.source.file or not card.source.position or not card.source.passage:
@@ -124,6 +126,36 @@ def _defines_a_term(front: str) -> bool:
         if i > 0 and tokens[i - 1].tag not in _BEFORE_A_DETERMINER:
             return False
     return True
+
+
+#: A meaning this short is the whole answer: nothing after the description says what X is.
+MAX_BARE_DESCRIPTION_WORDS = 6
+#: Tags that make a definite description a rank or an owner: "the strongest", "the most",
+#: "the speaker's".
+_RANK_OR_OWNER = frozenset({"POS", "JJS", "RBS"})
+#: Where a description's opening noun phrase ends: a preposition, a relative, a comma.
+_PHRASE_ENDS = frozenset({"IN", "TO", "WDT", "WP", ",", ".", ":"})
+
+
+def _ranks_or_owns(meaning: str) -> bool:
+    """True when a short meaning is a definite description by rank or owner: "Silence is
+    the listener's other tool", "A story is the strongest opening of all" say whose X is or
+    how it ranks, so "What is silence? The listener's other tool." asks a verdict as if it
+    were a meaning (the claim asked the other way, "What is the listener's other tool?",
+    is the card). "The choice of which word to stress" says what X is."""
+    from leadership_cards.generate.syntax import analyse
+
+    if not meaning.lower().startswith("the ") or len(meaning.split()) > MAX_BARE_DESCRIPTION_WORDS:
+        return False
+    analysis = analyse(meaning)
+    if analysis is None:
+        return False
+    for token in analysis.tokens[1:]:
+        if token.tag in _PHRASE_ENDS:
+            return False
+        if token.tag in _RANK_OR_OWNER:
+            return True
+    return False
 
 
 def _whole_sentence(answer: str, passage: str) -> bool:
