@@ -120,3 +120,11 @@ def test_a_definition_is_a_meaning_not_a_rank_or_an_owner() -> None:
         "The meeting's host: the member who introduces every speaker and keeps time.",
     ):
         assert problems(_card(front="What is emphasis?", back=meaning)) == [], meaning
+
+
+def test_a_blank_the_sentence_spells_is_refused() -> None:
+    lead = "A key point of “Leadership”: "
+    spelled = _key_point(f"{lead}Inner leaders learn to both {{{{c1::trust}}}} and be trustworthy.")
+    assert "the sentence gives the blank away" in problems(spelled)
+    kept = _key_point(f"{lead}{{{{c1::Inspiration}}}}, not motivation, marks the inner leader.")
+    assert problems(kept) == []

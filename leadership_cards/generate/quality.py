@@ -188,6 +188,8 @@ def _blank_problems(cloze: str) -> list[str]:
     end = cloze.index("}}", start)
     statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
     found = blanks.problems(statement, (start, end - 6))
+    if _derived_beside(statement, start, end - 6):
+        found.append("the sentence gives the blank away")
     if _takes_the_verb(statement, start, end - 6):
         found.append("blank takes the sentence's verb")
     return found
@@ -214,6 +216,23 @@ def _takes_the_verb(statement: str, start: int, end: int) -> bool:
     inside = [t for t in tokens if start <= t.start < end]
     after = next((t for t in tokens if t.start >= end), None)
     return bool(inside and after) and inside[-1].tag == "NNS" and after.tag in _AFTER_A_VERB
+
+
+MIN_STEM_LETTERS = 4
+
+
+def _derived_beside(statement: str, start: int, end: int) -> bool:
+    """True when a one-word blank is the stem of a word the sentence keeps: "learn to both
+    [trust] and be trustworthy", "no leadership without [followership]" beside "Followers":
+    the frame spells most of the answer."""
+    answer = normalise(statement[start:end])
+    if " " in answer:
+        return False
+    stem = answer[:-1] if answer.endswith("s") else answer
+    if len(stem) < MIN_STEM_LETTERS:
+        return False
+    frame = normalise(f"{statement[:start]} {statement[end:]}").split()
+    return any(w != answer and w.startswith(stem) and len(w) > len(stem) + 1 for w in frame)
 
 
 #: What follows a verb straight on when no object does: "signals green", "runs at noon".
