@@ -40,6 +40,7 @@ SHORT_OF_THE_BAR: dict[str, str] = {
     "coaching-conversations": "68% of facts asked",
     "deciding-together": "62% of facts asked",
     "delegation-that-develops-people": "73% of facts asked",
+    "evaluating-a-speech": "87% of facts asked",
     "giving-feedback": "89% of facts asked",
     "handout-conflict": "72% of facts asked",
     "leading-change": "64% of facts asked",
