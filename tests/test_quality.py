@@ -128,3 +128,12 @@ def test_a_blank_the_sentence_spells_is_refused() -> None:
     assert "the sentence gives the blank away" in problems(spelled)
     kept = _key_point(f"{lead}{{{{c1::Inspiration}}}}, not motivation, marks the inner leader.")
     assert problems(kept) == []
+
+
+def test_a_definition_asked_by_its_description_is_not_judged_as_a_term() -> None:
+    for front in (
+        "In “C”, what is the term for how far you pursue your own concerns?",
+        "In “C”, what is groupthink, as Janis described it?",
+        "In “C”, what is often called the busiest officer?",
+    ):
+        assert problems(_card(front=front, back="Assertiveness")) == [], front

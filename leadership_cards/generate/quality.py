@@ -90,6 +90,9 @@ def problems(card: Card) -> list[str]:
     return found
 
 
+#: An unquoted "What is X?" longer than this asks by a description ("the term for ..."),
+#: not for the meaning of a term.
+MAX_ASKED_TERM_WORDS = 4
 _DEFINED_TERM = re.compile(
     r"\bwhat (?:does “(?P<quoted>[^”]+)” mean|(?:is|are) (?P<term>.+?))\?$", re.I
 )
@@ -112,6 +115,8 @@ def _defines_a_term(front: str) -> bool:
     if not m:
         return True
     term = m.group("quoted") or m.group("term")
+    if not m.group("quoted") and ("," in term or len(term.split()) > MAX_ASKED_TERM_WORDS):
+        return True  # "What is the term for how far you pursue ...?" asks for the term itself
     analysis = analyse(term[0].lower() + term[1:])
     if analysis is None:
         return True
