@@ -25,6 +25,7 @@ from leadership_cards.generate.questions import (
     judged_by_question,
     kind_question,
     meaning_question,
+    means_question,
     one_test_question,
     reason_question,
     relative_subject_question,
@@ -134,6 +135,25 @@ def test_what_a_thing_teaches_people_to_do() -> None:
         "To wait",
     )
     assert infinitive_question("A good chair leads members to the exit.") is None
+
+
+def test_any_verb_that_leads_someone_to_act_is_asked_what_it_leads_them_to_do() -> None:
+    # The class of teaching, allowing and causing verbs, not a list of the chapter's words.
+    assert infinitive_question(
+        "A clear agenda enables the chair to close the meeting on time."
+    ) == (
+        "What does a clear agenda enable the chair to do?",
+        "To close the meeting on time",
+    )
+    assert infinitive_question("A timed speech forces speakers to cut their weakest point.") == (
+        "What does a timed speech force speakers to do?",
+        "To cut their weakest point",
+    )
+    assert infinitive_question("Good mentors push new members to speak early.") == (
+        "What do good mentors push new members to do?",
+        "To speak early",
+    )
+    assert infinitive_question("The chair wants to close the meeting on time.") is None
 
 
 def test_a_condition_keeps_its_adjective_complement_and_drops_only() -> None:
@@ -292,3 +312,49 @@ def test_the_one_measure_a_colon_names_is_asked() -> None:
         "A good agenda is judged by one test: whether the meeting ends on time."
     ) == ("What one test is a good agenda judged by?", "Whether the meeting ends on time")
     assert one_test_question("A good agenda is judged by its length.") is None
+
+
+def test_any_words_that_put_one_side_in_place_of_another_make_a_contrast() -> None:
+    assert contrast_question(
+        "A timer is a courtesy to the audience instead of a punishment for the speaker."
+    ) == (
+        ("What is a timer, instead of a punishment for the speaker?", "A courtesy to the audience"),
+        (11, 37),
+    )
+    assert contrast_question("An evaluation is a gift as opposed to a verdict.") == (
+        ("What is an evaluation, as opposed to a verdict?", "A gift"),
+        (17, 23),
+    )
+    # A passive names no thing in place of another.
+    assert contrast_question("The evaluation is delivered instead of the speech.") is None
+
+
+def test_the_means_of_any_passive_is_asked_how() -> None:
+    assert means_question("Progress in the program is tracked by a checklist of ten goals.") == (
+        "How is progress in the program tracked?",
+        "By a checklist of ten goals",
+    )
+    assert means_question("A club's health is built through steady mentoring.") == (
+        "How is a club's health built?",
+        "Through steady mentoring",
+    )
+    # A place is no means, and an adjective is no verb done to the subject.
+    assert means_question("The meeting is held in the library.") is None
+    assert means_question("The office is open by appointment.") is None
+
+
+def test_what_holds_only_under_a_condition_is_not_asked_apart() -> None:
+    # The second claim is true only when the first clause's condition holds: asked alone it
+    # would teach a falsehood ("What do members reject?").
+    cards = _cards_of(
+        "Debate\n\nConfusion starts when a club skips its agenda, and members reject a plan "
+        "that was only meant as a draft. A slip is not a failure if it was honest: the "
+        "speaker simply continues, and the audience notices a person rather than a "
+        "mistake.\n\nThe proposer opens the debate, and the opposer answers every argument "
+        "in the same order.\n"
+    )
+    fronts = [c.front for c in cards]
+    assert not any("members reject" in f for f in fronts), fronts
+    assert not any("audience notice" in f for f in fronts), fronts
+    # Two claims with no condition between them are still each a card's worth.
+    assert any("what does the opposer answer?" in f for f in fronts), fronts

@@ -36,16 +36,15 @@ CLOSE_MATCH = 88  # rapidfuzz ratio (0-100) of a phrase and an answer window as 
 #: Chapters whose cards do not yet ask 90% of their facts: the generator's open work, each
 #: with the coverage it had when listed. Remove a chapter once it passes.
 SHORT_OF_THE_BAR: dict[str, str] = {
-    "club-officers": "85% of facts asked",
-    "coaching-conversations": "68% of facts asked",
-    "deciding-together": "62% of facts asked",
+    "coaching-conversations": "82% of facts asked",
+    "deciding-together": "81% of facts asked",
     "delegation-that-develops-people": "73% of facts asked",
-    "giving-feedback": "89% of facts asked",
-    "handout-conflict": "72% of facts asked",
-    "leading-change": "64% of facts asked",
-    "meeting-roles": "81% of facts asked",
-    "motivation": "65% of facts asked",
-    "speech-openings": "68% of facts asked",
+    "evaluating-a-speech": "87% of facts asked",
+    "handout-conflict": "81% of facts asked",
+    "leading-change": "72% of facts asked",
+    "meeting-roles": "88% of facts asked",
+    "motivation": "70% of facts asked",
+    "speech-openings": "73% of facts asked",
     "table-topics": "71% of facts asked",
     "voice-and-gesture": "78% of facts asked",
 }

@@ -8,6 +8,7 @@ import pytest
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.definitions import asks_for_a_term
 from leadership_cards.source import read_document
 
 
@@ -61,7 +62,7 @@ def test_every_definition_form_yields_its_card(  # every definition names its ch
     tmp_path: Path, sentence: str, front: str, back: str
 ) -> None:
     body = f"{sentence} Members learn the term in their first month."
-    cards = [c for c in chapter_cards(tmp_path, body) if c.kind is Kind.DEFINITION]
+    cards = [c for c in chapter_cards(tmp_path, body) if _asks_a_meaning(c)]
     assert len(cards) == 1, [c.front for c in cards]
     card = cards[0]
     assert card.front == front
@@ -144,8 +145,12 @@ def test_an_acronym_is_asked_what_it_stands_for(tmp_path: Path) -> None:
 def test_a_definition_keeps_to_its_meaning(
     tmp_path: Path, sentence: str, front: str, back: str
 ) -> None:
-    cards = [c for c in chapter_cards(tmp_path, sentence) if c.kind is Kind.DEFINITION]
+    cards = [c for c in chapter_cards(tmp_path, sentence) if _asks_a_meaning(c)]
     assert [(c.front, c.back) for c in cards] == [(front, back)]
+
+
+def _asks_a_meaning(card: Card) -> bool:
+    return card.kind is Kind.DEFINITION and not asks_for_a_term(card)
 
 
 def test_a_glossary_term_of_several_words_names_its_chapter(tmp_path: Path) -> None:
@@ -172,3 +177,204 @@ def test_a_contrast_is_a_claim_not_a_definition(tmp_path: Path) -> None:
     # "What is mentoring?" -> "A personal, not a formal, bond" would be too open to answer.
     cards = chapter_cards(tmp_path, "Mentoring is a personal, not a formal, bond between members.")
     assert not [c for c in cards if c.front.endswith("what is mentoring?")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front", "back"),
+    [
+        (
+            "A premortem is a short exercise that turns the team's imagination against its "
+            "own plan.",
+            "In “Club Roles”, what is the term for a short exercise that turns the team's "
+            "imagination against its own plan?",
+            "A premortem",
+        ),
+        (
+            "Task conflict is disagreement about the work itself: goals, methods, priorities.",
+            "In “Club Roles”, what is the term for disagreement about the work itself?",
+            "Task conflict",
+        ),
+        (
+            "Accountability means the duty to answer for a result.",
+            "In “Club Roles”, what is the term for the duty to answer for a result?",
+            "Accountability",
+        ),
+    ],
+)
+def test_a_term_is_asked_from_its_meaning(
+    tmp_path: Path, sentence: str, front: str, back: str
+) -> None:
+    cards = [c for c in chapter_cards(tmp_path, sentence) if asks_for_a_term(c)]
+    assert [(c.front, c.back) for c in cards] == [(front, back)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pace is the lever most speakers misuse, and slowing down is the cure.",
+        "A story is the strongest opening of all, because people follow a narrative.",
+        "Transition is the inner process people go through to come to terms with it.",
+        "Leadership is a way of working with a leadership team.",
+    ],
+)
+def test_a_verdict_or_a_leaning_meaning_is_not_asked_for_its_term(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "The lever most speakers misuse" says something of pace; it is not what "pace"
+    means, and a meaning with "it" in it, or one that names its term, gives nothing to
+    recognise."""
+    assert not [c for c in chapter_cards(tmp_path, sentence) if asks_for_a_term(c)]
+
+
+def test_two_definitions_in_one_sentence_each_yield_a_card(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path, "A position is what someone says they want; an interest is why they want it."
+    )
+    assert [(c.front, c.back) for c in cards if c.kind is Kind.DEFINITION] == [
+        ("In “Club Roles”, what is a position?", "What someone says they want."),
+        ("In “Club Roles”, what is an interest?", "Why they want it."),
+    ]
+
+
+def test_a_meaning_without_an_article_is_a_noun_not_a_verdict(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Task conflict is disagreement about the work itself: goals, methods, priorities.\n\n"
+        "Consensus is slow in large clubs. Trust is earned in small moments. "
+        "Ownership is what carries a plan through the first setback.",
+    )
+    assert [(c.front, c.back) for c in cards if _asks_a_meaning(c)] == [
+        ("In “Club Roles”, what is task conflict?", "Disagreement about the work itself.")
+    ]
+
+
+def test_a_short_contrast_after_a_colon_asks_what_the_term_is_if_not_the_other(
+    tmp_path: Path,
+) -> None:
+    cards = chapter_cards(
+        tmp_path, "The last four words carry the weight: feedback is an offer, not an order."
+    )
+    assert ("In “Club Roles”, what is feedback, if not an order?", "An offer.") in [
+        (c.front, c.back) for c in cards
+    ]
+
+
+def test_a_definition_that_refers_to_the_sentence_before(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Urgency is not panic, and it is not a deadline handed down. It means that enough "
+        "people believe the present situation is more dangerous than the change.\n\n"
+        "Groupthink is the danger that grows with a team's closeness. Janis described it as "
+        "the habit of a close group that puts agreement ahead of a realistic look at the "
+        "alternatives (Janis, 1972).\n\n"
+        "Specific praise is praise that names the behaviour and its effect. It is the "
+        "cheapest development tool a leader has, and the least used.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what does urgency mean?"] == (
+        "Enough people believe the present situation is more dangerous than the change."
+    )
+    assert asked["In “Club Roles”, what is groupthink, as Janis described it?"] == (
+        "The habit of a close group that puts agreement ahead of a realistic look at the "
+        "alternatives."
+    )
+    assert (
+        asked[
+            "In “Club Roles”, what is the cheapest development tool a leader has, and the least used?"
+        ]
+        == "Specific praise"
+    )
+
+
+def test_it_with_no_term_before_defines_nothing(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Members vote at the annual meeting. It means that enough people believe the club "
+        "is worth keeping. It is the most important night of the year for the club.",
+    )
+    assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]
+
+
+def test_a_name_given_in_passing_is_blanked_and_an_acronym_asked(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Bridges saw transition as starting with an ending, passing through a confusing "
+        "middle he called the neutral zone, and only then arriving at a new beginning.\n\n"
+        "The Center for Creative Leadership teaches a shape called SBI, which stands for "
+        "situation, behaviour, impact.\n\n"
+        "The Topicsmaster calls on speakers one at a time. Decide by a named person after "
+        "consultation.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert "the neutral zone" in asked.values()
+    assert asked["In “Club Roles”, what does SBI stand for?"] == "Situation, behaviour, impact."
+    assert not [c for c in cards if c.back in ("speakers", "person after consultation")]
+
+
+def test_a_term_and_its_meaning_side_by_side(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "The first is autonomy, the sense of choosing one's own actions rather than being "
+        "controlled.\n\n"
+        "Two dimensions place the modes: assertiveness, how far you pursue your own "
+        "concerns, and cooperativeness, how far you pursue the other person's concerns.\n\n"
+        "A club is led by an elected team of officers, the club executive committee.\n\n"
+        "When two followers are in conflict, the leader is tempted to decide for them.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is autonomy?"] == (
+        "The sense of choosing one's own actions rather than being controlled."
+    )
+    assert asked["In “Club Roles”, what is assertiveness?"] == (
+        "How far you pursue your own concerns."
+    )
+    assert asked["In “Club Roles”, what is an elected team of officers called?"] == (
+        "The club executive committee"
+    )
+    assert not [front for front in asked if "in conflict" in front]
+
+
+def test_a_definition_inside_a_longer_sentence(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Buying time is allowed, and it is a technique rather than a weakness.\n\n"
+        "Generate at least two real options, because a decision with one option is only a "
+        "proposal waiting for approval.\n\n"
+        "The first is autonomy, the sense of choosing one's own actions.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is buying time, if not a weakness?"] == "A technique."
+    assert asked["In “Club Roles”, what is a decision with one option?"] == (
+        "A proposal waiting for approval."
+    )
+    assert asked[
+        "In “Club Roles”, what is the term for the sense of choosing one's own actions?"
+    ] == ("Autonomy")
+    # A description of five words is no name to recall.
+    assert "A decision with one option" not in asked.values()
+
+
+def test_what_goes_by_a_name_is_asked_for(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "The Vice President Education is often called the busiest officer, because every "
+        "agenda depends on the roles being filled.",
+    )
+    assert (
+        "In “Club Roles”, what is often called the busiest officer?",
+        "The Vice President Education",
+    ) in [(c.front, c.back) for c in cards]
+
+
+def test_a_marked_term_that_is_called_something_is_asked_for_by_that_name(tmp_path: Path) -> None:
+    path = tmp_path / "officers.md"
+    path.write_text(
+        "# Officers\n\nThe **Vice President Education** is often called the busiest officer, "
+        "because every agenda depends on the roles being filled.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="o", title="Officers")
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Officers”, what is often called the busiest officer?": "The Vice President Education"
+    }

@@ -187,12 +187,17 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
     dropped."""
     casing: Casing | None = None
     out = []
+    asked: set[str] = set()  # questions once named: two wordings may meet there
     for card in cards:
         if card.cloze is None:
             named = _question_in_place(card, chapter)
+            question = normalise(named.front)
+            if question in asked and card.kind not in _WRITTEN:
+                continue
             # As with a cloze: a question the chapter's name would answer is dropped.
             if named is card or card.kind in _WRITTEN or passes(named):
                 out.append(named)
+                asked.add(question)
             continue
         if card.kind in _WRITTEN or names_its_place(card.front, chapter):
             out.append(card)
@@ -278,10 +283,13 @@ _WRITTEN = WRITTEN_KINDS
 def _rank(card: Card) -> int:
     """Which of two colliding cards stays: a member's own card, then what the chapter is
     for (its key points, definitions, title), then an item of a list it names (an officer
-    asked from its duty), then a looser claim that happens to name that item."""
+    asked from its duty), then a looser claim that happens to name that item. A term asked
+    from its meaning is a looser card: the chapter's other questions name the term freely."""
     if card.kind in _WRITTEN:
         return 3
-    return 2 if card.kind in _ESSENTIAL else 1 if card.kind in _LIST_ITEM_KINDS else 0
+    if card.kind in _ESSENTIAL and not definitions.asks_for_a_term(card):
+        return 2
+    return 1 if card.kind in _LIST_ITEM_KINDS else 0
 
 
 def _candidates(ctx: Chapter) -> Iterator[Candidate]:
@@ -402,7 +410,8 @@ class _Seen:
             self.answers.add(back)
         self.ids.add(card_id)
         self.fronts.add(front)
-        self.items.add(card.item)
+        if not definitions.asks_for_a_term(card):
+            self.items.add(card.item)  # a term asked from its meaning stands in for nothing
         return True
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from leadership_cards.generate.quantities import is_hedge
+from leadership_cards.generate.quantities import ends_a_time, is_hedge
 from leadership_cards.generate.syntax import (
     AUXILIARY_WORDS,
     Analysis,
@@ -314,6 +314,7 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         (is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not is_hedge(tokens, first))
         or is_function(blank[-1])
         and not _closing_particle(tokens, last)
+        and not ends_a_time(tokens, last)
     ):
         out.append("blank starts or ends on a function word")
     words = [t for t in blank if is_word(t)]
@@ -365,7 +366,7 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("frame too short for one answer")
     if _splits_phrase(tokens, first, last):
         out.append("blank splits a phrase")
-    elif _runs_into_noun_phrase(tokens, last):
+    elif _runs_into_noun_phrase(tokens, last) and not _counted(tokens, first, last):
         out.append("blank ends on a verb read as a noun")  # "the [corporation use] unique skills"
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
@@ -420,6 +421,12 @@ def _runs_into_noun_phrase(tokens: tuple[Token, ...], last: int) -> bool:
     if last + 2 >= len(tokens) or not tokens[last].tag.startswith("NN"):
         return False
     return tokens[last + 1].tag == "JJ" and tokens[last + 2].tag.startswith("NN")
+
+
+def _counted(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "[Three habits] separate ...": a plural noun counted by the number before it is a
+    noun, whatever follows it."""
+    return tokens[first].tag == "CD" and tokens[last].tag == "NNS"
 
 
 def _whole_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
@@ -566,6 +573,8 @@ def is_list(blank: list[Token]) -> bool:
 def _in_list(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """ "a [complex array of interests], forces, attitudes, and values": one item of several,
     with no cue to say which."""
+    if is_function(tokens[first]) and is_hedge(tokens, first):
+        return False  # "for one year, [from July 1 to June 30], and ...": a time, an aside
     after = list(tokens[last + 1 : last + 10])
     if any(t.text == "(" for t in after):
         after = after[: next(n for n, t in enumerate(after) if t.text == "(")]  # a citation

@@ -1,9 +1,12 @@
-"""Citations -> cloze cards on the claim a cited author supports.
+"""Citations -> cloze cards on the claim a cited author supports, and attributions -> "Who
+made the GROW model popular?" cards.
 
 What a learner keeps is the claim; the author stays in the sentence as its context ("... about
 [...] were abandoned within two years (Nutt, 1999)"), so the card tests what was found, and
 who found it comes along as a cue. A sentence whose claim has no good blank makes no card: an
-author or a year alone is not worth a morning's review."""
+author or a year alone is not worth a morning's review. Who made, coined, developed or
+teaches a named model is another matter: a member names the model with its maker ("John
+Whitmore's GROW model"), so that is asked as a question of its own."""
 
 from __future__ import annotations
 
@@ -11,12 +14,14 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.context import Chapter, with_term_before
 from leadership_cards.generate.text import (
+    capitalise,
     cloze_of,
     dangles,
     salient_span,
     sentences,
+    strip_citations,
     strip_connectives,
     word_count,
 )
@@ -31,6 +36,12 @@ MAX_SENTENCE_WORDS = 40
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
+    yield from _claims(chapter)
+    for text, position in chapter.passages():
+        yield from _attributions(chapter, text, position)
+
+
+def _claims(chapter: Chapter) -> Iterator[Card]:
     for paragraph in chapter.doc.paragraphs:
         if "(" not in paragraph.text:
             continue
@@ -90,3 +101,92 @@ def _supports_whole(sentence: str, m: re.Match[str], narrative: bool) -> bool:
     if narrative:
         return m.start() == 0
     return not sentence[m.end() :].strip(' .!?"”’')
+
+
+def _attributions(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
+    """ "the GROW model, which John Whitmore made popular" -> "Who made the GROW model
+    popular?"; "Marshall Goldsmith coined the term" (the term the sentence before defined)
+    -> "Who coined the term feedforward?"; "The premortem comes from the research
+    psychologist Gary Klein" -> "Where does the premortem come from?"."""
+    if not _MAKER_VERB.search(text):
+        return
+    for raw, before in with_term_before(sentences(text)):
+        sentence = strip_citations(raw)
+        found = _attribution(sentence, before)
+        if found:
+            front, who = found
+            yield chapter.card(Kind.CITATION, front, capitalise(who), position, text)
+
+
+def _attribution(sentence: str, before: str) -> tuple[str, str] | None:
+    m = _WHICH_MADE.search(sentence)
+    if m:
+        return _question(m.group("verb"), m.group("thing")), m.group("who")
+    m = _MADE_BY.search(sentence)
+    if m:
+        return _question(m.group("verb"), m.group("thing")), m.group("who")
+    m = _MAKER_FIRST.match(sentence)
+    if m:
+        thing = m.group("thing")
+        called = _CALLED_NAME.search(thing)
+        if called:
+            thing = called.group("name")  # "a three-part shape called SBI": SBI
+        elif thing.lower() == "the term":
+            if not before:
+                return None
+            thing = f"the term {_lowered(before)}"
+        if dangles(thing):
+            return None
+        return _question(m.group("verb"), thing), m.group("who")
+    m = _COMES_FROM.match(sentence)
+    if m and _NAMED.search(m.group("who")):
+        thing = m.group("thing")
+        return f"Where does {thing[:1].lower()}{thing[1:]} come from?", m.group("who")
+    return None
+
+
+def _question(verb: str, thing: str) -> str:
+    thing = thing if _NAMED_THING.match(thing) else thing[:1].lower() + thing[1:]
+    verb = verb.lower()
+    if verb in ("made popular", "popularised", "popularized"):
+        return f"Who made {thing} popular?"
+    if verb in ("teaches", "teach"):
+        return f"Who teaches {thing}?"
+    return f"Who {verb} {thing}?"
+
+
+def _lowered(term: str) -> str:
+    words = term.split()
+    if sum(c.isupper() for c in words[0]) > 1 or any(w[:1].isupper() for w in words[1:]):
+        return term
+    return term[:1].lower() + term[1:]
+
+
+_MAKERS = r"(?:made popular|popularised|popularized|coined|developed|devised|introduced|created|invented|proposed|founded)"
+_WHO = r"(?P<who>(?:the )?[A-Z][\w'’-]+(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*)"
+_THING = r"(?P<thing>(?:(?:the|a|an)\s+|[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2})"  # a short noun phrase
+#: "the GROW model, which John Whitmore made popular in the 1990s"
+_WHICH_MADE = re.compile(rf"\b{_THING},\s+which\s+{_WHO}\s+(?P<verb>{_MAKERS})\b")
+#: "Self-determination theory, developed by Edward Deci and Richard Ryan, holds ..."
+_MADE_BY = re.compile(
+    rf"^{_THING},\s+(?:first\s+)?(?P<verb>developed|devised|introduced|created|invented|"
+    rf"proposed|popularised|popularized|coined|founded)\s+by\s+{_WHO}\s*,"
+)
+#: "Marshall Goldsmith coined the term ...", "The Center for Creative Leadership teaches ..."
+_MAKER_FIRST = re.compile(
+    rf"^{_WHO}\s+(?P<verb>coined|popularised|popularized|developed|devised|introduced|created|"
+    r"invented|teaches)\s+(?P<thing>the term|(?:the|a|an)\s+[\w'’ -]+?)"
+    r"(?=\s+(?:for|in|to|that|which|as|with|when)\b|[,.;:]|$)"
+)
+_CALLED_NAME = re.compile(r"\bcalled\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
+#: "The premortem comes from the research psychologist Gary Klein, who found ..."
+_COMES_FROM = re.compile(
+    r"^(?P<thing>The\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?)\s+(?:comes|came)\s+from\s+"
+    r"(?P<who>(?:the\s+)?[\w'’ -]+?)(?=[,.;]|\s+who\b|$)"
+)
+_NAMED = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
+_NAMED_THING = re.compile(r"^(?:[A-Z]{2}|[A-Z][a-z]+\s+[A-Z])")
+_MAKER_VERB = re.compile(
+    r"\b(?:made popular|popularised|popularized|coined|developed|devised|introduced|created|"
+    r"invented|proposed|founded|teaches|comes from|came from)\b"
+)

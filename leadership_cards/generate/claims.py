@@ -10,7 +10,7 @@ of numbered items count too, after the item's first sentence (its technique card
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
@@ -28,6 +28,7 @@ from leadership_cards.generate.questions import (
     judged_by_question,
     kind_question,
     meaning_question,
+    means_question,
     one_test_question,
     origin_question,
     reason_question,
@@ -101,162 +102,282 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             raw = previous = resolve_pronoun(raw, previous)
             if index == 0 and not position.startswith("paragraph"):
                 continue  # an item's first sentence is its technique card
-            verdict = bool(_VERDICT.search(raw))
-            if topic and topic.match(raw) and word_count(raw) <= MAX_TOPIC_WORDS:
-                verdict = True
-            resolved = _resolve_that(strip_citations(raw))
-            if resolved:
-                yield chapter.card(Kind.CLAIM, "", "", position, text, cloze=resolved)
-                continue
-            sentence = strip_citations(raw)
-            sentence = capitalise(_SUMMARY.sub("", sentence))
-            sentence = _with_what_it_replaces(sentence, strip_citations(before))
-            sentence = strip_connectives(sentence)
-            who, sentence = _reported(sentence)
-            sentence = _EXAMPLES.sub("", sentence)
-            # A claim and its reason: the reason is a card of its own beside the claim's.
-            reason = _not_the_topic(reason_question(sentence), chapter)
-            if reason:
-                yield chapter.card(
-                    Kind.CLAIM, _in_chapter(chapter, reason[0], who), reason[1], position, text
-                )
-            if dangles(sentence):
-                sentence = _main_clause_after_but(sentence)
-            if word_count(sentence) > MAX_SENTENCE_WORDS:
-                sentence = _without_aside(sentence)
-            if word_count(sentence) > MAX_SENTENCE_WORDS and not dangles(sentence):
-                # Too long to show whole, but its "when" clause may still be asked.
-                asked = _not_the_topic(clause_question(sentence), chapter)
-                if asked:
-                    yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                    )
-                continue
-            if (
-                dangles(sentence)
-                or _ORDINAL_REFERENCE.search(sentence)
-                or word_count(sentence) > MAX_SENTENCE_WORDS
-                or "{{" in sentence
-                or "}}" in sentence
-            ):
-                continue
-            compared = _not_the_topic(
-                kind_question(sentence)
-                or meaning_question(sentence)
-                or judged_by_question(sentence)
-                or one_test_question(sentence),
-                chapter,
-            )
-            if compared:
-                # "A team that reviews ... learns faster than one that ...": what sets the
-                # favoured kind apart is the point, not a word of the comparison.
-                yield chapter.card(
-                    Kind.CLAIM, _in_chapter(chapter, compared[0], who), compared[1], position, text
-                )
-                continue
-            # A general statement in the present tense is a claim of the chapter's own;
-            # narration (past tense), questions and asides are not.
-            # The tagger may miss a claim's verb ("Mentoring works best when ...") that
-            # the "when" question still finds.
-            verdict = (
-                verdict
-                or states_a_claim(sentence)
-                or bool(clause_question(sentence) or claim_question(main_clause(sentence)))
-            )
-            found = salient_span(sentence, statements=verdict)
-            contrasted = contrast_question(sentence)
-            if contrasted and not _covers(sentence, found, contrasted[1]):
-                # The blank cannot hold the whole side the chapter puts in place of the
-                # one it rejects: ask for that side instead.
-                asked = contrasted[0]
-                yield chapter.card(
-                    Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                )
-                continue
-            if verdict and (not found or found[1] == "statement"):
-                # A plain object blank is the weakest card: a "when"/"because" clause, or
-                # the side of "X is Y" that names the thing described, is asked instead.
-                plain = main_clause(sentence)
-                asked = _not_the_topic(
-                    clause_question(sentence)
-                    or found
-                    and (copular_question(plain) or infinitive_question(plain)),
-                    chapter,
-                )
-                if asked:
-                    yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                    )
-                    continue
-            if found and found[1] == "statement" and quantities(sentence):
-                # "A [board meeting] lasts from one to two hours": the number is the point,
-                # asked as a question when no blank can hold it.
-                asked = _not_the_topic(claim_question(main_clause(sentence)), chapter)
-                if asked:
-                    yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                    )
-                    continue
-            if not found and verdict:
-                plain = main_clause(sentence)
-                asked = _not_the_topic(
-                    cleft_question(plain)
-                    or copular_question(plain)
-                    or infinitive_question(plain)
-                    or claim_question(plain)
-                    or origin_question(plain)
-                    or subject_question(plain)
-                    or relative_subject_question(plain),
-                    chapter,
-                )
-                if asked:
-                    yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                    )
-                continue
-            if found and found[1] == "origin" and found[0][1] < len(sentence.rstrip(" .!?")):
-                # "comes from the [banquet official] who proposed the toasts ...": the blank
-                # holds only part of the source; the question asks for all of it.
-                asked = _not_the_topic(origin_question(main_clause(sentence)), chapter)
-                if asked:
-                    yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                    )
-                    continue
-            if found and found[1] == "verdict" and _KEY_SUBJECT.match(sentence):
-                # "The key to lasting change is the refreezing that leaders neglect": asked
-                # as a question, the verdict keeps its whole phrase.
-                asked = _not_the_topic(copular_question(main_clause(sentence)), chapter)
-                if asked:
-                    yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                    )
-                    continue
-            condition = _CONDITION.search(sentence)
-            if found and condition and found[0][0] > condition.start():
-                # "... worth its cost only when the decision cannot succeed without [X]": the
-                # blank sits inside the condition, which is the point: ask for the condition.
-                asked = _not_the_topic(clause_question(sentence), chapter)
-                if asked:
-                    yield chapter.card(
-                        Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text
-                    )
-                    continue
-            if found and (found[1] != "statement" or verdict):
-                cards = [
-                    chapter.card(
-                        Kind.CLAIM,
-                        "",
-                        "",
-                        position,
-                        text,
-                        cloze=_according_to(who, cloze_of(s, found[0])),
-                    )
-                    for s in dict.fromkeys([_before_colon(sentence, found[0]), sentence])
-                ]
-                # The statement cut at its colon, unless the cut leaves too little frame.
-                yield next((card for card in cards if passes(card)), cards[-1])
+            prepared = _prepared(raw, before)
+            made = list(_sentence_cards(chapter, topic, raw, prepared, position, text))
+            yield from made
+            if not any(passes(card) for card in made):
+                # Every salient sentence gets a card: when its own pattern gives none that
+                # passes, the best question its grammar allows.
+                best = best_question(chapter, prepared, position, text)
+                if best:
+                    yield best
 
+
+def _sentence_cards(
+    chapter: Chapter,
+    topic: re.Pattern[str] | None,
+    raw: str,
+    prepared: tuple[str, str],
+    position: str,
+    text: str,
+) -> Iterator[Card]:
+    """The cards of one sentence by the pattern that fits it: a contrast, a verdict, a
+    comparison, a "when" clause, a number."""
+    verdict = bool(_VERDICT.search(raw))
+    if topic and topic.match(raw) and word_count(raw) <= MAX_TOPIC_WORDS:
+        verdict = True
+    resolved = _resolve_that(strip_citations(raw))
+    if resolved:
+        yield chapter.card(Kind.CLAIM, "", "", position, text, cloze=resolved)
+        return
+    who, sentence = prepared
+    # A claim and its reason: the reason is a card of its own beside the claim's.
+    reason = _not_the_topic(reason_question(sentence), chapter)
+    if reason:
+        yield _question_card(chapter, reason, who, position, text)
+    if dangles(sentence):
+        sentence = _main_clause_after_but(sentence)
+    if word_count(sentence) > MAX_SENTENCE_WORDS:
+        sentence = _without_aside(sentence)
+    if word_count(sentence) > MAX_SENTENCE_WORDS and not dangles(sentence):
+        # Too long to show whole, but its "when" clause may still be asked.
+        asked = _not_the_topic(clause_question(sentence), chapter)
+        if asked:
+            yield _question_card(chapter, asked, who, position, text)
+        return
+    if (
+        dangles(sentence)
+        or _ORDINAL_REFERENCE.search(sentence)
+        or word_count(sentence) > MAX_SENTENCE_WORDS
+        or "{{" in sentence
+        or "}}" in sentence
+    ):
+        return
+    compared = _not_the_topic(
+        kind_question(sentence)
+        or meaning_question(sentence)
+        or judged_by_question(sentence)
+        or one_test_question(sentence),
+        chapter,
+    )
+    if compared:
+        # "A team that reviews ... learns faster than one that ...": what sets the
+        # favoured kind apart is the point, not a word of the comparison.
+        yield _question_card(chapter, compared, who, position, text)
+        return
+    # A general statement in the present tense is a claim of the chapter's own;
+    # narration (past tense), questions and asides are not.
+    # The tagger may miss a claim's verb ("Mentoring works best when ...") that
+    # the "when" question still finds.
+    verdict = (
+        verdict
+        or states_a_claim(sentence)
+        or bool(clause_question(sentence) or claim_question(main_clause(sentence)))
+    )
+    found = salient_span(sentence, statements=verdict)
+    contrasted = contrast_question(sentence)
+    if contrasted and not _covers(sentence, found, contrasted[1]):
+        # The blank cannot hold the whole side the chapter puts in place of the
+        # one it rejects: ask for that side instead.
+        asked = contrasted[0]
+        yield _question_card(chapter, asked, who, position, text)
+        return
+    if verdict and (not found or found[1] == "statement"):
+        # A plain object blank is the weakest card: a "when"/"because" clause, or
+        # the side of "X is Y" that names the thing described, is asked instead.
+        plain = main_clause(sentence)
+        asked = _not_the_topic(
+            clause_question(sentence)
+            or found
+            and (copular_question(plain) or infinitive_question(plain)),
+            chapter,
+        )
+        if asked:
+            yield _question_card(chapter, asked, who, position, text)
+            return
+    if found and found[1] == "statement" and quantities(sentence):
+        # "A [board meeting] lasts from one to two hours": the number is the point,
+        # asked as a question when no blank can hold it.
+        asked = _not_the_topic(claim_question(main_clause(sentence)), chapter)
+        if asked:
+            yield _question_card(chapter, asked, who, position, text)
+            return
+    if not found and verdict:
+        plain = main_clause(sentence)
+        asked = _not_the_topic(
+            cleft_question(plain)
+            or copular_question(plain)
+            or infinitive_question(plain)
+            or claim_question(plain)
+            or origin_question(plain)
+            or subject_question(plain)
+            or relative_subject_question(plain),
+            chapter,
+        )
+        if asked:
+            yield _question_card(chapter, asked, who, position, text)
+        return
+    if found and found[1] == "origin" and found[0][1] < len(sentence.rstrip(" .!?")):
+        # "comes from the [banquet official] who proposed the toasts ...": the blank
+        # holds only part of the source; the question asks for all of it.
+        asked = _not_the_topic(origin_question(main_clause(sentence)), chapter)
+        if asked:
+            yield _question_card(chapter, asked, who, position, text)
+            return
+    if found and found[1] == "verdict" and _KEY_SUBJECT.match(sentence):
+        # "The key to lasting change is the refreezing that leaders neglect": asked
+        # as a question, the verdict keeps its whole phrase.
+        asked = _not_the_topic(copular_question(main_clause(sentence)), chapter)
+        if asked:
+            yield _question_card(chapter, asked, who, position, text)
+            return
+    condition = _CONDITION.search(sentence)
+    if found and condition and found[0][0] > condition.start():
+        # "... worth its cost only when the decision cannot succeed without [X]": the
+        # blank sits inside the condition, which is the point: ask for the condition.
+        asked = _not_the_topic(clause_question(sentence), chapter)
+        if asked:
+            yield _question_card(chapter, asked, who, position, text)
+            return
+    if found and (found[1] != "statement" or verdict):
+        cards = [
+            chapter.card(
+                Kind.CLAIM,
+                "",
+                "",
+                position,
+                text,
+                cloze=_according_to(who, cloze_of(s, found[0])),
+            )
+            for s in dict.fromkeys([_before_colon(sentence, found[0]), sentence])
+        ]
+        # The statement cut at its colon, unless the cut leaves too little frame.
+        yield next((card for card in cards if passes(card)), cards[-1])
+
+
+def _prepared(raw: str, before: str) -> tuple[str, str]:
+    """The sentence as a card would state it, and who the chapter reports it from: without
+    its citations, its opening connective, its examples, its "The first is that" frame."""
+    sentence = strip_citations(raw)
+    sentence = capitalise(_SUMMARY.sub("", sentence))
+    sentence = _with_what_it_replaces(sentence, strip_citations(before))
+    sentence = strip_connectives(sentence)
+    who, sentence = _reported(sentence)
+    return who, _EXAMPLES.sub("", sentence)
+
+
+def best_question(
+    chapter: Chapter, prepared: tuple[str, str], position: str, text: str
+) -> Card | None:
+    """A sentence's best question when no pattern of its own gave it a card, by one ranked
+    rule: the side of a contrast, a number with its unit, the complement of a copula, the
+    object of the main verb, the condition of a "when"/"if" clause, the means or manner of
+    advice, then the subject the claim is about. None for a sentence that is no claim of the
+    chapter's own (a question, an aside to the reader, narration in the past tense), that
+    points back to what the card cannot show, or whose every question fails a quality rule."""
+    who, sentence = prepared
+    if dangles(sentence):
+        sentence = _main_clause_after_but(sentence)
+    if word_count(sentence) > MAX_SENTENCE_WORDS:
+        sentence = _without_aside(sentence)
+    if (
+        dangles(sentence)
+        or word_count(sentence) > MAX_SENTENCE_WORDS
+        or _ORDINAL_REFERENCE.search(sentence)
+        or "{{" in sentence
+        or not (states_a_claim(sentence) or _VERDICT.search(sentence))
+    ):
+        return None
+    for variant in _readings(sentence):
+        plain = main_clause(variant)
+        for make in _RANKED_QUESTIONS:
+            asked = _not_the_topic(make(variant, plain), chapter)
+            if not asked or not _answer_stands(asked[1]):
+                continue
+            card = _question_card(chapter, asked, who, position, text)
+            if passes(card):
+                return card
+    return None
+
+
+# "It as a way to clear their desks", "That view", "Down the reasons why", "Two kinds", "To
+# be fashioned": an answer that points back, starts on a particle, is a bare count or a verb
+# with no object was read from a sentence the question maker misparsed.
+_WEAK_ANSWER = re.compile(
+    r"^(?:(?:it|they|them|this|that|these|those|such|he|she|him|her)\b|"
+    r"(?:down|up|out|off|away|back|in order)\b|to\s+be\b|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|many)\s+\w+$)",
+    re.IGNORECASE,
+)
+
+
+def _answer_stands(answer: str) -> bool:
+    return not _WEAK_ANSWER.match(answer.strip())
+
+
+# "When a coach waits, the other person fills the silence": a condition, reason or time put
+# first, which the question makers read after the main clause.
+_LEADING_CLAUSE = re.compile(
+    r"^(?P<word>When|Whenever|If|Once|Because|Unless|Until|While)\s+(?P<clause>[^,;:]{3,80}),\s+"
+    r"(?P<main>[a-z][^;:]+?)[.!]?$"
+)
+# "A leader usually knows an answer, and giving it feels efficient": two claims in one
+# sentence, each a card's worth.
+_CONJOINED = re.compile(r",\s+(?:and|but|so|yet)\s+|;\s+")
+
+
+def _readings(sentence: str) -> Iterator[str]:
+    """The sentence, then the plainer sentences it holds that a question can be asked of:
+    its main clause before a leading "when"/"if"/"because" clause, and each of two joined
+    claims that stands alone (a pronoun pointing back to the first is not resolved)."""
+    yield sentence
+    m = _LEADING_CLAUSE.match(sentence)
+    if m:
+        word, clause, main = m.group("word").lower(), m.group("clause"), m.group("main")
+        comma = "," if word == "because" else ""
+        yield f"{capitalise(main)}{comma} {word} {clause}."
+    parts = _CONJOINED.split(sentence.rstrip(" .!"))
+    if len(parts) != 2:
+        return
+    if _SETS_A_CONDITION.search(parts[0]):
+        parts = parts[:1]  # the second claim holds only under the first one's condition
+    for part in parts:
+        part = capitalise(part.strip())
+        if (
+            word_count(part) >= 4
+            and "," not in part  # "when X, when Y": a list the part would cut short
+            and not dangles(part)
+            and states_a_claim(part)
+        ):
+            yield part + "."
+
+
+def _contrasted(sentence: str, plain: str) -> tuple[str, str] | None:
+    found = contrast_question(sentence)
+    return found[0] if found else None
+
+
+def _counted(sentence: str, plain: str) -> tuple[str, str] | None:
+    return claim_question(plain) if quantities(sentence) else None
+
+
+#: Best first: what the sentence sets against something else, then what it measures, then
+#: what its verb says of its subject, then when it holds, then the subject itself.
+_RANKED_QUESTIONS: tuple[Callable[[str, str], tuple[str, str] | None], ...] = (
+    _contrasted,
+    _counted,
+    lambda sentence, plain: copular_question(plain),
+    lambda sentence, plain: meaning_question(sentence),
+    lambda sentence, plain: cleft_question(plain),
+    lambda sentence, plain: claim_question(plain),
+    lambda sentence, plain: clause_question(sentence),
+    lambda sentence, plain: reason_question(sentence),
+    lambda sentence, plain: infinitive_question(plain),
+    lambda sentence, plain: judged_by_question(sentence),
+    lambda sentence, plain: means_question(sentence),
+    lambda sentence, plain: subject_question(plain),
+    lambda sentence, plain: relative_subject_question(plain),
+)
 
 # "A rhetorical question that everyone can answer, such as asking whether ..., invites a
 # shrug", "Task conflict, kept in proportion, can improve ...": examples and asides set off
@@ -314,7 +435,7 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
     they resist loss.") are one contrast."""
     pending: tuple[int, str] | None = None
     for index, sentence in enumerate(sentences(text)):
-        for clause in (c for part in _colon_parts(sentence) for c in _split(part)):
+        for clause in _standing_clauses(sentence):
             if pending is not None:
                 joined = _denied_and_replaced(pending[1], clause)
                 yield (pending[0], joined) if joined else pending
@@ -327,6 +448,18 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
                 yield index, clause
     if pending is not None:
         yield pending
+
+
+def _standing_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that a card can state on its own. After a clause that sets a
+    condition ("Trouble begins when a meeting mixes purposes, and people criticise ..."; "A
+    line is no disaster if it was true: the audience hears ..."), what follows holds only
+    under it, so it is not asked apart."""
+    parts = [c for part in _colon_parts(sentence) for c in _split(part)]
+    return parts[:1] if len(parts) > 1 and _SETS_A_CONDITION.search(parts[0]) else parts
+
+
+_SETS_A_CONDITION = re.compile(r"\b(?:when|whenever|if|unless|once|until|while)\b", re.IGNORECASE)
 
 
 def _split(sentence: str) -> list[str]:
@@ -412,6 +545,13 @@ def _covers(
     (start, end), _ = found
     left = sentence[side[0] : max(start, side[0])].strip().lower()
     return left in ("", "the", "a", "an") and end >= side[1]
+
+
+def _question_card(
+    chapter: Chapter, asked: tuple[str, str], who: str, position: str, text: str
+) -> Card:
+    """A claim asked as a question, named in its chapter (and by whom it is reported)."""
+    return chapter.card(Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text)
 
 
 def _in_chapter(chapter: Chapter, question: str, who: str = "") -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+import re
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
@@ -70,3 +71,38 @@ class Chapter:
             tags=(self.deck, self.slug, str(kind)),
             shape=str(answer_shape(back)),
         )
+
+
+def with_term_before(
+    sentences: Iterable[str], marked: tuple[str, ...] = ()
+) -> Iterator[tuple[str, str]]:
+    """Each sentence with the term the sentence before it was about ("" if none): what a
+    following "It means ...", "Janis described it as ..." or "coined the term" refers to.
+    A sentence is about a term when it opens on one the source marked (bold, emphasis) or
+    on a short noun phrase followed by "is", "are", "means" or "refers to"."""
+    term = ""
+    for sentence in sentences:
+        yield sentence, term
+        term = _opening_term(sentence, marked)
+
+
+def _opening_term(sentence: str, marked: tuple[str, ...]) -> str:
+    for phrase in marked:
+        if sentence.startswith(phrase) and not sentence[len(phrase) : len(phrase) + 1].isalnum():
+            return phrase
+    m = _OPENS_ON_TERM.match(sentence)
+    if not m or m.group("term").split()[0].lower() in _NOT_TERMS:
+        return ""
+    return m.group("term")
+
+
+_OPENS_ON_TERM = re.compile(
+    r"^(?:(?:The|A|An)\s+)?(?P<term>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+"
+    r"(?:is|are|means|refers to)\s"
+)
+#: Openings that point elsewhere or count, never a term: "It is ...", "Each is ...".
+_NOT_TERMS = frozenset(
+    ["it", "this", "that", "these", "those", "they", "he", "she", "we", "you", "i", "there"]
+    + ["here", "what", "which", "who", "one", "each", "all", "some", "many", "most", "such"]
+    + ["every", "no", "any", "both", "the", "a", "an"]
+)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
-from leadership_cards.generate.context import STATEMENT_LISTS, Chapter
+from leadership_cards.generate.context import STATEMENT_LISTS, Chapter, with_term_before
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     capitalise,
@@ -64,15 +64,23 @@ _PATTERNS = (
         "What is {}?",
     ),
     (
+        # "A position is what someone says they want": a countable term, so a meaning.
+        re.compile(r"^(?P<term>(?:a|an)\s[\w'’ -]{1,40}?) is (?P<def>(?:what|why|how)\s.+)$", re.I),
+        "What is {}?",
+    ),
+    (
         re.compile(
-            rf"^{_TERM} (?:is|are) (?P<def>(?:the|an?) (?!(?:only|most|key|prime|main|best|first|"
-            r"second|third|last|same|other|one|chief|central|core|primary|essential|single|"
-            r"greatest|real|true)\b)[^,;:]+.*)$",
+            rf"^{_TERM} (?:is|are) (?:(?:only|just|merely|simply)\s+)?(?P<def>(?!(?:(?:the|an?) )?(?:only|most|key|prime|main|best|"
+            r"first|second|third|last|same|other|one|chief|central|core|primary|essential|"
+            r"single|greatest|real|true|not|no|often|always|never|also|still|just|more|less|"
+            r"what|why|how|when|where|who|that|this|there)\b)(?:(?:the|an?) )?[^,;:]+.*)$",
             re.I,
         ),
         "What is {}?",
     ),
 )
+#: The patterns from here on are the plain "X is Y" forms, which `_plain_definition` checks.
+_FIRST_PLAIN = len(_PATTERNS) - 1
 #: Words that show a sentence's subject is a reference, not a term: "This is a ...".
 _NOT_A_TERM = frozenset(
     [
@@ -99,6 +107,10 @@ _NOT_A_TERM = frozenset(
         "many",
         "most",
         "such",
+        "every",
+        "no",
+        "any",
+        "both",
     ]
 )
 MAX_PLAIN_TERM_WORDS = 4
@@ -112,9 +124,11 @@ _ASIDE = re.compile(
 )
 # "... the duty to answer for a result, and it cannot be delegated": a second claim, not the
 # meaning.
-_AFTERTHOUGHT = re.compile(r"(?:,\s+(?:and|but|so)\s+(?:it|this|they|that)\b|;\s).*$", re.I)
+_AFTERTHOUGHT = re.compile(
+    r"(?:,\s+(?:and|but|so)\s+(?:it|this|they|that)\b|;\s|:\s).*$", re.I
+)  # ": goals, methods, priorities": examples, not the meaning
 #: ", not a structural," inside a meaning: the sentence contrasts, it does not define.
-_CONTRAST = re.compile(r",\s+(?:not|rather than)\s", re.I)
+_CONTRAST = re.compile(r",\s+(?:not|rather than)\s|\s+rather\s+than\s+(?=(?:an?|the)\s)", re.I)
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -176,7 +190,7 @@ def _glossary_entry(
 def _from_text(
     chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = ()
 ) -> Iterator[Card]:
-    for raw in sentences(text):
+    for raw, before in with_term_before(sentences(text), terms):
         sentence = _ASIDE.sub("", strip_connectives(strip_citations(raw)))
         entry = _ENTRY.match(sentence)
         if (
@@ -192,37 +206,277 @@ def _from_text(
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
             continue
-        for index, (pattern, question) in enumerate(_PATTERNS):
-            m = pattern.match(sentence)
-            if not m:
+        if before:
+            referred = list(_referred(chapter, sentence, before, position, text))
+            if referred:
+                yield from referred
                 continue
-            raw_term = m.group("term").strip()
-            bare = _LEADING_DETERMINER.sub("", raw_term)
-            if dangles(bare) or word_count(bare) > 8 or not _is_term(bare):
-                break
-            if not _names_a_thing(bare):
-                break
-            plain = index == len(_PATTERNS) - 1
-            if plain and not _plain_definition(raw_term, m.group("def")):
-                break
-            # The article stays ("What is a pathway?"); a name keeps its capitals.
-            term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
-            first_word = term.split()[0]
-            acronym = sum(c.isupper() for c in first_word) > 1
-            if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
-                term = term[0].lower() + term[1:]
-            answer = capitalise(_AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip("."))
-            if word_count(answer) > MAX_DEFINITION_WORDS:
-                break  # a meaning too long to recall as one fact; its parts are asked elsewhere
-            if plain and _CONTRAST.search(answer):
-                break  # "a social, not a structural, phenomenon": a claim, asked by its contrast
-            adj = m.groupdict().get("adj") or ""
-            front = question.format(term, adj=adj.lower())
-            if question == "What is {}?":
-                verb = "are" if _plural(sentence, m, bare) else "is"
-                front = f"What {verb} {term}?"
-            yield chapter.card(Kind.DEFINITION, front, answer + ".", position, text)
-            break
+        yield from _named_in_passing(chapter, sentence, position, text)
+        for clause in _clauses(sentence):
+            yield from _defined(chapter, clause, position, text)
+
+
+def _referred(
+    chapter: Chapter, sentence: str, before: str, position: str, text: str
+) -> Iterator[Card]:
+    """A definition that names its term in the sentence before: "Urgency is not panic. It
+    means that enough people believe ...", "Groupthink is ... Janis described it as the
+    habit of ...", "**Specific praise** is ... It is the cheapest development tool ..."."""
+    term = _as_term(before)
+    m = _IT_MEANS.match(sentence)
+    if m:
+        meaning = _meaning(m.group("def"))
+        if meaning:
+            yield chapter.card(Kind.DEFINITION, f"What does {term} mean?", meaning, position, text)
+        return
+    m = _DESCRIBED_IT.match(sentence)
+    if m:
+        meaning = _meaning(m.group("def"))
+        if meaning:
+            front = f"What is {term}, as {m.group('who')} described it?"
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+        return
+    m = _IT_IS_THE.match(sentence)
+    if m and word_count(m.group("what")) <= MAX_RECOGNISED_WORDS:
+        front = f"What is {m.group('what').rstrip('.')}?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(term), position, text)
+
+
+def _meaning(text: str) -> str:
+    """A meaning as a card's answer: its first fact, or "" when too long to recall."""
+    meaning = capitalise(_AFTERTHOUGHT.sub("", text.strip()).rstrip("."))
+    return meaning + "." if 0 < word_count(meaning) <= MAX_DEFINITION_WORDS else ""
+
+
+def _as_term(raw: str) -> str:
+    """A term as it reads inside a question: "Urgency" -> "urgency"; a name ("Vice President
+    Education") or an acronym ("SBI") keeps its capitals."""
+    words = raw.split()
+    if sum(c.isupper() for c in words[0]) > 1 or any(w[:1].isupper() for w in words[1:]):
+        return raw
+    return raw[:1].lower() + raw[1:]
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+)*"
+_IT_MEANS = re.compile(r"^It (?:means|refers to) (?:that )?(?P<def>.+)$")
+_DESCRIBED_IT = re.compile(
+    rf"^(?P<who>{_NAME}) (?:described|defined|saw|characterised|characterized) "
+    r"(?:it|this) as (?P<def>.+)$"
+)
+_IT_IS_THE = re.compile(
+    r"^It is (?P<what>the (?:\w+est|most \w+|least \w+|only \w+|best|worst)\b.+)$"
+)
+
+
+def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str) -> Iterator[Card]:
+    """A name the sentence gives in passing: "a confusing middle he called [the neutral
+    zone]", "will, sometimes called [the way forward]," (a cloze of the name), and "SBI,
+    which stands for situation, behaviour, impact" (asked what it stands for)."""
+    m = _STANDS_FOR.search(sentence)
+    if m:
+        meaning = capitalise(m.group("def").strip())
+        front = f"What does {m.group('term')} stand for?"
+        yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, text)
+    if word_count(sentence) > MAX_NAMING_SENTENCE_WORDS:
+        return
+    for m in _APPOSITIVE.finditer(sentence):
+        term = m.group("term")
+        if term.split()[0] in _NOT_A_TERM or not _is_noun(term):
+            continue
+        if not _is_description(m.group("def")):
+            continue
+        meaning = capitalise(m.group("def")) + "."
+        verb = "are" if _plural_term(term) else "is"
+        yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
+        yield from _named_from_meaning(chapter, term, m.group("def"), False, position, text)
+    m = _IS_CALLED.match(sentence)
+    if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
+        front = f"What is {m.group('how') or ''}called {m.group('name')}?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
+        return
+    m = _NAMED_AFTER.search(sentence)
+    if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
+        front = f"What is {m.group('def')} called?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
+    for m in _CALLED.finditer(sentence):
+        name = m.group("name")
+        if name.split()[0].lower() in _NOT_A_NAME or dangles(sentence):
+            continue
+        start, end = m.span("name")
+        cloze = f"{sentence[:start]}{{{{c1::{name}}}}}{sentence[end:]}"
+        yield chapter.card(Kind.DEFINITION, "", "", position, text, cloze=cloze)
+        return
+
+
+MAX_NAMING_SENTENCE_WORDS = 40
+#: "The first is autonomy, the sense of choosing one's own actions ...", "two dimensions:
+#: assertiveness, how far you pursue your own concerns, and ...": a term, then what it is.
+_APPOSITIVE = re.compile(
+    r"(?:\b(?:is|are|with|to|of)\s+|:\s+|,\s+and\s+)"
+    r"(?P<term>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}),\s+"
+    r"(?P<def>(?:(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s+"
+    r"(?:of|that|in|to|at|for|about|between)|how\s+(?:far|much|often|well))\s+[^,;:()]+?)"
+    r"(?=[,;:.]|$)"
+)
+#: "The Vice President Education is often called the busiest officer, because ...": asked for
+#: what goes by that name.
+_IS_CALLED = re.compile(
+    r"^(?P<term>(?:The\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+(?:is|are)\s+"
+    r"(?P<how>(?:often|sometimes|also|usually|commonly|rightly)\s+)?called\s+"
+    r"(?P<name>the\s+[\w'’ -]+?)(?=[,;:.]|\s+because\b|$)"
+)
+#: "led by an elected team of officers, the club executive committee.": a description, then
+#: the name it goes by, closing the sentence.
+_NAMED_AFTER = re.compile(
+    r"\b(?P<def>an?\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}\s+of\s+[a-z][\w'’ -]+?),\s+"
+    r"(?P<term>the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){1,3})\.?$"
+)
+_STANDS_FOR = re.compile(
+    r"\b(?P<term>[A-Z]{2,6}),? which stands for (?P<def>[^:;.()]+?)\s*(?:[:;.(]|$)"
+)
+#: "a confusing middle he called the neutral zone,": the name ends where the phrase does.
+_CALLED = re.compile(
+    r"\b(?:[a-z]+|[A-Z][a-z]+) (?:called|termed|dubbed|calls|call|known as) "
+    r"(?P<name>(?:(?:the|a|an) )?(?:[A-Z]{2,6}|[a-z][\w-]*(?: [a-z][\w-]*){0,2}))"
+    r"(?=[,.;:)]|$)"
+)
+#: Words after "called" that make a phrasal verb or point elsewhere: "calls on speakers".
+_NOT_A_NAME = frozenset(
+    ["on", "for", "upon", "out", "up", "off", "in", "back", "to", "it", "them", "him", "her"]
+    + ["this", "that", "these", "those", "attention", "order"]
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence, or its clauses when a semicolon or a colon joins two statements: "A
+    position is what someone says they want; an interest is why they want it", "The last
+    four words carry the weight: feedback is an offer, not an order"."""
+    it_is = _AND_IT_IS.search(sentence)
+    if it_is:
+        # "Buying time is allowed, and it is a technique rather than a weakness": "it" is the
+        # subject of the first clause.
+        subject = _SUBJECT.match(sentence)
+        if subject:
+            return [sentence, f"{subject.group('term')} {it_is.group('rest')}"]
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(sentence)]
+    if len(parts) == 1 or not all(_COPULA_OR_MEANS.search(p) for p in parts[1:]):
+        return [sentence]
+    return [capitalise(p.rstrip(".")) + "." for p in parts if p]
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|:\s+(?=[a-z])|,\s+because\s+")
+_AND_IT_IS = re.compile(r",\s+and\s+it\s+(?P<rest>(?:is|means)\s+.+)$")
+_SUBJECT = re.compile(r"^(?P<term>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+(?:is|are)\s")
+_COPULA_OR_MEANS = re.compile(r"^[\w'’ -]{2,40}? (?:is|are|means|refers to) ")
+
+
+def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Iterator[Card]:
+    """The definition a sentence states, in any of `_PATTERNS`, asked as "What is X?" and,
+    where the meaning is short enough to recognise, the other way round."""
+    for index, (pattern, question) in enumerate(_PATTERNS):
+        m = pattern.match(sentence)
+        if not m:
+            continue
+        raw_term = m.group("term").strip()
+        bare = _LEADING_DETERMINER.sub("", raw_term)
+        if dangles(bare) or word_count(bare) > 8 or not _is_term(bare):
+            return
+        plain = index >= _FIRST_PLAIN
+        if plain and not _may_define(m.group("def")):
+            return  # cheap first: a meaning opens on an article or a noun
+        if plain and word_count(bare) > MAX_PLAIN_TERM_WORDS:
+            return
+        if not _names_a_thing(bare):
+            return
+        if plain and not _plain_definition(raw_term, m.group("def")):
+            return
+        # The article stays ("What is a pathway?"); a name keeps its capitals.
+        term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
+        first_word = term.split()[0]
+        acronym = sum(c.isupper() for c in first_word) > 1
+        if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
+            term = term[0].lower() + term[1:]
+        meaning = _AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip(".")
+        answer = capitalise(meaning)
+        if word_count(answer) > MAX_DEFINITION_WORDS:
+            return  # a meaning too long to recall as one fact; its parts are asked elsewhere
+        contrast = _CONTRAST.search(answer)
+        if plain and contrast:
+            yield from _contrasted(chapter, term, answer, contrast, position, text)
+            return  # "a social, not a structural, phenomenon": a claim, asked by its contrast
+        adj = m.groupdict().get("adj") or ""
+        front = question.format(term, adj=adj.lower())
+        if question == "What is {}?":
+            verb = "are" if _plural(sentence, m, bare) else "is"
+            front = f"What {verb} {term}?"
+        yield chapter.card(Kind.DEFINITION, front, answer + ".", position, text)
+        if question == "What is {}?":
+            yield from _named_from_meaning(chapter, term, meaning, plain, position, text)
+        return
+
+
+def _contrasted(
+    chapter: Chapter, term: str, answer: str, contrast: re.Match[str], position: str, text: str
+) -> Iterator[Card]:
+    """ "Feedback is an offer, not an order": what X is, asked beside what it is not, when
+    each side is a short phrase and nothing follows."""
+    side, other = answer[: contrast.start()], answer[contrast.end() :]
+    if word_count(side) > MAX_CONTRAST_WORDS or word_count(other) > MAX_CONTRAST_WORDS:
+        return
+    if "," in other:
+        return
+    verb = "are" if _plural_term(term) else "is"
+    front = f"What {verb} {term}, if not {other[:1].lower()}{other[1:]}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(side) + ".", position, text)
+
+
+MAX_CONTRAST_WORDS = 5
+#: A name is short: "task conflict", "the club executive committee".
+MAX_NAME_WORDS = 3
+#: A meaning short enough that a learner recognises it and names its term.
+MAX_RECOGNISED_WORDS = 16
+
+
+def _named_from_meaning(
+    chapter: Chapter, term: str, meaning: str, plain: bool, position: str, text: str
+) -> Iterator[Card]:
+    """The term asked from its meaning ("What is the term for a short exercise that turns
+    the team's imagination against its own plan?" -> "A premortem"): the name is what a
+    member uses in the meeting, so it is asked as well as its meaning."""
+    words = meaning.split()
+    if not 2 < len(words) <= MAX_RECOGNISED_WORDS:
+        return
+    if word_count(_LEADING_DETERMINER.sub("", term)) > MAX_NAME_WORDS:
+        return  # "a decision with one option" is a description too, not a name
+    if plain and not _DESCRIPTION.match(meaning):
+        return  # "X is the lever most speakers misuse": a verdict on X, not what X means
+    if _POINTS_BACK.search(meaning):
+        return  # "... to come to terms with it": the meaning leans on another sentence
+    term_words = {w.lower() for w in re.findall(r"[\w'’-]+", term)} - _ARTICLES
+    if term_words & {w.lower().strip(",.") for w in words}:
+        return  # the meaning names its term: "a pathway of speech projects"
+    front = f"{TERM_QUESTION} {meaning[:1].lower()}{meaning[1:]}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(term), position, text)
+
+
+#: How a question that asks for a term from its meaning opens (see `asks_for_a_term`).
+TERM_QUESTION = "What is the term for"
+
+
+def asks_for_a_term(card: Card) -> bool:
+    """A card whose answer is a term named elsewhere in the chapter: when another card's
+    question shows the term, this card is the one to go, not the other."""
+    return card.kind is Kind.DEFINITION and TERM_QUESTION.lower() in card.front.lower()
+
+
+#: A meaning that describes a class: an indefinite or bare noun phrase and what sets it apart
+#: ("a short exercise that ...", "disagreement about the work itself").
+_DESCRIPTION = re.compile(
+    r"^(?!the\s)(?:an?\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?\s+"
+    r"(?:that|which|who|whose|of|about|between|for|to|in which|by which)\s"
+)
+_POINTS_BACK = re.compile(r"\b(?:it|this|these|those|they|them|he|she)\b", re.I)
+_ARTICLES = frozenset(["a", "an", "the"])
 
 
 def _plural(sentence: str, m: re.Match[str], term: str) -> bool:
@@ -259,6 +513,9 @@ _MARKED = re.compile(
 )
 
 
+_CALLED_START = re.compile(r"^(?:(?:often|sometimes|also|usually|commonly)\s+)?called\b")
+
+
 def _marked_definition(sentence: str, terms: tuple[str, ...]) -> tuple[str, str] | None:
     """ "**Active listening** is ..." (the term marked bold or emphasised by the source):
     the writer has said which words are the term, so any "is" sentence defines it."""
@@ -268,8 +525,8 @@ def _marked_definition(sentence: str, terms: tuple[str, ...]) -> tuple[str, str]
     if not m:
         return None
     term = m.group("term").strip("*_ ")
-    if term not in terms:
-        return None
+    if term not in terms or _CALLED_START.match(m.group("def")):
+        return None  # "**X** is often called the busiest officer": a name, not a meaning
     return term, m.group("def")
 
 
@@ -278,6 +535,30 @@ def _plural_term(term: str) -> bool:
 
     analysis = analyse(term)
     return bool(analysis) and analysis.tokens[-1].tag in ("NNS", "NNPS")
+
+
+def _is_noun(term: str) -> bool:
+    """A term that is a noun phrase, its last word a noun ("autonomy", "the club executive
+    committee"), not a verb or an adjective that happens to stand before a comma."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(term)
+    if not analysis or analysis.tokens[0].tag in ("IN", "TO", "CC", "DT", "RB"):
+        return False  # "are [in conflict], the leader is ...": no term
+    return analysis.tokens[-1].tag.startswith("NN") and _names_a_thing(term)
+
+
+def _is_description(meaning: str) -> bool:
+    """A phrase that describes, not a clause: "the sense of choosing ...", never "the leader
+    is tempted to ..."."""
+    from leadership_cards.generate.syntax import analyse
+
+    if meaning.startswith("how "):
+        return True  # "how far you pursue your own concerns": a measure, clause and all
+    analysis = analyse(meaning)
+    return bool(analysis) and not any(
+        t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens[:4]
+    )
 
 
 def _is_term(term: str) -> bool:
@@ -304,11 +585,24 @@ def _names_a_thing(term: str) -> bool:
     return not any(t.tag in ("PRP", "WP", "WDT") for t in tokens)
 
 
+def _may_define(definition: str) -> bool:
+    """Whether a plain "X is Y" may define, by its meaning's first word alone (no tagging):
+    an article, or a word the lexicon knows as a noun ("disagreement about ...")."""
+    from leadership_cards.generate.syntax import lexicon_tag
+
+    first = definition.split(maxsplit=1)[0].strip(",.;:") if definition.split() else ""
+    if first.lower() in _ARTICLES:
+        return True
+    return (lexicon_tag(first) or "").startswith("NN")
+
+
 def _plain_definition(term: str, definition: str) -> bool:
     """ "X is the/a Y" defines X when X is a short term (no verb of its own, at most four
     words) and Y opens with a noun phrase: "Inner leadership is a people-oriented task",
     not "The result is a more loyal team" (a result, not a term)."""
-    if word_count(term) > MAX_PLAIN_TERM_WORDS or term.lower().startswith("the "):
+    if word_count(
+        _LEADING_DETERMINER.sub("", term)
+    ) > MAX_PLAIN_TERM_WORDS or term.lower().startswith("the "):
         return False  # "The result is ...": a reference to what came before, not a term
     from leadership_cards.generate.syntax import analyse
 
@@ -322,4 +616,10 @@ def _plain_definition(term: str, definition: str) -> bool:
     if not any(t.tag.startswith("NN") for t in tokens[:verb]):
         return False
     after = tokens[verb + 1 :]
-    return len(after) > 2 and after[1].phrase == "NP"
+    if len(after) <= 2:
+        return False
+    if after[0].tag == "DT":
+        return after[0].lower in _ARTICLES and after[1].phrase == "NP"  # not "both", "all"
+    # No article: a mass noun and what it is about ("disagreement about the work itself"),
+    # never an adjective or a participle ("Consensus is slow", "Trust is earned").
+    return after[0].tag in ("NN", "NNS") and after[0].phrase == "NP" and after[1].tag == "IN"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leadership_cards.generate.syntax import Token, analyse
+from leadership_cards.generate.syntax import Analysis, Token, analyse
 from leadership_cards.generate.words import DURATIONS, UNITS
 
 Span = tuple[int, int]
@@ -73,13 +73,28 @@ def _hedged(tokens: tuple[Token, ...], i: int) -> int:
 
 def is_hedge(tokens: tuple[Token, ...], i: int) -> bool:
     """ "[about] 50 percent", "[at least] once a month": the word that says how exact a
-    number is belongs to the number's phrase."""
-    return any(
+    number is belongs to the number's phrase; so does the word that opens a time, a date
+    or a point on a scale ("[within] the first thirty seconds", "[from] one to ten", "[a]
+    day before", "[in] the spring")."""
+    if any(
         j < len(tokens)
         and (tokens[j].tag == "CD" or tokens[j].lower in _TIMES)
         and _hedged(tokens, j) == i
         for j in (i + 1, i + 2)
-    )
+    ):
+        return True
+    if tokens[i].lower not in _LEADS:
+        return False
+    near = tokens[i : i + 6]
+    if any(first == 0 for first, _ in _dates(near) + _scales(near) + _relative_times(near)):
+        return True
+    return tokens[i].lower in _TIME_PREPOSITIONS and any(t.tag == "CD" for t in near[1:4])
+
+
+def ends_a_time(tokens: tuple[Token, ...], last: int) -> bool:
+    """ "[a day before]": the adverb that counts a time from an event ends its phrase."""
+    start = max(0, last - 2)
+    return any(start + end == last for _, end in _relative_times(tokens[start : last + 2]))
 
 
 _TIMES = frozenset(["once", "twice"])
@@ -87,4 +102,188 @@ _PER = frozenset(["a", "an", "per", "each", "every"])
 _HEDGES = frozenset(["about", "around", "roughly", "nearly", "almost", "approximately"])
 _TWO_WORD_HEDGES = frozenset(
     [("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than")]
+)
+
+
+def timed(sentence: str) -> list[Span]:
+    """Every figure a learner is asked for, as a complete phrase: a number with its unit
+    and rate ("[about 120 to 150 words per minute]"), what it counts from ("[more than
+    thirty seconds past the red signal]", "[a day before]", "[within the first thirty
+    seconds]"), a date or a season ("[from July 1 to June 30]", "[in the spring]"), a point
+    on a scale ("rate, [from one to ten], ...", "an answer [below eight]") and a count of
+    named things ("[three habits]", "[ten goals]"). Spans do not overlap, in reading order."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return []
+    tokens = analysis.tokens
+    spans: list[tuple[int, int]] = []  # token indices, first and last
+    for first, last in (_token_span(analysis, s) for s in quantities(sentence)):
+        spans.append(_widened(tokens, first, last))
+    spans += _dates(tokens) + _scales(tokens) + _relative_times(tokens) + _counts(tokens)
+    out: list[tuple[int, int]] = []
+    for first, last in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if out and first <= out[-1][1]:
+            continue  # inside a phrase already taken
+        out.append((first, last))
+    return [analysis.span(first, last) for first, last in out]
+
+
+def _token_span(analysis: Analysis, span: Span) -> tuple[int, int]:
+    tokens = analysis.tokens
+    first = next(i for i, t in enumerate(tokens) if t.start >= span[0])
+    last = max(i for i, t in enumerate(tokens) if t.end <= span[1])
+    return first, last
+
+
+def _widened(tokens: tuple[Token, ...], first: int, last: int) -> tuple[int, int]:
+    """A quantity with its rate ("words [per minute]"), the point it counts from ("seconds
+    [past the red signal]") and its frame ("[within the first] thirty seconds")."""
+    n = len(tokens)
+    if last + 2 < n and tokens[last + 1].lower in _PER and tokens[last + 2].lower in UNITS:
+        last += 2
+    if last + 1 < n and tokens[last + 1].lower in _RELATIVE:
+        end = _noun_phrase_end(tokens, last + 2)
+        if end is not None:
+            last = end
+    if first > 1 and tokens[first - 1].lower in _ORDINALS and tokens[first - 2].tag in _OWNERS:
+        first -= 2  # "[the first thirty seconds]", "[their first three sentences]"
+    if first and tokens[first - 1].lower in _TIME_PREPOSITIONS:
+        first -= 1  # "[within the first thirty seconds]"
+    return first, last
+
+
+def _noun_phrase_end(tokens: tuple[Token, ...], i: int) -> int | None:
+    """The last token of the short noun phrase that starts at `i` ("the red signal")."""
+    j = i
+    while j < len(tokens) and j - i < 4 and tokens[j].tag in ("DT", "PRP$", "JJ", "NN", "NNS"):
+        j += 1
+    return j - 1 if j > i and tokens[j - 1].tag.startswith("NN") else None
+
+
+def _dates(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """ "[from July 1 to June 30]", "[on March 3]", "[in the spring]"."""
+    out = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.lower in _MONTHS and t.text[:1].isupper() and i + 1 < n and tokens[i + 1].tag == "CD":
+            first, last = i, i + 1
+            if (
+                last + 3 < n
+                and tokens[last + 1].lower in ("to", "until", "through")
+                and tokens[last + 2].lower in _MONTHS
+                and tokens[last + 3].tag == "CD"
+            ):
+                last += 3
+            if first and tokens[first - 1].lower in ("from", "on", "by", "until", "since"):
+                first -= 1
+            out.append((first, last))
+        elif (
+            t.lower in _SEASONS
+            and i > 1
+            and tokens[i - 1].lower == "the"
+            and tokens[i - 2].lower in ("in", "by", "during", "until")
+        ):
+            out.append((i - 2, i))
+    return out
+
+
+def _scales(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """A point or a range on a scale, a number with no unit: "rate, [from one to ten],",
+    "an answer [below eight] is ..."."""
+    out = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.tag != "CD" or i == 0:
+            continue
+        after = tokens[i + 1] if i + 1 < n else None
+        if after is not None and after.tag.startswith("NN"):
+            continue  # a number with its noun: a quantity or a count
+        before = tokens[i - 1]
+        if before.lower in ("below", "above", "under", "over") and not _year(t):
+            out.append((i - 1, i))
+        elif (
+            before.lower == "from"
+            and i + 2 < n
+            and tokens[i + 1].lower == "to"
+            and tokens[i + 2].tag == "CD"
+            and not (i + 3 < n and tokens[i + 3].tag.startswith("NN"))
+        ):
+            out.append((i - 1, i + 2))
+    return out
+
+
+def _relative_times(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """A time counted from an event the sentence names: "confirms every role-taker [a day
+    before]", "[a week ahead]", "take one [within their first month]"."""
+    out = []
+    for i in range(len(tokens) - 3):
+        prep, owner, ordinal, unit = tokens[i : i + 4]
+        if (
+            prep.lower in _TIME_PREPOSITIONS | {"in"}
+            and owner.tag in _OWNERS
+            and ordinal.lower in _ORDINALS
+            and unit.lower in DURATIONS
+        ):
+            out.append((i, i + 3))
+    for i in range(len(tokens) - 2):
+        a, unit, when = tokens[i], tokens[i + 1], tokens[i + 2]
+        if a.lower in ("a", "an", "one") and unit.lower in DURATIONS and when.lower in _BEFORE:
+            follows = tokens[i + 3] if i + 3 < len(tokens) else None
+            if follows is None or not follows.tag.startswith(("DT", "NN", "PRP", "JJ", "CD")):
+                out.append((i, i + 2))  # "a day before," not "a day before the meeting"
+    return out
+
+
+def _counts(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """A count of named things: "[three habits] separate ...", "a set of [ten goals]". One
+    thing ("one member") is a way of speaking, not a count worth asking."""
+    out = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.tag != "CD" or t.lower not in _COUNT_WORDS:
+            continue
+        if i and (tokens[i - 1].tag in ("CD", "DT", "PDT") or tokens[i - 1].lower in _POINTING):
+            continue  # "the four levels", "these two definitions": counted before, or a list's
+        j = i + 1
+        while j < n and tokens[j].tag in ("JJ", "NN") and j - i < 3:
+            j += 1  # "three [basic] needs" (the tagger reads some adjectives as nouns)
+        if j < n and tokens[j].tag == "NNS":
+            while j + 1 < n and tokens[j + 1].tag == "NNS":
+                j += 1
+            if tokens[j].lower not in _COUNTLESS or tokens[i - 1].lower in _ORDINALS:
+                out.append(_widened(tokens, i, j))
+    return out
+
+
+def _year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit()
+
+
+#: Number words from two up: a count of things worth asking.
+_COUNT_WORDS = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+)
+#: Nouns that count parts of the text or of an argument, not things of the subject: "[three
+#: points] can be emphasized here", "a combination of [three sets]"; unless an ordinal
+#: picks them out ("[their first three sentences]").
+_COUNTLESS = frozenset(
+    ["points", "sets", "kinds", "types", "things", "parts", "aspects", "items", "examples"]
+    + ["elements", "factors", "areas", "reasons", "definitions", "ones", "others", "times"]
+    + ["sentences", "words", "paragraphs", "sections", "chapters", "pages", "questions"]
+)
+_POINTING = frozenset(["these", "those", "all", "both", "its", "his", "her", "our"])
+_ORDINALS = frozenset(["first", "last", "next", "past", "final", "opening"])
+_OWNERS = ("DT", "PRP$")
+_TIME_PREPOSITIONS = frozenset(["within", "during"])
+_RELATIVE = frozenset(["past", "after", "before", "beyond"])
+_BEFORE = frozenset(["before", "after", "earlier", "later", "ahead", "ago", "beforehand"])
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september"]
+    + ["october", "november", "december"]
+)
+_SEASONS = frozenset(["spring", "summer", "autumn", "fall", "winter"])
+#: Words that open a time, a date or a point on a scale (see `is_hedge`).
+_LEADS = frozenset(
+    ["within", "during", "from", "on", "by", "until", "since", "in", "below", "above"]
+    + ["under", "over", "a", "an", "one"]
 )

@@ -17,6 +17,7 @@ from leadership_cards.generate.syntax import (
     is_function,
     lexicon_tag,
 )
+from leadership_cards.generate.text import PREFERRED_OVER
 from leadership_cards.generate.words import (
     DURATIONS,
     FINITE_TAGS,
@@ -938,9 +939,60 @@ def kind_question(sentence: str) -> tuple[str, str] | None:
     return f"Which {m.group('noun').lower()} {predicate}?", answer[:1].upper() + answer[1:]
 
 
+#: Verbs that lead someone to act, taking an object and an infinitive ("teaches the team to
+#: bring", "enables the chair to close", "forces speakers to cut"): teaching, inviting,
+#: allowing, causing, asking and urging.
+_LEADING_VERBS = frozenset(
+    (
+        "teach",
+        "train",
+        "coach",
+        "invite",
+        "encourage",
+        "allow",
+        "permit",
+        "enable",
+        "empower",
+        "equip",
+        "prepare",
+        "help",
+        "lead",
+        "push",
+        "ask",
+        "tell",
+        "urge",
+        "remind",
+        "persuade",
+        "inspire",
+        "motivate",
+        "prompt",
+        "drive",
+        "cause",
+        "force",
+        "compel",
+        "oblige",
+        "require",
+        "get",
+        "tempt",
+        "challenge",
+        "expect",
+        "trust",
+        "advise",
+        "instruct",
+        "warn",
+    )
+)
+
+
+def _present_forms(base: str) -> str:
+    third = base + ("es" if base.endswith(("ch", "sh", "s", "x")) else "s")
+    return f"{base}|{third}"
+
+
 _LEADS_TO = re.compile(
-    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<verb>teach(?:es)?|invites?|encourages?|allows?|"
-    r"helps?|trains?|leads?|pushes|push|asks?|tells?)\s+(?P<object>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<verb>"
+    + "|".join(_present_forms(v) for v in sorted(_LEADING_VERBS))
+    + r")\s+(?P<object>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
     r"\s+to\s+(?P<what>[a-z][^;:,]{2,80}?)[.!]?$"
 )
 
@@ -974,7 +1026,7 @@ def infinitive_question(sentence: str) -> tuple[str, str] | None:
     if after is None or after >= len(tokens) or tokens[after].tag != "VB":
         return None  # "leads people to the exit": no infinitive
     word = m.group("verb")
-    third = word.endswith("s") and not word.endswith("ss") and word not in ("push",)
+    third = word not in _LEADING_VERBS
     does = "does" if third else "do"
     base = _base_form(word) if third else word
     subject_text = _subject_text(sentence, subject)
@@ -1008,7 +1060,7 @@ def meaning_question(sentence: str) -> tuple[str, str] | None:
 
 _Y_RATHER_THAN_X = re.compile(
     r"^(?P<subject>[A-Z][^,;:]{1,60}?)\s+(?P<verb>is|are)\s+(?P<y>[^,;:]{2,60}?)"
-    r"(?:\s+rather\s+than|,\s+(?P<not>not))\s+(?P<x>[^,;:]{2,60}?)[.!]?$"
+    rf"(?:,?\s+(?P<over>{PREFERRED_OVER})|,\s+(?P<not>not))\s+(?P<x>[^,;:]{{2,60}}?)[.!]?$"
 )
 
 
@@ -1035,26 +1087,52 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
         return None  # "are used together, not one at a time": a passive, not a thing named
     subject = _subject_text(m.group("subject"), analysis.tokens)
     # "The aim of the first evaluation is to encourage, not to correct."
-    contrast = "if not" if m.group("not") else "rather than"
+    contrast = "if not" if m.group("not") else " ".join(m.group("over").lower().split())
     question = f"What {m.group('verb')} {subject}, {contrast} {m.group('x')}?"
     return (question, y[:1].upper() + y[1:]), (m.start("y"), m.end("y"))
 
 
 _JUDGED_BY = re.compile(
-    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>[a-z]+(?:ed|en))\s+"
-    r"(?P<y>(?:by|through|in)\s[^,;:]{2,60}?),\s+not\s+(?P<only>only\s+|just\s+|merely\s+)?"
-    r"(?P<x>(?:by|through|in)\s[^,;:]{2,60}?)[.!]?$"
+    r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?:(?:usually|often|best|always)\s+)?"
+    r"(?P<done>[a-z]+)\s+(?P<y>(?P<means>by|through|in)\s[^,;:]{2,60}?)"
+    r"(?:,\s+not\s+(?P<only>only\s+|just\s+|merely\s+)?"
+    r"(?P<x>(?:by|through|in)\s[^,;:]{2,60}?))?[.!]?$"
 )
 
 
 def judged_by_question(sentence: str) -> tuple[str, str] | None:
+    """What a thing is measured or judged by, where the chapter sets it against another
+    measure (see `_done_by`); with no contrast the statement is left to its cloze."""
+    m = _JUDGED_BY.match(sentence.strip())
+    return _done_by(sentence) if m and m.group("x") else None
+
+
+def means_question(sentence: str) -> tuple[str, str] | None:
+    """The means of any passive, with no contrast: "Progress is tracked by a checklist" ->
+    ("How is progress tracked?", "By a checklist") (see `_done_by`)."""
+    m = _JUDGED_BY.match(sentence.strip())
+    return _done_by(sentence) if m and not m.group("x") else None
+
+
+def _done_by(sentence: str) -> tuple[str, str] | None:
     """ "The quality of a decision is measured by the process that produced it, not only by
     the outcome." -> ("How is the quality of a decision measured, besides by the outcome?",
     "By the process that produced it"): what a thing is measured or judged by, the side the
-    chapter puts first."""
+    chapter puts first; with no contrast, the means of any passive ("Progress is tracked by
+    a checklist" -> ("How is progress tracked?", "By a checklist"))."""
     m = _JUDGED_BY.match(sentence.strip())
     if not m or len(m.group("y").split()) > MAX_CLAIM_ANSWER_WORDS:
         return None
+    if not m.group("x") and (
+        m.group("means") == "in" or re.search(r"\b(?:than|more|less)\b|[()]", sentence)
+    ):
+        # "is held in the library": a place, not a means; "more leadership is exercised by
+        # middle-level leaders than by ...": a comparison of who does it, not a means.
+        return None
+    said = analyse(sentence)
+    done = said.index_at(m.start("done")) if said else None
+    if said is None or done is None or said.tokens[done].tag != "VBN":
+        return None  # "is open by appointment": no verb done to the subject
     analysis = analyse(m.group("subject"))
     if analysis is None:
         return None
@@ -1064,8 +1142,12 @@ def judged_by_question(sentence: str) -> tuple[str, str] | None:
     if any(t.tag in FINITE_TAGS for t in analysis.tokens):
         return None
     subject = _subject_text(m.group("subject"), analysis.tokens)
-    besides = "besides" if m.group("only") else "if not"
-    question = f"How {m.group('be')} {subject} {m.group('done')}, {besides} {m.group('x')}?"
+    if m.group("x"):
+        besides = "besides" if m.group("only") else "if not"
+        question = f"How {m.group('be')} {subject} {m.group('done')}, {besides} {m.group('x')}?"
+    else:
+        # "Commitment is measured by a simple scale": the means is the point.
+        question = f"How {m.group('be')} {subject} {m.group('done')}?"
     y = m.group("y")
     return question, y[:1].upper() + y[1:]
 

@@ -1,4 +1,5 @@
-"""Statistics ("70 percent of men") -> cloze cards, one a figure."""
+"""Statistics ("70 percent of men") and every other figure a learner is asked for (a time,
+a date, a rate, a point on a scale, a count of named things) -> cloze cards, one a figure."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.quality import passes
+from leadership_cards.generate.quantities import timed
 from leadership_cards.generate.text import (
     cloze_of,
     sentences,
@@ -22,7 +25,18 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 MAX_SENTENCE_WORDS = 50
-_DIGIT = re.compile(r"\d")
+#: Figures asked of one sentence: "green shows at five minutes, yellow at six and red at
+#: seven" is one rule, not three facts.
+MAX_FIGURES = 2
+#: A digit, a number word, a unit of time, a month or a season: the cheap test that a passage holds a figure.
+_NUMERIC = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|hundred|once|twice|spring|summer|autumn|fall|winter|"
+    r"(?:second|minute|hour|day|week|month|year)s?)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b",
+    re.I,
+)
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
@@ -31,12 +45,74 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 
 
 def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
-    if not _DIGIT.search(text):
+    if not _NUMERIC.search(text):
         return
     for raw in sentences(text):
         sentence = strip_citations(strip_connectives(raw))
         if "{{" in sentence or "}}" in sentence or word_count(sentence) > MAX_SENTENCE_WORDS:
             continue
-        for m in _FIGURE.finditer(sentence):
-            cloze = cloze_of(sentence, m.span())
-            yield chapter.card(Kind.STATISTIC, "", "", position, text, cloze=cloze)
+        figures = [m.span() for m in _FIGURE.finditer(sentence)]
+        if _NUMERIC.search(sentence):  # the sentence analysed only when it may hold a figure
+            figures += [
+                span
+                for span in timed(sentence)
+                if not any(span[0] < end and start < span[1] for start, end in figures)
+            ]
+        for span in figures[:MAX_FIGURES]:
+            cloze = cloze_of(sentence, span)
+            card = chapter.card(Kind.STATISTIC, "", "", position, text, cloze=cloze)
+            # "An audience decides [...] whether a speaker is worth listening to." ends on
+            # its preposition: a question may. (The question is looked for first: it is the
+            # cheaper test, and most figures have none.)
+            asked = time_question(sentence, span)
+            if asked and not passes(card):
+                card = chapter.card(Kind.STATISTIC, asked[0], asked[1], position, text)
+            yield card
+
+
+def time_question(sentence: str, span: tuple[int, int]) -> tuple[str, str] | None:
+    """ "An audience decides [within the first thirty seconds] whether ..." -> ("When does
+    an audience decide whether ...?", "Within the first thirty seconds"): a time that
+    follows the main verb of a plain subject, asked with "when"."""
+    from leadership_cards.generate.questions import _base_form
+    from leadership_cards.generate.syntax import analyse
+
+    figure = sentence[span[0] : span[1]]
+    answer = figure[:1].upper() + figure[1:]
+    lasting = _LASTING.search(sentence[: span[0]])
+    if lasting and lasting.end() == span[0] and _DURATION.search(figure):
+        # "For a standard prepared speech of [five to seven minutes], green shows at ..."
+        return f"How long is {lasting.group('what')}?", answer
+    done = _WHO_DOES.match(sentence[: span[0]])
+    said = _IS_WHAT.match(sentence[span[1] :])
+    if done and said:
+        # "A speaker who runs [more than thirty seconds past the red signal] is over time."
+        return f"When is {done.group('who').lower()} {said.group('what')}?", answer
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    first = next((i for i, t in enumerate(tokens) if t.start >= span[0]), None)
+    if first is None or first < 2 or tokens[first].lower not in _TIME_LEADS:
+        return None
+    verb = tokens[first - 1]
+    subject = tokens[: first - 1]
+    if verb.tag != "VBZ" or not all(t.tag in ("DT", "JJ", "NN", "NNS", "NNP") for t in subject):
+        return None
+    rest = sentence[span[1] :].strip().rstrip(".!")
+    who = sentence[subject[0].start : subject[-1].end]
+    who = who if subject[0].tag == "NNP" else who[:1].lower() + who[1:]
+    question = f"When does {who} {_base_form(verb.lower)} {rest}".rstrip() + "?"
+    return question, answer
+
+
+#: "a standard prepared speech of [...]": what lasts as long as the figure says.
+_LASTING = re.compile(r"\b(?P<what>an?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+of\s+$")
+_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\b")
+#: "A speaker who runs [...]" and "is over time.": who is what when the figure holds.
+_WHO_DOES = re.compile(r"^(?P<who>An?\s+[a-z][\w-]*)\s+who\s+[a-z]+s\s+$")
+_IS_WHAT = re.compile(r"^\s+is\s+(?P<what>[a-z][\w ,'’-]{2,40}?)\.?$")
+
+
+#: Words that open a time a question asks with "when".
+_TIME_LEADS = frozenset(["within", "during", "in", "after", "before", "on", "from", "by"])

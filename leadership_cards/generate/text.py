@@ -198,7 +198,10 @@ _THAN = re.compile(r"\bmore\s+(?!than\b)\w[^,;]{0,80}?\s+than\s+", re.I)
 _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
 # "ownership is what carries a plan through": the subject is the answer the clause asks for
 _IS_WHAT = re.compile(r"\s(?:is|are)\s+(?:what|who)\s", re.I)
-_RATHER_THAN = re.compile(r",?\s+rather\s+than\s+", re.I)
+#: The words that put one side in place of another: "a technique rather than a weakness", "a
+#: courtesy instead of a punishment", "a gift as opposed to a verdict".
+PREFERRED_OVER = r"(?:rather\s+than|instead\s+of|as\s+opposed\s+to|in\s+place\s+of)"
+_RATHER_THAN = re.compile(rf",?\s+{PREFERRED_OVER}\s+", re.I)
 # "depends less on any officer's talent than on [the team's habit of showing up]": with
 # "less", the side the chapter favours comes after "than".
 _LESS_THAN = re.compile(

@@ -1,0 +1,165 @@
+"""Every figure and every maker of a named model a learner is asked for yields a cloze that blanks the whole figure: a time
+with what it counts from, a rate, a date, a season, a point on a scale, a count of named
+things; and a way of speaking that only looks like a figure yields none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leadership_cards.cards import Card, Kind
+from leadership_cards.generate import generate_chapter
+from leadership_cards.generate.quantities import timed
+from leadership_cards.source import read_document
+
+
+def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[Card]:
+    path = tmp_path / "chapter.txt"
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return generate_chapter(read_document(path), deck="roles", title=title)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        (
+            "The officer term runs for one year, from July 1 to June 30, and the district "
+            "offers officer training twice a year.",
+            "from July 1 to June 30",
+        ),
+        ("A club should start its officer nominations in the spring.", "in the spring"),
+        (
+            "The coach asks the person to rate, from one to ten, how likely they are to act.",
+            "from one to ten",
+        ),
+        ("An answer below eight is a signal that the plan is too big.", "below eight"),
+        (
+            "The Toastmaster of the evening confirms every role-taker a day before, and "
+            "announces a theme.",
+            "a day before",
+        ),
+        (
+            "Conversational speech runs at about 120 to 150 words per minute, and a nervous "
+            "speaker often runs faster.",
+            "about 120 to 150 words per minute",
+        ),
+        (
+            "The club's goals are measured by a set of ten goals covering education awards.",
+            "ten goals",
+        ),
+        (
+            "Speakers who rehearse their first three sentences word for word start steadily.",
+            "their first three sentences",
+        ),
+        ("Three habits separate sound decision making from hasty choice.", "three habits"),
+    ],
+)
+def test_a_figure_is_blanked_whole(tmp_path: Path, sentence: str, figure: str) -> None:
+    cards = chapter_cards(tmp_path, sentence)
+    figures = [c for c in cards if c.kind is Kind.STATISTIC]
+    assert figure in [c.back for c in figures], [(c.front, c.back) for c in cards]
+    card = next(c for c in figures if c.back == figure)
+    assert card.front.startswith("In “Club Roles”, ")
+
+
+def test_a_time_keeps_what_it_counts_from() -> None:
+    sentence = "A speaker who runs more than thirty seconds past the red signal is over time."
+    assert [sentence[a:b] for a, b in timed(sentence)] == [
+        "more than thirty seconds past the red signal"
+    ]
+    sentence = "An audience decides within the first thirty seconds whether to listen."
+    assert [sentence[a:b] for a, b in timed(sentence)] == ["within the first thirty seconds"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three points can be emphasized here that will aid in understanding the method.",
+        "Neither of these two definitions of leadership is discussed in classrooms.",
+        "One member is asked to argue the other side before the plan is final.",
+        "The four levels of delegation are: report back, recommend, act and inform, act alone.",
+        "A day before the meeting the Toastmaster confirms every role.",
+    ],
+)
+def test_a_way_of_speaking_is_no_figure(sentence: str) -> None:
+    """A count of the text's own parts, a count pointed back to, "one" as a way of saying
+    "a", a list's count after "the", and a time whose event follows ("a day before the
+    meeting" is asked as the claim it is) are not figures to blank."""
+    assert timed(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "front", "back"),
+    [
+        (
+            "The best-known method for coaching is the GROW model, which John Whitmore made "
+            "popular in the 1990s.",
+            "In “Club Roles”, who made the GROW model popular?",
+            "John Whitmore",
+        ),
+        (
+            "Feedforward refers to suggestions for the future. Marshall Goldsmith coined the "
+            "term for a habit of asking what to do next time.",
+            "In “Club Roles”, who coined the term feedforward?",
+            "Marshall Goldsmith",
+        ),
+        (
+            "The premortem comes from the research psychologist Gary Klein, who found that "
+            "imagining a failure helps.",
+            "In “Club Roles”, where does the premortem come from?",
+            "The research psychologist Gary Klein",
+        ),
+        (
+            "The Center for Creative Leadership teaches a three-part shape called SBI.",
+            "In “Club Roles”, who teaches SBI?",
+            "The Center for Creative Leadership",
+        ),
+        (
+            "Self-determination theory, developed by Edward Deci and Richard Ryan, holds that "
+            "people need autonomy.",
+            "In “Club Roles”, who developed self-determination theory?",
+            "Edward Deci and Richard Ryan",
+        ),
+    ],
+)
+def test_who_made_a_named_model_is_asked(tmp_path: Path, body: str, front: str, back: str) -> None:
+    cards = chapter_cards(tmp_path, body)
+    assert (front, back) in [(c.front, c.back) for c in cards if c.kind is Kind.CITATION]
+
+
+def test_an_author_alone_or_a_term_with_no_referent_is_not_asked(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "Excellent followers support their bosses (Kelley, 1992). Goldsmith coined the term "
+        "in a later book. The idea comes from the old club handbook.",
+    )
+    assert not [c.front for c in cards if c.kind is Kind.CITATION]
+
+
+def test_a_time_whose_sentence_ends_on_a_preposition_is_asked_with_when(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "An audience decides within the first thirty seconds whether a speaker is worth "
+        "listening to.",
+    )
+    assert (
+        "In “Club Roles”, when does an audience decide whether a speaker is worth listening to?",
+        "Within the first thirty seconds",
+    ) in [(c.front, c.back) for c in cards]
+
+
+def test_a_figure_whose_frame_gives_it_away_is_asked_as_a_question(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "For a standard prepared speech of five to seven minutes, green shows at five "
+        "minutes, yellow at six and red at seven.\n\n"
+        "A speaker who runs more than thirty seconds past the red signal is over time.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.STATISTIC}
+    assert asked["In “Club Roles”, how long is a standard prepared speech?"] == (
+        "Five to seven minutes"
+    )
+    assert asked["In “Club Roles”, when is a speaker over time?"] == (
+        "More than thirty seconds past the red signal"
+    )
