@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from leadership_cards.cards import Card, Kind, SourceRef
+import pytest
+
+from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
 from leadership_cards.generate.quality import deck_problems, problems
 
 
@@ -49,3 +51,30 @@ def test_duplicates_are_reported() -> None:
         f"duplicate card {card.id}: 'What is service?'",
         "duplicate question: 'What is service?'",
     ]
+
+
+@pytest.mark.parametrize("answer", ["The same care", "A similar effect", "Another voice"])
+def test_an_answer_compared_with_what_the_card_cannot_show_is_refused(answer: str) -> None:
+    asked = _card(front="What does the closing speech deserve?", back=answer)
+    assert "answer compares with what the card does not show" in problems(asked)
+    whole = replace(asked, back="The same care as the opening speech")
+    assert problems(whole) == []
+
+
+@pytest.mark.parametrize(
+    "cloze",
+    [
+        "Keep each meeting to one purpose, as {{c1::Lencioni}} recommends.",
+        "According to {{c1::Kotter}}, urgency comes first.",
+    ],
+)
+def test_a_blank_on_who_said_the_claim_is_refused(cloze: str) -> None:
+    front, back = cloze_parts(cloze)
+    card = _card(kind=Kind.KEY_POINT, front=front, back=back, cloze=cloze)
+    card = replace(card, tags=("d", "chapter", "key_point"))
+    assert "blank is who said the claim, not the claim" in problems(card)
+    claim = "Keep each meeting to {{c1::one purpose}}, as Lencioni recommends."
+    front, back = cloze_parts(claim)
+    assert "blank is who said the claim, not the claim" not in problems(
+        replace(card, front=front, back=back, cloze=claim)
+    )

@@ -57,6 +57,8 @@ def problems(card: Card) -> list[str]:
             found.append("sentence cut mid-clause")
     if judged and not balanced(back):
         found.append("answer breaks a bracket pair")
+    if judged and _COMPARED_TO_NOTHING.match(back):
+        found.append("answer compares with what the card does not show")
     for text in (front, back):
         if _FURNITURE_TEXT.search(text) or any(is_furniture(line) for line in text.splitlines()):
             found.append("page furniture in the card")
@@ -75,6 +77,8 @@ def problems(card: Card) -> list[str]:
                 found.extend(_blank_problems(card.cloze))
             if card.kind in CHOSEN_BLANK_KINDS and _names_the_subject(card):
                 found.append("blank names the deck's or chapter's own subject")
+            if card.kind in CHOSEN_BLANK_KINDS and _ATTRIBUTION_BLANK.search(card.cloze):
+                found.append("blank is who said the claim, not the claim")
     elif CLOZE_BLANK in front:
         found.append("blank without a cloze")
     if not card.deck or not card.chapter:
@@ -84,6 +88,24 @@ def problems(card: Card) -> list[str]:
     if card.deck not in card.tags or str(card.kind) not in card.tags:
         found.append("missing deck or kind tag")
     return found
+
+
+# "The same care", "A similar effect", "Another voice": an answer measured against something
+# named earlier on the page, which the learner cannot see ("the same care as the agenda" is
+# whole).
+_COMPARED_TO_NOTHING = re.compile(
+    r"^(?:the\s+same|a\s+similar|similar|another)\b(?!.*\b(?:as|to|that)\b)", re.IGNORECASE
+)
+
+
+# "..., as [Lencioni] recommends", "according to [Kotter], ...": the blank is the voice the
+# chapter quotes, and the claim itself is never tested.
+_ATTRIBUTION_BLANK = re.compile(
+    r"\b(?:as\s+\{\{c1::[^}]+\}\}\s+(?:recommends|recommended|argues|argued|suggests|"
+    r"suggested|advises|advised|notes|noted|says|said|puts\s+it|writes|wrote|observes|"
+    r"observed|reminds\s+us)\b|according\s+to\s+\{\{c1::)",
+    re.IGNORECASE,
+)
 
 
 def _whole_sentence(answer: str, passage: str) -> bool:
