@@ -29,7 +29,7 @@ from leadership_cards.generate import (
     written,
 )
 from leadership_cards.generate.alternatives import Alternatives, Guard
-from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.context import Chapter, shaped
 from leadership_cards.generate.order import reading_order
 from leadership_cards.generate.overrides import (
     Overrides,
@@ -359,10 +359,10 @@ class _Seen:
                     if card.item in self.items:
                         break
                     if self._admits(card, guard):
-                        yield card
+                        yield shaped(card)
                         break
             elif self._admits(candidate):
-                yield candidate
+                yield shaped(candidate)
 
     def _admits(self, card: Card, guard: Guard | None = None) -> bool:
         """True when the card passes its guard and the rules and repeats no card admitted
