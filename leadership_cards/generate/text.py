@@ -148,6 +148,8 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def strip_connectives(sentence: str) -> str:
     """ "Indeed, followers are key..." -> "Followers are key..." (a card stands alone)."""
     stripped = _CONNECTIVE.sub("", sentence)
@@ -156,6 +158,8 @@ def strip_connectives(sentence: str) -> str:
     return capitalise(stripped)
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def strip_citations(sentence: str) -> str:
     """Drop parenthetical citations such as "(Kelley, 1992)" from a card's statement."""
     if "(" in sentence:  # every citation opens a bracket: most sentences need no search
@@ -481,6 +485,8 @@ _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 _PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\b")
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def states_a_claim(sentence: str) -> bool:
     """A statement in the present tense about something named: "A coach moves between
     the stages ...", not "In 1990 the club met ..." (narration), nor a question, nor a
@@ -903,6 +909,8 @@ _TRAILING_REASON = re.compile(
 )
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def main_clause(sentence: str) -> str:
     """The sentence without a trailing reason or aside: "A story is the strongest opening of
     all, because people are built to follow a narrative." -> "A story is the strongest
