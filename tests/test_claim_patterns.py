@@ -341,3 +341,20 @@ def test_the_means_of_any_passive_is_asked_how() -> None:
     # A place is no means, and an adjective is no verb done to the subject.
     assert means_question("The meeting is held in the library.") is None
     assert means_question("The office is open by appointment.") is None
+
+
+def test_what_holds_only_under_a_condition_is_not_asked_apart() -> None:
+    # The second claim is true only when the first clause's condition holds: asked alone it
+    # would teach a falsehood ("What do members reject?").
+    cards = _cards_of(
+        "Debate\n\nConfusion starts when a club skips its agenda, and members reject a plan "
+        "that was only meant as a draft. A slip is not a failure if it was honest: the "
+        "speaker simply continues, and the audience notices a person rather than a "
+        "mistake.\n\nThe proposer opens the debate, and the opposer answers every argument "
+        "in the same order.\n"
+    )
+    fronts = [c.front for c in cards]
+    assert not any("members reject" in f for f in fronts), fronts
+    assert not any("audience notice" in f for f in fronts), fronts
+    # Two claims with no condition between them are still each a card's worth.
+    assert any("what does the opposer answer?" in f for f in fronts), fronts

@@ -483,3 +483,27 @@ def test_what_a_marked_term_does_is_asked_of_it(tmp_path) -> None:
     )
     # what a term is, is a definition's to ask, not a duty
     assert not any("what does the grammarian" in front for front in asked)
+
+
+def test_a_list_named_by_one_noun_is_named_by_the_sentence_that_counts_it() -> None:
+    text = (
+        "Notes on Deciding\n\nThree habits separate sound decisions from hasty ones. First, "
+        "frame the question before answering it. Second, generate at least two options. "
+        "Third, decide how you will decide.\n\nKurt Lewin described change as a passage "
+        "through three stages. First, unfreezing: the group sees that the old way cannot go "
+        "on. Second, changing: the group tries the new way. Third, refreezing: the new way "
+        "becomes habit.\n\nChange passes through three phases. First, denial: people "
+        "refuse the news. Second, resistance: people push back. Third, acceptance: people "
+        "adopt the new way.\n"
+    )
+    cards = generate_chapter(parse_document(text, "deciding.txt"))
+    named = {c.back: c.front for c in cards if c.kind is Kind.ENUMERATION}
+    assert named["Changing"] == (
+        "In “Notes on Deciding”, the stages that Kurt Lewin described run: 1. Unfreezing; "
+        "2. [...]; 3. Refreezing."
+    )
+    assert named["Generate at least two options"].startswith(
+        "In “Notes on Deciding”, the habits that separate sound decisions from hasty ones run:"
+    )
+    # One capitalised word opening the sentence is no teller: the phases keep their name.
+    assert named["Resistance"].startswith("In “Notes on Deciding”, the phases run:")

@@ -338,16 +338,19 @@ def _readings(sentence: str) -> Iterator[str]:
         comma = "," if word == "because" else ""
         yield f"{capitalise(main)}{comma} {word} {clause}."
     parts = _CONJOINED.split(sentence.rstrip(" .!"))
-    if len(parts) == 2:
-        for part in parts:
-            part = capitalise(part.strip())
-            if (
-                word_count(part) >= 4
-                and "," not in part  # "when X, when Y": a list the part would cut short
-                and not dangles(part)
-                and states_a_claim(part)
-            ):
-                yield part + "."
+    if len(parts) != 2:
+        return
+    if _SETS_A_CONDITION.search(parts[0]):
+        parts = parts[:1]  # the second claim holds only under the first one's condition
+    for part in parts:
+        part = capitalise(part.strip())
+        if (
+            word_count(part) >= 4
+            and "," not in part  # "when X, when Y": a list the part would cut short
+            and not dangles(part)
+            and states_a_claim(part)
+        ):
+            yield part + "."
 
 
 def _contrasted(sentence: str, plain: str) -> tuple[str, str] | None:
@@ -433,7 +436,7 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
     they resist loss.") are one contrast."""
     pending: tuple[int, str] | None = None
     for index, sentence in enumerate(sentences(text)):
-        for clause in (c for part in _colon_parts(sentence) for c in _split(part)):
+        for clause in _standing_clauses(sentence):
             if pending is not None:
                 joined = _denied_and_replaced(pending[1], clause)
                 yield (pending[0], joined) if joined else pending
@@ -446,6 +449,18 @@ def _clauses_of(text: str) -> Iterator[tuple[int, str]]:
                 yield index, clause
     if pending is not None:
         yield pending
+
+
+def _standing_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence that a card can state on its own. After a clause that sets a
+    condition ("Trouble begins when a meeting mixes purposes, and people criticise ..."; "A
+    line is no disaster if it was true: the audience hears ..."), what follows holds only
+    under it, so it is not asked apart."""
+    parts = [c for part in _colon_parts(sentence) for c in _split(part)]
+    return parts[:1] if len(parts) > 1 and _SETS_A_CONDITION.search(parts[0]) else parts
+
+
+_SETS_A_CONDITION = re.compile(r"\b(?:when|whenever|if|unless|once|until|while)\b", re.IGNORECASE)
 
 
 def _split(sentence: str) -> list[str]:

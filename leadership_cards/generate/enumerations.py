@@ -356,6 +356,42 @@ _UNCOUNTED = re.compile(
 _PARTICIPLE = re.compile(r"\s+(?:can|could|may|will|should|must)\s+be\s+(?P<verb>[a-z]+ed)\b")
 
 
+#: Words enough to say what a bare list is for, short of a second fact.
+MAX_PREDICATE_WORDS = 8
+
+
+def _named_by_its_sentence(name: ListName, sentence: str, count: int) -> ListName:
+    """A one-word name ("habits", "stages") says what the items are but not whose: weeks
+    later "the stages run: 1. Unfreezing ..." could be any stages. The sentence that counts
+    them says whose: "Three habits separate sound decision making from hasty choice" names
+    "the habits that separate sound decision making from hasty choice"; "Kurt Lewin
+    described change as a passage through three stages", "the stages that Kurt Lewin
+    described"."""
+    from leadership_cards.generate.syntax import analyse
+
+    if " " in name.plural or name.generic or name.whole or name.heading:
+        return name
+    counted = rf"(?:{'|'.join(NUMBER_WORDS[2:])}|\d+)"
+    opening = re.match(
+        rf"^{counted}\s+{re.escape(name.plural)}\s+(?P<rest>[^:;()]+?)\.?$", sentence, re.I
+    )
+    if opening and 1 < word_count(opening.group("rest")) <= MAX_PREDICATE_WORDS:
+        return name.described(f"that {opening.group('rest')}")
+    analysis = analyse(sentence)
+    if analysis is None:
+        return name
+    tokens = analysis.tokens
+    names = 0
+    while names < len(tokens) and tokens[names].tag == "NNP":
+        names += 1
+    # Two names at least, a person's ("Kurt Lewin"): one capitalised word opening a sentence
+    # is as often a common noun ("Change passes through three stages").
+    if 1 < names < len(tokens) and tokens[names].tag in ("VBD", "VBZ"):
+        teller = sentence[tokens[0].start : tokens[names].end]
+        return name.described(f"that {teller}")
+    return name
+
+
 def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | None] | None:
     """What the items are, from "At least six dimension of difference between ... can be
     identified" in the first item's paragraph or the few blocks before it, and the verb
@@ -376,6 +412,7 @@ def _label(blocks, first: _Item, count: int) -> tuple[ListName | None, str | Non
             name = counted_name(sentence, count)
             if name is None:
                 continue
+            name = _named_by_its_sentence(name, sentence, count)
             verb = None
             if name.generic:
                 # A bare noun is named by its verb, so the question says which points:

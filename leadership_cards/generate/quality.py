@@ -57,6 +57,8 @@ def problems(card: Card) -> list[str]:
             found.append("sentence cut mid-clause")
     if judged and not balanced(back):
         found.append("answer breaks a bracket pair")
+    if judged and _COMPARED_TO_NOTHING.match(back):
+        found.append("answer compares with what the card does not show")
     for text in (front, back):
         if _FURNITURE_TEXT.search(text) or any(is_furniture(line) for line in text.splitlines()):
             found.append("page furniture in the card")
@@ -75,8 +77,14 @@ def problems(card: Card) -> list[str]:
                 found.extend(_blank_problems(card.cloze))
             if card.kind in CHOSEN_BLANK_KINDS and _names_the_subject(card):
                 found.append("blank names the deck's or chapter's own subject")
+            if card.kind in CHOSEN_BLANK_KINDS and _ATTRIBUTION_BLANK.search(card.cloze):
+                found.append("blank is who said the claim, not the claim")
     elif CLOZE_BLANK in front:
         found.append("blank without a cloze")
+    if judged and card.kind is Kind.DEFINITION and not _defines_a_term(front):
+        found.append("definition of a clause, not a term")
+    if judged and card.kind is Kind.DEFINITION and _ranks_or_owns(back):
+        found.append("a rank or an owner, not a meaning")
     if not card.deck or not card.chapter:
         found.append("no deck or chapter")
     if not card.source.file or not card.source.position or not card.source.passage:
@@ -84,6 +92,97 @@ def problems(card: Card) -> list[str]:
     if card.deck not in card.tags or str(card.kind) not in card.tags:
         found.append("missing deck or kind tag")
     return found
+
+
+# "The same care", "A similar effect", "Another voice": an answer measured against something
+# named earlier on the page, which the learner cannot see ("the same care as the agenda" is
+# whole).
+_COMPARED_TO_NOTHING = re.compile(
+    r"^(?:the\s+same|a\s+similar|similar|another)\b(?!.*\b(?:as|to|that)\b)", re.IGNORECASE
+)
+
+
+# "..., as [Lencioni] recommends", "according to [Kotter], ...": the blank is the voice the
+# chapter quotes, and the claim itself is never tested.
+_ATTRIBUTION_BLANK = re.compile(
+    r"\b(?:as\s+\{\{c1::[^}]+\}\}\s+(?:recommends|recommended|argues|argued|suggests|"
+    r"suggested|advises|advised|notes|noted|says|said|puts\s+it|writes|wrote|observes|"
+    r"observed|reminds\s+us)\b|according\s+to\s+\{\{c1::)",
+    re.IGNORECASE,
+)
+
+
+#: An unquoted "What is X?" longer than this asks by a description ("the term for ..."),
+#: not for the meaning of a term.
+MAX_ASKED_TERM_WORDS = 4
+_DEFINED_TERM = re.compile(
+    r"\bwhat (?:does “(?P<quoted>[^”]+)” mean|(?:is|are) (?P<term>.+?))\?$", re.I
+)
+#: Tags that a noun phrase never holds: a pronoun, a finite verb, a relative word.
+_CLAUSE_TAGS = frozenset({"PRP", "WP", "WDT", "VBZ", "VBP", "VBD", "MD"})
+#: Words after which a determiner still opens a noun phrase: "word of the day".
+_BEFORE_A_DETERMINER = frozenset({"IN", "TO", "CC"})
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _defines_a_term(front: str) -> bool:
+    """A definition asks the meaning of a term, which is a name: "What does 'share the work'
+    mean?" asks for a piece of advice, "What is every role?" for a claim about all roles. A
+    term holds no pronoun or finite verb, ends on no adverb ("give it soon", "mediation
+    works better"), and has a determiner only at its start (one of a/an/the) or after a
+    preposition: a verb and its object ("share the work") has one in the middle."""
+    from leadership_cards.generate.syntax import analyse
+
+    m = _DEFINED_TERM.search(front)
+    if not m:
+        return True
+    term = m.group("quoted") or m.group("term")
+    if not m.group("quoted") and ("," in term or len(term.split()) > MAX_ASKED_TERM_WORDS):
+        return True  # "What is the term for how far you pursue ...?" asks for the term itself
+    analysis = analyse(term[0].lower() + term[1:])
+    if analysis is None:
+        return True
+    tokens = analysis.tokens
+    if any(t.tag in _CLAUSE_TAGS for t in tokens) or tokens[-1].tag in ("RB", "RBR", "JJR"):
+        return False
+    for i, token in enumerate(tokens):
+        if token.tag != "DT" and token.tag != "PDT":
+            continue
+        if i == 0 and token.lower not in _ARTICLES:
+            return False  # "every role", "each member": a claim about all of them
+        if i > 0 and tokens[i - 1].tag not in _BEFORE_A_DETERMINER:
+            return False
+    return True
+
+
+#: A meaning this short is the whole answer: nothing after the description says what X is.
+MAX_BARE_DESCRIPTION_WORDS = 6
+#: Tags that make a definite description a rank or an owner: "the strongest", "the most",
+#: "the speaker's".
+_RANK_OR_OWNER = frozenset({"POS", "JJS", "RBS"})
+#: Where a description's opening noun phrase ends: a preposition, a relative, a comma.
+_PHRASE_ENDS = frozenset({"IN", "TO", "WDT", "WP", ",", ".", ":"})
+
+
+def _ranks_or_owns(meaning: str) -> bool:
+    """True when a short meaning is a definite description by rank or owner: "Silence is
+    the listener's other tool", "A story is the strongest opening of all" say whose X is or
+    how it ranks, so "What is silence? The listener's other tool." asks a verdict as if it
+    were a meaning (the claim asked the other way, "What is the listener's other tool?",
+    is the card). "The choice of which word to stress" says what X is."""
+    from leadership_cards.generate.syntax import analyse
+
+    if not meaning.lower().startswith("the ") or len(meaning.split()) > MAX_BARE_DESCRIPTION_WORDS:
+        return False
+    analysis = analyse(meaning)
+    if analysis is None:
+        return False
+    for token in analysis.tokens[1:]:
+        if token.tag in _PHRASE_ENDS:
+            return False
+        if token.tag in _RANK_OR_OWNER:
+            return True
+    return False
 
 
 def _whole_sentence(answer: str, passage: str) -> bool:
@@ -115,7 +214,56 @@ def _blank_problems(cloze: str) -> list[str]:
     start = cloze.index("{{c1::")
     end = cloze.index("}}", start)
     statement = cloze[:start] + cloze[start + 6 : end] + cloze[end + 2 :]
-    return blanks.problems(statement, (start, end - 6))
+    found = blanks.problems(statement, (start, end - 6))
+    if _derived_beside(statement, start, end - 6):
+        found.append("the sentence gives the blank away")
+    if _takes_the_verb(statement, start, end - 6):
+        found.append("blank takes the sentence's verb")
+    return found
+
+
+def _takes_the_verb(statement: str, start: int, end: int) -> bool:
+    """True when the blank ends on the sentence's only verb, read as a plural noun: in "The
+    timer signals green at the minimum" the tagger finds no verb, and "[timer signals]"
+    leaves "The [...] green at the minimum", a frame with no verb to say what is asked. A
+    plural noun that a modifier or a phrase follows straight on, with no verb anywhere, is
+    that verb."""
+    from leadership_cards.generate.syntax import analyse
+
+    # The clause the blank is in, after any lead-in ("A key point of “...”: ").
+    cut = statement.rfind(": ", 0, start) + 1
+    if cut:
+        statement, start, end = statement[cut + 1 :], start - cut - 1, end - cut - 1
+    analysis = analyse(statement)
+    if analysis is None:
+        return False
+    tokens = analysis.tokens
+    if any(t.tag.startswith(("VB", "MD")) for t in tokens):
+        return False
+    inside = [t for t in tokens if start <= t.start < end]
+    after = next((t for t in tokens if t.start >= end), None)
+    return bool(inside and after) and inside[-1].tag == "NNS" and after.tag in _AFTER_A_VERB
+
+
+MIN_STEM_LETTERS = 4
+
+
+def _derived_beside(statement: str, start: int, end: int) -> bool:
+    """True when a one-word blank is the stem of a word the sentence keeps: "learn to both
+    [trust] and be trustworthy", "no leadership without [followership]" beside "Followers":
+    the frame spells most of the answer."""
+    answer = normalise(statement[start:end])
+    if " " in answer:
+        return False
+    stem = answer[:-1] if answer.endswith("s") else answer
+    if len(stem) < MIN_STEM_LETTERS:
+        return False
+    frame = normalise(f"{statement[:start]} {statement[end:]}").split()
+    return any(w != answer and w.startswith(stem) and len(w) > len(stem) + 1 for w in frame)
+
+
+#: What follows a verb straight on when no object does: "signals green", "runs at noon".
+_AFTER_A_VERB = frozenset({"JJ", "IN", "RB", "CD"})
 
 
 _CHAPTER_LEAD = re.compile(r"^In “[^”]*”, ")
