@@ -341,7 +341,7 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is one item of a list")
     if _is_filler(blank, tokens, first):
         out.append("blank is filler")
-    if _given_away(blank, frame):
+    if _given_away(sentence, blank, frame, first, last):
         out.append("the sentence gives the blank away")
     elif _tone_given(blank, frame):
         out.append("the sentence's tone gives the blank away")
@@ -661,7 +661,9 @@ def _is_filler(blank: list[Token], tokens: tuple[Token, ...], first: int) -> boo
     return head.lower in _PARTITIVE and len([t for t in blank if is_content(t)]) <= 2
 
 
-def _given_away(blank: list[Token], frame: list[Token]) -> bool:
+def _given_away(
+    sentence: str, blank: list[Token], frame: list[Token], first: int, last: int
+) -> bool:
     """Every content word of the blank is named, in some form, by the rest of the sentence:
     "Followers are key ... no leadership without [followership]"."""
     numbers = [t for t in blank if t.tag == "CD"]
@@ -670,7 +672,7 @@ def _given_away(blank: list[Token], frame: list[Token]) -> bool:
     answer = {stem(t.text) for t in blank if is_content(t) and t.tag[:2] in ("NN", "JJ", "VB")}
     if not answer:
         return False
-    rest = {stem(t.text) for t in frame if is_word(t)}
+    rest = _frame_stems(sentence, first, last)
 
     def named(word: str) -> bool:
         return word in rest or any(len(other) >= 5 and word.startswith(other) for other in rest)
@@ -681,6 +683,21 @@ def _given_away(blank: list[Token], frame: list[Token]) -> bool:
     # second clause that names the blank's thing again restates the first, giving it away.
     head = next((t for t in reversed(blank) if t.tag.startswith("NN")), None)
     return head is not None and any(t.text == ";" for t in frame) and named(stem(head.text))
+
+
+def _frame_stems(sentence: str, first: int, last: int) -> set[str]:
+    """The stems of the sentence's words outside tokens `first` to `last`."""
+    stems = _word_stems(sentence)
+    return {s for s in stems[:first] + stems[last + 1 :] if s is not None}
+
+
+@lru_cache(maxsize=4096)
+def _word_stems(sentence: str) -> tuple[str | None, ...]:
+    """Each token's stem, None for punctuation: stemmed once a sentence, not once for each
+    blank tried in it."""
+    analysis = analyse(sentence)
+    tokens = analysis.tokens if analysis is not None else ()
+    return tuple(stem(t.text) if is_word(t) else None for t in tokens)
 
 
 def _is_generic(blank: list[Token]) -> bool:

@@ -285,14 +285,15 @@ def best_question(
         or word_count(sentence) > MAX_SENTENCE_WORDS
         or _ORDINAL_REFERENCE.search(sentence)
         or "{{" in sentence
-        or not (states_a_claim(sentence) or _VERDICT.search(sentence))
+        or not (_VERDICT.search(sentence) or states_a_claim(sentence))
     ):
         return None
     for variant in _readings(sentence):
         plain = main_clause(variant)
         for make in _RANKED_QUESTIONS:
-            asked = _not_the_topic(make(variant, plain), chapter)
-            if not asked or not _answer_stands(asked[1]):
+            asked = make(variant, plain)
+            # The cheap refusals first: a weak answer, then a question on the chapter's topic.
+            if not asked or not _answer_stands(asked[1]) or not _not_the_topic(asked, chapter):
                 continue
             card = _question_card(chapter, asked, who, position, text)
             if passes(card):

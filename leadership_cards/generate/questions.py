@@ -1,12 +1,14 @@
 """Questions made from a plain claim when no blank in it would do: on its object, its
 complement, its subject, its "when" or "because" clause, the side a "not X but Y" contrast
 keeps, or where something comes from. Each maker returns the question and its answer, or
-None when the sentence is anything subtler than the shape it asks about.
+None when the sentence is anything subtler than the shape it asks about. The makers a
+sentence's patterns, its best question and the other extractors all ask are cached.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from leadership_cards.generate.blanks import MAX_BLANK_WORDS, Span, is_list, is_word
 from leadership_cards.generate.syntax import (
@@ -129,6 +131,7 @@ MAX_COPULAR_WORDS = 22
 _WH_WORDS = frozenset(["what", "why", "how", "where", "when", "who"])
 
 
+@lru_cache(maxsize=4096)
 def copular_question(sentence: str) -> tuple[str, str] | None:
     """ "The hardest discipline for a leader who coaches is resisting the urge to solve."
     -> ("What is the hardest discipline for a leader who coaches?", "Resisting the urge to
@@ -274,6 +277,7 @@ MAX_CLAUSE_ANSWER_WORDS = 18
 MAX_CLAUSE_HEAD_WORDS = 10
 
 
+@lru_cache(maxsize=4096)
 def clause_question(sentence: str) -> tuple[str, str] | None:
     """A short present-tense claim whose point is its "when" or "because" clause, asked as a
     question on that clause: "Trust grows when people feel heard." -> ("When does trust
@@ -416,6 +420,7 @@ MAX_CONTRAST_WORDS = 10
 MAX_CONTRAST_ANSWER_WORDS = 16  # "but [a sign that people care enough about the work ...]"
 
 
+@lru_cache(maxsize=4096)
 def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     """ "The program is not a contest between clubs but a checklist of what a healthy club
     does." -> ("What is the program, if not a contest between clubs?", "A checklist of what a
@@ -481,6 +486,7 @@ _CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", 
 MAX_CLAIM_ANSWER_WORDS = 10
 
 
+@lru_cache(maxsize=4096)
 def claim_question(sentence: str) -> tuple[str, str] | None:
     """A plain present-tense claim whose object or complement no blank can hold, asked as a
     question on it: "Audiences remember a single idea supported by a single story." ->
@@ -817,6 +823,7 @@ _BECAUSE = re.compile(
 MAX_REASON_WORDS = 16
 
 
+@lru_cache(maxsize=4096)
 def reason_question(sentence: str) -> tuple[str, str] | None:
     """ "A story is the strongest opening of all, because people are built to follow a
     narrative." -> ("Why is a story the strongest opening of all?", "Because people are built
@@ -1039,6 +1046,7 @@ _MEANS = re.compile(r"^(?P<x>[A-Z][\w'’ -]{1,40}?)\s+means\s+(?P<y>that\s[^;:]
 MAX_MEANING_WORDS = 16
 
 
+@lru_cache(maxsize=4096)
 def meaning_question(sentence: str) -> tuple[str, str] | None:
     """ "Urgency means that enough people believe the present situation is more dangerous
     than the change." -> ("What does urgency mean?", "That enough people believe ..."): a

@@ -107,7 +107,13 @@ _ABBREVIATION_WINDOW = 12
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences, keeping citations with the sentence they support. Linear
-    in the text: a break after an abbreviation is judged by the few characters before it."""
+    in the text: a break after an abbreviation is judged by the few characters before it.
+    A fresh list each call over a cached split: each extractor splits the same passages."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=2048)
+def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
@@ -123,7 +129,7 @@ def sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         out.append(tail)
-    return out
+    return tuple(out)
 
 
 def word_count(text: str) -> int:
@@ -142,6 +148,8 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def strip_connectives(sentence: str) -> str:
     """ "Indeed, followers are key..." -> "Followers are key..." (a card stands alone)."""
     stripped = _CONNECTIVE.sub("", sentence)
@@ -150,9 +158,13 @@ def strip_connectives(sentence: str) -> str:
     return capitalise(stripped)
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def strip_citations(sentence: str) -> str:
     """Drop parenthetical citations such as "(Kelley, 1992)" from a card's statement."""
-    return " ".join(_PARENTHETICAL_CITATION.sub("", sentence).split())
+    if "(" in sentence:  # every citation opens a bracket: most sentences need no search
+        sentence = _PARENTHETICAL_CITATION.sub("", sentence)
+    return " ".join(sentence.split())
 
 
 _SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
@@ -473,6 +485,8 @@ _QUOTED = re.compile(r'"[^"]{1,80}"|“[^”]{1,80}”')
 _PERSONAL = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|me|us|[Mm]y|[Oo]ur|[Yy]our)\b")
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def states_a_claim(sentence: str) -> bool:
     """A statement in the present tense about something named: "A coach moves between
     the stages ...", not "In 1990 the club met ..." (narration), nor a question, nor a
@@ -895,6 +909,8 @@ _TRAILING_REASON = re.compile(
 )
 
 
+# Cached: each extractor, each pattern of a sentence and its best question ask it again.
+@lru_cache(maxsize=8192)
 def main_clause(sentence: str) -> str:
     """The sentence without a trailing reason or aside: "A story is the strongest opening of
     all, because people are built to follow a narrative." -> "A story is the strongest
