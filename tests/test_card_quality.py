@@ -206,3 +206,21 @@ def test_a_surname_after_its_full_name_keeps_its_capital_after_the_chapter() -> 
     assert in_chapter("{{c1::Coaching}} asks more.", "Coaching Well", casing) == (
         "In “Coaching Well”, {{c1::coaching}} asks more."
     )
+
+
+def test_one_fact_of_a_sentence_is_asked_once() -> None:
+    from leadership_cards.source import parse_document
+
+    text = (
+        "Looking Ahead\n\nFeedforward lowers defensiveness, because no one can argue with an "
+        "idea about a future that has not happened yet.\n\nOne survey showed that 70 percent "
+        "of men and 59 percent of women see themselves as leaders.\n"
+    )
+    cards = generate_chapter(parse_document(text, "ahead.txt"))
+    fronts = [c.front.removeprefix("In “Looking Ahead”, ") for c in cards]
+    # The reason asked as a question stays; the cloze that shows it, asking the effect
+    # the question names, is the same fact again.
+    assert "why does feedforward lower defensiveness?" in fronts, fronts
+    assert not any(f.startswith("feedforward lowers [...]") for f in fronts), fronts
+    # Two blanks of one sentence are its two facts: both stay.
+    assert [c.back for c in cards if "of men and" in c.front] == ["70 percent", "59 percent"]
