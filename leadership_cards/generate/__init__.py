@@ -16,6 +16,7 @@ from pathlib import Path
 from leadership_cards.cards import WRITTEN_KINDS, Card, Kind, cloze_parts, normalise
 from leadership_cards.deck_source import DeckSource
 from leadership_cards.errors import SourceError
+from leadership_cards.garbage import fewer_collections
 from leadership_cards.generate import (
     citations,
     claims,
@@ -29,7 +30,7 @@ from leadership_cards.generate import (
     written,
 )
 from leadership_cards.generate.alternatives import Alternatives, Guard
-from leadership_cards.generate.context import Chapter
+from leadership_cards.generate.context import Chapter, shaped
 from leadership_cards.generate.order import reading_order
 from leadership_cards.generate.overrides import (
     Overrides,
@@ -121,6 +122,11 @@ def stale_overrides(deck: DeckSource) -> list[str]:
 
 def generate_report(deck: DeckSource) -> Generation:
     """`generate`, with warnings about overrides that name cards the deck does not have."""
+    with fewer_collections():
+        return _generate_report(deck)
+
+
+def _generate_report(deck: DeckSource) -> Generation:
     seen = _Seen()
     cards: list[Card] = []
     for chapter in deck.chapters:
@@ -169,8 +175,9 @@ def generate_chapter(doc: Document, deck: str = "deck", title: str | None = None
     """Cards of one parsed document on its own (no manifest, no overrides)."""
     chapter_title = title or (doc.title.text if doc.title else doc.file)
     ctx = Chapter(deck, "", chapter_title, doc)
-    cards = reading_order(list(_Seen().admit(_candidates(ctx))), [doc])
-    return without_leaked_answers(named_in_place(cards, chapter_title, [doc]))
+    with fewer_collections():
+        cards = reading_order(list(_Seen().admit(_candidates(ctx))), [doc])
+        return without_leaked_answers(named_in_place(cards, chapter_title, [doc]))
 
 
 def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> list[Card]:
@@ -418,10 +425,10 @@ class _Seen:
                     if card.item in self.items:
                         break
                     if self._admits(card, guard):
-                        yield card
+                        yield shaped(card)
                         break
             elif self._admits(candidate):
-                yield candidate
+                yield shaped(candidate)
 
     def _admits(self, card: Card, guard: Guard | None = None) -> bool:
         """True when the card passes its guard and the rules and repeats no card admitted

@@ -47,7 +47,8 @@ def _claims(chapter: Chapter) -> Iterator[Card]:
             continue
         for raw in sentences(paragraph.text):
             sentence = strip_connectives(raw)
-            if dangles(sentence) or "{{" in sentence or "}}" in sentence:
+            # Both citation patterns need a parenthesis: the cheap test first.
+            if "(" not in sentence or dangles(sentence) or "{{" in sentence or "}}" in sentence:
                 continue
             for pattern in (_PARENTHETICAL, _NARRATIVE):
                 m = pattern.search(sentence)
@@ -112,7 +113,7 @@ def _attributions(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
         return
     for raw, before in with_term_before(sentences(text)):
         sentence = strip_citations(raw)
-        found = _attribution(sentence, before)
+        found = _attribution(sentence, before) if _MAY_ATTRIBUTE.search(sentence) else None
         if found:
             front, who = found
             yield chapter.card(Kind.CITATION, front, capitalise(who), position, text)
@@ -186,6 +187,11 @@ _COMES_FROM = re.compile(
 )
 _NAMED = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
 _NAMED_THING = re.compile(r"^(?:[A-Z]{2}|[A-Z][a-z]+\s+[A-Z])")
+#: What every pattern of `_attribution` needs in its sentence: a maker's verb.
+_MAY_ATTRIBUTE = re.compile(
+    r"made popular|popularised|popularized|coined|developed|devised|introduced|created|"
+    r"invented|proposed|founded|teaches|(?:comes|came)\s+from"
+)
 _MAKER_VERB = re.compile(
     r"\b(?:made popular|popularised|popularized|coined|developed|devised|introduced|created|"
     r"invented|proposed|founded|teaches|comes from|came from)\b"

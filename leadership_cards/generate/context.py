@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leadership_cards.cards import Card, Kind, SourceRef, cloze_parts
 from leadership_cards.deck_source import slugify
@@ -54,7 +54,8 @@ class Chapter:
         cloze: str | None = None,
     ) -> Card:
         """A card citing this chapter's file at `position`. Cards from one source item
-        share `item`, which makes them siblings."""
+        share `item`, which makes them siblings. Its answer's shape is left to `shaped`:
+        most candidates are dropped, and the shape asks the tagger."""
         if cloze is not None:
             front, back = cloze_parts(cloze)
         elif kind in _ONE_FACT_KINDS:
@@ -69,8 +70,12 @@ class Chapter:
             item=f"{self.slug}/{self.doc.file}#{position.replace(' ', '-')}",
             cloze=" ".join(cloze.split()) if cloze is not None else None,
             tags=(self.deck, self.slug, str(kind)),
-            shape=str(answer_shape(back)),
         )
+
+
+def shaped(card: Card) -> Card:
+    """The card with its answer's phrase type, found once the card is admitted."""
+    return replace(card, shape=str(answer_shape(card.back)))
 
 
 def with_term_before(

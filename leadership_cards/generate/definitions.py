@@ -272,14 +272,16 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
     """A name the sentence gives in passing: "a confusing middle he called [the neutral
     zone]", "will, sometimes called [the way forward]," (a cloze of the name), and "SBI,
     which stands for situation, behaviour, impact" (asked what it stands for)."""
-    m = _STANDS_FOR.search(sentence)
+    m = _STANDS_FOR.search(sentence) if "which stands for" in sentence else None
     if m:
         meaning = capitalise(m.group("def").strip())
         front = f"What does {m.group('term')} stand for?"
         yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, text)
     if word_count(sentence) > MAX_NAMING_SENTENCE_WORDS:
         return
-    for m in _APPOSITIVE.finditer(sentence):
+    # The cheap textual refusals first: each pattern below needs the words tested before it.
+    described = _COMMA_PHRASE.search(sentence) is not None
+    for m in _APPOSITIVE.finditer(sentence) if described else ():
         term = m.group("term")
         if term.split()[0] in _NOT_A_TERM or not _is_noun(term):
             continue
@@ -289,16 +291,16 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
         verb = "are" if _plural_term(term) else "is"
         yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
         yield from _named_from_meaning(chapter, term, m.group("def"), False, position, text)
-    m = _IS_CALLED.match(sentence)
+    m = _IS_CALLED.match(sentence) if "called" in sentence else None
     if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
         front = f"What is {m.group('how') or ''}called {m.group('name')}?"
         yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
         return
-    m = _NAMED_AFTER.search(sentence)
+    m = _NAMED_AFTER.search(sentence) if described else None
     if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
         front = f"What is {m.group('def')} called?"
         yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
-    for m in _CALLED.finditer(sentence):
+    for m in _CALLED.finditer(sentence) if _MAY_CALL.search(sentence) else ():
         name = m.group("name")
         if name.split()[0].lower() in _NOT_A_NAME or dangles(sentence):
             continue
@@ -309,6 +311,10 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
 
 
 MAX_NAMING_SENTENCE_WORDS = 40
+#: What `_APPOSITIVE` and `_NAMED_AFTER` both need: a comma, then "the", "a", "an" or "how".
+_COMMA_PHRASE = re.compile(r",\s+(?:the|an?|how)\s")
+#: What `_CALLED` needs: one of its naming verbs.
+_MAY_CALL = re.compile(r"call|termed|dubbed|known as")
 #: "The first is autonomy, the sense of choosing one's own actions ...", "two dimensions:
 #: assertiveness, how far you pursue your own concerns, and ...": a term, then what it is.
 _APPOSITIVE = re.compile(

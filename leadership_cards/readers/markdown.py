@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from leadership_cards.errors import SourceError
+from leadership_cards.garbage import fewer_collections
 from leadership_cards.readers import raw
 from leadership_cards.readers.furniture import is_furniture
 from leadership_cards.readers.raw import RawBlock, RawKind
@@ -30,7 +31,8 @@ def read(text: str, where: str) -> list[RawBlock]:
     front = _FRONT_MATTER.match(text)
     title = _FRONT_MATTER_TITLE.search(front.group()) if front else None
     text = text[front.end() :] if front else text
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    with fewer_collections():
+        tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[RawBlock] = []
     lists: list[bool] = []  # open lists, innermost last: ordered or not
     items: list[RawBlock | None] = []  # the open items' blocks, once they have text

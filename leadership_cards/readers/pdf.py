@@ -13,6 +13,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from leadership_cards.errors import SourceError
 from leadership_cards.readers import raw
@@ -27,7 +28,8 @@ from leadership_cards.readers.text import (
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _TAG = re.compile(r"^[QAC]:")
-_SENTENCE_END = re.compile(r"[.!?:;][\"”’)]*$")
+_SENTENCE_STOPS = ".!?:;"
+_CLOSERS = '"”’)'
 # PDFium ends a line with CR LF, or, when the line ends on a hyphen, puts U+FFFE in the
 # hyphen's place and runs the next line straight on.
 _LINE_BREAK = re.compile("(\r\n|\ufffe)")
@@ -145,13 +147,16 @@ class _Styles:
 
         self._c = pdfium_c
         self._textpage = textpage
+        self._object_at = _object_address(pdfium_c)
         self._objects: dict[int, _Style] = {}
         self._bold_fonts: dict[int, bool] = {}
+        # Out-parameters PDFium writes into, made once a page rather than once a call.
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._size, self._matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
 
     def baseline(self, index: int) -> float:
-        x, y = ctypes.c_double(), ctypes.c_double()
-        self._c.FPDFText_GetCharOrigin(self._textpage, self._char(index), x, y)
-        return round(y.value, 2)
+        self._c.FPDFText_GetCharOrigin(self._textpage, self._char(index), self._x, self._y)
+        return round(self._y.value, 2)
 
     def runs(self, first: int, last: int) -> list[tuple[int, _Style | None]]:
         """Where each run of one text object starts between `first` and `last` (text
@@ -175,19 +180,20 @@ class _Styles:
         return runs
 
     def style(self, index: int) -> _Style | None:
-        c = self._c
-        handle = c.FPDFText_GetTextObject(self._textpage, self._char(index))
-        address = ctypes.cast(handle, ctypes.c_void_p).value
+        address = self._object_at(self._textpage, self._char(index))
         if address is None:
             return None  # a character PDFium added: a space or a line break
         style = self._objects.get(address)
         if style is None:
-            size = ctypes.c_float()
+            c = self._c
+            handle = ctypes.cast(address, c.FPDF_PAGEOBJECT)
+            size, matrix = self._size, self._matrix
+            size.value = 0.0  # as a failed call leaves it
             c.FPDFTextObj_GetFontSize(handle, size)
-            matrix = c.FS_MATRIX()
-            c.FPDFPageObj_GetMatrix(handle, matrix)
             # The font's size on the page: the object's matrix scales it.
-            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+            scale = 1.0
+            if c.FPDFPageObj_GetMatrix(handle, matrix):
+                scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
             style = (
                 address,
                 round(size.value * scale, 1),
@@ -211,6 +217,15 @@ class _Styles:
         """The character index behind a text index (PDFium may leave characters out of the
         text, or add some)."""
         return self._c.FPDFText_GetCharIndexFromTextIndex(self._textpage, index)
+
+
+@cache
+def _object_address(pdfium_c):
+    """PDFium's FPDFText_GetTextObject, answering the object's address as a number (a key
+    for the styles already found) rather than a pointer object to be cast on every call."""
+    function = pdfium_c.FPDFText_GetTextObject
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, *function.argtypes)
+    return prototype(ctypes.cast(function, ctypes.c_void_p).value)
 
 
 def _without_running_lines(lines: list[_Line]) -> list[_Line]:
@@ -326,9 +341,16 @@ def _close(prev: _Line, line: _Line, spacing: float) -> bool:
     """True when `line` follows `prev` at the usual spacing. Across a page break, a paragraph
     goes on when its last line stopped mid-sentence."""
     if line.page != prev.page:
-        return not _SENTENCE_END.search(prev.text)
+        return not _ends_sentence(prev.text)
     return 0 < prev.y - line.y <= spacing * _PARAGRAPH_GAP
 
 
 def _ends_short(prev: _Line, full: float) -> bool:
-    return len(prev.text) < full * _SHORT_LINE and bool(_SENTENCE_END.search(prev.text))
+    return len(prev.text) < full * _SHORT_LINE and _ends_sentence(prev.text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """True when `text` ends on a stop, perhaps inside quotes or brackets. (A regular
+    expression anchored at the end would be tried from every character of the line.)"""
+    last = text.rstrip(_CLOSERS)[-1:]
+    return last != "" and last in _SENTENCE_STOPS
