@@ -184,3 +184,43 @@ def test_every_cloze_names_its_chapter_once_and_keeps_names_capitalised() -> Non
     assert in_chapter("{{c1::Urgency}} comes first.", "Change", casing) == (
         "In “Change”, {{c1::urgency}} comes first."
     )
+
+
+def test_a_surname_after_its_full_name_keeps_its_capital_after_the_chapter() -> None:
+    from leadership_cards.generate.phrasing import chapter_casing, in_chapter
+    from leadership_cards.source import parse_document
+
+    # "John Whitmore" inside a sentence makes both words names, so the sentence that opens
+    # on the surname keeps it; a common word opening a sentence is still lowered.
+    casing = chapter_casing(["The GROW model, which John Whitmore made popular, has stages."])
+    assert {"John", "Whitmore", "GROW"} <= casing.names
+    text = (
+        "Coaching Well\n\nThe GROW model, which John Whitmore made popular in the 1990s, "
+        "structures a coaching conversation in four stages.\n\nWhitmore defined the purpose "
+        "of coaching as building awareness and responsibility in the person being coached. "
+        "Coaching asks more than it tells, and the coach listens for what the person wants.\n"
+    )
+    fronts = [c.front for c in generate_chapter(parse_document(text, "coaching.txt"))]
+    assert any(f.startswith("In “Coaching Well”, Whitmore defined") for f in fronts), fronts
+    assert not any("whitmore" in f for f in fronts), fronts
+    assert in_chapter("{{c1::Coaching}} asks more.", "Coaching Well", casing) == (
+        "In “Coaching Well”, {{c1::coaching}} asks more."
+    )
+
+
+def test_one_fact_of_a_sentence_is_asked_once() -> None:
+    from leadership_cards.source import parse_document
+
+    text = (
+        "Looking Ahead\n\nFeedforward lowers defensiveness, because no one can argue with an "
+        "idea about a future that has not happened yet.\n\nOne survey showed that 70 percent "
+        "of men and 59 percent of women see themselves as leaders.\n"
+    )
+    cards = generate_chapter(parse_document(text, "ahead.txt"))
+    fronts = [c.front.removeprefix("In “Looking Ahead”, ") for c in cards]
+    # The reason asked as a question stays; the cloze that shows it, asking the effect
+    # the question names, is the same fact again.
+    assert "why does feedforward lower defensiveness?" in fronts, fronts
+    assert not any(f.startswith("feedforward lowers [...]") for f in fronts), fronts
+    # Two blanks of one sentence are its two facts: both stay.
+    assert [c.back for c in cards if "of men and" in c.front] == ["70 percent", "59 percent"]

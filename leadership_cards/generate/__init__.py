@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from pathlib import Path
 
 from leadership_cards.cards import WRITTEN_KINDS, Card, Kind, cloze_parts, normalise
@@ -46,7 +47,7 @@ from leadership_cards.generate.phrasing import (
     question_in_chapter,
 )
 from leadership_cards.generate.quality import leaks, passes
-from leadership_cards.generate.text import FUNCTION_WORDS
+from leadership_cards.generate.text import FUNCTION_WORDS, sentences
 from leadership_cards.source import Document, NumberedList, Paragraph
 
 __all__ = [
@@ -242,7 +243,7 @@ def _texts(doc: Document) -> Iterator[str]:
 def without_leaked_answers(cards: list[Card]) -> list[Card]:
     """The deck without the cards whose answer another card's question shows: the learner
     would read it there before being asked for it."""
-    dropped: set[int] = set()
+    dropped = _asked_twice(cards)
     listed: dict[str, list[str]] = {}  # chapter -> its list items' answers
     for card in cards:
         if card.kind in _LIST_ITEM_KINDS:
@@ -273,6 +274,71 @@ def without_leaked_answers(cards: list[Card]) -> list[Card]:
             keep_j = not any(answer in item for item in listed.get(cards[i].chapter, ()))
         dropped.add(i if keep_j else j)
     return [card for n, card in enumerate(cards) if n not in dropped]
+
+
+def _asked_twice(cards: list[Card]) -> set[int]:
+    """The cards that ask again a fact a card of the same sentence asks: "why does
+    feedforward lower defensiveness?" beside "feedforward lowers [...], because no one can
+    argue with ..." (each front shows the other's answer), or "feedforward refers to
+    suggestions for the [...]" beside "what does “feedforward” mean?" (one answer a part of
+    the other, asked of one statement). Of each pair the better card stays (`_twice_rank`,
+    then the first). Cards of one passage that ask its different facts are left alone, and
+    so are a figure's and an author's cards."""
+    by_item: dict[str, list[int]] = {}
+    for n, card in enumerate(cards):
+        if card.kind not in _WRITTEN | _UNPLACED | _LIST_ITEM_KINDS | _OWN_FACTS:
+            by_item.setdefault(card.item, []).append(n)
+    dropped: set[int] = set()
+    for group in by_item.values():
+        for a, b in combinations(group, 2):
+            if a not in dropped and b not in dropped and _one_fact(cards[a], cards[b]):
+                dropped.add(a if _twice_rank(cards[b]) > _twice_rank(cards[a]) else b)
+    return dropped
+
+
+#: Kinds whose answer is a fact of its own beside the statement's: a figure, an author.
+_OWN_FACTS = frozenset({Kind.STATISTIC, Kind.CITATION})
+
+
+def _twice_rank(card: Card) -> tuple[int, bool]:
+    """Of one fact asked twice, the better card: by `_rank`, then a question over a cloze
+    (its answer is the whole relation, not a word taken out of it)."""
+    return _rank(card), card.cloze is None
+
+
+def _one_fact(card: Card, other: Card) -> bool:
+    """True when two cards of one passage ask one fact of one of its sentences. Two clozes
+    of a sentence never do: each blanks a different part of it; nor a definition and its
+    term asked from its meaning."""
+    if card.cloze is not None and other.cloze is not None:
+        return False
+    if definitions.asks_for_a_term(card) or definitions.asks_for_a_term(other):
+        return False  # the term asked from its meaning: the other direction, on purpose
+    answer, other_answer = _padded(card.back), _padded(other.back)
+    if answer == "  " or other_answer == "  ":
+        return False
+    if not any(
+        answer in said and other_answer in said
+        for said in map(_padded, sentences(card.source.passage))
+    ):
+        return False
+    if other_answer in _padded(card.front) and answer in _padded(other.front):
+        return True  # each question holds the other's answer
+    return (other_answer in answer and answer in _padded(_statement(other))) or (
+        answer in other_answer and other_answer in _padded(_statement(card))
+    )
+
+
+def _padded(text: str) -> str:
+    """Normalised text with a space at each end, so containment is of whole words."""
+    return f" {normalise(text)} "
+
+
+def _statement(card: Card) -> str:
+    """What a card says once answered: a cloze filled in, a question beside its answer."""
+    if card.cloze is not None:
+        return re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", card.cloze)
+    return f"{card.front} {card.back}"
 
 
 _ESSENTIAL = frozenset({Kind.KEY_POINT, Kind.DEFINITION, Kind.TITLE})

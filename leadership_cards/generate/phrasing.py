@@ -383,7 +383,8 @@ def lead_in_name(lead_in: str, count: int) -> ListName | None:
 
 _LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
 #: A capitalised word after a word or a comma, bracket or dash: inside a sentence, a name.
-_NAME_INSIDE = re.compile(r"(?:[a-z,;(—–]|\b[a-z]+\s)\s*\b([A-Z][\w'’-]*)")
+#: The lookbehind consumes nothing, so each word of a run is found ("John Whitmore").
+_NAME_INSIDE = re.compile(r"(?:(?<=[a-z,;(—–])|(?<=[a-z,;(—–]\s))\b([A-Z][\w'’-]*)")
 _FIRST_WORD = re.compile(r"^(?P<lead>(?:\{\{c1::)?[\"“‘'(]*)(?P<word>[A-Za-z][\w'’-]*)")
 
 
@@ -437,13 +438,18 @@ def in_chapter(cloze: str, chapter: str, casing: Casing) -> str:
     """A statement's cloze opened with its chapter, so it stands alone on a phone: "In
     “Leading Change from the Middle”, urgency is {{c1::...}}". The first word is lowered
     unless it is a name ("Kotter", "Patrick Lencioni", "PREP", "I")."""
-    m = _FIRST_WORD.match(cloze)
-    if m:
-        word = m.group("word")
-        if _lowered(word, cloze, casing):
-            start = m.start("word")
-            cloze = cloze[:start] + word[0].lower() + cloze[start + 1 :]
-    return f"In {chapter_name(chapter)}, {cloze}"
+    return f"In {chapter_name(chapter)}, {lowered_first(cloze, casing)}"
+
+
+def lowered_first(text: str, casing: Casing) -> str:
+    """`text` as it reads once a lead is put before it ("In “Coaching”, ...", "according
+    to Kotter, ..."): its first word lowered, unless that word is a name the chapter
+    writes capitalised ("Whitmore", "Patrick Lencioni", "PREP", "I")."""
+    m = _FIRST_WORD.match(text)
+    if not m or not _lowered(m.group("word"), text, casing):
+        return text
+    start = m.start("word")
+    return text[:start] + text[start].lower() + text[start + 1 :]
 
 
 #: Words with which a front points at a page the learner does not see: "according to these
