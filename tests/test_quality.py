@@ -166,3 +166,18 @@ def test_a_definition_asked_by_its_description_is_not_judged_as_a_term() -> None
         "In “C”, what is often called the busiest officer?",
     ):
         assert problems(_card(front=front, back="Assertiveness")) == [], front
+
+
+def test_a_prose_card_that_leans_on_the_sentence_before_is_refused() -> None:
+    cloze = "In “Goals”, across {{c1::40 studies}}, people who made such plans did better."
+    front, back = cloze_parts(cloze)
+    card = replace(
+        _card(kind=Kind.STATISTIC, front=front, back=back, cloze=cloze),
+        tags=("d", "chapter", "statistic"),
+    )
+    assert "question leans on a sentence it does not show" in problems(card)
+    whole = "In “Goals”, across {{c1::40 studies}}, people who made if-then plans did better."
+    front, back = cloze_parts(whole)
+    assert "question leans on a sentence it does not show" not in problems(
+        replace(card, front=front, back=back, cloze=whole)
+    )

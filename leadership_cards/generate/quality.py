@@ -17,7 +17,12 @@ from leadership_cards.cards import (
     cloze_parts,
     normalise,
 )
-from leadership_cards.generate.text import FUNCTION_WORDS, ends_in_function_word, sentences
+from leadership_cards.generate.text import (
+    FUNCTION_WORDS,
+    dangles,
+    ends_in_function_word,
+    sentences,
+)
 from leadership_cards.source import is_furniture
 
 MAX_ANSWER_WORDS = 45
@@ -57,6 +62,10 @@ def problems(card: Card) -> list[str]:
             found.append("sentence cut mid-clause")
     if judged and not balanced(back):
         found.append("answer breaks a bracket pair")
+    if judged and card.kind in _PROSE_KINDS and dangles(_CHAPTER_LEAD.sub("", front)):
+        # "..., people who formed such plans ...": every extractor of prose refuses a
+        # sentence that leans on the one before, whichever of them read it.
+        found.append("question leans on a sentence it does not show")
     if judged and _COMPARED_TO_NOTHING.match(back):
         found.append("answer compares with what the card does not show")
     for text in (front, back):
@@ -93,6 +102,9 @@ def problems(card: Card) -> list[str]:
         found.append("missing deck or kind tag")
     return found
 
+
+#: Cards made from a sentence of prose, which must stand without the sentence before.
+_PROSE_KINDS = frozenset({Kind.CLAIM, Kind.STATISTIC, Kind.CITATION})
 
 # "The same care", "A similar effect", "Another voice": an answer measured against something
 # named earlier on the page, which the learner cannot see ("the same care as the agenda" is
