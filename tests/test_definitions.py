@@ -378,3 +378,35 @@ def test_a_marked_term_that_is_called_something_is_asked_for_by_that_name(tmp_pa
     assert asked == {
         "In “Officers”, what is often called the busiest officer?": "The Vice President Education"
     }
+
+
+def test_a_listed_term_is_asked_with_the_model_or_set_it_belongs_to(tmp_path: Path) -> None:
+    """ "Situation" means what it does in the SBI model, not in general; "competing" is one
+    of the conflict modes. A glossary under a bare heading ("Structure") stays as it was."""
+    model = (
+        "## The SBI model\n\n"
+        "Feedback takes a three-part shape:\n\n"
+        "1. **Situation**: name when and where it happened.\n"
+        "2. **Behaviour**: describe what the person did.\n"
+        "3. **Impact**: say what it caused.\n\n"
+        "## Structure\n\n"
+        "- **Opening**: the first thirty seconds of a speech.\n"
+        "- **Close**: the last words of a speech.\n"
+    )
+    path = tmp_path / "chapter.md"
+    path.write_text(f"# Club Roles\n\n{model}", encoding="utf-8")
+    cards = generate_chapter(read_document(path), deck="roles", title="Club Roles")
+    modes = (
+        "People handle conflict in different ways. The five conflict modes are:\n\n"
+        "1. Competing: assertive and uncooperative.\n"
+        "2. Avoiding: unassertive and uncooperative.\n"
+        "3. Accommodating: unassertive and cooperative.\n"
+        "4. Collaborating: assertive and cooperative.\n"
+        "5. Compromising: the middle ground."
+    )
+    cards += chapter_cards(tmp_path, modes)
+    fronts = {c.front for c in cards if c.kind is Kind.DEFINITION}
+    assert "In “Club Roles”, what does “situation” mean in the SBI model?" in fronts
+    assert "In “Club Roles”, what does “competing” mean as a conflict mode?" in fronts
+    assert "In “Club Roles”, what does “opening” mean?" in fronts
+    assert "In “Club Roles”, what does “situation” mean?" not in fronts

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import STATEMENT_LISTS, Chapter, with_term_before
+from leadership_cards.generate.list_cards import TitledList, titled_lists
+from leadership_cards.generate.phrasing import ListName, lead_in_name, with_article
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     capitalise,
@@ -133,6 +135,9 @@ _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def extract(chapter: Chapter) -> Iterator[Card]:
+    belongs = {
+        id(t.block): _belonging(_list_name(t)) for t in titled_lists(chapter.doc) if t.of_terms
+    }
     for block in chapter.doc.blocks:
         if isinstance(block, Paragraph):
             yield from _from_text(chapter, block.text, f"paragraph {block.number}", block.terms)
@@ -141,7 +146,12 @@ def extract(chapter: Chapter) -> Iterator[Card]:
                 position = block.position(item)
                 if item.term and _is_entry_term(item.term):
                     yield from _glossary_entry(
-                        chapter, item.term, item.meaning, position, item.text
+                        chapter,
+                        item.term,
+                        item.meaning,
+                        position,
+                        item.text,
+                        belongs.get(id(block), ""),
                     )
                 else:
                     yield from _from_text(chapter, item.text, position, item.terms)
@@ -174,8 +184,28 @@ _LABELS = frozenset(
 )
 
 
+def _list_name(titled: TitledList) -> ListName | None:
+    """The list's name, or the one its lead-in gives a glossary without a heading of its
+    own ("The five conflict modes are:")."""
+    if titled.name is None and titled.block.title:
+        return lead_in_name(titled.block.title, len(titled.block.items))
+    return titled.name
+
+
+def _belonging(name: ListName | None) -> str:
+    """Where a listed term belongs, said after its question: a part of a model ("Situation"
+    in the SBI model) or one of a named set ("Competing", one of the conflict modes) means
+    what it does there, not in general. "" for a list named only by a bare heading
+    ("Structure"), whose items are a glossary's, not a model's."""
+    if name is None or name.generic or name.heading:
+        return ""
+    if name.whole:
+        return f" in the {name.singular}" if len(name.singular.split()) > 1 else ""
+    return f" as {with_article(name.singular)}"
+
+
 def _glossary_entry(
-    chapter: Chapter, term: str, meaning: str, position: str, passage: str
+    chapter: Chapter, term: str, meaning: str, position: str, passage: str, belongs: str = ""
 ) -> Iterator[Card]:
     meaning = capitalise(meaning.strip().rstrip("."))
     if not meaning or word_count(meaning) > MAX_ENTRY_WORDS or term.lower() in _LABELS:
@@ -183,7 +213,7 @@ def _glossary_entry(
     name = term if any(w[:1].isupper() for w in term.split()[1:]) else term[:1].lower() + term[1:]
     # Quoted, a term of any kind reads right: a noun with or without its article, a verb.
     # The chapter is named on the front by `named_in_place`, as for every question.
-    front = f"What does “{name}” mean?"
+    front = f"What does “{name}” mean{belongs}?"
     yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, passage)
 
 

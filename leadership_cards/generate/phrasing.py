@@ -102,6 +102,11 @@ def number_words(n: int) -> str:
 _SINGULAR_IN_USE = frozenset(("agenda", "data", "media", "trivia"))
 
 
+def with_article(noun: str) -> str:
+    """ "conflict mode" -> "a conflict mode", "evaluation word" -> "an evaluation word"."""
+    return str(_engine().a(noun))
+
+
 def plural_noun(noun: str) -> str:
     """ "technique" -> "techniques", "process" -> "processes"."""
     return str(_engine().plural_noun(noun))
