@@ -410,3 +410,48 @@ def test_a_listed_term_is_asked_with_the_model_or_set_it_belongs_to(tmp_path: Pa
     assert "In “Club Roles”, what does “competing” mean as a conflict mode?" in fronts
     assert "In “Club Roles”, what does “opening” mean?" in fronts
     assert "In “Club Roles”, what does “situation” mean?" not in fronts
+
+
+def test_a_verdict_on_a_term_is_not_read_as_its_meaning(tmp_path: Path) -> None:
+    """ "A startling fact is a reliable way in" rates the fact as a means; "Inner leadership
+    is a people-oriented task" says what inner leadership is."""
+    cards = chapter_cards(
+        tmp_path,
+        "A startling fact is a reliable way in. Inner leadership is a people-oriented task.",
+    )
+    fronts = {c.front for c in cards if c.kind is Kind.DEFINITION}
+    assert "In “Club Roles”, what is a startling fact?" not in fronts
+    assert "In “Club Roles”, what is inner leadership?" in fronts
+
+
+def test_one_side_of_a_contrast_is_asked_with_the_other(tmp_path: Path) -> None:
+    """ "Change is the external event" is what change is as against transition, which the
+    passage sets beside it; a definition with no such line drawn is asked alone."""
+    cards = chapter_cards(
+        tmp_path,
+        "Bridges drew a line between change and transition. Change is the external event. "
+        "Transition is the inner process people go through.\n\n"
+        "Delegation is the transfer of authority from a club officer to a member.",
+    )
+    fronts = {c.front for c in cards if c.kind is Kind.DEFINITION}
+    assert "In “Club Roles”, what is change, as against transition?" in fronts
+    assert "In “Club Roles”, what is transition, as against change?" in fronts
+    assert "In “Club Roles”, what is change?" not in fronts
+    assert "In “Club Roles”, what is delegation?" in fronts
+
+
+def test_a_term_is_asked_as_the_source_writes_it(tmp_path: Path) -> None:
+    """ "By host we mean" speaks of the word, so the word is asked, quoted; "the opening of
+    a speech" keeps its article; "By a story opening we mean" asks for the thing."""
+    cards = chapter_cards(
+        tmp_path,
+        "By host we mean the person responsible for the meeting's energy. "
+        "The opening of a speech is defined as everything said before the topic is known. "
+        "By a story opening we mean beginning in the middle of a scene.",
+    )
+    fronts = {c.front for c in cards if c.kind is Kind.DEFINITION}
+    assert "In “Club Roles”, what does “host” mean?" in fronts
+    assert "In “Club Roles”, what is host?" not in fronts
+    assert "In “Club Roles”, what is the opening of a speech?" in fronts
+    assert "In “Club Roles”, what is opening of a speech?" not in fronts
+    assert "In “Club Roles”, what is a story opening?" in fronts

@@ -27,6 +27,7 @@ from leadership_cards.generate.text import (
 )
 from leadership_cards.source import NumberedList, Paragraph
 
+_WORD_MEANS = "What does “{}” mean?"
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
 _PATTERNS = (
     (
@@ -60,10 +61,11 @@ _PATTERNS = (
         "What is {}?",
     ),
     (
+        # "By host we mean ...": a sentence about the word, so the word is asked, quoted.
         re.compile(
             rf"^by {_TERM},? (?:we|I|they|the author|this chapter) means? (?P<def>.+)$", re.I
         ),
-        "What is {}?",
+        _WORD_MEANS,
     ),
     (
         # "A position is what someone says they want": a countable term, so a meaning.
@@ -426,8 +428,9 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
             return
         if plain and not _plain_definition(raw_term, m.group("def")):
             return
-        # The article stays ("What is a pathway?"); a name keeps its capitals.
-        term = raw_term if raw_term.lower().startswith(("a ", "an ")) else bare
+        # The article stays ("What is a pathway?", "What is the opening of a speech?"); a
+        # name keeps its capitals.
+        term = raw_term if raw_term.lower().startswith(("a ", "an ", "the ")) else bare
         first_word = term.split()[0]
         acronym = sum(c.isupper() for c in first_word) > 1
         if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
@@ -440,15 +443,44 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         if plain and contrast:
             yield from _contrasted(chapter, term, answer, contrast, position, text)
             return  # "a social, not a structural, phenomenon": a claim, asked by its contrast
+        if question == _WORD_MEANS and (term != bare or _plural(sentence, m, bare)):
+            # "By a story opening we mean", "By crutch words we mean": the article or the
+            # plural already makes "What is/are X?" read right.
+            question = "What is {}?"
         adj = m.groupdict().get("adj") or ""
         front = question.format(term, adj=adj.lower())
         if question == "What is {}?":
             verb = "are" if _plural(sentence, m, bare) else "is"
-            front = f"What {verb} {term}?"
+            against = _contrasted_with(bare, text) if plain else ""
+            front = (
+                f"What {verb} {term}, as against {against}?" if against else f"What {verb} {term}?"
+            )
         yield chapter.card(Kind.DEFINITION, front, answer + ".", position, text)
-        if question == "What is {}?":
+        if question in ("What is {}?", _WORD_MEANS):
             yield from _named_from_meaning(chapter, term, meaning, plain, position, text)
         return
+
+
+#: "drew a line between change and transition": the passage sets two terms side by side.
+_BETWEEN = (
+    r"\bbetween\s+(?:(?:the|an?)\s+)?(?P<first>{first})\s+and\s+(?:(?:the|an?)\s+)?"
+    r"(?P<second>{second})"
+)
+#: The other term: a word or three, up to the punctuation or verb that ends it.
+_OTHER_FIRST = r"[\w'’-]+(?:\s+[a-z][\w'’-]*){0,2}?"
+_OTHER_SECOND = _OTHER_FIRST + r"(?=\s*[(,.;:]|\s+(?:is|are|was|were)\b|$)"
+
+
+def _contrasted_with(term: str, text: str) -> str:
+    """The other side, when the passage draws a line between this term and another: "Change
+    is the external event" says what change is as against transition, not what it means."""
+    word = re.escape(term)
+    sides = ((word, _OTHER_SECOND, "second"), (_OTHER_FIRST, word + r"\b", "first"))
+    for first, second, other in sides:
+        m = re.search(_BETWEEN.format(first=first, second=second), text, re.I)
+        if m:
+            return m.group(other).lower()
+    return ""
 
 
 def _contrasted(
@@ -654,8 +686,25 @@ def _plain_definition(term: str, definition: str) -> bool:
     after = tokens[verb + 1 :]
     if len(after) <= 2:
         return False
+    verdict = _VERDICT.match(definition.strip().rstrip("."))
+    if verdict and verdict.group("noun").lower() in _SHELL_NOUNS:
+        return False  # "A startling fact is a reliable way in": a verdict on X, not its meaning
     if after[0].tag == "DT":
         return after[0].lower in _ARTICLES and after[1].phrase == "NP"  # not "both", "all"
     # No article: a mass noun and what it is about ("disagreement about the work itself"),
     # never an adjective or a participle ("Consensus is slow", "Trust is earned").
     return after[0].tag in ("NN", "NNS") and after[0].phrase == "NP" and after[1].tag == "IN"
+
+
+#: Nouns that rate a thing as a means rather than say what it is ("a reliable way in", "a
+#: useful tool"): with nothing after them to set them apart, the phrase is a verdict.
+_SHELL_NOUNS = frozenset(
+    ["way", "tool", "means", "method", "approach", "route", "path", "choice", "option", "move"]
+    + ["step", "thing", "idea", "place", "start", "sign", "habit", "practice", "trick"]
+)
+#: An article, at most two modifiers and a noun, with at most a particle after it.
+_VERDICT = re.compile(
+    r"^(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+)"
+    r"(?:\s+(?:in|out|up|on|forward|ahead|through|in))?$",
+    re.I,
+)
