@@ -187,7 +187,39 @@ def dangles(sentence: str) -> bool:
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
         return False  # "It is inner leaders who ..." stands on its own
-    return words[0] in _DANGLING_START
+    return words[0] in _DANGLING_START or _points_back(sentence)
+
+
+# "The model works ...", "why does the skill lie in ...": a bare general noun as subject
+# stands for a thing the chapter named earlier ("SBI", "choosing a mode"), which the card
+# cannot show. "The model of ...", "the role to ..." name their own thing.
+_SHELL_NOUN = (
+    r"(?:model|skill|role|method|technique|approach|idea|practice|tool|process|framework|rule|"
+    r"principle|strategy|concept|habit|exercise|pattern|trick|distinction|lesson|difference)"
+)
+_SHELL_SUBJECT = re.compile(
+    rf"(?:^|\b(?:does|do|did|is|are|was|were|can|could|should|must|will|would)\s+)"
+    rf"the\s+{_SHELL_NOUN}\s+(?!of\b|to\b|for\b|in\b|on\b|with\b|that\b|which\b|who\b|"
+    r"behind\b|called\b|named\b|known\b)[a-z]",
+    re.I,
+)
+# "the four techniques below", "listed above": a pointer to another part of the page.
+_PAGE_POINTER = re.compile(r"\b(?:below|above)\b(?=\s*(?:[,.;:?!)]|$|(?:is|are|was|were)\b))", re.I)
+# "when the two disagree": a count standing for things named before ("the two sides" names them).
+_COUNT_AS_PRONOUN = re.compile(r"\bthe\s+(?:two|three|four|five|six)\s+([a-z]+)\b", re.I)
+
+
+def _points_back(sentence: str) -> bool:
+    if _SHELL_SUBJECT.search(sentence) or _PAGE_POINTER.search(sentence):
+        return True
+    if "the " not in sentence.lower():
+        return False
+    from leadership_cards.generate.syntax import lexicon_tag  # the tagger loads only when asked
+
+    return any(
+        (lexicon_tag(m.group(1)) or "").startswith(("VB", "MD"))
+        for m in _COUNT_AS_PRONOUN.finditer(sentence)
+    )
 
 
 def tokens_lower(text: str) -> list[str]:
