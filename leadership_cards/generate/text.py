@@ -949,3 +949,44 @@ def main_clause(sentence: str) -> str:
     opening of all." (a question asks for one thing; the reason is reading matter)."""
     cut = _TRAILING_REASON.sub("", sentence.rstrip())
     return cut if cut == sentence.rstrip() else cut.rstrip(" ,") + "."
+
+
+_PLURAL_PRONOUNS = frozenset(["they", "them", "their"])
+_SINGULAR_PRONOUNS = frozenset(["it", "its"])
+_FINITE = frozenset(["VBZ", "VBP", "VBD", "MD"])
+
+
+@lru_cache(maxsize=4096)
+def answer_points_away(answer: str) -> bool:
+    """True when a definition's answer has a pronoun with nothing in it to stand for. "They"
+    may stand for any noun ("a person ... they"); "it" for a singular one, though not for the
+    answer's head when the answer is a noun phrase, which is the defined term itself ("the
+    inner process people go through to come to terms with [it]": a change never named)."""
+    words = tokens_lower(answer)
+    if not any(w in _PLURAL_PRONOUNS or w in _SINGULAR_PRONOUNS for w in words):
+        return False
+    from leadership_cards.generate.syntax import analyse  # the tagger loads only when asked
+
+    analysis = analyse(answer)
+    if analysis is None:
+        return False
+    tokens = analysis.tokens
+    head: int | None = None
+    nouns: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.tag.startswith("PRP") and token.lower in _PLURAL_PRONOUNS:
+            if not nouns:
+                return True
+        elif token.tag.startswith("PRP") and token.lower in _SINGULAR_PRONOUNS:
+            singular = [n for n in nouns if tokens[n].tag in ("NN", "NNP")]
+            # the head stands as a subject ("The new way is built ... so that it holds")
+            subject = (
+                head is not None and head + 1 < len(tokens) and tokens[head + 1].tag in _FINITE
+            )
+            if not [n for n in singular if n != head or subject]:
+                return True
+        elif token.tag.startswith("NN"):
+            nouns.append(i)
+            if head is None or (head == i - 2 and tokens[i - 1].tag == "POS"):
+                head = i  # "the speaker's message": the owned noun heads the phrase
+    return False
