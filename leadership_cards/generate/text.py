@@ -951,19 +951,17 @@ def main_clause(sentence: str) -> str:
     return cut if cut == sentence.rstrip() else cut.rstrip(" ,") + "."
 
 
-_PLURAL_PRONOUNS = frozenset(["they", "them", "their"])
 _SINGULAR_PRONOUNS = frozenset(["it", "its"])
-_FINITE = frozenset(["VBZ", "VBP", "VBD", "MD"])
 
 
 @lru_cache(maxsize=4096)
 def answer_points_away(answer: str) -> bool:
-    """True when a definition's answer has a pronoun with nothing in it to stand for. "They"
-    may stand for any noun ("a person ... they"); "it" for a singular one, though not for the
-    answer's head when the answer is a noun phrase, which is the defined term itself ("the
-    inner process people go through to come to terms with [it]": a change never named)."""
-    words = tokens_lower(answer)
-    if not any(w in _PLURAL_PRONOUNS or w in _SINGULAR_PRONOUNS for w in words):
+    """True when a definition's answer names a thing, then says "it" of something it never
+    names. "It" stands for a singular noun of the answer, though not for its head when the
+    answer is a noun phrase: the head is the defined term itself ("the inner process people go
+    through to come to terms with [it]": a change the card never names). An answer that names
+    nothing ("why they want it", "say what it caused") speaks of anyone's case in general."""
+    if not any(w in _SINGULAR_PRONOUNS for w in tokens_lower(answer)):
         return False
     from leadership_cards.generate.syntax import analyse  # the tagger loads only when asked
 
@@ -974,19 +972,19 @@ def answer_points_away(answer: str) -> bool:
     head: int | None = None
     nouns: list[int] = []
     for i, token in enumerate(tokens):
-        if token.tag.startswith("PRP") and token.lower in _PLURAL_PRONOUNS:
-            if not nouns:
-                return True
-        elif token.tag.startswith("PRP") and token.lower in _SINGULAR_PRONOUNS:
-            singular = [n for n in nouns if tokens[n].tag in ("NN", "NNP")]
+        if token.tag.startswith("PRP") and token.lower in _SINGULAR_PRONOUNS and head is not None:
             # the head stands as a subject ("The new way is built ... so that it holds")
-            subject = (
-                head is not None and head + 1 < len(tokens) and tokens[head + 1].tag in _FINITE
-            )
-            if not [n for n in singular if n != head or subject]:
+            subject = head + 1 < len(tokens) and tokens[head + 1].tag in (*_FINITE, "MD")
+            if not any(tokens[n].tag in ("NN", "NNP") and (n != head or subject) for n in nouns):
                 return True
-        elif token.tag.startswith("NN"):
+        elif token.tag.startswith("NN") and not (i == 0 and _opens_instruction(tokens)):
             nouns.append(i)
             if head is None or (head == i - 2 and tokens[i - 1].tag == "POS"):
                 head = i  # "the speaker's message": the owned noun heads the phrase
     return False
+
+
+def _opens_instruction(tokens: tuple) -> bool:
+    """ "Name when and where ...", "Say what ...": a first word the tagger read as a noun, with
+    a question word after it, is a verb giving an instruction."""
+    return len(tokens) > 1 and tokens[1].tag.startswith("W")
