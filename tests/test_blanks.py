@@ -257,3 +257,37 @@ def test_a_superlative_with_its_qualifier_still_singles_out_its_blank() -> None:
     sentence = "The hardest role for a new member is the general evaluator."
     start = sentence.index("general evaluator")
     assert blanks.problems(sentence, (start, start + len("general evaluator"))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "problem"),
+    [
+        (
+            "A follow-up chat with the member is often worth more than the review itself.",
+            "often worth",
+            "blank is an adverb",
+        ),
+        (
+            "A concrete scene pulls listeners in more surely than a general summary does.",
+            "more surely",
+            "blank is an adverb",
+        ),
+        (
+            "Note down exact phrases and gestures, not general impressions, for the report.",
+            "Note down exact phrases and gestures",
+            "blank is a whole clause",
+        ),
+    ],
+)
+def test_an_adverb_or_a_whole_instruction_is_no_blank(
+    sentence: str, phrase: str, problem: str
+) -> None:
+    assert problem in blanks.problems(sentence, span_of(sentence, phrase))
+
+
+def test_the_other_side_of_an_instruction_and_a_noun_with_its_adverb_keep_their_blank() -> None:
+    sentence = "Note down exact phrases and gestures, not general impressions, for the report."
+    assert blanks.problems(sentence, span_of(sentence, "general impressions")) == []
+    sentence = "The key to a strong team is not silence but the safety to disagree openly."
+    found = blanks.problems(sentence, span_of(sentence, "safety to disagree openly"))
+    assert "blank is an adverb" not in found, found

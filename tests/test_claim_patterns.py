@@ -301,6 +301,21 @@ def test_this_kind_of_points_back_to_nothing() -> None:
     assert dangles("The key to a level is this record.")
 
 
+def test_a_bare_general_noun_as_subject_points_back() -> None:
+    # "the model" stands for a model the chapter named before; "the model of change" names it
+    assert dangles("The model works because each part is a fact the receiver can check.")
+    assert dangles("In “Feedback”, why does the role exist, if not to embarrass speakers?")
+    assert not dangles("The model of change has three stages that run in order.")
+    assert not dangles("The timer keeps track of how long each speaker talks.")
+
+
+def test_pointers_to_the_page_or_to_a_count_point_back() -> None:
+    assert dangles("The four techniques below are used together, not one at a time.")
+    assert dangles("When the two disagree, the audience believes the voice and the body.")
+    assert not dangles("The two sides disagree about the plan until the vote.")
+    assert not dangles("An answer below eight is a signal that the plan is too big.")
+
+
 def test_that_before_a_noun_with_no_verb_after_it_points_back() -> None:
     sentence = "Planned movement turns that energy into structure."
     assert "frame points back to an earlier sentence" in blank_problems(sentence, (0, 16))

@@ -181,3 +181,16 @@ def test_a_prose_card_that_leans_on_the_sentence_before_is_refused() -> None:
     assert "question leans on a sentence it does not show" not in problems(
         replace(card, front=front, back=back, cloze=whole)
     )
+
+
+def test_a_definition_whose_pronoun_stands_for_nothing_it_shows_is_refused() -> None:
+    pointed = "answer points to what the card does not show"
+    away = _card(front="What is grief?", back="The slow process people follow to accept it.")
+    assert pointed in problems(away)
+    for whole in (
+        "Why they want it.",  # names nothing: anyone's motive
+        "The slow process by which a person learns to accept a loss and live with it.",
+        "The new routine is built into habits so that it holds when attention moves on.",
+        "The willingness to trust another person because you expect them to act well.",
+    ):
+        assert pointed not in problems(_card(back=whole)), whole

@@ -21,6 +21,7 @@ from leadership_cards.generate.syntax import (
     analyse,
     is_content,
     is_function,
+    lexicon_tag,
 )
 from leadership_cards.generate.words import (
     COPULAS,
@@ -324,8 +325,16 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a bare count")  # "are [two]: first, ...": the count of a list
     if len(words) > MAX_BLANK_WORDS:
         out.append("blank is longer than a phrase")
-    if _is_clause(blank):
+    if _is_clause(blank) or (first == 0 and blank[0].tag == "VB" and len(words) > 1):
+        # "[Write down exact words and moments], not ...": an instruction's verb with its
+        # object is the whole instruction, with nothing left to cue it.
         out.append("blank is a whole clause")
+    if (
+        words
+        and _adverbial(words[-1])
+        and all(_adverbial(t) or t.tag.startswith(("JJ", "DT")) for t in words)
+    ):
+        out.append("blank is an adverb")  # "is [often worth] more", "in [more surely] than"
     elif any(
         t.lower in LINKING_VERBS and n + 1 < len(blank) and blank[n + 1].tag.startswith("JJ")
         for n, t in enumerate(blank[1:], 1)
@@ -529,6 +538,13 @@ def _is_clause(blank: list[Token]) -> bool:
         elif t.tag in ("WDT", "WP") or t.lower in ("that", "because", "since", "if", "when"):
             return any(u.tag in FINITE_TAGS for u in blank)
     return False
+
+
+def _adverbial(token: Token) -> bool:
+    """An adverb, also where context misread it ("too [briefly]" read as a noun)."""
+    if token.tag.startswith("RB"):
+        return True
+    return token.lower.endswith("ly") and (lexicon_tag(token.lower) or "").startswith("RB")
 
 
 def _runs_into_clause(blank: list[Token]) -> bool:

@@ -19,6 +19,7 @@ from leadership_cards.cards import (
 )
 from leadership_cards.generate.text import (
     FUNCTION_WORDS,
+    answer_points_away,
     dangles,
     ends_in_function_word,
     sentences,
@@ -66,6 +67,8 @@ def problems(card: Card) -> list[str]:
         # "..., people who formed such plans ...": every extractor of prose refuses a
         # sentence that leans on the one before, whichever of them read it.
         found.append("question leans on a sentence it does not show")
+    if judged and card.kind is Kind.DEFINITION and answer_points_away(back):
+        found.append("answer points to what the card does not show")  # "... terms with it"
     if judged and _COMPARED_TO_NOTHING.match(back):
         found.append("answer compares with what the card does not show")
     for text in (front, back):

@@ -187,7 +187,39 @@ def dangles(sentence: str) -> bool:
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
         return False  # "It is inner leaders who ..." stands on its own
-    return words[0] in _DANGLING_START
+    return words[0] in _DANGLING_START or _points_back(sentence)
+
+
+# "The model works ...", "why does the skill lie in ...": a bare general noun as subject
+# stands for a thing the chapter named earlier ("SBI", "choosing a mode"), which the card
+# cannot show. "The model of ...", "the role to ..." name their own thing.
+_SHELL_NOUN = (
+    r"(?:model|skill|role|method|technique|approach|idea|practice|tool|process|framework|rule|"
+    r"principle|strategy|concept|habit|exercise|pattern|trick|distinction|lesson|difference)"
+)
+_SHELL_SUBJECT = re.compile(
+    rf"(?:^|\b(?:does|do|did|is|are|was|were|can|could|should|must|will|would)\s+)"
+    rf"the\s+{_SHELL_NOUN}\s+(?!of\b|to\b|for\b|in\b|on\b|with\b|that\b|which\b|who\b|"
+    r"behind\b|called\b|named\b|known\b)[a-z]",
+    re.I,
+)
+# "the four techniques below", "listed above": a pointer to another part of the page.
+_PAGE_POINTER = re.compile(r"\b(?:below|above)\b(?=\s*(?:[,.;:?!)]|$|(?:is|are|was|were)\b))", re.I)
+# "when the two disagree": a count standing for things named before ("the two sides" names them).
+_COUNT_AS_PRONOUN = re.compile(r"\bthe\s+(?:two|three|four|five|six)\s+([a-z]+)\b", re.I)
+
+
+def _points_back(sentence: str) -> bool:
+    if _SHELL_SUBJECT.search(sentence) or _PAGE_POINTER.search(sentence):
+        return True
+    if "the " not in sentence.lower():
+        return False
+    from leadership_cards.generate.syntax import lexicon_tag  # the tagger loads only when asked
+
+    return any(
+        (lexicon_tag(m.group(1)) or "").startswith(("VB", "MD"))
+        for m in _COUNT_AS_PRONOUN.finditer(sentence)
+    )
 
 
 def tokens_lower(text: str) -> list[str]:
@@ -917,3 +949,42 @@ def main_clause(sentence: str) -> str:
     opening of all." (a question asks for one thing; the reason is reading matter)."""
     cut = _TRAILING_REASON.sub("", sentence.rstrip())
     return cut if cut == sentence.rstrip() else cut.rstrip(" ,") + "."
+
+
+_SINGULAR_PRONOUNS = frozenset(["it", "its"])
+
+
+@lru_cache(maxsize=4096)
+def answer_points_away(answer: str) -> bool:
+    """True when a definition's answer names a thing, then says "it" of something it never
+    names. "It" stands for a singular noun of the answer, though not for its head when the
+    answer is a noun phrase: the head is the defined term itself ("the inner process people go
+    through to come to terms with [it]": a change the card never names). An answer that names
+    nothing ("why they want it", "say what it caused") speaks of anyone's case in general."""
+    if not any(w in _SINGULAR_PRONOUNS for w in tokens_lower(answer)):
+        return False
+    from leadership_cards.generate.syntax import analyse  # the tagger loads only when asked
+
+    analysis = analyse(answer)
+    if analysis is None:
+        return False
+    tokens = analysis.tokens
+    head: int | None = None
+    nouns: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.tag.startswith("PRP") and token.lower in _SINGULAR_PRONOUNS and head is not None:
+            # the head stands as a subject ("The new way is built ... so that it holds")
+            subject = head + 1 < len(tokens) and tokens[head + 1].tag in (*_FINITE, "MD")
+            if not any(tokens[n].tag in ("NN", "NNP") and (n != head or subject) for n in nouns):
+                return True
+        elif token.tag.startswith("NN") and not (i == 0 and _opens_instruction(tokens)):
+            nouns.append(i)
+            if head is None or (head == i - 2 and tokens[i - 1].tag == "POS"):
+                head = i  # "the speaker's message": the owned noun heads the phrase
+    return False
+
+
+def _opens_instruction(tokens: tuple) -> bool:
+    """ "Name when and where ...", "Say what ...": a first word the tagger read as a noun, with
+    a question word after it, is a verb giving an instruction."""
+    return len(tokens) > 1 and tokens[1].tag.startswith("W")
