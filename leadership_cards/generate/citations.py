@@ -113,7 +113,7 @@ def _attributions(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
         return
     for raw, before in with_term_before(sentences(text)):
         sentence = strip_citations(raw)
-        found = _attribution(sentence, before) if _MAY_ATTRIBUTE.search(sentence) else None
+        found = _attribution(sentence, before) if _MAKER_VERB.search(sentence) else None
         if found:
             front, who = found
             yield chapter.card(Kind.CITATION, front, capitalise(who), position, text)
@@ -163,20 +163,20 @@ def _lowered(term: str) -> str:
     return term[:1].lower() + term[1:]
 
 
-_MAKERS = r"(?:made popular|popularised|popularized|coined|developed|devised|introduced|created|invented|proposed|founded)"
+#: Verbs that credit someone with a model, a term or a method, in every pattern below.
+_MADE = r"popularised|popularized|coined|developed|devised|introduced|created|invented"
+_MAKERS = rf"(?:made popular|{_MADE}|proposed|founded)"
 _WHO = r"(?P<who>(?:the )?[A-Z][\w'’-]+(?:\s+(?:for\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*)"
 _THING = r"(?P<thing>(?:(?:the|a|an)\s+|[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2})"  # a short noun phrase
 #: "the GROW model, which John Whitmore made popular in the 1990s"
 _WHICH_MADE = re.compile(rf"\b{_THING},\s+which\s+{_WHO}\s+(?P<verb>{_MAKERS})\b")
 #: "Self-determination theory, developed by Edward Deci and Richard Ryan, holds ..."
 _MADE_BY = re.compile(
-    rf"^{_THING},\s+(?:first\s+)?(?P<verb>developed|devised|introduced|created|invented|"
-    rf"proposed|popularised|popularized|coined|founded)\s+by\s+{_WHO}\s*,"
+    rf"^{_THING},\s+(?:first\s+)?(?P<verb>{_MADE}|proposed|founded)\s+by\s+{_WHO}\s*,"
 )
 #: "Marshall Goldsmith coined the term ...", "The Center for Creative Leadership teaches ..."
 _MAKER_FIRST = re.compile(
-    rf"^{_WHO}\s+(?P<verb>coined|popularised|popularized|developed|devised|introduced|created|"
-    r"invented|teaches)\s+(?P<thing>the term|(?:the|a|an)\s+[\w'’ -]+?)"
+    rf"^{_WHO}\s+(?P<verb>{_MADE}|teaches)\s+(?P<thing>the term|(?:the|a|an)\s+[\w'’ -]+?)"
     r"(?=\s+(?:for|in|to|that|which|as|with|when)\b|[,.;:]|$)"
 )
 _CALLED_NAME = re.compile(r"\bcalled\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
@@ -188,11 +188,4 @@ _COMES_FROM = re.compile(
 _NAMED = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
 _NAMED_THING = re.compile(r"^(?:[A-Z]{2}|[A-Z][a-z]+\s+[A-Z])")
 #: What every pattern of `_attribution` needs in its sentence: a maker's verb.
-_MAY_ATTRIBUTE = re.compile(
-    r"made popular|popularised|popularized|coined|developed|devised|introduced|created|"
-    r"invented|proposed|founded|teaches|(?:comes|came)\s+from"
-)
-_MAKER_VERB = re.compile(
-    r"\b(?:made popular|popularised|popularized|coined|developed|devised|introduced|created|"
-    r"invented|proposed|founded|teaches|comes from|came from)\b"
-)
+_MAKER_VERB = re.compile(rf"\b(?:{_MAKERS}|teaches|(?:comes|came)\s+from)\b")

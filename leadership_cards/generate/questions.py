@@ -13,6 +13,7 @@ from functools import lru_cache
 from leadership_cards.generate.blanks import MAX_BLANK_WORDS, Span, is_list, is_word
 from leadership_cards.generate.syntax import (
     AUXILIARY_WORDS,
+    Analysis,
     Token,
     analyse,
     is_content,
@@ -804,11 +805,8 @@ def cleft_question(sentence: str) -> tuple[str, str] | None:
     m = _IS_WHAT.match(sentence.strip())
     if not m or len(m.group("x").split()) > MAX_BLANK_WORDS:
         return None
-    analysis = analyse(sentence)
+    analysis = _naming_subject(sentence)
     if analysis is None:
-        return None
-    first = analysis.tokens[0]
-    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
         return None
     rest = analysis.index_at(m.start("rest"))
     if rest is None or analysis.tokens[rest].tag not in ("VBZ", "VBP", "MD"):
@@ -1022,7 +1020,7 @@ def infinitive_question(sentence: str) -> tuple[str, str] | None:
     to = analysis.index_at(m.end("object"))
     if verb is None or first_object is None or to is None or verb == 0:
         return None
-    if tokens[0].tag in ("PRP", "EX", "WDT") or tokens[0].lower in POINTING_WORDS | {"it"}:
+    if _points_away(tokens[0]):
         return None
     subject = tokens[:verb]
     if any(t.tag in ("VBD", "MD") for t in subject) or not any(is_content(t) for t in subject):
@@ -1054,11 +1052,8 @@ def meaning_question(sentence: str) -> tuple[str, str] | None:
     m = _MEANS.match(sentence.strip())
     if not m or len(m.group("y").split()) > MAX_MEANING_WORDS or len(m.group("x").split()) > 4:
         return None
-    analysis = analyse(m.group("x"))
+    analysis = _naming_subject(m.group("x"))
     if analysis is None:
-        return None
-    first = analysis.tokens[0]
-    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it", "this"}:
         return None
     if not analysis.tokens[-1].tag.startswith("NN"):
         return None
@@ -1080,11 +1075,8 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     m = _Y_RATHER_THAN_X.match(sentence.strip())
     if not m or len(m.group("y").split()) > MAX_CONTRAST_WORDS:
         return None
-    analysis = analyse(m.group("subject"))
+    analysis = _naming_subject(m.group("subject"))
     if analysis is None:
-        return None
-    first = analysis.tokens[0]
-    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
         return None
     if any(t.tag in FINITE_TAGS for t in analysis.tokens):
         return None  # "what leaders say is ...": no plain subject
@@ -1141,11 +1133,8 @@ def _done_by(sentence: str) -> tuple[str, str] | None:
     done = said.index_at(m.start("done")) if said else None
     if said is None or done is None or said.tokens[done].tag != "VBN":
         return None  # "is open by appointment": no verb done to the subject
-    analysis = analyse(m.group("subject"))
+    analysis = _naming_subject(m.group("subject"))
     if analysis is None:
-        return None
-    first = analysis.tokens[0]
-    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
         return None
     if any(t.tag in FINITE_TAGS for t in analysis.tokens):
         return None
@@ -1239,14 +1228,25 @@ def one_test_question(sentence: str) -> tuple[str, str] | None:
     m = _ONE_TEST.match(sentence.strip())
     if not m or len(m.group("what").split()) > MAX_CLAUSE_ANSWER_WORDS:
         return None
-    analysis = analyse(m.group("subject"))
+    analysis = _naming_subject(m.group("subject"))
     if analysis is None:
-        return None
-    first = analysis.tokens[0]
-    if first.tag in ("PRP", "EX", "WDT") or first.lower in POINTING_WORDS | {"it"}:
         return None
     subject = _subject_text(m.group("subject"), analysis.tokens)
     one = "one" if m.group("one") == "one" else "single"
     question = f"What {one} {m.group('noun')} {m.group('be')} {subject} {m.group('done')} by?"
     what = m.group("what")
     return question, what[:1].upper() + what[1:]
+
+
+def _naming_subject(text: str) -> Analysis | None:
+    """The analysis of a text whose first word names something: None when it opens on a
+    pronoun, "there", a relative word or a pointer back ("this", "those"), which a question
+    cannot carry to a card of its own."""
+    analysis = analyse(text)
+    if analysis is None or _points_away(analysis.tokens[0]):
+        return None
+    return analysis
+
+
+def _points_away(token: Token) -> bool:
+    return token.tag in ("PRP", "EX", "WDT") or token.lower in POINTING_WORDS | {"it"}
