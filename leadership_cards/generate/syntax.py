@@ -37,6 +37,8 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 _ROLES = ("NP", "VP", "PP", "ADJP", "ADVP")
+#: A chunk label's phrase kind, one string shared by every token that holds it.
+_PHRASE_KIND = {f"{edge}-{role}": role for role in _ROLES for edge in "BI"} | {"O": ""}
 
 
 class Token(NamedTuple):
@@ -148,10 +150,13 @@ def _words_and_starts(sentence: str) -> tuple[list[str], list[int]]:
     return texts, starts
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def analyse(sentence: str) -> Analysis | None:
     """The sentence's words with their tags and phrases; None for a sentence too long to be
-    a card. Cached: several extractors look at the same sentence."""
+    a card. Cached: several extractors look at the same sentence, each extractor in turn over
+    the whole chapter, so the cache holds a long chapter's sentences (a chapter of 400 kB
+    analyses about 4,000 strings, a list of thousands of items one an item); a smaller one
+    would analyse each sentence again for every extractor."""
     texts, starts = _words_and_starts(sentence)
     if not texts or len(texts) > MAX_WORDS:
         return None
@@ -186,13 +191,24 @@ class _Tagger:
         _mend_tags(texts, plain, tags)
         chunks = _chunks(self._chunk_rules, tags)
         word_class = _word_class
+        kind = _PHRASE_KIND.get
         new = tuple.__new__  # a Token, without a call to its Python-level __new__
         tokens = tuple(
-            new(
-                Token,
-                (text, start, start + len(text), tag, chunk, *word_class(text, tag), chunk[2:]),
-            )
-            for text, start, tag, chunk in zip(texts, starts, tags, chunks, strict=True)
+            [
+                new(
+                    Token,
+                    (
+                        text,
+                        start,
+                        start + len(text),
+                        tag,
+                        chunk,
+                        *word_class(text, tag),
+                        kind(chunk) or chunk[2:],
+                    ),
+                )
+                for text, start, tag, chunk in zip(texts, starts, tags, chunks, strict=True)
+            ]
         )
         return Analysis(sentence, tokens, _phrases(chunks))
 
