@@ -112,7 +112,7 @@ def sentences(text: str) -> list[str]:
     return list(_sentences(text))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
