@@ -262,3 +262,63 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
         "What is the coach's working instrument?",
         "The open question",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        (
+            "Change succeeds or fails in the middle of the organization.",
+            ("Where does change succeed or fail?", "In the middle of the organization"),
+        ),
+        (
+            "Followers who are punished for a decision that went wrong soon stop deciding at all.",
+            (
+                "What do followers who are punished for a decision that went wrong soon do?",
+                "Stop deciding",
+            ),
+        ),
+        (
+            "Most failed projects were planned in haste.",
+            ("How were most failed projects planned?", "In haste"),
+        ),
+        (
+            "Moving someone up a level is itself a form of recognition.",
+            ("What is moving someone up a level a form of?", "Recognition"),
+        ),
+    ],
+)
+def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) -> None:
+    from leadership_cards.generate.questions import predicate_question
+
+    assert predicate_question(sentence) == asked
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Novice coaches rush to rephrase a question.",  # "What do novice coaches do?": vague
+        "The meeting ended in the first hour.",  # a time, and a story
+        "The team met in the library.",  # past tense: narration
+        "Trust is seen in friendship.",  # where, not how
+        "Followers who believe their leader listens bring problems early.",  # a misread verb
+        "A club whose officers drift loses them within a year.",  # "them": who?
+    ],
+)
+def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:
+    from leadership_cards.generate.questions import predicate_question
+
+    assert predicate_question(sentence) is None
+
+
+def test_a_finding_over_many_cases_is_a_claim_though_past(tmp_path: Path) -> None:
+    path = tmp_path / "deciding.txt"
+    path.write_text(
+        "Deciding Well\n\nWe studied many projects. Most failed projects were planned in "
+        "haste. The team met in the library.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="d", title="Deciding Well")
+    fronts = [card.front for card in cards]
+    assert "In “Deciding Well”, how were most failed projects planned?" in fronts
+    assert not any("library" in card.back.lower() for card in cards)

@@ -31,6 +31,7 @@ from leadership_cards.generate.questions import (
     means_question,
     one_test_question,
     origin_question,
+    predicate_question,
     reason_question,
     relative_subject_question,
     subject_question,
@@ -285,7 +286,7 @@ def best_question(
         or word_count(sentence) > MAX_SENTENCE_WORDS
         or _ORDINAL_REFERENCE.search(sentence)
         or "{{" in sentence
-        or not (_VERDICT.search(sentence) or states_a_claim(sentence))
+        or not (_VERDICT.search(sentence) or states_a_claim(sentence) or _FINDING.match(sentence))
     ):
         return None
     for variant in _readings(sentence):
@@ -310,6 +311,11 @@ _WEAK_ANSWER = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|many)\s+\w+$)",
     re.IGNORECASE,
 )
+
+
+# "Most failed decisions were made in haste": a finding over many cases, reported in the past
+# tense, is a claim of the chapter's own, not a story.
+_FINDING = re.compile(r"^(?:Most|Many|Few|Half|Nearly all|Almost all)\s+(?!of\s+(?:us|them)\b)\w")
 
 
 def _answer_stands(answer: str) -> bool:
@@ -378,6 +384,7 @@ _RANKED_QUESTIONS: tuple[Callable[[str, str], tuple[str, str] | None], ...] = (
     lambda sentence, plain: means_question(sentence),
     lambda sentence, plain: subject_question(plain),
     lambda sentence, plain: relative_subject_question(plain),
+    lambda sentence, plain: predicate_question(plain),
 )
 
 # "A rhetorical question that everyone can answer, such as asking whether ..., invites a

@@ -22,6 +22,7 @@ from leadership_cards.generate.syntax import (
 )
 from leadership_cards.generate.text import PREFERRED_OVER
 from leadership_cards.generate.words import (
+    COPULAS,
     DURATIONS,
     FINITE_TAGS,
     LINKING_VERBS,
@@ -1250,3 +1251,177 @@ def _naming_subject(text: str) -> Analysis | None:
 
 def _points_away(token: Token) -> bool:
     return token.tag in ("PRP", "EX", "WDT") or token.lower in POINTING_WORDS | {"it"}
+
+
+#: Words that open a clause inside a subject, whose first finite verb is that clause's own:
+#: "Followers [who are punished for a decision [that went wrong]] soon stop deciding".
+_OPENS_CLAUSE = frozenset(
+    ["who", "which", "whom", "whose", "why", "how", "what", "whether", "when", "where", "if"]
+)
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "within", "inside", "on"])
+#: Nouns that make "in the first week" a time, not a place.
+_TIME_NOUNS = (
+    frozenset(["moment", "start", "end", "beginning", "time", "times", "run", "past", "future"])
+    | DURATIONS
+)
+#: "X is itself a form of recognition": what X is one of.
+_ONE_OF_A_KIND = frozenset(
+    ["form", "kind", "type", "sort", "sign", "source", "measure", "symptom", "part", "test"]
+)
+_REPORTING_QUANTIFIERS = frozenset(["most", "many", "few", "half", "nearly", "almost"])
+MAX_PREDICATE_ANSWER_WORDS = 8
+
+
+def _main_verb(tokens: tuple[Token, ...]) -> int | None:
+    """The index of the main clause's finite verb: each clause the subject opens ("who
+    ...", "that ...", "why ...") takes the first finite verb after it. None when a comma or
+    a clause word comes first (an aside or a leading clause)."""
+    pending = 0
+    for i, t in enumerate(tokens):
+        if t.text in _CLAUSE_STOP:
+            return None
+        opens = t.lower in _OPENS_CLAUSE or (
+            t.lower == "that" and i and tokens[i - 1].tag in ("NN", "NNS")
+        )
+        before = tokens[i - 1].tag if i else ""
+        after = tokens[i + 1].tag if i + 1 < len(tokens) else ""
+        if t.tag == "VBD" and after in ("NN", "NNS") and before in ("", "DT", "JJS", "PRP$"):
+            continue  # "Most [failed] decisions": a participle describing the noun
+        # "... soon [stop] deciding": the tagger reads a verb after an adverb as a bare form.
+        bare = t.tag == "VB" and not pending and before in ("NN", "NNS", "RB", "JJ")
+        if i and opens:
+            pending += 1
+        elif t.tag in FINITE_TAGS or bare or i and t.lower in _VERB_AS_NOUN and t.tag == "NNS":
+            if not i:
+                return None
+            if pending:
+                # "who believe [their leader listens]": a verb that takes a clause opens one.
+                pending -= 0 if t.lower in _TAKES_A_CLAUSE else 1
+                continue
+            return i if _can_be_verb(t.lower) else None
+    return None
+
+
+#: Verbs whose object may be a clause with no "that": "Followers who believe their leader
+#: listens bring problems early".
+_TAKES_A_CLAUSE = frozenset(
+    ["believe", "believes", "think", "thinks", "know", "knows", "feel", "feels", "say", "says"]
+    + ["hope", "hopes", "expect", "expects", "see", "sees", "find", "finds", "learn", "learns"]
+)
+#: Participles whose "in" says where, not how: "trust is seen in friendship".
+_SEEN = frozenset(["seen", "found", "shown", "observed", "felt", "heard", "held", "used"])
+
+
+@lru_cache(maxsize=4096)
+def predicate_question(sentence: str) -> tuple[str, str] | None:
+    """A claim asked for what its subject does, when no object or complement question fits:
+    "Change succeeds or fails in the middle of the organization." -> ("Where does change
+    succeed or fail?", "In the middle of the organization"); "Followers who are punished for a
+    decision that went wrong soon stop deciding." -> ("What do followers who are punished for
+    a decision that went wrong soon do?", "Stop deciding"); "Most failed decisions were made
+    in haste." -> ("How were most failed decisions made?", "In haste"); "Moving someone up a
+    level is a form of recognition." -> ("What is moving someone up a level a form of?",
+    "Recognition"). A finding reported in the past tense is asked only of a subject that
+    counts ("Most ...", "Many ..."): other past-tense sentences tell a story."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    first = tokens[0]
+    if first.tag in ("PRP", "EX", "WDT", "WP", "WRB", "IN", "CC", "RB", "VB", "CD", "MD"):
+        return None
+    if first.lower in POINTING_WORDS | {"it", "there"}:
+        return None
+    verb = _main_verb(tokens)
+    if verb is None:
+        return None
+    end = verb
+    while end > 1 and tokens[end - 1].tag == "RB" and tokens[end - 1].lower != "not":
+        end -= 1  # "soon stop": the adverb stays with the question
+    subject = tokens[:end]
+    if not any(t.tag.startswith("NN") for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
+        return None
+    adverbs = sentence[tokens[end].start : tokens[verb].start].strip() if end < verb else ""
+    stop = next((k for k in range(verb, len(tokens)) if tokens[k].text in _CLAUSE_STOP), None)
+    stop = len(tokens) if stop is None else stop
+    if tokens[-1].text in ".!":
+        stop = min(stop, len(tokens) - 1)
+    if any(t.tag == "PRP" and not t.lower.endswith(("self", "selves")) for t in tokens[:stop]):
+        return None  # "the culture in which they work", "loses them": who is not said here
+    said = tokens[verb]
+    subject_text = _subject_text(sentence, subject)
+    past = said.tag == "VBD"
+    if past and first.lower not in _REPORTING_QUANTIFIERS:
+        return None
+    if any(t.lower in ("not", "never", "no", "than", "more", "less") for t in tokens[verb:stop]):
+        return None  # a denial or a comparison is asked by its own makers
+    if said.lower in COPULAS:
+        return _be_question(sentence, tokens, subject_text, verb, stop)
+    if said.tag == "MD" or said.lower in AUXILIARY_WORDS:
+        return None
+    j = verb + 1
+    base = _base_form(said.lower) if said.tag in ("VBZ", "NNS") else said.lower
+    if j + 1 < stop and tokens[j].lower == "or" and tokens[j + 1].tag == said.tag:
+        other = tokens[j + 1].lower
+        base += " or " + (_base_form(other) if said.tag in ("VBZ", "NNS") else other)
+        j += 2
+    does = "did" if past else "does" if said.tag in ("VBZ", "NNS") else "do"
+    middle = f" {adverbs}" if adverbs else ""
+    if (
+        j + 2 < stop + 1
+        and tokens[j].lower in _PLACE_PREPOSITIONS
+        and tokens[j + 1].tag in ("DT", "PRP$")
+    ):
+        place = [t for t in tokens[j:stop] if is_word(t)]
+        head = next((t for t in place[2:] if t.tag.startswith("NN")), None)
+        if head is None or head.lower in _TIME_NOUNS or len(place) > MAX_CLAIM_ANSWER_WORDS:
+            return None
+        answer = sentence[place[0].start : place[-1].end]
+        return f"Where {does} {subject_text}{middle} {base}?", answer[:1].upper() + answer[1:]
+    relative = any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:])
+    if past or not relative:
+        return None  # "What do novice coaches do?" has as many answers as the chapter
+    done = [t for t in tokens[verb:stop] if is_word(t)]
+    while len(done) > 2 and is_function(done[-1]):
+        done.pop()  # "stop deciding [at all]": an intensifier, not part of the answer
+    if len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]):
+        return None
+    if not any(is_content(t) for t in done[1:]):
+        return None  # "Leaders who wait lose": the verb alone says too little
+    answer = base + sentence[tokens[j - 1].end : done[-1].end]
+    return f"What {does} {subject_text}{middle} do?", answer[:1].upper() + answer[1:]
+
+
+def _be_question(
+    sentence: str, tokens: tuple[Token, ...], subject: str, verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Most failed decisions were made in haste" -> how they were made; "X is itself a
+    form of recognition" -> what X is a form of."""
+    be = tokens[verb].lower
+    j = verb + 1
+    while j < stop and tokens[j].tag == "RB" or j < stop and tokens[j].lower == "itself":
+        j += 1
+    if (
+        j + 2 < stop
+        and tokens[j].tag == "VBN"
+        and tokens[j + 1].lower in ("in", "with")
+        and tokens[j].lower not in _SEEN
+    ):
+        manner = [t for t in tokens[j + 1 : stop] if is_word(t)]
+        if len(manner) > 4 or any(t.tag in ("DT", "PRP$") for t in manner):
+            return None  # "made in the library": a place, asked elsewhere
+        answer = sentence[manner[0].start : manner[-1].end]
+        return f"How {be} {subject} {tokens[j].lower}?", answer[:1].upper() + answer[1:]
+    if (
+        j + 3 < stop + 1
+        and tokens[j].lower in ("a", "an")
+        and tokens[j + 1].lower in _ONE_OF_A_KIND
+        and tokens[j + 2].lower == "of"
+    ):
+        kind = [t for t in tokens[j + 3 : stop] if is_word(t)]
+        if not kind or len(kind) > MAX_CLAIM_ANSWER_WORDS or is_function(kind[-1]):
+            return None
+        answer = sentence[kind[0].start : kind[-1].end]
+        what = f"{tokens[j].lower} {tokens[j + 1].lower} of"
+        return f"What {be} {subject} {what}?", answer[:1].upper() + answer[1:]
+    return None
