@@ -322,3 +322,34 @@ def test_a_finding_over_many_cases_is_a_claim_though_past(tmp_path: Path) -> Non
     fronts = [card.front for card in cards]
     assert "In “Deciding Well”, how were most failed projects planned?" in fronts
     assert not any("library" in card.back.lower() for card in cards)
+
+
+def test_a_participle_after_the_subject_and_who_receives_stay_in_the_question() -> None:
+    asked = claim_question("A win declared too early gives critics their best argument.")
+    assert asked == ("What does a win declared too early give critics?", "Their best argument")
+    # A past verb with no present verb after it is a story, not a subject's description.
+    assert claim_question("A win declared too early gave critics their best argument.") is None
+
+
+def test_a_blank_holds_what_is_given_not_who_receives_it_too() -> None:
+    sentence = "A late start gives critics their best argument."
+    start = sentence.index("critics")
+    assert "blank holds who receives and what is given" in problems(
+        sentence, (start, len(sentence) - 1)
+    )
+    copula = "What a leader can do is shape the conditions."
+    at = copula.index("shape")
+    assert "blank holds who receives and what is given" not in problems(copula, (at, at + 20))
+
+
+def test_a_setting_that_opens_the_sentence_opens_the_question(tmp_path: Path) -> None:
+    path = tmp_path / "crisis.txt"
+    path.write_text(
+        "Crisis Work\n\nA crisis changes how a team behaves. In a crisis, teams follow the "
+        "loudest voice. In this case, they follow the plan.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="d", title="Crisis Work")
+    asked = {card.front: card.back for card in cards}
+    assert asked.get("In “Crisis Work”, in a crisis, what do teams follow?") == "The loudest voice"
+    assert not any("plan" in back.lower() for back in asked.values())  # "this case": which?

@@ -325,6 +325,8 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a bare count")  # "are [two]: first, ...": the count of a list
     if len(words) > MAX_BLANK_WORDS:
         out.append("blank is longer than a phrase")
+    if _two_objects(blank, tokens, first):
+        out.append("blank holds who receives and what is given")
     if _is_clause(blank) or (first == 0 and blank[0].tag == "VB" and len(words) > 1):
         # "[Write down exact words and moments], not ...": an instruction's verb with its
         # object is the whole instruction, with nothing left to cue it.
@@ -380,6 +382,18 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
+
+
+def _two_objects(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
+    """True for "gives [critics their best argument]": a noun phrase right after the verb,
+    then a second one with no preposition between them."""
+    verb = tokens[first - 1] if first else None
+    if verb is None or not verb.tag.startswith("VB") or verb.lower in ("is", "are", "was", "were"):
+        return False  # "what a leader can do is [shape the conditions]": a verb phrase
+    return any(
+        t.tag in ("NN", "NNS") and blank[k + 1].tag in ("DT", "PRP$")
+        for k, t in enumerate(blank[:-1])
+    )
 
 
 def _bare_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:

@@ -289,10 +289,12 @@ def best_question(
         or not (_VERDICT.search(sentence) or states_a_claim(sentence) or _FINDING.match(sentence))
     ):
         return None
-    for variant in _readings(sentence):
+    for variant, setting in _set_readings(sentence):
         plain = main_clause(variant)
         for make in _RANKED_QUESTIONS:
             asked = make(variant, plain)
+            if asked and setting:
+                asked = f"{setting}, {asked[0][:1].lower()}{asked[0][1:]}", asked[1]
             # The cheap refusals first: a weak answer, then a question on the chapter's topic.
             if not asked or not _answer_stands(asked[1]) or not _not_the_topic(asked, chapter):
                 continue
@@ -331,6 +333,25 @@ _LEADING_CLAUSE = re.compile(
 # "A leader usually knows an answer, and giving it feels efficient": two claims in one
 # sentence, each a card's worth.
 _CONJOINED = re.compile(r",\s+(?:and|but|so|yet)\s+|;\s+")
+
+
+# "For work that calls for judgment, large rewards can narrow attention": a setting put first,
+# which the question keeps in front of what it asks of the main clause.
+_SETTING = re.compile(
+    r"^(?P<setting>(?:For|In|At|Before|After|During|With|Without|Under|On|Within|Among|Between)"
+    r"\s[^,;:]{3,60}),\s+(?P<main>[a-z][^;:]+)$"
+)
+
+
+def _set_readings(sentence: str) -> Iterator[tuple[str, str]]:
+    """The sentence's readings, each with no setting, then its main clause's readings with the
+    setting that opened the sentence (to stand in front of the question)."""
+    for variant in _readings(sentence):
+        yield variant, ""
+    m = _SETTING.match(sentence)
+    if m and not dangles(m.group("setting")) and states_a_claim(m.group("main")):
+        for variant in _readings(capitalise(m.group("main"))):
+            yield variant, m.group("setting")
 
 
 def _readings(sentence: str) -> Iterator[str]:

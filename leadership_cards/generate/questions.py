@@ -20,7 +20,7 @@ from leadership_cards.generate.syntax import (
     is_function,
     lexicon_tag,
 )
-from leadership_cards.generate.text import PREFERRED_OVER
+from leadership_cards.generate.text import PREFERRED_OVER, reduced_relative
 from leadership_cards.generate.words import (
     COPULAS,
     DURATIONS,
@@ -526,6 +526,8 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
                 modal, verb, subject_end = t.lower, i + 1, i
                 break
             return _manner_question(sentence, tokens, i)
+        if t.tag == "VBD" and reduced_relative(tokens, i):
+            continue  # "A win [declared] too early gives ...": inside the subject
         if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
             return None  # a clause or an aside before the main verb: no plain subject
         # "A mentor [shares] what ...": a verb the tagger took for a plural noun.
@@ -550,7 +552,8 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     relative = [i for i, t in enumerate(subject) if t.tag in ("WDT", "WP") or t.lower == "that"]
     if any(
         t.tag in ("VB", "VBZ", "VBP", "VBD", "PRP")
-        for t in subject[: relative[0] if relative else None]
+        and not (t.tag == "VBD" and reduced_relative(tokens, n))
+        for n, t in enumerate(subject[: relative[0] if relative else None])
     ):
         return None  # "a reason to take care of the moods they bring": no plain subject
     j = verb + 1
@@ -674,6 +677,11 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         kind = "how"
         j = tokens.index(answer_tokens[means])
         answer_tokens = answer_tokens[means:]
+    receiver = _receiver(answer_tokens) if kind == "what" and word in _GIVING else 0
+    if receiver:
+        # "gives critics [their best argument]": who receives it stays in the question.
+        j = tokens.index(answer_tokens[receiver])
+        answer_tokens = answer_tokens[receiver:]
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
@@ -688,6 +696,24 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         return None  # where something comes from is `origin_question`'s
     question = f"{kind.capitalize()} {does} {subject_text} {base}{middle}{preposition}?"
     return question, answer[:1].upper() + answer[1:]
+
+
+#: Verbs that take who receives as well as what is given: "gives critics their best argument".
+_GIVING = frozenset(
+    ["give", "gives", "offer", "offers", "show", "shows", "tell", "tells", "teach", "teaches"]
+    + ["hand", "hands", "bring", "brings", "cost", "costs", "earn", "earns", "buy", "buys"]
+)
+
+
+def _receiver(answer: list[Token]) -> int:
+    """Where the thing given starts after who receives it ("critics [their best argument]",
+    "the audience [a part to play]"), or 0 when the object is one phrase."""
+    for k in range(1, min(4, len(answer))):
+        if answer[k].tag in ("DT", "PRP$") and all(
+            t.tag in ("DT", "NN", "NNS", "NNP", "NNPS", "JJ") for t in answer[:k]
+        ):
+            return k if answer[k - 1].tag.startswith("NN") else 0
+    return 0
 
 
 def subject_question(sentence: str) -> tuple[str, str] | None:
@@ -1287,6 +1313,8 @@ def _main_verb(tokens: tuple[Token, ...]) -> int | None:
         after = tokens[i + 1].tag if i + 1 < len(tokens) else ""
         if t.tag == "VBD" and after in ("NN", "NNS") and before in ("", "DT", "JJS", "PRP$"):
             continue  # "Most [failed] decisions": a participle describing the noun
+        if t.tag == "VBD" and reduced_relative(tokens, i):
+            continue  # "A win [declared] too early gives ..."
         # "... soon [stop] deciding": the tagger reads a verb after an adverb as a bare form.
         bare = t.tag == "VB" and not pending and before in ("NN", "NNS", "RB", "JJ")
         if i and opens:

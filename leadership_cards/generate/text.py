@@ -539,8 +539,37 @@ def states_a_claim(sentence: str) -> bool:
         ):
             return False
         if token.tag in ("VBD",) and token.lower not in ("did",):
+            if reduced_relative(analysis.tokens, analysis.tokens.index(token)):
+                continue
             return False
         if token.tag in _PRESENT:
+            return True
+    return False
+
+
+_PARTICIPLE_NEXT = frozenset(("RB", "IN", "TO", "RBR"))
+
+
+def reduced_relative(tokens: tuple, i: int) -> bool:
+    """True when the past form at `i` describes the noun before it ("A win [declared] too
+    early gives critics ...", "rewards [tied] tightly to output can ...") and the clause's own
+    verb, in the present, comes after it."""
+    from leadership_cards.generate.syntax import lexicon_tag
+
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    noun = tokens[i - 1]
+    after_article = i >= 2 and tokens[i - 2].tag in ("DT", "PRP$")  # "a [win] declared"
+    if noun.tag not in ("NN", "NNS") and not (
+        after_article or (lexicon_tag(noun.lower) or "").startswith("NN")
+    ):
+        return False
+    if tokens[i + 1].tag not in _PARTICIPLE_NEXT:
+        return False
+    for token in tokens[i + 1 :]:
+        if token.text in (",", ";", ":") or token.tag == "VBD":
+            return False
+        if token.tag in ("VBZ", "VBP", "MD"):
             return True
     return False
 
