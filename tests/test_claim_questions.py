@@ -286,6 +286,21 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
             "Moving someone up a level is itself a form of recognition.",
             ("What is moving someone up a level a form of?", "Recognition"),
         ),
+        (
+            "The leader who simply answers takes the task back.",
+            ("What does the leader who simply answers do?", "Take the task back"),
+        ),
+        (
+            "A team that watches its leader change a habit will offer the next comment sooner.",
+            (
+                "What will a team that watches its leader change a habit do?",
+                "Offer the next comment sooner",
+            ),
+        ),
+        (
+            "Pace is the lever most speakers misuse.",
+            ("What is the lever most speakers misuse?", "Pace"),
+        ),
     ],
 )
 def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) -> None:
@@ -303,6 +318,9 @@ def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) 
         "Trust is seen in friendship.",  # where, not how
         "Followers who believe their leader listens bring problems early.",  # a misread verb
         "A club whose officers drift loses them within a year.",  # "them": who?
+        "Good teams will offer the next comment sooner.",  # no clause names the subject
+        "Trust is the thing.",  # no clause describes the thing asked for
+        "This is the lever most speakers misuse.",  # "this": which?
     ],
 )
 def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:

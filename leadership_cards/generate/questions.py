@@ -1317,6 +1317,23 @@ def _main_verb(tokens: tuple[Token, ...]) -> int | None:
             continue  # "A win [declared] too early gives ..."
         # "... soon [stop] deciding": the tagger reads a verb after an adverb as a bare form.
         bare = t.tag == "VB" and not pending and before in ("NN", "NNS", "RB", "JJ")
+        # "who simply [answers]", "that [watches] its leader": right after its clause word,
+        # the tagger reads the clause's verb as a plural noun.
+        opened = next(
+            (k for k in range(i - 1, max(i - 3, -1), -1) if tokens[k].tag not in ("RB", "JJ")),
+            -1,
+        )
+        misread = (
+            pending
+            and t.tag in ("NNS", "NN")
+            and opened >= 0
+            and (tokens[opened].lower in ("who", "that", "which"))
+            and all(tokens[k].tag in ("RB", "JJ") for k in range(opened + 1, i))
+            and _can_be_verb(_base_form(t.lower))
+        )
+        if misread:
+            pending -= 1
+            continue
         if i and opens:
             pending += 1
         elif t.tag in FINITE_TAGS or bare or i and t.lower in _VERB_AS_NOUN and t.tag == "NNS":
@@ -1326,7 +1343,7 @@ def _main_verb(tokens: tuple[Token, ...]) -> int | None:
                 # "who believe [their leader listens]": a verb that takes a clause opens one.
                 pending -= 0 if t.lower in _TAKES_A_CLAUSE else 1
                 continue
-            return i if _can_be_verb(t.lower) else None
+            return i if _can_be_verb(_base_form(t.lower)) else None
     return None
 
 
@@ -1385,7 +1402,9 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
         return None  # a denial or a comparison is asked by its own makers
     if said.lower in COPULAS:
         return _be_question(sentence, tokens, subject_text, verb, stop)
-    if said.tag == "MD" or said.lower in AUXILIARY_WORDS:
+    if said.tag == "MD":
+        return _modal_question(sentence, tokens, subject, subject_text, verb, stop)
+    if said.lower in AUXILIARY_WORDS:
         return None
     j = verb + 1
     base = _base_form(said.lower) if said.tag in ("VBZ", "NNS") else said.lower
@@ -1452,4 +1471,61 @@ def _be_question(
         answer = sentence[kind[0].start : kind[-1].end]
         what = f"{tokens[j].lower} {tokens[j + 1].lower} of"
         return f"What {be} {subject} {what}?", answer[:1].upper() + answer[1:]
-    return None
+    return _named_by_its_clause(sentence, tokens, verb, j, stop)
+
+
+def _named_by_its_clause(
+    sentence: str, tokens: tuple[Token, ...], verb: int, j: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Pace is the lever most speakers misuse" -> ("What is the lever most speakers
+    misuse?", "Pace"): a thing named, then described by a clause of its own, is asked for
+    by the description."""
+    if j >= stop or tokens[j].lower != "the" or verb > 4:
+        return None
+    k = j + 1
+    while k < stop and tokens[k].tag in ("JJ", "NN", "NNS") and tokens[k + 1 : k + 2] and (
+        tokens[k + 1].tag in ("JJ", "NN", "NNS")
+    ):
+        k += 1
+    if k + 2 >= stop or not tokens[k].tag.startswith("NN"):
+        return None
+    clause = tokens[k + 1 :]
+    relative = clause[0].lower in ("that", "who", "which")
+    contact = (
+        clause[0].tag in ("RBS", "DT", "JJ", "NNS", "NN", "PRP$")
+        and any(t.tag in ("VBP", "VBZ") for t in clause[:4])
+    )
+    if not (relative or contact):
+        return None
+    subject = tokens[:verb]
+    if any(t.tag in ("PRP", "WDT", "WP") or t.lower in POINTING_WORDS for t in subject):
+        return None
+    end = tokens[stop - 1].end
+    question = f"What {tokens[verb].lower} {sentence[tokens[j].start : end]}?"
+    answer = sentence[subject[0].start : subject[-1].end]
+    return question, answer[:1].upper() + answer[1:]
+
+
+def _modal_question(
+    sentence: str,
+    tokens: tuple[Token, ...],
+    subject: tuple[Token, ...],
+    subject_text: str,
+    verb: int,
+    stop: int,
+) -> tuple[str, str] | None:
+    """ "A team that watches its leader change a habit will offer the next comment sooner"
+    -> ("What will a team that watches its leader change a habit do?", "Offer the next
+    comment sooner"): what a subject named by its own clause will or must do."""
+    modal = tokens[verb].lower
+    if modal not in ("will", "must", "should", "can", "would") or verb + 1 >= stop:
+        return None
+    if tokens[verb + 1].tag != "VB" or tokens[verb + 1].lower in AUXILIARY_WORDS:
+        return None
+    if not any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:]):
+        return None  # "What will leaders do?" has as many answers as the chapter
+    done = [t for t in tokens[verb + 1 : stop] if is_word(t)]
+    if len(done) < 2 or len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]):
+        return None
+    answer = sentence[done[0].start : done[-1].end]
+    return f"What {modal} {subject_text} do?", answer[:1].upper() + answer[1:]
