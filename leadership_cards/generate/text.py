@@ -582,10 +582,13 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
     the pronoun that opens a sentence stands for the subject of the one before, when that
     subject is a plain noun phrase of the same number."""
     m = _PRONOUN_SUBJECT.match(sentence)
-    if not m or not previous:
-        return sentence
-    from leadership_cards.generate.syntax import analyse
+    if not m or not previous or _CLEFT.match(sentence):
+        return sentence  # "It is attitude that determines ...": "it" stands for nothing
+    from leadership_cards.generate.syntax import analyse, lexicon_tag
 
+    # "Indeed, setting values is the leader's job. It involves ...": the subject after the
+    # connective.
+    previous = capitalise(strip_connectives(previous))
     analysis = analyse(previous)
     if analysis is None:
         return sentence
@@ -595,8 +598,19 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
         # "Buying time is allowed, and it is a technique": the gerund phrase is the subject.
         return gerund + " " + sentence[m.end() :]
     end = 0
+    verb_read_as_noun = False
     while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
         if end and tokens[end].chunk.startswith("B-"):
+            break
+        # "Inner leaders [face] this problem": a verb the tagger read into the noun phrase.
+        if (
+            end
+            and tokens[end - 1].tag == "NNS"
+            and end + 1 < len(tokens)
+            and tokens[end + 1].tag in ("DT", "PRP$")
+            and (lexicon_tag(tokens[end].lower + "s") or "") == "VBZ"
+        ):
+            verb_read_as_noun = True
             break
         end += 1
     head = tokens[end - 1] if end else None
@@ -612,7 +626,9 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
             end += 1
             if end < len(tokens) and tokens[end].chunk.startswith("B-"):
                 break
-    if not end or end >= len(tokens) or tokens[end].phrase != "VP" or head is None:
+    if not end or end >= len(tokens) or head is None:
+        return sentence
+    if tokens[end].phrase != "VP" and not verb_read_as_noun:
         return sentence
     plural = head.tag in ("NNS", "NNPS")
     if not head.tag.startswith("NN") or plural != (m.group(1) in ("They", "Their")):
@@ -638,7 +654,7 @@ def _gerund_subject(sentence: str, tokens: tuple) -> str | None:
     """ "Buying time is allowed" -> "Buying time": a short gerund phrase before "is"."""
     if not tokens or tokens[0].tag != "VBG":
         return None
-    verb = next((i for i, t in enumerate(tokens[:5]) if t.lower in ("is", "was")), None)
+    verb = next((i for i, t in enumerate(tokens[:7]) if t.lower in ("is", "was")), None)
     if verb is None or verb < 2 or any(not t.text[:1].isalnum() for t in tokens[:verb]):
         return None
     return sentence[: tokens[verb - 1].end]
