@@ -77,3 +77,14 @@ def test_a_named_card_keeps_its_id() -> None:
     assert named is not None
     assert named.front == "What should a story connect to?"
     assert named.id == card.id
+
+
+def test_a_person_named_in_the_sentence_but_not_the_question_is_named_there() -> None:
+    passage = (
+        "Levels differ. The key to choosing a level is the follower's track record, not her "
+        "title or seniority."
+    )
+    question = "What is the key to choosing a level, if not her title or seniority?"
+    assert named_antecedents(question, passage) == (
+        "What is the key to choosing a level, if not the follower's title or seniority?"
+    )

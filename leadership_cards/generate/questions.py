@@ -1429,9 +1429,8 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     if past or not relative:
         return None  # "What do novice coaches do?" has as many answers as the chapter
     done = [t for t in tokens[verb:stop] if is_word(t)]
-    while len(done) > 2 and is_function(done[-1]):
-        done.pop()  # "stop deciding [at all]": an intensifier, not part of the answer
-    if len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]):
+    at_all = len(done) > 2 and [t.lower for t in done[-2:]] == ["at", "all"]
+    if len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]) and not at_all:
         return None
     if not any(is_content(t) for t in done[1:]):
         return None  # "Leaders who wait lose": the verb alone says too little

@@ -47,23 +47,23 @@ def named_antecedents(statement: str, passage: str) -> str | None:
     lead = _CHAPTER_LEAD.match(statement)
     head = lead.group(0) if lead else ""
     body = statement[len(head) :]
-    before = _sentences_before(body, passage)
-    named = _named_person(body, before)
+    own, before = _source(body, passage)
+    named = _named_person(body, own, before)
     if named is None:
         return None
     return head + _named_thing(named, before)
 
 
-def _sentences_before(body: str, passage: str) -> list[str]:
-    """The sentences of the passage before the one the card was made from (the one whose
-    content words it shares most)."""
+def _source(body: str, passage: str) -> tuple[str, list[str]]:
+    """The sentence of the passage the card was made from (the one whose content words it
+    shares most) and the sentences before it."""
     said = sentences(passage)
-    if len(said) < 2:
-        return []
+    if not said:
+        return "", []
     mine = content_words(body.replace("{{c1::", " ").replace("}}", " "))
     shared = [len(mine & content_words(s)) for s in said]
     best = max(range(len(said)), key=shared.__getitem__)
-    return said[:best]
+    return said[best], said[:best]
 
 
 def content_words(text: str) -> set[str]:
@@ -75,7 +75,7 @@ def _outside_blank(statement: str, start: int) -> bool:
     return opened < 0 or statement.find("}}", opened) < start
 
 
-def _named_person(body: str, before: list[str]) -> str | None:
+def _named_person(body: str, own: str, before: list[str]) -> str | None:
     from leadership_cards.generate.syntax import analyse  # the tagger loads only when asked
 
     m = _PERSONAL.search(body)
@@ -89,12 +89,38 @@ def _named_person(body: str, before: list[str]) -> str | None:
         return body
     if any(_names_a_person(t) for t in analysis.tokens if t.start < pronoun.start):
         return body  # its referent is in the card: "the leader ..., but she ..."
-    person = _last_person(before)
+    # "The key is the follower's track record, not her title": the person is in the
+    # sentence, though not in the card's question.
+    person = _person_in(own, pronoun.lower) or _last_person(before)
     if person is None:
         return None
     possessive = pronoun.tag == "PRP$" or m.group(0).lower() == "his"
-    name = person + "’s" if possessive else person
+    name = person + "'s" if possessive else person
     return body[: m.start()] + name + body[m.end() :]
+
+
+def _person_in(sentence: str, pronoun: str) -> str | None:
+    """The noun phrase naming a person before `pronoun` in the sentence: "the follower" in
+    "the follower's track record, not her title"."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence) if sentence else None
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    at = next((i for i, t in enumerate(tokens) if t.lower == pronoun), None)
+    for i in range(at - 1 if at else -1, -1, -1):
+        if not _names_a_person(tokens[i]) or tokens[i].lower in ("who", "whoever", "team"):
+            continue
+        if tokens[i].tag.startswith("NNP"):
+            return None  # a name is found among the sentences before, with its verb
+        first = i
+        while first > 0 and tokens[first - 1].tag in ("DT", "JJ", "NN"):
+            first -= 1
+        if tokens[first].lower not in ("the", "a", "an", "each", "every"):
+            return None
+        return sentence[tokens[first].start : tokens[i].end]
+    return None
 
 
 def _quoted(text: str, at: int) -> bool:
