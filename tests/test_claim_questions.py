@@ -301,6 +301,13 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
             "Pace is the lever most speakers misuse.",
             ("What is the lever most speakers misuse?", "Pace"),
         ),
+        (
+            "A speaker who says a line in a flat voice has told the audience the opposite.",
+            (
+                "What has a speaker who says a line in a flat voice done?",
+                "Told the audience the opposite",
+            ),
+        ),
     ],
 )
 def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) -> None:
@@ -371,3 +378,25 @@ def test_a_setting_that_opens_the_sentence_opens_the_question(tmp_path: Path) ->
     asked = {card.front: card.back for card in cards}
     assert asked.get("In “Crisis Work”, in a crisis, what do teams follow?") == "The loudest voice"
     assert not any("plan" in back.lower() for back in asked.values())  # "this case": which?
+
+
+def test_an_object_whose_own_clause_ends_on_an_adverb_is_still_asked() -> None:
+    asked = claim_question("The audience misses the sentences that matter most.")
+    assert asked == ("What does the audience miss?", "The sentences that matter most")
+    assert claim_question("Short-term wins keep a change alive.") is None  # a complement
+
+
+def test_what_people_report_is_read_as_the_claim_and_a_consequence_is_not_asked_apart(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "topics.txt"
+    path.write_text(
+        "Table Topics\n\nPractice changes speakers. Members who speak every week report "
+        "that stage fright fades within a season. Nervous speakers speed up, and the "
+        "audience misses the sentences that matter most.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="d", title="Table Topics")
+    answers = [card.back.lower() for card in cards]
+    assert any("within a season" in a or "stage fright" in a for a in answers), answers
+    assert not any(a == "the sentences that matter most" for a in answers)

@@ -354,10 +354,29 @@ def _set_readings(sentence: str) -> Iterator[tuple[str, str]]:
             yield variant, m.group("setting")
 
 
+# "Members who speak in Table Topics every week report that the fear fades": the finding of
+# people the chapter describes (a named author is `_REPORTED`'s, with "according to").
+_SAID_THAT = re.compile(
+    r"^(?:[A-Z][a-z]*\s+)?[a-z][^,;:]{2,80}?\s+(?:report|find|know|agree|say|notice|discover)s?"
+    r"\s+that\s+(?P<claim>[a-z][^;:]+)$"
+)
+
+
+# A second clause whose subject is a bare "the N" tells what follows from the first.
+_CONSEQUENCE = re.compile(r"^The\s+[a-z]+\s+[a-z]+s\b")
+#: A first clause this short tells an event ("Nervous speakers speed up"), not a claim of
+#: its own that the second merely sits beside.
+MAX_EVENT_WORDS = 5
+
+
 def _readings(sentence: str) -> Iterator[str]:
     """The sentence, then the plainer sentences it holds that a question can be asked of:
     its main clause before a leading "when"/"if"/"because" clause, and each of two joined
     claims that stands alone (a pronoun pointing back to the first is not resolved)."""
+    said = _SAID_THAT.match(sentence)
+    if said and not dangles(said.group("claim")):
+        # "Members who speak every week report that the fear fades ...": what they found.
+        yield capitalise(said.group("claim"))
     yield sentence
     m = _LEADING_CLAUSE.match(sentence)
     if m:
@@ -369,8 +388,10 @@ def _readings(sentence: str) -> Iterator[str]:
         return
     if _SETS_A_CONDITION.search(parts[0]):
         parts = parts[:1]  # the second claim holds only under the first one's condition
-    for part in parts:
+    for n, part in enumerate(parts):
         part = capitalise(part.strip())
+        if n and _CONSEQUENCE.match(part) and _event(parts[0]):
+            continue  # "Speakers speed up, and the audience loses ...": what follows from it
         if (
             word_count(part) >= 4
             and "," not in part  # "when X, when Y": a list the part would cut short
@@ -485,7 +506,24 @@ def _standing_clauses(sentence: str) -> list[str]:
     line is no disaster if it was true: the audience hears ..."), what follows holds only
     under it, so it is not asked apart."""
     parts = [c for part in _colon_parts(sentence) for c in _split(part)]
-    return parts[:1] if len(parts) > 1 and _SETS_A_CONDITION.search(parts[0]) else parts
+    if len(parts) > 1 and _SETS_A_CONDITION.search(parts[0]):
+        return parts[:1]
+    # "Nervous speakers speed up, and the audience loses ...": what follows from the first.
+    if len(parts) == 2 and _event(parts[0]):
+        return [p for p in parts if p is parts[0] or not _CONSEQUENCE.match(p)]
+    return parts
+
+
+def _event(clause: str) -> bool:
+    """True for a short clause with no object, which tells something happening ("Nervous
+    speakers speed up"): a clause after it says what follows."""
+    from leadership_cards.generate.syntax import analyse
+
+    if word_count(clause) > MAX_EVENT_WORDS:
+        return False
+    analysis = analyse(clause)
+    words = [t for t in analysis.tokens if t.text[:1].isalnum()] if analysis else []
+    return bool(words) and words[-1].tag in ("RP", "RB", "IN", "VBZ", "VBP")
 
 
 _SETS_A_CONDITION = re.compile(r"\b(?:when|whenever|if|unless|once|until|while)\b", re.IGNORECASE)

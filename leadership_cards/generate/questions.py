@@ -655,7 +655,12 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         for n, t in enumerate(answer_tokens)
     ):
         return None  # "teaches the team to bring ...": an object and its own clause
-    if answer_tokens[-1].tag.startswith(("JJ", "RB")) and kind == "what" and word not in _BECOMING:
+    if (
+        answer_tokens[-1].tag.startswith(("JJ", "RB"))
+        and kind == "what"
+        and word not in _BECOMING
+        and relative == len(answer_tokens)  # "the sentences [that matter most]" is one phrase
+    ):
         return None  # "keep a change alive": an object and its complement
     if answer_tokens[0].tag == "CD" and answer_tokens[-1].lower not in UNITS:
         return None  # "distinguish [two kinds]": the count of what the chapter lists next
@@ -1288,12 +1293,14 @@ _PLACE_PREPOSITIONS = frozenset(["in", "at", "within", "inside", "on"])
 #: Nouns that make "in the first week" a time, not a place.
 _TIME_NOUNS = (
     frozenset(["moment", "start", "end", "beginning", "time", "times", "run", "past", "future"])
+    | frozenset(["season", "seasons", "term", "quarter"])
     | DURATIONS
 )
 #: "X is itself a form of recognition": what X is one of.
 _ONE_OF_A_KIND = frozenset(
     ["form", "kind", "type", "sort", "sign", "source", "measure", "symptom", "part", "test"]
 )
+_SAYING = REPORTING_VERBS | {"report", "reports", "know", "knows", "agree", "agrees"}
 _REPORTING_QUANTIFIERS = frozenset(["most", "many", "few", "half", "nearly", "almost"])
 MAX_PREDICATE_ANSWER_WORDS = 8
 
@@ -1341,7 +1348,11 @@ def _main_verb(tokens: tuple[Token, ...]) -> int | None:
                 return None
             if pending:
                 # "who believe [their leader listens]": a verb that takes a clause opens one.
-                pending -= 0 if t.lower in _TAKES_A_CLAUSE else 1
+                soon = tokens[i + 2 : i + 4]
+                clause = t.lower in _TAKES_A_CLAUSE and any(
+                    n.tag in ("VBZ", "VBP") or n.lower in _VERB_AS_NOUN for n in soon
+                )
+                pending -= 0 if clause else 1
                 continue
             return i if _can_be_verb(_base_form(t.lower)) else None
     return None
@@ -1386,6 +1397,8 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     subject = tokens[:end]
     if not any(t.tag.startswith("NN") for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
         return None
+    if any(t.lower in _SAYING for t in subject):
+        return None  # "Members who speak report that the fear fades": a finding, read apart
     adverbs = sentence[tokens[end].start : tokens[verb].start].strip() if end < verb else ""
     stop = next((k for k in range(verb, len(tokens)) if tokens[k].text in _CLAUSE_STOP), None)
     stop = len(tokens) if stop is None else stop
@@ -1404,6 +1417,8 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
         return _be_question(sentence, tokens, subject_text, verb, stop)
     if said.tag == "MD":
         return _modal_question(sentence, tokens, subject, subject_text, verb, stop)
+    if said.lower in ("has", "have") and not past:
+        return _done_question(sentence, tokens, subject, subject_text, verb, stop)
     if said.lower in AUXILIARY_WORDS:
         return None
     j = verb + 1
@@ -1421,10 +1436,11 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     ):
         place = [t for t in tokens[j:stop] if is_word(t)]
         head = next((t for t in place[2:] if t.tag.startswith("NN")), None)
-        if head is None or head.lower in _TIME_NOUNS or len(place) > MAX_CLAIM_ANSWER_WORDS:
+        if head is None or len(place) > MAX_CLAIM_ANSWER_WORDS:
             return None
         answer = sentence[place[0].start : place[-1].end]
-        return f"Where {does} {subject_text}{middle} {base}?", answer[:1].upper() + answer[1:]
+        where = "When" if head.lower in _TIME_NOUNS else "Where"  # "within a season"
+        return f"{where} {does} {subject_text}{middle} {base}?", answer[:1].upper() + answer[1:]
     relative = any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:])
     if past or not relative:
         return None  # "What do novice coaches do?" has as many answers as the chapter
@@ -1482,17 +1498,19 @@ def _named_by_its_clause(
     if j >= stop or tokens[j].lower != "the" or verb > 4:
         return None
     k = j + 1
-    while k < stop and tokens[k].tag in ("JJ", "NN", "NNS") and tokens[k + 1 : k + 2] and (
-        tokens[k + 1].tag in ("JJ", "NN", "NNS")
+    while (
+        k < stop
+        and tokens[k].tag in ("JJ", "NN", "NNS")
+        and tokens[k + 1 : k + 2]
+        and (tokens[k + 1].tag in ("JJ", "NN", "NNS"))
     ):
         k += 1
     if k + 2 >= stop or not tokens[k].tag.startswith("NN"):
         return None
     clause = tokens[k + 1 :]
     relative = clause[0].lower in ("that", "who", "which")
-    contact = (
-        clause[0].tag in ("RBS", "DT", "JJ", "NNS", "NN", "PRP$")
-        and any(t.tag in ("VBP", "VBZ") for t in clause[:4])
+    contact = clause[0].tag in ("RBS", "DT", "JJ", "NNS", "NN", "PRP$") and any(
+        t.tag in ("VBP", "VBZ") for t in clause[:4]
     )
     if not (relative or contact):
         return None
@@ -1528,3 +1546,26 @@ def _modal_question(
         return None
     answer = sentence[done[0].start : done[-1].end]
     return f"What {modal} {subject_text} do?", answer[:1].upper() + answer[1:]
+
+
+def _done_question(
+    sentence: str,
+    tokens: tuple[Token, ...],
+    subject: tuple[Token, ...],
+    subject_text: str,
+    verb: int,
+    stop: int,
+) -> tuple[str, str] | None:
+    """ "A speaker who begins with an apology has told the audience to expect little" ->
+    ("What has a speaker who begins with an apology done?", "Told the audience to expect
+    little"): what a subject named by its own clause has already done."""
+    if verb + 1 >= stop or tokens[verb + 1].tag != "VBN" or tokens[verb + 1].lower == "been":
+        return None
+    if not any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:]):
+        return None
+    done = [t for t in tokens[verb + 1 : stop] if is_word(t)]
+    if len(done) < 2 or len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]):
+        return None
+    answer = sentence[done[0].start : done[-1].end]
+    has = tokens[verb].lower
+    return f"What {has} {subject_text} done?", answer[:1].upper() + answer[1:]
