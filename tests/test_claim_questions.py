@@ -302,6 +302,21 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
             ("What is the lever most speakers misuse?", "Pace"),
         ),
         (
+            "Leaders who reward early warnings hear about trouble while it is still small.",
+            (
+                "When do leaders who reward early warnings hear about trouble?",
+                "While it is still small",
+            ),
+        ),
+        (
+            "The fear fades long before the skill is polished.",
+            ("When does the fear fade?", "Long before the skill is polished"),
+        ),
+        (
+            "Teams that work long hours make more mistakes.",
+            ("What do teams that work long hours do?", "Make more mistakes"),
+        ),
+        (
             "A speaker who says a line in a flat voice has told the audience the opposite.",
             (
                 "What has a speaker who says a line in a flat voice done?",
@@ -328,6 +343,8 @@ def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) 
         "Good teams will offer the next comment sooner.",  # no clause names the subject
         "Trust is the thing.",  # no clause describes the thing asked for
         "This is the lever most speakers misuse.",  # "this": which?
+        "Inner leaders grow while CEOs focus on growth.",  # "while": a contrast, not a time
+        '"What got in the way?" gathers facts.',  # a quotation is no subject to ask about
     ],
 )
 def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:
@@ -400,3 +417,20 @@ def test_what_people_report_is_read_as_the_claim_and_a_consequence_is_not_asked_
     answers = [card.back.lower() for card in cards]
     assert any("within a season" in a or "stage fright" in a for a in answers), answers
     assert not any(a == "the sentences that matter most" for a in answers)
+
+
+def test_how_a_subject_does_what_it_does_is_asked_by_its_adverb() -> None:
+    assert claim_question("Stress affects teams unevenly.") == (
+        "How does stress affect teams?",
+        "Unevenly",
+    )
+
+
+def test_a_relative_subject_question_needs_the_main_verb_not_a_later_clause() -> None:
+    from leadership_cards.generate.questions import relative_subject_question
+
+    sentence = "Leaders who reward early warnings hear about trouble while it is still small."
+    assert relative_subject_question(sentence) is None
+    assert relative_subject_question(
+        "A member who takes a role every week grows into a confident speaker."
+    ) == ("Which member grows into a confident speaker?", "A member who takes a role every week")

@@ -655,6 +655,20 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         for n, t in enumerate(answer_tokens)
     ):
         return None  # "teaches the team to bring ...": an object and its own clause
+    manner = answer_tokens[-1]
+    if (
+        kind == "what"
+        and not preposition
+        and len(answer_tokens) >= 2
+        and manner.tag == "RB"
+        and manner.lower.endswith("ly")
+        and relative == len(answer_tokens)
+        and all(t.tag in ("DT", "JJ", "NN", "NNS", "PRP$") for t in answer_tokens[:-1])
+    ):
+        # "A resilient team shares information [quickly]": how it does it is the point.
+        kind = "how"
+        j = tokens.index(manner)
+        answer_tokens = [manner]
     if (
         answer_tokens[-1].tag.startswith(("JJ", "RB"))
         and kind == "what"
@@ -1224,6 +1238,8 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
         return None
     if any(t.tag in ("WP", "WRB", "WDT") or t.lower == "that" for t in tokens[rel + 1 : main]):
         return None  # "use when they talk ...": a clause inside the relative clause
+    if any(t.lower in _SUBORDINATING for t in tokens[rel + 1 : main]):
+        return None  # "hear about trouble while it is small": the relative verb was misread
     if main + 1 < len(tokens) and tokens[main + 1].tag in ("VB", "VBN", "VBP", "VBZ"):
         return None  # "believe their leader listens bring": the verbs were misread
     predicate = [t for t in tokens[main:] if is_word(t)]
@@ -1246,6 +1262,11 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
     predicate_text = sentence[tokens[main].end : len(sentence.rstrip(" .!?"))]
     return f"Which {noun} {verb}{predicate_text}?", answer[:1].upper() + answer[1:]
 
+
+_SUBORDINATING = frozenset(
+    ["while", "when", "because", "if", "although", "though", "before", "after", "until"]
+    + ["unless", "since", "whenever", "once"]
+)
 
 _ONE_TEST = re.compile(
     r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>judged|measured|tested|known)"
@@ -1300,6 +1321,8 @@ _TIME_NOUNS = (
 _ONE_OF_A_KIND = frozenset(
     ["form", "kind", "type", "sort", "sign", "source", "measure", "symptom", "part", "test"]
 )
+_HOW_LONG = frozenset(["long", "shortly", "soon", "just", "right", "well", "immediately"])
+_WHEN_WORDS = frozenset(["while", "before", "after", "once", "until", "whenever"])
 _SAYING = REPORTING_VERBS | {"report", "reports", "know", "knows", "agree", "agrees"}
 _REPORTING_QUANTIFIERS = frozenset(["most", "many", "few", "half", "nearly", "almost"])
 MAX_PREDICATE_ANSWER_WORDS = 8
@@ -1397,7 +1420,7 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     subject = tokens[:end]
     if not any(t.tag.startswith("NN") for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
         return None
-    if any(t.lower in _SAYING for t in subject):
+    if any(t.lower in _SAYING or t.text in ('"', "“", "?") for t in subject):
         return None  # "Members who speak report that the fear fades": a finding, read apart
     adverbs = sentence[tokens[end].start : tokens[verb].start].strip() if end < verb else ""
     stop = next((k for k in range(verb, len(tokens)) if tokens[k].text in _CLAUSE_STOP), None)
@@ -1411,7 +1434,7 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     past = said.tag == "VBD"
     if past and first.lower not in _REPORTING_QUANTIFIERS:
         return None
-    if any(t.lower in ("not", "never", "no", "than", "more", "less") for t in tokens[verb:stop]):
+    if any(t.lower in ("not", "never", "no", "than") for t in tokens[verb:stop]):
         return None  # a denial or a comparison is asked by its own makers
     if said.lower in COPULAS:
         return _be_question(sentence, tokens, subject_text, verb, stop)
@@ -1441,6 +1464,30 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
         answer = sentence[place[0].start : place[-1].end]
         where = "When" if head.lower in _TIME_NOUNS else "Where"  # "within a season"
         return f"{where} {does} {subject_text}{middle} {base}?", answer[:1].upper() + answer[1:]
+    timed = next(
+        (
+            k
+            for k in range(j + 1, len(tokens) - 1)
+            if tokens[k].lower in _WHEN_WORDS
+            # "while CEOs focus on ...": a contrast; "while it is still small": a time
+            and (tokens[k].lower != "while" or tokens[k + 1].tag in ("PRP", "VBG"))
+        ),
+        None,
+    )
+    if timed is not None and tokens[timed - 1].lower in _HOW_LONG:
+        timed -= 1  # "[long] before the skill is polished"
+    if timed is not None and not past and all(t.text not in _CLAUSE_STOP for t in tokens[j:timed]):
+        # "... hear about trouble while it is still small": when it holds is the point.
+        when = [t for t in tokens[timed:] if is_word(t)]
+        if (
+            len(when) <= MAX_CLAIM_ANSWER_WORDS
+            and not is_function(when[-1])
+            and not any(t.lower in _SUBORDINATING for t in when[2:])
+        ):
+            done = sentence[tokens[j - 1].end : tokens[timed - 1].end]
+            answer = sentence[when[0].start : when[-1].end]
+            question = f"When {does} {subject_text}{middle} {base}{done}?"
+            return question, answer[:1].upper() + answer[1:]
     relative = any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:])
     if past or not relative:
         return None  # "What do novice coaches do?" has as many answers as the chapter

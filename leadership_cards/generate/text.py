@@ -539,8 +539,11 @@ def states_a_claim(sentence: str) -> bool:
         ):
             return False
         if token.tag in ("VBD",) and token.lower not in ("did",):
-            if reduced_relative(analysis.tokens, analysis.tokens.index(token)):
+            at = analysis.tokens.index(token)
+            if reduced_relative(analysis.tokens, at):
                 continue
+            if at and analysis.tokens[at - 1].tag == "WP":
+                continue  # "reviews of [what went well] prepare ...": a clause in the subject
             return False
         if token.tag in _PRESENT:
             return True
