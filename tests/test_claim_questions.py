@@ -434,3 +434,30 @@ def test_a_relative_subject_question_needs_the_main_verb_not_a_later_clause() ->
     assert relative_subject_question(
         "A member who takes a role every week grows into a confident speaker."
     ) == ("Which member grows into a confident speaker?", "A member who takes a role every week")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        ("Avoid humour that targets a group.", "What should you avoid?"),
+        ("Never explain a joke that failed; move on.", "What should you never explain?"),
+        ("Start with small moments of humour.", "What should you start with?"),
+    ],
+)
+def test_advice_given_as_an_instruction_is_asked_of_you(
+    tmp_path: Path, sentence: str, asked: str
+) -> None:
+    path = tmp_path / "humour.txt"
+    path.write_text(f"Humour\n\nHumour relaxes people. {sentence}\n", encoding="utf-8")
+    cards = generate_chapter(read_document(path), deck="d", title="Humour")
+    assert f"In “Humour”, {asked[:1].lower()}{asked[1:]}" in [card.front for card in cards]
+
+
+def test_a_noun_that_opens_a_claim_is_no_instruction() -> None:
+    from leadership_cards.generate.claims import advice
+
+    assert advice("Timing matters more than the words.") is None
+    assert advice("Test results show steady growth.") is None
+    assert advice("Avoid humour that targets a group.") == (
+        "The reader should avoid humour that targets a group."
+    )

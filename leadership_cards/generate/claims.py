@@ -286,13 +286,20 @@ def best_question(
         or word_count(sentence) > MAX_SENTENCE_WORDS
         or _ORDINAL_REFERENCE.search(sentence)
         or "{{" in sentence
-        or not (_VERDICT.search(sentence) or states_a_claim(sentence) or _FINDING.match(sentence))
+        or not (
+            _VERDICT.search(sentence)
+            or states_a_claim(sentence)
+            or _FINDING.match(sentence)
+            or advice(sentence)
+        )
     ):
         return None
     for variant, setting in _set_readings(sentence):
         plain = main_clause(variant)
         for make in _RANKED_QUESTIONS:
             asked = make(variant, plain)
+            if asked and variant.startswith(_READER):
+                asked = _addressed(asked)
             if asked and setting:
                 asked = f"{setting}, {asked[0][:1].lower()}{asked[0][1:]}", asked[1]
             # The cheap refusals first: a weak answer, then a question on the chapter's topic.
@@ -345,7 +352,14 @@ _SETTING = re.compile(
 
 def _set_readings(sentence: str) -> Iterator[tuple[str, str]]:
     """The sentence's readings, each with no setting, then its main clause's readings with the
-    setting that opened the sentence (to stand in front of the question)."""
+    setting that opened the sentence (to stand in front of the question). Advice given as an
+    instruction ("Avoid humour that targets a group") is read as what the reader should do."""
+    instruction = advice(sentence)
+    if instruction:
+        for variant in _readings(instruction):
+            if variant.startswith(_READER):
+                yield variant, ""
+        return
     for variant in _readings(sentence):
         yield variant, ""
     m = _SETTING.match(sentence)
@@ -367,6 +381,58 @@ _CONSEQUENCE = re.compile(r"^The\s+[a-z]+\s+[a-z]+s\b")
 #: A first clause this short tells an event ("Nervous speakers speed up"), not a claim of
 #: its own that the second merely sits beside.
 MAX_EVENT_WORDS = 5
+
+
+_READER = "The reader should "
+_ADVERB_FIRST = re.compile(r"^(?P<adverb>Never|Always|Rarely|Seldom|Only)\s+(?P<rest>[a-z].+)$")
+_DO_NOT = re.compile(r"^(?:Do not|Don't|Don’t)\s+(?P<rest>[a-z].+)$")
+
+
+def advice(sentence: str) -> str | None:
+    """ "Avoid humour that targets a group." -> "The reader should avoid humour that targets a
+    group."; "Never explain a joke that failed." -> "The reader should never explain ...". An
+    instruction opens on a verb's bare form and has no finite verb of its own before a clause
+    of reason or result; None for any other sentence."""
+    from leadership_cards.generate.syntax import analyse, lexicon_tag
+
+    text = sentence.strip()
+    adverb = ""
+    m = _ADVERB_FIRST.match(text)
+    if m:
+        adverb, text = m.group("adverb").lower() + " ", m.group("rest")
+    else:
+        m = _DO_NOT.match(text)
+        if m:
+            adverb, text = "not ", m.group("rest")
+    first = text.split(" ", 1)[0]
+    verb = first.lower()
+    if lexicon_tag(verb) not in ("VB", "VBP") and lexicon_tag(verb + "s") != "VBZ":
+        return None  # "Pause" is a verb the lexicon lists as a noun, "Timing" is not
+    analysis = analyse(verb + text[len(first) :])
+    if analysis is None or len(analysis.tokens) < 3:
+        return None
+    relative = 0
+    for token in analysis.tokens[1:]:
+        if token.text in (";", ":", ",") or token.lower in ("so", "because", "since", "as"):
+            break
+        if token.lower in ("that", "who", "which", "what", "when", "if", "whether"):
+            relative += 1  # "a joke [that failed]": a clause of its own
+        elif token.tag in ("VBZ", "VBP", "MD", "VBD"):
+            if not relative:
+                return None  # "Test results show ...": a noun, then the clause's verb
+            relative -= 1
+    if analysis.tokens[1].tag in ("VBZ", "VBP", "MD", "POS"):
+        return None
+    return f"{_READER}{adverb}{verb}{text[len(first) :]}"
+
+
+def _addressed(asked: tuple[str, str]) -> tuple[str, str] | None:
+    """A question about what the reader should do, asked of "you"."""
+    question, answer = asked
+    if "reader" in answer.lower():
+        return None
+    question = question.replace("the reader", "you").replace("The reader", "You")
+    return (question, answer) if "reader" not in question.lower() else None
 
 
 def _readings(sentence: str) -> Iterator[str]:

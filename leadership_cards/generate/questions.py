@@ -481,6 +481,7 @@ _ASKED_PREPOSITIONS = frozenset(
     ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
 )
 _PARTICLES = frozenset(["out", "up", "down", "back", "forward"])
+_FREQUENCY = frozenset(["never", "always", "rarely", "seldom", "first", "also"])
 _ADVISING_MODALS = frozenset(["must", "should", "can"])
 _LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
@@ -508,6 +509,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         return None  # "Three habits separate ...": the count of what the chapter lists next
     verb = None
     modal = ""
+    how_often = ""
     subject_end = 0
     in_relative = relative_verb = False
     for i, t in enumerate(tokens):
@@ -524,6 +526,17 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
             # modal ("What must the opening lead to?").
             if tokens[i + 1].tag == "VB" and tokens[i + 1].lower not in AUXILIARY_WORDS:
                 modal, verb, subject_end = t.lower, i + 1, i
+                break
+            if (
+                tokens[i + 1].lower in _FREQUENCY
+                and i + 2 < len(tokens)
+                and tokens[i + 2].tag == "VB"
+                and tokens[i + 2].lower not in AUXILIARY_WORDS
+            ):
+                # "A speaker should never explain a joke": "What should a speaker never
+                # explain?"
+                modal, verb, subject_end = t.lower, i + 2, i
+                how_often = tokens[i + 1].lower + " "
                 break
             return _manner_question(sentence, tokens, i)
         if t.tag == "VBD" and reduced_relative(tokens, i):
@@ -588,8 +601,15 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     ):
         preposition = " " + tokens[j].lower
         j += 1
-    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")) and not (
-        tokens[j].tag == "VBG" and j + 1 < len(tokens) and tokens[j + 1].tag in ("IN", "DT", "NN")
+    elif (
+        not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD"))
+        and not (
+            tokens[j].tag == "VBG"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].tag in ("IN", "DT", "NN")
+        )
+        # "avoid [humour] that ...": a noun the tagger read as a verb
+        and not (tokens[j].tag == "VB" and lexicon_tag(tokens[j].lower) == "NN")
     ):
         return None  # ("stop [fiddling with pens]": a gerund object is asked too)
     if j >= len(tokens) or preposition == " to" and tokens[j].tag == "VB":
@@ -705,7 +725,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
     does = modal or ("does" if tokens[verb].tag in ("VBZ", "NNS") else "do")
-    base = _base_form(word) if does == "does" else word
+    base = how_often + (_base_form(word) if does == "does" else word)
     middle = f" {between}" if between else ""
     if word in _LASTING and answer_tokens[-1].lower in DURATIONS:
         # "A response lasts from one to two minutes." -> "How long does a response last?"
