@@ -312,6 +312,11 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
             "The fear fades long before the skill is polished.",
             ("When does the fear fade?", "Long before the skill is polished"),
         ),
+        ("Timing matters more than the words.", ("What matters more than the words?", "Timing")),
+        (
+            "Observations about shared experiences are safer than jokes.",
+            ("What is safer than jokes?", "Observations about shared experiences"),
+        ),
         (
             "Teams that work long hours make more mistakes.",
             ("What do teams that work long hours do?", "Make more mistakes"),
@@ -345,6 +350,7 @@ def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) 
         "This is the lever most speakers misuse.",  # "this": which?
         "Inner leaders grow while CEOs focus on growth.",  # "while": a contrast, not a time
         '"What got in the way?" gathers facts.',  # a quotation is no subject to ask about
+        "They work better than rules.",  # who?
     ],
 )
 def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:

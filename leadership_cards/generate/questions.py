@@ -795,7 +795,16 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
         return None
     named = any(t.tag in ("NNP", "NNPS") for t in subject[1:])
     head_noun = subject[-1].tag == "NN" or plural_noun
-    if not named and (not head_noun or sum(is_content(t) for t in subject) < 2):
+    # "Timing matters more than the words": a comparison's winner is the point, one word or
+    # not.
+    compared = any(t.lower == "than" for t in tokens[verb + 1 :]) and any(
+        t.tag in ("JJR", "RBR") for t in tokens[verb + 1 :]
+    )
+    if (
+        not named
+        and not (compared and head_noun)
+        and (not head_noun or sum(is_content(t) for t in subject) < 2)
+    ):
         return None  # "Researchers distinguish ...", "The audience loses ...": no one thing named
     if sum(is_content(t) for t in subject) > 4 or verb + 1 >= len(tokens):
         return None
@@ -1438,7 +1447,9 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     while end > 1 and tokens[end - 1].tag == "RB" and tokens[end - 1].lower != "not":
         end -= 1  # "soon stop": the adverb stays with the question
     subject = tokens[:end]
-    if not any(t.tag.startswith("NN") for t in subject) or subject[-1].tag in ("IN", "DT", "CC"):
+    if subject[-1].tag in ("IN", "DT", "CC") or not any(
+        t.tag.startswith("NN") or (lexicon_tag(t.lower) or "").startswith("NN") for t in subject
+    ):
         return None
     if any(t.lower in _SAYING or t.text in ('"', "“", "?") for t in subject):
         return None  # "Members who speak report that the fear fades": a finding, read apart
@@ -1454,6 +1465,9 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     past = said.tag == "VBD"
     if past and first.lower not in _REPORTING_QUANTIFIERS:
         return None
+    compared = _compared_subject(sentence, tokens, subject, verb, stop)
+    if compared:
+        return compared
     if any(t.lower in ("not", "never", "no", "than") for t in tokens[verb:stop]):
         return None  # a denial or a comparison is asked by its own makers
     if said.lower in COPULAS:
@@ -1636,3 +1650,30 @@ def _done_question(
     answer = sentence[done[0].start : done[-1].end]
     has = tokens[verb].lower
     return f"What {has} {subject_text} done?", answer[:1].upper() + answer[1:]
+
+
+def _compared_subject(
+    sentence: str, tokens: tuple[Token, ...], subject: tuple[Token, ...], verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Timing matters more than the words" -> ("What matters more than the words?",
+    "Timing"): what wins a comparison, asked for by it."""
+    rest = tokens[verb + 1 : stop]
+    than = next((k for k, t in enumerate(rest) if t.lower == "than"), None)
+    if than is None or not any(t.tag in ("JJR", "RBR") for t in rest[:than]):
+        return None
+    if len(subject) > 4 or any(t.tag in ("PRP", "PRP$", "CD") for t in subject):
+        return None
+    if not subject[-1].tag.startswith("NN") and not (
+        len(subject) == 1 and (lexicon_tag(subject[0].lower) or "").startswith(("NN", "VBG"))
+    ):
+        return None
+    said = tokens[verb]
+    if said.lower in COPULAS:
+        verb_text = "was" if said.lower in ("was", "were") else "is"
+    elif said.tag in ("VBZ", "NNS"):
+        verb_text = said.lower
+    else:
+        verb_text = _third_person(said.lower)
+    question = f"What {verb_text}{sentence[said.end : tokens[stop - 1].end]}?"
+    answer = sentence[subject[0].start : subject[-1].end]
+    return question, answer[:1].upper() + answer[1:]

@@ -533,20 +533,29 @@ def states_a_claim(sentence: str) -> bool:
     if analysis is None:
         return False
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
-    for token in analysis.tokens:
+    tokens = analysis.tokens
+    for at, token in enumerate(tokens):
         if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your") and not any(
             a <= token.start < b for a, b in quoted
         ):
             return False
         if token.tag in ("VBD",) and token.lower not in ("did",):
-            at = analysis.tokens.index(token)
-            if reduced_relative(analysis.tokens, at):
+            if reduced_relative(tokens, at):
                 continue
-            if at and analysis.tokens[at - 1].tag == "WP":
+            if at and tokens[at - 1].tag == "WP":
                 continue  # "reviews of [what went well] prepare ...": a clause in the subject
             return False
         if token.tag in _PRESENT:
             return True
+        if (
+            token.tag == "NNS"
+            and 0 < at <= 4
+            and token.lower in VERBS
+            and tokens[at - 1].tag in ("NN", "JJ", "NNP")
+            and at + 1 < len(tokens)
+            and tokens[at + 1].tag in ("JJR", "RBR", "RBS", "IN", "DT")
+        ):
+            return True  # "Timing [matters] more than ...": a verb the tagger read as a noun
     return False
 
 
