@@ -467,3 +467,42 @@ def test_a_noun_that_opens_a_claim_is_no_instruction() -> None:
     assert advice("Avoid humour that targets a group.") == (
         "The reader should avoid humour that targets a group."
     )
+
+
+def test_an_adverb_of_time_or_a_pointing_one_makes_no_question() -> None:
+    from leadership_cards.generate.questions import predicate_question, relative_subject_question
+
+    once = "Leaders announce the vision once, at a meeting, and assume the work is done."
+    assert predicate_question(once) is None
+    assert clause_question(once) is None
+    # "one" stands for the vision the sentence before named.
+    assert relative_subject_question("A leader who needs three slides does not have one.") is None
+    # An object runs no further than a condition: the condition is asked, not run into it.
+    assert claim_question("People believe the decisions when the two disagree.") is None
+
+
+def test_a_leading_condition_stands_in_front_of_its_question(tmp_path: Path) -> None:
+    path = tmp_path / "vision.txt"
+    path.write_text(
+        "Vision\n\nA vision must be lived. When a coach waits after a question, the other "
+        "person usually fills the silence with a better answer.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="d", title="Vision")
+    assert any(
+        card.front.startswith("In “Vision”, when a coach waits after a question, what")
+        and card.back == "A better answer"
+        for card in cards
+    ), [(card.front, card.back) for card in cards]
+
+
+def test_the_second_place_of_a_two_place_verb_is_asked_with_the_object_kept() -> None:
+    assert claim_question("Planned movement turns nervous energy into structure.") == (
+        "What does planned movement turn nervous energy into?",
+        "Structure",
+    )
+    # "with" after an object that is no second place: the object stays the answer.
+    assert claim_question("Good chairs open the meeting with a clear purpose.") != (
+        "What do good chairs open the meeting with?",
+        "A clear purpose",
+    )

@@ -350,6 +350,13 @@ _SETTING = re.compile(
 )
 
 
+# "When a leader's decisions contradict the vision, people believe the decisions": the
+# condition stands in front of the question too.
+_LEADING_CONDITION = re.compile(
+    r"^(?P<setting>(?:When|Whenever|If|Once|Unless)\s[^,;:]{3,80}),\s+(?P<main>[a-z][^;:]+)$"
+)
+
+
 def _set_readings(sentence: str) -> Iterator[tuple[str, str]]:
     """The sentence's readings, each with no setting, then its main clause's readings with the
     setting that opened the sentence (to stand in front of the question). Advice given as an
@@ -362,7 +369,7 @@ def _set_readings(sentence: str) -> Iterator[tuple[str, str]]:
         return
     for variant in _readings(sentence):
         yield variant, ""
-    m = _SETTING.match(sentence)
+    m = _SETTING.match(sentence) or _LEADING_CONDITION.match(sentence)
     if m and not dangles(m.group("setting")) and states_a_claim(m.group("main")):
         for variant in _readings(capitalise(m.group("main"))):
             yield variant, m.group("setting")

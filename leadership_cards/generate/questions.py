@@ -293,8 +293,8 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
         return None
     tokens = analysis.tokens
     at = next((i for i, t in enumerate(tokens) if i > 1 and t.lower in _CLAUSE_QUESTION), None)
-    if at is None:
-        return None
+    if at is None or at + 1 < len(tokens) and not is_word(tokens[at + 1]):
+        return None  # "announce the vision once, at a meeting": an adverb, not a clause
     head = list(tokens[:at])
     tail_start = at
     rejected = head[-1].lower == "not"
@@ -487,6 +487,9 @@ _LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
 _CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
 MAX_CLAIM_ANSWER_WORDS = 10
+#: Words that open a condition: an object runs no further ("believe the decisions [when
+#: ...]"), and a sentence that goes on past it is asked whole or not at all.
+_CONDITIONS = frozenset(["when", "whenever", "if", "unless", "until"])
 
 
 @lru_cache(maxsize=4096)
@@ -618,7 +621,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         (
             k
             for k in range(j, len(tokens))
-            if tokens[k].lower in _CLAUSE_STOP
+            if (tokens[k].lower in _CLAUSE_STOP or tokens[k].lower in _CONDITIONS)
             and not (
                 # "simple, routine tasks": a comma between two adjectives of one phrase
                 tokens[k].text == ","
@@ -721,6 +724,12 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         # "gives critics [their best argument]": who receives it stays in the question.
         j = tokens.index(answer_tokens[receiver])
         answer_tokens = answer_tokens[receiver:]
+    second = _second_place(answer_tokens, word) if kind == "what" and not preposition else 0
+    if second:
+        # "fills the silence [with a better answer]": "What does X fill the silence with?"
+        preposition = " " + answer_tokens[second].lower
+        j = tokens.index(answer_tokens[second]) + 1
+        answer_tokens = answer_tokens[second + 1 :]
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
@@ -742,6 +751,32 @@ _GIVING = frozenset(
     ["give", "gives", "offer", "offers", "show", "shows", "tell", "tells", "teach", "teaches"]
     + ["hand", "hands", "bring", "brings", "cost", "costs", "earn", "earns", "buy", "buys"]
 )
+
+
+#: Verbs whose second place is a phrase after a preposition: "fill the silence with ...",
+#: "turn energy into structure", "prepare people for the unexpected".
+_TWO_PLACES = {
+    "with": frozenset(["fill", "replace", "reward", "meet", "answer", "trade", "confuse"]),
+    "into": frozenset(["turn", "translate", "convert", "change", "put"]),
+    "for": frozenset(["prepare", "reward", "praise", "blame", "thank", "trade", "exchange"]),
+    "from": frozenset(["protect", "shield", "separate", "distinguish", "keep"]),
+}
+
+
+def _second_place(answer: list[Token], verb: str) -> int:
+    """Where the second place of a two-place verb starts in its object ("the silence [with]
+    a better answer"), or 0."""
+    base = _base_form(verb)
+    for k in range(1, min(5, len(answer) - 1)):
+        place = _TWO_PLACES.get(answer[k].lower)
+        if place is None:
+            continue
+        if base not in place or not all(
+            t.tag in ("DT", "JJ", "NN", "NNS", "PRP$", "PRP") for t in answer[:k]
+        ):
+            return 0
+        return k
+    return 0
 
 
 def _receiver(answer: list[Token]) -> int:
@@ -1281,6 +1316,8 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
     answer = sentence[: tokens[main - 1].end].split(",")[0].rstrip()
     if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS + 2 or tokens[main - 1].text == ",":
         return None
+    if predicate[-1].lower in ("one", "ones"):
+        return None  # "does not yet have one": one of what the sentence before named
     first = 1 if tokens[0].tag == "DT" else 0
     noun = _subject_text(sentence, tokens[first:rel]) if first < rel else ""
     if not noun:
@@ -1503,6 +1540,7 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
             k
             for k in range(j + 1, len(tokens) - 1)
             if tokens[k].lower in _WHEN_WORDS
+            and is_word(tokens[k + 1])  # "announce it once, at a meeting": an adverb
             # "while CEOs focus on ...": a contrast; "while it is still small": a time
             and (tokens[k].lower != "while" or tokens[k + 1].tag in ("PRP", "VBG"))
         ),
@@ -1510,7 +1548,13 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     )
     if timed is not None and tokens[timed - 1].lower in _HOW_LONG:
         timed -= 1  # "[long] before the skill is polished"
-    if timed is not None and not past and all(t.text not in _CLAUSE_STOP for t in tokens[j:timed]):
+    if (
+        timed is not None
+        and not past
+        and all(
+            t.text not in _CLAUSE_STOP and t.lower not in _SUBORDINATING for t in tokens[j:timed]
+        )
+    ):
         # "... hear about trouble while it is still small": when it holds is the point.
         when = [t for t in tokens[timed:] if is_word(t)]
         if (
