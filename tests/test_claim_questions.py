@@ -506,3 +506,34 @@ def test_the_second_place_of_a_two_place_verb_is_asked_with_the_object_kept() ->
         "What do good chairs open the meeting with?",
         "A clear purpose",
     )
+
+
+def test_a_blank_neither_opens_on_a_sentence_adverb_nor_splits_rather_than() -> None:
+    sentence = "Modelling good habits is therefore part of the job."
+    start = sentence.index("therefore")
+    assert "blank starts on a sentence adverb" in problems(sentence, (start, len(sentence) - 1))
+    compared = "Tired leaders react rather than respond."
+    at = compared.index("react")
+    assert "blank splits a phrase" in problems(compared, (at, at + len("react rather")))
+
+
+def test_the_side_kept_before_the_side_rejected_is_asked_for() -> None:
+    asked = contrast_question("Trust, not authority, moves followers.")
+    assert asked is not None and asked[0] == ("What moves followers, if not authority?", "Trust")
+    assert contrast_question("This, not that, moves followers.") is None
+
+
+def test_what_studies_show_is_asked_with_its_time(tmp_path: Path) -> None:
+    path = tmp_path / "energy.txt"
+    path.write_text(
+        "Energy\n\nSleep matters to leaders. Studies of sleep loss show that judgment "
+        "suffers long before people notice that they are tired. Modelling good habits is "
+        "therefore part of the job, not a private matter.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="d", title="Energy")
+    asked = {card.front: card.back for card in cards}
+    assert asked.get("In “Energy”, when does judgment suffer?") == (
+        "Long before people notice that they are tired"
+    )
+    assert "Therefore" not in " ".join(asked.values())

@@ -327,6 +327,15 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is longer than a phrase")
     if _two_objects(blank, tokens, first):
         out.append("blank holds who receives and what is given")
+    if words and words[0].lower in _SENTENCE_ADVERBS:
+        out.append("blank starts on a sentence adverb")  # "is [therefore part of the job]"
+    if (
+        words
+        and words[-1].lower in ("rather", "other")
+        and last + 1 < len(tokens)
+        and (tokens[last + 1].lower == "than")
+    ):
+        out.append("blank splits a phrase")  # "to [react rather] than respond"
     if _is_clause(blank) or (first == 0 and blank[0].tag == "VB" and len(words) > 1):
         # "[Write down exact words and moments], not ...": an instruction's verb with its
         # object is the whole instruction, with nothing left to cue it.
@@ -382,6 +391,11 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
+
+
+_SENTENCE_ADVERBS = frozenset(
+    ["therefore", "thus", "hence", "also", "still", "indeed", "however", "moreover", "then"]
+)
 
 
 def _two_objects(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:

@@ -378,7 +378,7 @@ def _set_readings(sentence: str) -> Iterator[tuple[str, str]]:
 # "Members who speak in Table Topics every week report that the fear fades": the finding of
 # people the chapter describes (a named author is `_REPORTED`'s, with "according to").
 _SAID_THAT = re.compile(
-    r"^(?:[A-Z][a-z]*\s+)?[a-z][^,;:]{2,80}?\s+(?:report|find|know|agree|say|notice|discover)s?"
+    r"^(?:[A-Z][a-z]*\s+)?[a-z][^,;:]{2,80}?\s+(?:report|find|know|agree|say|notice|discover|show|suggest|confirm|reveal)s?"
     r"\s+that\s+(?P<claim>[a-z][^;:]+)$"
 )
 
@@ -691,7 +691,13 @@ def _question_card(
     chapter: Chapter, asked: tuple[str, str], who: str, position: str, text: str
 ) -> Card:
     """A claim asked as a question, named in its chapter (and by whom it is reported)."""
-    return chapter.card(Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text)
+    # "is therefore part of the job, not a private matter": the adverb ties the sentence to
+    # the one before; the answer is "Part of the job".
+    answer = capitalise(_SENTENCE_ADVERB.sub("", asked[1]))
+    return chapter.card(Kind.CLAIM, _in_chapter(chapter, asked[0], who), answer, position, text)
+
+
+_SENTENCE_ADVERB = re.compile(r"^(?:therefore|thus|hence|also|still|indeed|then)\s+", re.I)
 
 
 def _in_chapter(chapter: Chapter, question: str, who: str = "") -> str:

@@ -422,6 +422,27 @@ MAX_CONTRAST_WORDS = 10
 MAX_CONTRAST_ANSWER_WORDS = 16  # "but [a sign that people care enough about the work ...]"
 
 
+# "Energy, not time, is the resource that limits most leaders": the side kept comes first,
+# the side rejected after it between commas.
+_X_NOT_Y_FIRST = re.compile(
+    r"^(?P<x>[A-Z][\w'’ -]{1,40}?),\s+not\s+(?P<y>[^,;:]{1,40}),\s+"
+    r"(?P<verb>[a-z]+)\s+(?P<rest>[^,;:]{3,80}?)[.!]?$"
+)
+
+
+def _x_not_y_first(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    m = _X_NOT_Y_FIRST.match(sentence)
+    if not m or m.group("x").split()[0].lower() in POINTING_WORDS | {"it", "they", "this"}:
+        return None
+    verb = m.group("verb")
+    if verb not in ("is", "are") and not verb.endswith("s"):
+        return None  # the claim's own verb, in the present: "is", "limits", "matters"
+    said = "is" if verb == "are" else verb
+    question = f"What {said} {m.group('rest')}, if not {m.group('y')}?"
+    x = m.group("x")
+    return (question, x[:1].upper() + x[1:]), (m.start("x"), m.end("x"))
+
+
 @lru_cache(maxsize=4096)
 def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     """ "The program is not a contest between clubs but a checklist of what a healthy club
@@ -432,7 +453,7 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     answer with the answer's span in the sentence."""
     m = _NOT_X_BUT_Y.match(sentence)
     if not m:
-        return _rather_than_question(sentence)
+        return _rather_than_question(sentence) or _x_not_y_first(sentence)
     x, y = m.group("x"), m.group("y")
     if len(y.split()) > MAX_CONTRAST_ANSWER_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
         return None
@@ -1495,7 +1516,10 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     stop = len(tokens) if stop is None else stop
     if tokens[-1].text in ".!":
         stop = min(stop, len(tokens) - 1)
-    if any(t.tag == "PRP" and not t.lower.endswith(("self", "selves")) for t in tokens[:stop]):
+    # A pronoun inside a clause of time has its referent there ("before people notice that
+    # they are tired"); elsewhere it points back.
+    own = next((k for k in range(verb, stop) if tokens[k].lower in _SUBORDINATING), stop)
+    if any(t.tag == "PRP" and not t.lower.endswith(("self", "selves")) for t in tokens[:own]):
         return None  # "the culture in which they work", "loses them": who is not said here
     said = tokens[verb]
     subject_text = _subject_text(sentence, subject)
