@@ -558,7 +558,15 @@ def is_noun_phrase(sentence: str, span: Span) -> bool:
 def _is_clause(blank: list[Token]) -> bool:
     """A subject and its finite verb inside the blank: "[they need to be concerned]"."""
     seen_noun = False
-    for t in blank:
+    for n, t in enumerate(blank):
+        if (
+            n == len(blank) - 1
+            and n
+            and blank[n - 1].tag == "NN"  # a singular subject, then its verb: "change arrives"
+            and t.tag == "NNS"
+            and lexicon_tag(t.lower) == "VBZ"
+        ):
+            return True  # "[a large change arrives]": its verb, read as a noun, ends the blank
         if t.tag.startswith(("NN", "PRP")):
             seen_noun = True
         elif t.tag in FINITE_TAGS and seen_noun:

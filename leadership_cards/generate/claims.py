@@ -301,6 +301,8 @@ def best_question(
             if asked and variant.startswith(_READER):
                 asked = _addressed(asked)
             if asked and setting:
+                if asked[0].startswith("When") and setting.startswith(("When", "Whenever")):
+                    continue  # "When news travels slowly, when do problems grow?"
                 asked = f"{setting}, {asked[0][:1].lower()}{asked[0][1:]}", asked[1]
             # The cheap refusals first: a weak answer, then a question on the chapter's topic.
             if not asked or not _answer_stands(asked[1]) or not _not_the_topic(asked, chapter):
