@@ -546,3 +546,23 @@ def test_a_blank_ending_on_its_clause_verb_is_a_whole_clause() -> None:
     plural = "Strong teams welcome large changes."
     at = plural.index("large")
     assert "blank is a whole clause" not in problems(plural, (at, len(plural) - 1))
+
+
+def test_people_are_asked_with_who_and_a_second_verb_phrase_is_no_object() -> None:
+    from leadership_cards.generate.questions import predicate_question
+
+    assert claim_question("Surprises embarrass panellists and rarely produce better answers.") == (
+        "Who do surprises embarrass?",
+        "Panellists",
+    )
+    assert claim_question("The best moderators speak less than anyone else.") is None
+    assert predicate_question("The best moderators speak less than anyone else.") == (
+        "Who speaks less than anyone else?",
+        "The best moderators",
+    )
+    # An argument is no person; a feeling is asked how, not what.
+    assert claim_question("A late win gives critics their best argument.") == (
+        "What does a late win give critics?",
+        "Their best argument",
+    )
+    assert claim_question('"Great job" feels kind and teaches nothing.') is None

@@ -663,6 +663,21 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         )
     ):
         return None  # the claim runs on past its object: asked as a whole elsewhere or not
+    # "embarrass panellists [and rarely produce ...]": a second verb phrase is no object.
+    second_verb = next(
+        (
+            k
+            for k in range(j + 1, stop - 1)
+            if tokens[k].lower in ("and", "or")
+            and next((t for t in tokens[k + 1 : stop] if t.tag != "RB"), tokens[k]).tag
+            in ("VB", "VBP", "VBZ")
+        ),
+        None,
+    )
+    if second_verb is not None:
+        stop = second_verb
+    if tokens[j].lower in ("more", "less", "fewer") or tokens[j].tag in ("JJR", "RBR"):
+        return None  # "speak [less than anyone]": the comparison is asked by its winner
     answer_tokens = [t for t in tokens[j:stop] if is_word(t)]
     rejected = next(
         (
@@ -763,6 +778,10 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         answer = sentence[tokens[verb + 1].start : answer_tokens[-1].end]
     if preposition == " from" and word not in _LASTING:
         return None  # where something comes from is `origin_question`'s
+    if kind == "what" and word in LINKING_VERBS:
+        return None  # "feels [kind]" read as a noun: how it feels, not what
+    if kind == "what" and not preposition and _a_person(answer_tokens):
+        kind = "who"  # "meets [each panellist]": "Who does the moderator meet?"
     question = f"{kind.capitalize()} {does} {subject_text} {base}{middle}{preposition}?"
     return question, answer[:1].upper() + answer[1:]
 
@@ -1720,6 +1739,42 @@ def _done_question(
     return f"What {has} {subject_text} done?", answer[:1].upper() + answer[1:]
 
 
+_PEOPLE = frozenset(
+    ["people", "person", "staff", "member", "audience", "mentor", "coach", "boss", "colleague"]
+    + ["peer", "guest", "client", "customer", "employee", "volunteer", "officer", "chair"]
+    + ["team", "followers", "child", "parent", "friend", "expert", "novice", "newcomer"]
+)
+
+
+def _a_person(phrase: list[Token]) -> bool:
+    """True when the phrase's head noun (before any clause of its own) names people."""
+    head = None
+    for t in phrase:
+        if t.tag in ("WDT", "WP", "IN", "TO") or t.lower == "that":
+            break
+        if t.tag.startswith("NN"):
+            head = t
+    if head is None or head.tag.startswith("NNP"):
+        return False
+    return _names_people(head.lower)
+
+
+def _names_people(word: str) -> bool:
+    """People by name ("members", "colleagues") or by what they do: a "-ist", or an "-er"
+    or "-or" whose stem is a verb ("followers", "moderator"); "answer", "argument" are not."""
+    single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith(("sses", "ches", "shes")):
+        single = word[:-2]  # "bosses"
+    if single in _PEOPLE or single.endswith(("ist", "ator")):
+        return True
+    if not single.endswith(("er", "or")):
+        return False
+    stem = single[:-2]
+    return any(
+        (lexicon_tag(form) or "").startswith("VB") for form in (stem, stem + "e") if len(form) > 2
+    )
+
+
 def _compared_subject(
     sentence: str, tokens: tuple[Token, ...], subject: tuple[Token, ...], verb: int, stop: int
 ) -> tuple[str, str] | None:
@@ -1742,6 +1797,7 @@ def _compared_subject(
         verb_text = said.lower
     else:
         verb_text = _third_person(said.lower)
-    question = f"What {verb_text}{sentence[said.end : tokens[stop - 1].end]}?"
+    who = "Who" if _names_people(subject[-1].lower) else "What"
+    question = f"{who} {verb_text}{sentence[said.end : tokens[stop - 1].end]}?"
     answer = sentence[subject[0].start : subject[-1].end]
     return question, answer[:1].upper() + answer[1:]
