@@ -314,6 +314,14 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
         ),
         ("Timing matters more than the words.", ("What matters more than the words?", "Timing")),
         (
+            "A moderator's job is to make the panellists look good.",
+            ("What is a moderator's job?", "To make the panellists look good"),
+        ),
+        (
+            "The purpose of an evaluation is to help the speaker grow.",
+            ("What is the purpose of an evaluation?", "To help the speaker grow"),
+        ),
+        (
             "Observations about shared experiences are safer than jokes.",
             ("What is safer than jokes?", "Observations about shared experiences"),
         ),
@@ -351,6 +359,7 @@ def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) 
         "Inner leaders grow while CEOs focus on growth.",  # "while": a contrast, not a time
         '"What got in the way?" gathers facts.',  # a quotation is no subject to ask about
         "They work better than rules.",  # who?
+        "The best way is to begin.",  # no job, role or purpose named
     ],
 )
 def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:

@@ -1654,7 +1654,29 @@ def _be_question(
         answer = sentence[kind[0].start : kind[-1].end]
         what = f"{tokens[j].lower} {tokens[j + 1].lower} of"
         return f"What {be} {subject} {what}?", answer[:1].upper() + answer[1:]
+    if (
+        j + 1 < stop
+        and tokens[j].lower == "to"
+        and tokens[j + 1].tag == "VB"
+        and _head_before_of(tokens[:verb]) in _PURPOSES
+    ):
+        # "A moderator's job is to make the panellists look good": the job is the point.
+        done = [t for t in tokens[j:stop] if is_word(t)]
+        if len(done) <= MAX_CLAIM_ANSWER_WORDS + 2 and not is_function(done[-1]):
+            answer = sentence[done[0].start : done[-1].end]
+            return f"What {be} {subject}?", answer[:1].upper() + answer[1:]
     return _named_by_its_clause(sentence, tokens, verb, j, stop)
+
+
+def _head_before_of(subject: tuple[Token, ...]) -> str:
+    """The subject's head noun: "the [purpose] of an evaluation", "a moderator's [job]"."""
+    of = next((k for k, t in enumerate(subject) if t.lower == "of" and k), len(subject))
+    return subject[of - 1].lower
+
+
+_PURPOSES = frozenset(
+    ["job", "role", "task", "aim", "purpose", "goal", "duty", "mission", "point", "work"]
+)
 
 
 def _named_by_its_clause(
