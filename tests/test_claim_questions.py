@@ -360,6 +360,7 @@ def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) 
         '"What got in the way?" gathers facts.',  # a quotation is no subject to ask about
         "They work better than rules.",  # who?
         "The best way is to begin.",  # no job, role or purpose named
+        "Leaders who refuse to delegate usually give one of three reasons.",  # a list's count
     ],
 )
 def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:

@@ -1618,6 +1618,8 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
         return None
     if not any(is_content(t) for t in done[1:]):
         return None  # "Leaders who wait lose": the verb alone says too little
+    if any(t.tag == "CD" for t in done):
+        return None  # "give one of three reasons": the count of what the chapter lists next
     answer = base + sentence[tokens[j - 1].end : done[-1].end]
     return f"What {does} {subject_text}{middle} do?", answer[:1].upper() + answer[1:]
 
