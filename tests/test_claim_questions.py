@@ -576,3 +576,20 @@ def test_people_are_asked_with_who_and_a_second_verb_phrase_is_no_object() -> No
         "Their best argument",
     )
     assert claim_question('"Great job" feels kind and teaches nothing.') is None
+
+
+def test_the_kind_kept_and_the_kind_rejected_are_asked_as_a_contrast() -> None:
+    asked = contrast_question("Leadership is a social, not a structural, phenomenon.")
+    assert asked is not None
+    assert asked[0] == ("What kind of phenomenon is leadership, if not structural?", "Social")
+
+
+def test_a_claim_stated_as_what_something_is_is_read_but_a_held_view_is_not() -> None:
+    from leadership_cards.generate.claims import _readings
+
+    assert "Inspiration moves followers." in list(
+        _readings("The lesson of the study is that inspiration moves followers.")
+    )
+    assert "The job is to motivate workers." not in list(
+        _readings("The conventional wisdom is that the job is to motivate workers.")
+    )

@@ -444,12 +444,28 @@ def _addressed(asked: tuple[str, str]) -> tuple[str, str] | None:
     return (question, answer) if "reader" not in question.lower() else None
 
 
+# "A third aspect of inner leadership is that inspiration, not motivation, characterizes
+# ...", "The fact is that no one can motivate someone else": the claim is the clause.
+_IS_THAT = re.compile(r"^[A-Z][^,;:]{2,80}?\s+is\s+that\s+(?P<claim>[a-z][^;:]+)$")
+# "The conventional wisdom is that ...", "Traditional definitions suggest that ...": a view the
+# chapter sets up to reject.
+_HELD_VIEW = re.compile(
+    r"\b(?:wisdom|myth|belief|assumption|view|perception|notion|definitions?|traditional|"
+    r"conventional|popular|common sense)\b",
+    re.IGNORECASE,
+)
+
+
 def _readings(sentence: str) -> Iterator[str]:
     """The sentence, then the plainer sentences it holds that a question can be asked of:
     its main clause before a leading "when"/"if"/"because" clause, and each of two joined
     claims that stands alone (a pronoun pointing back to the first is not resolved)."""
-    said = _SAID_THAT.match(sentence)
-    if said and not dangles(said.group("claim")):
+    said = _SAID_THAT.match(sentence) or _IS_THAT.match(sentence)
+    if (
+        said
+        and not dangles(said.group("claim"))
+        and not _HELD_VIEW.search(sentence[: said.start("claim")])
+    ):
         # "Members who speak every week report that the fear fades ...": what they found.
         yield capitalise(said.group("claim"))
     yield sentence

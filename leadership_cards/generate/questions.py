@@ -430,9 +430,30 @@ _X_NOT_Y_FIRST = re.compile(
 )
 
 
+# "Leadership is a social, not a structural, phenomenon": the kind kept and the kind rejected.
+_KIND_NOT_KIND = re.compile(
+    r"^(?P<subject>[A-Z][\w'’ -]{1,40}?)\s+(?P<be>is|are)\s+(?:an?\s+)?(?P<x>[\w-]+),\s+not\s+"
+    r"(?:an?\s+)?(?P<y>[\w-]+),\s+(?P<noun>[a-z][a-z -]{2,30}?)[.!]?$"
+)
+
+
+def _kind_not_kind(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    m = _KIND_NOT_KIND.match(sentence)
+    if not m or m.group("subject").split()[0].lower() in POINTING_WORDS | {"it", "they"}:
+        return None
+    subject = m.group("subject")
+    subject = subject if subject[:2].isupper() else subject[:1].lower() + subject[1:]
+    noun, be = m.group("noun"), m.group("be")
+    question = f"What kind of {noun} {be} {subject}, if not {m.group('y')}?"
+    x = m.group("x")
+    return (question, x[:1].upper() + x[1:]), (m.start("x"), m.end("x"))
+
+
 def _x_not_y_first(sentence: str) -> tuple[tuple[str, str], Span] | None:
     m = _X_NOT_Y_FIRST.match(sentence)
-    if not m or m.group("x").split()[0].lower() in POINTING_WORDS | {"it", "they", "this"}:
+    if m is None:
+        return _kind_not_kind(sentence)
+    if m.group("x").split()[0].lower() in POINTING_WORDS | {"it", "they", "this"}:
         return None
     verb = m.group("verb")
     if verb not in ("is", "are") and not verb.endswith("s"):
