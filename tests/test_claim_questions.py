@@ -456,6 +456,7 @@ def test_a_relative_subject_question_needs_the_main_verb_not_a_later_clause() ->
     ("sentence", "asked"),
     [
         ("Avoid humour that targets a group.", "What should you avoid?"),
+        ("Raise your glass only at the end of the toast.", "When should you raise your glass?"),
         ("Never explain a joke that failed; move on.", "What should you never explain?"),
         ("Start with small moments of humour.", "What should you start with?"),
     ],
@@ -593,3 +594,8 @@ def test_a_claim_stated_as_what_something_is_is_read_but_a_held_view_is_not() ->
     assert "The job is to motivate workers." not in list(
         _readings("The conventional wisdom is that the job is to motivate workers.")
     )
+
+
+def test_a_rejected_word_against_a_long_side_kept_is_no_contrast_question() -> None:
+    sentence = "The aim is to leave the person feeling celebrated, not exposed."
+    assert contrast_question(sentence) is None

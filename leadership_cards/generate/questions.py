@@ -699,6 +699,8 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         stop = second_verb
     if tokens[j].lower in ("more", "less", "fewer") or tokens[j].tag in ("JJR", "RBR"):
         return None  # "speak [less than anyone]": the comparison is asked by its winner
+    if any(t.lower in ("only", "just") and t.tag == "RB" for t in tokens[j + 1 : stop]):
+        return None  # "raise your glass [only at the end]": when is the point
     answer_tokens = [t for t in tokens[j:stop] if is_word(t)]
     rejected = next(
         (
@@ -1252,6 +1254,10 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     if any(t.tag in FINITE_TAGS for t in analysis.tokens):
         return None  # "what leaders say is ...": no plain subject
     y = m.group("y")
+    if len(m.group("x").split()) == 1 and len(y.split()) > 3:
+        # "is to leave the person feeling celebrated, not exposed": the rejected word answers
+        # the last word of the side kept, not all of it.
+        return None
     said = analyse(sentence)
     at = said.index_at(m.start("y")) if said else None
     if at is None or said is None or said.tokens[at].tag in ("VBN", "VBD", "RB"):
@@ -1504,6 +1510,8 @@ def _main_verb(tokens: tuple[Token, ...]) -> int | None:
                 )
                 pending -= 0 if clause else 1
                 continue
+            if t.tag == "MD" or t.lower in AUXILIARY_WORDS:
+                return i
             return i if _can_be_verb(_base_form(t.lower)) else None
     return None
 
@@ -1587,18 +1595,10 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
         j += 2
     does = "did" if past else "does" if said.tag in ("VBZ", "NNS") else "do"
     middle = f" {adverbs}" if adverbs else ""
-    if (
-        j + 2 < stop + 1
-        and tokens[j].lower in _PLACE_PREPOSITIONS
-        and tokens[j + 1].tag in ("DT", "PRP$")
-    ):
-        place = [t for t in tokens[j:stop] if is_word(t)]
-        head = next((t for t in place[2:] if t.tag.startswith("NN")), None)
-        if head is None or len(place) > MAX_CLAIM_ANSWER_WORDS:
-            return None
-        answer = sentence[place[0].start : place[-1].end]
-        where = "When" if head.lower in _TIME_NOUNS else "Where"  # "within a season"
-        return f"{where} {does} {subject_text}{middle} {base}?", answer[:1].upper() + answer[1:]
+    placed = _place_or_time(sentence, tokens, j, stop)
+    if placed:
+        where, held, answer = placed
+        return f"{where} {does} {subject_text}{middle} {base}{held}?", answer
     timed = next(
         (
             k
@@ -1682,6 +1682,7 @@ def _be_question(
         and tokens[j].lower == "to"
         and tokens[j + 1].tag == "VB"
         and _head_before_of(tokens[:verb]) in _PURPOSES
+        and verb > 2  # "the aim" alone: the aim of what the sentence before named
     ):
         # "A moderator's job is to make the panellists look good": the job is the point.
         done = [t for t in tokens[j:stop] if is_word(t)]
@@ -1736,6 +1737,34 @@ def _named_by_its_clause(
     return question, answer[:1].upper() + answer[1:]
 
 
+def _place_or_time(
+    sentence: str, tokens: tuple[Token, ...], j: int, stop: int
+) -> tuple[str, str, str] | None:
+    """Where or when a verb's action happens, from `j` after the verb: ("Where", "", "In the
+    middle of the organization"), or with an object kept in the question ("When", " your
+    glass", "Only at the end")."""
+    k = j
+    while k < stop and tokens[k].tag in ("DT", "PRP$", "JJ", "NN", "NNS", "POS"):
+        k += 1
+    held = sentence[tokens[j - 1].end : tokens[k - 1].end] if k > j else ""
+    start = k
+    if k < stop and tokens[k].lower in ("only", "just", "always", "usually"):
+        k += 1
+    if not (
+        k + 2 <= stop
+        and tokens[k].lower in _PLACE_PREPOSITIONS
+        and tokens[k + 1].tag in ("DT", "PRP$")
+    ):
+        return None
+    place = [t for t in tokens[start:stop] if is_word(t)]
+    head = next((t for t in place[2:] if t.tag.startswith("NN")), None)
+    if head is None or len(place) > MAX_CLAIM_ANSWER_WORDS or is_function(place[-1]):
+        return None
+    answer = sentence[place[0].start : place[-1].end]
+    where = "When" if head.lower in _TIME_NOUNS else "Where"  # "within a season"
+    return where, held, answer[:1].upper() + answer[1:]
+
+
 def _modal_question(
     sentence: str,
     tokens: tuple[Token, ...],
@@ -1746,12 +1775,18 @@ def _modal_question(
 ) -> tuple[str, str] | None:
     """ "A team that watches its leader change a habit will offer the next comment sooner"
     -> ("What will a team that watches its leader change a habit do?", "Offer the next
-    comment sooner"): what a subject named by its own clause will or must do."""
+    comment sooner"): what a subject named by its own clause will or must do; where or when
+    a subject should do something ("The reader should raise a glass only at the end" ->
+    "When should the reader raise a glass?")."""
     modal = tokens[verb].lower
     if modal not in ("will", "must", "should", "can", "would") or verb + 1 >= stop:
         return None
     if tokens[verb + 1].tag != "VB" or tokens[verb + 1].lower in AUXILIARY_WORDS:
         return None
+    placed = _place_or_time(sentence, tokens, verb + 2, stop)
+    if placed:
+        where, held, answer = placed
+        return f"{where} {modal} {subject_text} {tokens[verb + 1].lower}{held}?", answer
     if not any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:]):
         return None  # "What will leaders do?" has as many answers as the chapter
     done = [t for t in tokens[verb + 1 : stop] if is_word(t)]
