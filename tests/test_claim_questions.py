@@ -599,3 +599,20 @@ def test_a_claim_stated_as_what_something_is_is_read_but_a_held_view_is_not() ->
 def test_a_rejected_word_against_a_long_side_kept_is_no_contrast_question() -> None:
     sentence = "The aim is to leave the person feeling celebrated, not exposed."
     assert contrast_question(sentence) is None
+
+
+def test_what_it_is_important_to_do_is_asked() -> None:
+    from leadership_cards.generate.questions import extraposed_question
+    from leadership_cards.generate.text import dangles
+
+    sentence = "It is important to notice which tasks drain you."
+    assert not dangles(sentence)
+    assert extraposed_question(sentence) == (
+        "What is it important to notice?",
+        "Which tasks drain you",
+    )
+    assert extraposed_question("It is tempting to answer every question yourself.") == (
+        "What is it tempting to answer yourself?",
+        "Every question",
+    )
+    assert extraposed_question("It is easy to think of them as robots.") is None

@@ -24,6 +24,7 @@ from leadership_cards.generate.questions import (
     cleft_question,
     contrast_question,
     copular_question,
+    extraposed_question,
     infinitive_question,
     judged_by_question,
     kind_question,
@@ -38,6 +39,7 @@ from leadership_cards.generate.questions import (
 )
 from leadership_cards.generate.text import (
     _RANK,
+    EXTRAPOSED,
     LONG_STATEMENT_WORDS,
     SUPERLATIVE,
     VERBS,
@@ -291,6 +293,7 @@ def best_question(
             or states_a_claim(sentence)
             or _FINDING.match(sentence)
             or advice(sentence)
+            or EXTRAPOSED.match(sentence)
         )
     ):
         return None
@@ -518,6 +521,7 @@ _RANKED_QUESTIONS: tuple[Callable[[str, str], tuple[str, str] | None], ...] = (
     lambda sentence, plain: subject_question(plain),
     lambda sentence, plain: relative_subject_question(plain),
     lambda sentence, plain: predicate_question(plain),
+    lambda sentence, plain: extraposed_question(sentence),
 )
 
 # "A rhetorical question that everyone can answer, such as asking whether ..., invites a

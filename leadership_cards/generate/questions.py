@@ -20,7 +20,7 @@ from leadership_cards.generate.syntax import (
     is_function,
     lexicon_tag,
 )
-from leadership_cards.generate.text import PREFERRED_OVER, reduced_relative
+from leadership_cards.generate.text import EXTRAPOSED, PREFERRED_OVER, reduced_relative
 from leadership_cards.generate.words import (
     COPULAS,
     DURATIONS,
@@ -1881,3 +1881,32 @@ def _compared_subject(
     question = f"{who} {verb_text}{sentence[said.end : tokens[stop - 1].end]}?"
     answer = sentence[subject[0].start : subject[-1].end]
     return question, answer[:1].upper() + answer[1:]
+
+
+def extraposed_question(sentence: str) -> tuple[str, str] | None:
+    """ "It is important to notice which tasks drain you." -> ("What is it important to
+    notice?", "Which tasks drain you"): what the chapter judges worth doing."""
+    m = EXTRAPOSED.match(sentence.strip())
+    if not m:
+        return None
+    what = m.group("what")
+    cut = re.search(r",|\s(?:because|since|so that|when|if|before|while)\s", what)
+    if cut:
+        what = what[: cut.start()]
+    words = what.split()
+    if not 1 <= len(words) <= MAX_CLAIM_ANSWER_WORDS:
+        return None
+    if words[0].lower() in _ASKED_PREPOSITIONS | {"of", "in", "at", "by"} or any(
+        w.lower().strip(".,") in ("it", "them", "they", "this", "these", "him", "her")
+        for w in words
+    ):
+        return None  # "to think [of them] ...": a verb's particle, or who is not said here
+    if not _can_be_verb(m.group("verb")):
+        return None
+    who = f" for {m.group('who')}" if m.group("who") else ""
+    oneself = ""
+    if len(words) > 1 and words[-1].lower() in ("yourself", "themselves", "himself", "herself"):
+        oneself = " " + words[-1]  # "to answer every question yourself"
+        what = what[: what.rfind(" ")]
+    question = f"What is it {m.group('judged')}{who} to {m.group('verb')}{oneself}?"
+    return question, what[:1].upper() + what[1:]

@@ -167,6 +167,13 @@ def strip_citations(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
+#: "It is important to notice which tasks drain you": "it" stands for the infinitive after.
+EXTRAPOSED = re.compile(
+    r"^It\s+is\s+(?:often\s+|always\s+|usually\s+)?(?P<judged>important|essential|vital|"
+    r"crucial|critical|useful|helpful|wise|better|best|easier|harder|easy|hard|tempting|"
+    r"a\s+mistake|a\s+good\s+idea)\s+(?:for\s+(?P<who>[a-z][\w ]{1,30}?)\s+)?"
+    r"to\s+(?P<verb>[a-z]+)\s+(?P<what>[^;:]+?)[.!]?$"
+)
 _SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+(?=who\b)")
 _THIS_KIND = re.compile(r"\bthis\s+(?=(?:kind|sort|type)\s+of\b)")
@@ -187,6 +194,8 @@ def dangles(sentence: str) -> bool:
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
         return False  # "It is inner leaders who ..." stands on its own
+    if words[:2] == ["it", "is"] and EXTRAPOSED.match(sentence):
+        return False  # "It is important to notice ...": "it" stands for what follows
     return words[0] in _DANGLING_START or _points_back(sentence)
 
 
