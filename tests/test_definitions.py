@@ -455,3 +455,34 @@ def test_a_term_is_asked_as_the_source_writes_it(tmp_path: Path) -> None:
     assert "In “Club Roles”, what is the opening of a speech?" in fronts
     assert "In “Club Roles”, what is opening of a speech?" not in fronts
     assert "In “Club Roles”, what is a story opening?" in fronts
+
+
+def test_a_purpose_that_points_back_is_left_out_of_the_meaning(tmp_path: Path) -> None:
+    """ "to come to terms with it" says "it" of a word the card never shows: the meaning is
+    the thing before it. A purpose that names what it serves stays."""
+    cards = chapter_cards(
+        tmp_path,
+        "A change arrives on a given date. "
+        "Transition is the inner process people go through to come to terms with it.\n\n"
+        "A rehearsal is a full run of the speech to find the weak transitions.",
+    )
+    backs = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert backs["In “Club Roles”, what is transition?"] == "The inner process people go through."
+    assert backs["In “Club Roles”, what is a rehearsal?"] == (
+        "A full run of the speech to find the weak transitions."
+    )
+
+
+def test_an_identity_is_asked_both_ways(tmp_path: Path) -> None:
+    """ "Groupthink is the danger that grows with a team's closeness" names one thing twice:
+    the term is asked, and so is the thing it names."""
+    cards = chapter_cards(tmp_path, "Groupthink is the danger that grows with a team's closeness.")
+    asked = {(c.front, c.back) for c in cards}
+    assert (
+        "In “Club Roles”, what is groupthink?",
+        "The danger that grows with a team's closeness.",
+    ) in asked
+    assert (
+        "In “Club Roles”, what is the danger that grows with a team's closeness?",
+        "Groupthink",
+    ) in asked

@@ -435,7 +435,7 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         acronym = sum(c.isupper() for c in first_word) > 1
         if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
             term = term[0].lower() + term[1:]
-        meaning = _AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip(".")
+        meaning = _without_pointing_purpose(_AFTERTHOUGHT.sub("", m.group("def").strip()))
         answer = capitalise(meaning)
         if word_count(answer) > MAX_DEFINITION_WORDS:
             return  # a meaning too long to recall as one fact; its parts are asked elsewhere
@@ -459,6 +459,27 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         if question in ("What is {}?", _WORD_MEANS):
             yield from _named_from_meaning(chapter, term, meaning, plain, position, text)
         return
+
+
+def _without_pointing_purpose(meaning: str) -> str:
+    """The meaning without a closing purpose that points back ("the inner process people go
+    through [to come to terms with it]"): the thing itself is the meaning, and "it" would
+    stand for a word the card never shows."""
+    meaning = meaning.rstrip(".")
+    purpose = _POINTING_PURPOSE.search(meaning)
+    if purpose is None or _POINTS_BACK.search(meaning[: purpose.start()]):
+        return meaning
+    kept = meaning[: purpose.start()]
+    return kept if word_count(kept) >= MIN_KEPT_MEANING_WORDS else meaning
+
+
+#: A closing "to ..." clause that holds a pronoun: "to come to terms with it".
+_POINTING_PURPOSE = re.compile(
+    r"\s+(?:in order\s+)?to\s+[a-z][\w'’-]*(?:\s+[\w'’-]+){0,6}?\s+(?:it|them|this|that)$"
+)
+#: What a meaning keeps at the least once its purpose goes: "the inner process people go
+#: through", never a bare "a way".
+MIN_KEPT_MEANING_WORDS = 4
 
 
 #: "drew a line between change and transition": the passage sets two terms side by side.
