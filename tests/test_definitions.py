@@ -486,3 +486,35 @@ def test_an_identity_is_asked_both_ways(tmp_path: Path) -> None:
         "In “Club Roles”, what is the danger that grows with a team's closeness?",
         "Groupthink",
     ) in asked
+
+
+def test_a_name_given_by_he_names_the_cited_author(tmp_path: Path) -> None:
+    """ "... he called hygiene factors" leans on the sentence that cited Herzberg: the card
+    names him. With nobody cited before it, the "he" stands for no one the card could show,
+    and no card is made."""
+    cards = chapter_cards(
+        tmp_path,
+        "Frederick Herzberg drew a distinction about work (Herzberg, 1959). "
+        "Pay and working conditions he called hygiene factors.\n\n"
+        "Our first club president ran a tight ship. "
+        "Short, sharp evaluations she called quick wins.",
+    )
+    clozes = [c.cloze for c in cards if c.kind is Kind.DEFINITION and c.cloze]
+    assert (
+        "In “Club Roles”, pay and working conditions Herzberg called {{c1::hygiene factors}}."
+        in clozes
+    )
+    assert not any("quick wins" in c for c in clozes)
+
+
+def test_a_person_is_named_from_a_citation_of_one_author() -> None:
+    from leadership_cards.generate.referents import with_person_named
+
+    passage = "Bridges drew a line (Bridges, 1991). He called the middle the neutral zone."
+    assert with_person_named("He called the middle the neutral zone.", passage) == (
+        "Bridges called the middle the neutral zone."
+    )
+    said = "Bridges (1991) saw a middle he called the neutral zone."
+    assert with_person_named(said, said) == said
+    two = "Fisher and Ury wrote it (Fisher and Ury, 1981). He called it principled."
+    assert with_person_named("He called it principled.", two) is None

@@ -16,6 +16,7 @@ from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import STATEMENT_LISTS, Chapter, with_term_before
 from leadership_cards.generate.list_cards import TitledList, titled_lists
 from leadership_cards.generate.phrasing import ListName, lead_in_name, with_article
+from leadership_cards.generate.referents import with_person_named
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     capitalise,
@@ -332,12 +333,13 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
     if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
         front = f"What is {m.group('def')} called?"
         yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
-    for m in _CALLED.finditer(sentence) if _MAY_CALL.search(sentence) else ():
+    named = with_person_named(sentence, text) if _MAY_CALL.search(sentence) else None
+    for m in _CALLED.finditer(named) if named else ():
         name = m.group("name")
-        if name.split()[0].lower() in _NOT_A_NAME or dangles(sentence):
+        if name.split()[0].lower() in _NOT_A_NAME or dangles(named):
             continue
         start, end = m.span("name")
-        cloze = f"{sentence[:start]}{{{{c1::{name}}}}}{sentence[end:]}"
+        cloze = f"{named[:start]}{{{{c1::{name}}}}}{named[end:]}"
         yield chapter.card(Kind.DEFINITION, "", "", position, text, cloze=cloze)
         return
 
