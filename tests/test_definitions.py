@@ -518,3 +518,29 @@ def test_a_person_is_named_from_a_citation_of_one_author() -> None:
     assert with_person_named(said, said) == said
     two = "Fisher and Ury wrote it (Fisher and Ury, 1981). He called it principled."
     assert with_person_named("He called it principled.", two) is None
+
+
+def test_a_metaphor_is_asked_as_what_a_thing_is_to_its_owner(tmp_path: Path) -> None:
+    """ "The pause is the speaker's punctuation" says what a pause is to a speaker, not what
+    it means: it is asked so. A rank ("the speaker's best friend") is a verdict, not a
+    metaphor to learn, and makes no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "The pause is the speaker's punctuation.\n\nSilence is the speaker's best friend.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is the pause to a speaker?"] == "The speaker's punctuation."
+    assert not any("silence" in front for front in asked)
+
+
+def test_the_kind_a_thing_is_is_asked(tmp_path: Path) -> None:
+    """ "X is itself a form of Y, and ..." -> "What is X a form of?"; a sentence whose
+    subject points back ("This is a form of ...") gives no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "Moving someone up a level is itself a form of recognition, and often a more "
+        "welcome one than praise.\n\nA member gave up her role. This is a form of burnout.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is moving someone up a level a form of?"] == "Recognition."
+    assert not any("burnout" in back.lower() for back in asked.values())

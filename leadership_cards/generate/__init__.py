@@ -346,8 +346,10 @@ def _asks_back(card: Card, other: Card) -> bool:
     ) == _bare(card.back)
 
 
-#: "What is X?" with or without the chapter's name before it.
-_IDENTITY = re.compile(r"^(?:In “[^”]*”, )?[Ww]hat (?:is|are) (?P<what>.+)\?$")
+#: "What is X?" (or "What is X to a speaker?") with or without the chapter's name before it.
+_IDENTITY = re.compile(
+    r"^(?:In “[^”]*”, )?[Ww]hat (?:is|are) (?P<what>.+?)(?: to an? [a-z][\w-]*)?\?$"
+)
 
 
 def _bare(text: str) -> str:

@@ -235,6 +235,14 @@ def _from_text(
                 chapter, entry.group("term"), entry.group("def"), position, text
             )
             continue
+        owned = _OWNED.match(sentence) if "s " in sentence else None
+        if owned:
+            yield from _owned(chapter, owned, position, text)
+            continue
+        kind_of = _KIND_OF.match(sentence) if " of " in sentence else None
+        if kind_of:
+            yield from _kind_of(chapter, kind_of, position, text)
+            continue
         marked = _marked_definition(sentence, terms)
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
@@ -247,6 +255,77 @@ def _from_text(
         yield from _named_in_passing(chapter, sentence, position, text)
         for clause in _clauses(sentence):
             yield from _defined(chapter, clause, position, text)
+
+
+#: "The pause is the speaker's punctuation.": a thing, then what it is to its owner, and
+#: nothing after.
+_OWNED = re.compile(
+    r"^(?P<term>(?:(?:The|An?)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}) (?P<verb>is|are) "
+    r"(?P<meaning>the (?P<owner>[a-z][\w-]*)['’]s (?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\.?$"
+)
+
+
+def _owned(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "The pause is the speaker's punctuation" is a metaphor: not what a pause means, but
+    what it is to a speaker. "What is the pause to a speaker?" -> "The speaker's
+    punctuation." A rank ("the speaker's best tool") is a verdict and makes no such card."""
+    from leadership_cards.generate.syntax import analyse, lexicon_tag
+
+    raw_term, owner = m.group("term"), m.group("owner")
+    bare = _LEADING_DETERMINER.sub("", raw_term)
+    if bare.split()[0].lower() in _NOT_A_TERM or not _is_noun(bare[:1].lower() + bare[1:]):
+        return
+    if lexicon_tag(owner) != "NN" or owner.lower() in bare.lower():
+        return
+    analysis = analyse(m.group("meaning"))
+    if analysis is None or any(
+        t.tag in ("JJS", "RBS", "JJR") or t.lower in _MEASURED_AGAINST for t in analysis.tokens
+    ):
+        return  # "the listener's other tool": other than one the card does not show
+    if not analysis.tokens[-1].tag.startswith("NN"):
+        return
+    term = raw_term[:1].lower() + raw_term[1:] if not _is_name(raw_term) else raw_term
+    front = f"What {m.group('verb')} {term} to {with_article(owner)}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("meaning")) + ".", position, text)
+
+
+#: Words that rank a thing or set it beside another, in a metaphor that is a verdict.
+_MEASURED_AGAINST = frozenset(
+    ["other", "own", "same", "only", "main", "first", "last", "next", "real", "true", "chief"]
+    + ["favourite", "favorite", "prime", "second", "final", "single", "one"]
+)
+
+
+#: "Moving someone up a level is itself a form of recognition": the kind a thing is.
+_KIND_OF = re.compile(
+    r"^(?P<term>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?) (?P<verb>is|are) "
+    r"(?:(?:itself|themselves|really|simply|also|just|essentially)\s+)?"
+    r"(?:an?|one) (?P<kind>form|kind|type|sort|variety|version|mode) of "
+    r"(?P<genus>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})(?=[,;:.]|$)"
+)
+
+
+def _kind_of(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Moving someone up a level is itself a form of recognition, and ..." -> "What is
+    moving someone up a level a form of?" -> "Recognition": the kind a thing belongs to is
+    a fact of its own, whatever the sentence adds after it."""
+    term, genus = m.group("term"), m.group("genus")
+    if dangles(term) or term.split()[0].lower() in _NOT_A_TERM or _POINTS_BACK.search(genus):
+        return
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(genus)
+    if analysis is None or not analysis.tokens[-1].tag.startswith("NN"):
+        return  # "a form of [giving up]" is asked elsewhere, if at all
+    term = term if _is_name(term) else term[:1].lower() + term[1:]
+    front = f"What {m.group('verb')} {term} {with_article(m.group('kind'))} of?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(genus) + ".", position, text)
+
+
+def _is_name(term: str) -> bool:
+    """ "SBI", "Table Topics": a term that keeps its capitals inside a question."""
+    words = term.split()
+    return sum(c.isupper() for c in words[0]) > 1 or any(w[:1].isupper() for w in words[1:])
 
 
 def _referred(

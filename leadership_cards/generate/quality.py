@@ -95,7 +95,7 @@ def problems(card: Card) -> list[str]:
         found.append("blank without a cloze")
     if judged and card.kind is Kind.DEFINITION and not _defines_a_term(front):
         found.append("definition of a clause, not a term")
-    if judged and card.kind is Kind.DEFINITION and _ranks_or_owns(back):
+    if judged and card.kind is Kind.DEFINITION and _ranks_or_owns(back) and not _to_its_owner(card):
         found.append("a rank or an owner, not a meaning")
     if not card.deck or not card.chapter:
         found.append("no deck or chapter")
@@ -198,6 +198,19 @@ def _ranks_or_owns(meaning: str) -> bool:
         if token.tag in _RANK_OR_OWNER:
             return True
     return False
+
+
+def _to_its_owner(card: Card) -> bool:
+    """ "What is the pause to a speaker?" -> "The speaker's punctuation": the question asks
+    what X is to its owner, so the owner is the point, not a verdict passed off as a
+    meaning."""
+    m = _OWNER.match(card.back)
+    return m is not None and card.front.endswith(
+        (f" to a {m.group('owner')}?", f" to an {m.group('owner')}?")
+    )
+
+
+_OWNER = re.compile(r"^The (?P<owner>[a-z][\w-]*)['’]s [a-z]")
 
 
 def _whole_sentence(answer: str, passage: str) -> bool:
