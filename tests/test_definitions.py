@@ -544,3 +544,26 @@ def test_the_kind_a_thing_is_is_asked(tmp_path: Path) -> None:
     asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
     assert asked["In “Club Roles”, what is moving someone up a level a form of?"] == "Recognition."
     assert not any("burnout" in back.lower() for back in asked.values())
+
+
+def test_a_name_and_who_gave_it_are_asked(tmp_path: Path) -> None:
+    """ "Oncken and Wass called such a problem a monkey" names "such a problem" by the term
+    of the sentence before; "He called ..." names the cited author. A pointer with no term
+    before it ("Such a plan" after a sentence about no term) gives no card, nor does a
+    verdict ("called the meeting a success")."""
+    cards = chapter_cards(
+        tmp_path,
+        "Reverse delegation happens when a follower hands a problem back to the leader. "
+        "Oncken and Wass called such a problem a monkey that jumps from back to back.\n\n"
+        "Kurt Lewin described change in three stages (Lewin, 1947). "
+        "He called the first stage unfreezing.\n\n"
+        "Members wrote down what they would change. Smith and Jones called such a plan "
+        "a roadmap. Jones called the meeting a success.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert (
+        asked["In “Club Roles”, what did Oncken and Wass call the problem in reverse delegation?"]
+        == "A monkey."
+    )
+    assert asked["In “Club Roles”, what did Lewin call the first stage?"] == "Unfreezing."
+    assert not any(back in ("A roadmap.", "A success.") for back in asked.values())

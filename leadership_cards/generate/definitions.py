@@ -247,6 +247,14 @@ def _from_text(
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
             continue
+        # "He called such a problem ...": the person named from the passage's citations.
+        called = (
+            _CALLED_BY.match(with_person_named(sentence, text) or "")
+            if " call" in sentence
+            else None
+        )
+        if called:
+            yield from _called_by(chapter, called, before, position, text)
         if before:
             referred = list(_referred(chapter, sentence, before, position, text))
             if referred:
@@ -320,6 +328,50 @@ def _kind_of(chapter: Chapter, m: re.Match[str], position: str, text: str) -> It
     term = term if _is_name(term) else term[:1].lower() + term[1:]
     front = f"What {m.group('verb')} {term} {with_article(m.group('kind'))} of?"
     yield chapter.card(Kind.DEFINITION, front, capitalise(genus) + ".", position, text)
+
+
+#: "Oncken and Wass called such a problem a monkey that jumps ...": who gave what a name.
+_CALLED_BY = re.compile(
+    r"^(?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    r"(?:called|termed|dubbed|named|labelled|labeled) "
+    r"(?P<what>(?:such\s+an?|this|these|that|those|the|an?|their|his|her)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
+    r"(?P<name>(?:an?|the)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?|[“\"][^”\"]{2,40}[”\"]"
+    r"|[a-z][\w'’-]*(?=[.;]|$))"
+    r"(?=[,;:.(]|\s+(?:that|which|who|because|for|since)\b|$)"
+)
+#: Nouns that judge rather than name: "called the meeting a success".
+_VERDICTS = frozenset(
+    ["success", "failure", "mistake", "disaster", "triumph", "waste", "mess", "win", "loss"]
+    + ["joke", "farce", "error", "shame", "pity", "gift", "blessing", "curse", "problem"]
+)
+#: Determiners by which the thing named points to the sentence before: "such a problem".
+_POINTING = re.compile(r"^(?:such\s+an?|this|these|that|those)\s+", re.I)
+
+
+def _called_by(
+    chapter: Chapter, m: re.Match[str], before: str, position: str, text: str
+) -> Iterator[Card]:
+    """ "Oncken and Wass called such a problem a monkey that jumps ..." -> "What did Oncken
+    and Wass call the problem in reverse delegation?" -> "A monkey": a name and who gave it.
+    A thing that points back ("such a problem") is named by the term the sentence before
+    was about ("Reverse delegation happens when ..."), or the sentence makes no card."""
+    from leadership_cards.generate.syntax import analyse
+
+    what = m.group("what")
+    pointing = _POINTING.match(what)
+    if pointing:
+        if not before or not _is_noun(what[pointing.end() :]):
+            return
+        what = f"the {what[pointing.end() :]} in {_as_term(before)}"
+    elif what.split()[0].lower() in ("their", "his", "her"):
+        return  # "called her approach ...": whose, the card cannot say
+    analysis = analyse(m.group("name"))
+    tokens = analysis.tokens if analysis else ()
+    if not tokens or not tokens[-1].tag.startswith(("NN", "VBG")) or tokens[-1].lower in _VERDICTS:
+        return  # "called the plan good", "called the meeting a success": a verdict, not a name
+    front = f"What did {m.group('who')} call {what}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("name")) + ".", position, text)
 
 
 def _is_name(term: str) -> bool:
