@@ -262,3 +262,19 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
         "What is the coach's working instrument?",
         "The open question",
     )
+
+
+def test_a_key_of_two_purposes_is_asked_for_the_first() -> None:
+    """ "The key to X is to A and to B": two purposes too long for one answer; the first is
+    asked. One purpose of many words is still too long to ask."""
+    assert copular_question(
+        "The key to resolving conflict is to separate the people from the problem and to ask "
+        "why before arguing about what."
+    ) == ("What is the key to resolving conflict?", "To separate the people from the problem")
+    assert (
+        copular_question(
+            "The key to resolving conflict is to separate the people who disagree from the "
+            "problem that they share with everyone."
+        )
+        is None
+    )
