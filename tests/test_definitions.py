@@ -567,3 +567,22 @@ def test_a_name_and_who_gave_it_are_asked(tmp_path: Path) -> None:
     )
     assert asked["In “Club Roles”, what did Lewin call the first stage?"] == "Unfreezing."
     assert not any(back in ("A roadmap.", "A success.") for back in asked.values())
+
+
+def test_a_long_meaning_is_asked_by_its_head(tmp_path: Path) -> None:
+    """A meaning too long to recall is asked by the noun phrase it opens on, up to the words
+    that qualify it; one whose head is a bare "a relationship" makes no card."""
+    cards = chapter_cards(
+        tmp_path,
+        "For current purposes, inner leadership is an interactive relationship between a "
+        "leader and several followers voluntarily engaged in situations where leader and led "
+        "are united on values and trust each other enough to risk self in joint activity.\n\n"
+        "For current purposes, mentoring is a relationship voluntarily entered into by two "
+        "members of a club who agree to meet every week and talk through each speech the "
+        "newer member gives until the pathway is done.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is inner leadership?"] == (
+        "An interactive relationship between a leader and several followers."
+    )
+    assert "In “Club Roles”, what is mentoring?" not in asked

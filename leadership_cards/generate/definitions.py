@@ -569,9 +569,14 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
             term = term[0].lower() + term[1:]
         meaning = _without_pointing_purpose(_AFTERTHOUGHT.sub("", m.group("def").strip()))
+        if word_count(meaning) > MAX_DEFINITION_WORDS:
+            # A meaning too long to recall as one fact: its head, if that names the kind of
+            # thing the term is ("an interactive relationship between a leader and several
+            # followers"); the qualifications after it are asked elsewhere.
+            meaning = _head_of(meaning)
+            if not meaning:
+                return
         answer = capitalise(meaning)
-        if word_count(answer) > MAX_DEFINITION_WORDS:
-            return  # a meaning too long to recall as one fact; its parts are asked elsewhere
         contrast = _CONTRAST.search(answer)
         if plain and contrast:
             yield from _contrasted(chapter, term, answer, contrast, position, text)
@@ -613,6 +618,33 @@ _POINTING_PURPOSE = re.compile(
 #: What a meaning keeps at the least once its purpose goes: "the inner process people go
 #: through", never a bare "a way".
 MIN_KEPT_MEANING_WORDS = 4
+
+
+def _head_of(meaning: str) -> str:
+    """The noun phrase a long meaning opens on, with its prepositional phrases, up to the
+    participle, relative clause, adverb or comma that qualifies it: "an interactive
+    relationship between a leader and several followers [voluntarily engaged in ...]". ""
+    when that head is too short to say what the term is, or the meaning opens otherwise."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(meaning)
+    if analysis is None or analysis.tokens[0].lower not in _ARTICLES:
+        return ""
+    tokens = analysis.tokens
+    end = 0
+    for i, token in enumerate(tokens):
+        if token.tag not in _HEAD_TAGS:
+            break
+        if token.tag.startswith("NN"):
+            end = i + 1
+    head = meaning[: tokens[end - 1].end] if end else ""
+    return head if MIN_HEAD_WORDS <= word_count(head) <= MAX_RECOGNISED_WORDS else ""
+
+
+#: What a head noun phrase holds: determiners, adjectives, nouns, prepositions and "and".
+_HEAD_TAGS = frozenset({"DT", "JJ", "JJR", "NN", "NNS", "IN", "CC", "CD", "PRP$", "POS"})
+#: A head shorter than this ("a relationship") says too little to be the meaning.
+MIN_HEAD_WORDS = 5
 
 
 #: "drew a line between change and transition": the passage sets two terms side by side.
