@@ -586,3 +586,18 @@ def test_a_long_meaning_is_asked_by_its_head(tmp_path: Path) -> None:
         "An interactive relationship between a leader and several followers."
     )
     assert "In “Club Roles”, what is mentoring?" not in asked
+
+
+def test_a_meaning_opening_on_a_participle_and_its_noun_defines(tmp_path: Path) -> None:
+    """ "an experienced member who ...": a participle before the noun still makes a noun
+    phrase; "an experienced one" (no noun) is no meaning."""
+    cards = chapter_cards(
+        tmp_path,
+        "A mentor is an experienced member who guides a newer one through the first speeches."
+        "\n\nA timer is an experienced one.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is a mentor?"] == (
+        "An experienced member who guides a newer one through the first speeches."
+    )
+    assert "In “Club Roles”, what is a timer?" not in asked

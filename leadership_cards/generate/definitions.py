@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import STATEMENT_LISTS, Chapter, with_term_before
@@ -27,6 +28,9 @@ from leadership_cards.generate.text import (
     word_count,
 )
 from leadership_cards.source import NumberedList, Paragraph
+
+if TYPE_CHECKING:
+    from leadership_cards.generate.syntax import Token
 
 _WORD_MEANS = "What does “{}” mean?"
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
@@ -876,10 +880,20 @@ def _plain_definition(term: str, definition: str) -> bool:
     if verdict and verdict.group("noun").lower() in _SHELL_NOUNS:
         return False  # "A startling fact is a reliable way in": a verdict on X, not its meaning
     if after[0].tag == "DT":
-        return after[0].lower in _ARTICLES and after[1].phrase == "NP"  # not "both", "all"
+        # not "both", "all"; "an [experienced member]" is a noun phrase the chunker misses
+        return after[0].lower in _ARTICLES and (
+            after[1].phrase == "NP" or _modified_noun(after[1:])
+        )
     # No article: a mass noun and what it is about ("disagreement about the work itself"),
     # never an adjective or a participle ("Consensus is slow", "Trust is earned").
     return after[0].tag in ("NN", "NNS") and after[0].phrase == "NP" and after[1].tag == "IN"
+
+
+def _modified_noun(tokens: tuple[Token, ...]) -> bool:
+    """ "experienced member", "written record": a participle or an adjective, then a noun."""
+    return (
+        len(tokens) > 1 and tokens[0].tag in ("VBN", "VBG", "JJ") and tokens[1].tag in ("NN", "NNS")
+    )
 
 
 #: Nouns that rate a thing as a means rather than say what it is ("a reliable way in", "a
