@@ -601,3 +601,50 @@ def test_a_meaning_opening_on_a_participle_and_its_noun_defines(tmp_path: Path) 
         "An experienced member who guides a newer one through the first speeches."
     )
     assert "In “Club Roles”, what is a timer?" not in asked
+
+
+def test_a_meaning_given_as_someones_is_asked_with_whose(tmp_path: Path) -> None:
+    """ "According to Kotter, X is Y", "Edmondson defines X as Y" and "The term X describes
+    Y" give X's meaning and whose it is; "Janis described it as ..." is still named from the
+    sentence before, and "Smith described the meeting as long, and ..." gives no meaning."""
+    cards = chapter_cards(
+        tmp_path,
+        "According to Kotter, urgency is the belief that the present situation is more "
+        "dangerous than change.\n\n"
+        "Edmondson defines psychological safety as a shared belief that the team is safe for "
+        "interpersonal risk taking, and most teams lack it.\n\n"
+        "The term groupthink describes the habit of a close group that puts agreement first."
+        "\n\nGroupthink is the danger that grows with closeness. Janis described it as the "
+        "habit of a close group.\n\nSmith described the meeting as long and dull.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is urgency, according to Kotter?"] == (
+        "The belief that the present situation is more dangerous than change."
+    )
+    assert asked["In “Club Roles”, how does Edmondson define psychological safety?"] == (
+        "A shared belief that the team is safe for interpersonal risk taking."
+    )
+    assert asked["In “Club Roles”, what does “groupthink” mean?"] == (
+        "The habit of a close group that puts agreement first."
+    )
+    assert "In “Club Roles”, what is groupthink, as Janis described it?" in asked
+    assert not any("Smith" in front for front in asked)
+
+
+def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
+    """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
+    met before ("The meeting—a long one—") or a clause between dashes is no gloss."""
+    cards = chapter_cards(
+        tmp_path,
+        "Psychological safety—the belief that one will not be punished for speaking up—"
+        "matters more than talent.\n\nThe meeting—a long one—ended late.\n\n"
+        "Members left—the room was cold—without a word.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, what is psychological safety?": (
+            "The belief that one will not be punished for speaking up."
+        ),
+        "In “Club Roles”, what is the term for the belief that one will not be punished for "
+        "speaking up?": "Psychological safety",
+    }

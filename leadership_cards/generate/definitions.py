@@ -251,6 +251,12 @@ def _from_text(
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
             continue
+        attributed = list(_attributed(chapter, sentence, position, text))
+        if attributed:
+            yield from attributed
+            continue
+        for dashed in _DASHED.finditer(sentence) if "—" in sentence or "–" in sentence else ():
+            yield from _dashed(chapter, dashed, position, text)
         # "He called such a problem ...": the person named from the passage's citations.
         called = (
             _CALLED_BY.match(with_person_named(sentence, text) or "")
@@ -332,6 +338,128 @@ def _kind_of(chapter: Chapter, m: re.Match[str], position: str, text: str) -> It
     term = term if _is_name(term) else term[:1].lower() + term[1:]
     front = f"What {m.group('verb')} {term} {with_article(m.group('kind'))} of?"
     yield chapter.card(Kind.DEFINITION, front, capitalise(genus) + ".", position, text)
+
+
+def _attributed(chapter: Chapter, sentence: str, position: str, text: str) -> Iterator[Card]:
+    """A meaning given as someone's ("According to Kotter, urgency is ...", "Edmondson
+    defines X as ...") or as a word's ("The term groupthink describes ...")."""
+    according = _ACCORDING_TO.match(sentence) if sentence.startswith("According") else None
+    if according:
+        yield from _according_to(chapter, according, position, text)
+        return
+    viewed = _DEFINES_AS.match(sentence) if " as " in sentence else None
+    if viewed:
+        yield from _defines_as(chapter, viewed, position, text)
+        return
+    word = _THE_TERM.match(sentence) if sentence.startswith("The ") else None
+    if word:
+        meaning = _meaning(_without_second_clause(word.group("def")))
+        if meaning and _is_noun(word.group("term")):
+            front = _WORD_MEANS.format(word.group("term"))
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+
+
+def _without_second_clause(meaning: str) -> str:
+    """ "building awareness ..., and advice, however good, builds neither" -> "building
+    awareness ...": a clause joined after a comma, with its own verb, is a second claim."""
+    from leadership_cards.generate.syntax import analyse
+
+    for m in _JOINED.finditer(meaning):
+        analysis = analyse(meaning[m.end() :])
+        if analysis and any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens):
+            return meaning[: m.start()]
+    return meaning
+
+
+_JOINED = re.compile(r",\s+(?:and|but|so|while|yet)\s+")
+_AUTHOR = r"[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}"
+#: "According to Kotter, urgency is ...": a definition and whose it is.
+_ACCORDING_TO = re.compile(
+    rf"^According to (?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?,\s+(?P<rest>[a-z].+)$"
+)
+
+
+def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "According to Kotter, urgency is the belief that ..." -> "What is urgency, according
+    to Kotter?": the meaning is the author's, so the question says whose."""
+    rest = capitalise(m.group("rest"))
+    for card in _defined(chapter, rest, position, text):
+        if card.cloze is None and card.front.endswith("?"):
+            front = f"{card.front[:-1]}, according to {m.group('who')}?"
+            yield chapter.card(card.kind, front, card.back, position, text)
+
+
+#: "Edmondson defines psychological safety as a shared belief that ...".
+_DEFINES_AS = re.compile(
+    rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?P<verb>defines|defined|describes|described|"
+    r"characterises|characterizes|characterised|characterized)\s+"
+    r"(?P<term>(?:(?:the|an?)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+as\s+(?P<def>.+)$"
+)
+
+
+def _defines_as(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Edmondson defines psychological safety as a shared belief that ..." -> "How does
+    Edmondson define psychological safety?": a meaning, and whose."""
+    term = m.group("term")
+    if term.split()[0] in _NOT_A_TERM or not _is_noun(_LEADING_DETERMINER.sub("", term)):
+        return  # "described it as ...": `_referred` names "it" from the sentence before
+    meaning = _meaning(_without_second_clause(m.group("def")))
+    if not meaning or not _is_description(meaning[:1].lower() + meaning[1:]):
+        return
+    lowered = meaning[:1].lower() + meaning[1:]
+    if not (_may_define(lowered) or lowered.split()[0].endswith("ing")):
+        return  # "described the meeting as long and dull": a verdict, not a meaning
+    verb = m.group("verb")
+    does = "did" if verb.endswith("ed") else "does"
+    base = _BASE_VERBS[verb.rstrip("sd").removesuffix("e")]
+    front = f"How {does} {m.group('who')} {base} {term}?"
+    yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+
+
+_BASE_VERBS = {
+    "defin": "define",
+    "describ": "describe",
+    "characteris": "characterise",
+    "characteriz": "characterize",
+}
+#: "The term groupthink describes the habit of ...": a sentence about a word.
+_THE_TERM = re.compile(
+    r"^The (?:term|word|phrase|label) [“\"]?(?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})[”\"]?"
+    r",? (?:describes|means|refers to|names|denotes|covers) (?P<def>.+)$"
+)
+#: "Psychological safety—the belief that one will not be punished—matters": a term and, set
+#: off by dashes, what it is.
+_DASHED = re.compile(
+    r"(?:^|(?<=\s))(?P<term>[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})\s*[—–]\s*"
+    r"(?P<def>(?:the|an?)\s+[^—–]{3,120}?)\s*[—–]"
+)
+
+
+def _dashed(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Psychological safety—the belief that one will not be punished—matters": "What is
+    psychological safety?" A subject with "the" ("The meeting—a long one—") is a thing met
+    before, not a term, and a gloss must name a thing of its own ("a long one" does not)."""
+    term = m.group("term")
+    if term.split()[0].lower() in ("the", "this", "that", "these", "those", "its", "their"):
+        return
+    lowered = term[:1].lower() + term[1:] if not _is_name(term) else term
+    bare = _LEADING_DETERMINER.sub("", lowered)
+    if bare.split()[0] in _NOT_A_TERM or not _is_noun(bare):
+        return
+    meaning = _meaning(m.group("def"))
+    if word_count(meaning) < MIN_GLOSS_WORDS or _ONE.search(meaning):
+        return
+    if not _is_description(meaning[:1].lower() + meaning[1:]):
+        return
+    verb = "are" if _plural_term(lowered) else "is"
+    yield chapter.card(Kind.DEFINITION, f"What {verb} {lowered}?", meaning, position, text)
+    yield from _named_from_meaning(chapter, lowered, meaning.rstrip("."), False, position, text)
+
+
+#: A gloss this short ("a long one") says too little to be a meaning.
+MIN_GLOSS_WORDS = 4
+#: "a long one", "the other ones": a noun that stands for one named before.
+_ONE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?ones?\b")
 
 
 #: "Oncken and Wass called such a problem a monkey that jumps ...": who gave what a name.
