@@ -582,10 +582,10 @@ def test_a_long_meaning_is_asked_by_its_head(tmp_path: Path) -> None:
         "newer member gives until the pathway is done.",
     )
     asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
-    assert asked["In “Club Roles”, what is inner leadership?"] == (
+    assert asked["In “Club Roles”, what is inner leadership, for current purposes?"] == (
         "An interactive relationship between a leader and several followers."
     )
-    assert "In “Club Roles”, what is mentoring?" not in asked
+    assert "In “Club Roles”, what is mentoring, for current purposes?" not in asked
 
 
 def test_a_meaning_opening_on_a_participle_and_its_noun_defines(tmp_path: Path) -> None:

@@ -48,9 +48,11 @@ _PATTERNS = (
     ),
     (
         re.compile(
-            rf"^for (?:current|present|our) purposes, {_TERM} (?:is|are) (?P<def>.+)$", re.I
+            rf"^for (?P<purposes>current|present|our) purposes, {_TERM} (?:is|are) (?P<def>.+)$",
+            re.I,
         ),
-        "What is {}?",
+        # The working definition the chapter sets up, beside any plain "X is Y" it gives.
+        "What is {}, for {purposes} purposes?",
     ),
     (
         re.compile(rf"^{_TERM} (?:is|are|can be|may be) defined as (?P<def>.+)$", re.I),
@@ -718,7 +720,8 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
             # plural already makes "What is/are X?" read right.
             question = "What is {}?"
         adj = m.groupdict().get("adj") or ""
-        front = question.format(term, adj=adj.lower())
+        purposes = (m.groupdict().get("purposes") or "").lower()
+        front = question.format(term, adj=adj.lower(), purposes=purposes)
         if question == "What is {}?":
             verb = "are" if _plural(sentence, m, bare) else "is"
             against = _contrasted_with(bare, text) if plain else ""
