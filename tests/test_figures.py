@@ -163,3 +163,11 @@ def test_a_figure_whose_frame_gives_it_away_is_asked_as_a_question(tmp_path: Pat
     assert asked["In “Club Roles”, when is a speaker over time?"] == (
         "More than thirty seconds past the red signal"
     )
+
+
+def test_a_unit_of_time_after_a_number_is_part_of_the_figure() -> None:
+    """The tagger reads "hours" after "two" as a verb; it is the figure's unit. A verb that
+    is no unit after a number ("two leave early") stays out of it."""
+    sentence = "Most managers spend about two hours a day in meetings."
+    assert [sentence[a:b] for a, b in timed(sentence)] == ["about two hours a day"]
+    assert timed("Of the five volunteers, two leave early.") == []

@@ -40,6 +40,7 @@ def quantities(sentence: str) -> list[Span]:
         j = i
         while j + 1 < len(tokens) and (
             tokens[j + 1].tag in ("NN", "NNS")
+            or _unit_after_number(tokens, j + 1)
             or tokens[j + 1].tag == "CD"
             and (
                 not tokens[j].tag.startswith("NN")  # "25 percent [two months] later"
@@ -53,12 +54,18 @@ def quantities(sentence: str) -> list[Span]:
         ):
             j += 1
         measured = t.text[:1].isdigit() or tokens[j].lower in UNITS
-        if j > i and tokens[j].tag.startswith("NN") and measured:
+        if j > i and (tokens[j].tag.startswith("NN") or _unit_after_number(tokens, j)) and measured:
             if j + 2 < len(tokens) and tokens[j].lower == "times" and tokens[j + 1].lower in _PER:
                 j += 2  # "three times a week"
             out.append(analysis.span(_hedged(tokens, i), j))
         taken = j
     return out
+
+
+def _unit_after_number(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "two [hours] a day": a unit of time right after a number is a noun, whatever the
+    tagger makes of it (it reads "hours" after "two" as a verb)."""
+    return tokens[i].lower in DURATIONS and tokens[i - 1].tag == "CD"
 
 
 def _hedged(tokens: tuple[Token, ...], i: int) -> int:
