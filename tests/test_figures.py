@@ -171,3 +171,13 @@ def test_a_unit_of_time_after_a_number_is_part_of_the_figure() -> None:
     sentence = "Most managers spend about two hours a day in meetings."
     assert [sentence[a:b] for a, b in timed(sentence)] == ["about two hours a day"]
     assert timed("Of the five volunteers, two leave early.") == []
+
+
+def test_an_attribution_lowers_the_article_of_the_thing_made(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "The GROW model, which John Whitmore made popular in the 1990s, structures a coaching "
+        "conversation in four stages.",
+    )
+    fronts = [c.front for c in cards if c.kind is Kind.CITATION]
+    assert "In “Club Roles”, who made the GROW model popular?" in fronts
