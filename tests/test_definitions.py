@@ -648,3 +648,62 @@ def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
         "In “Club Roles”, what is the term for the belief that one will not be punished for "
         "speaking up?": "Psychological safety",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front", "back"),
+    [
+        (
+            "Active listening, also known as reflective listening, is a way of confirming "
+            "what a speaker means.",
+            "In “Club Roles”, what is active listening?",
+            "A way of confirming what a speaker means.",
+        ),
+        (
+            "A premortem is a term for imagining that a plan has already failed.",
+            "In “Club Roles”, what is a premortem?",
+            "Imagining that a plan has already failed.",
+        ),
+        (
+            "Feedforward, which means suggestions for the future, lowers defensiveness.",
+            "In “Club Roles”, what is feedforward?",
+            "Suggestions for the future.",
+        ),
+        (
+            "What Janis called groupthink is the habit of a close group that puts agreement first.",
+            "In “Club Roles”, what is groupthink, as Janis called it?",
+            "The habit of a close group that puts agreement first.",
+        ),
+        (
+            "A stretch assignment is one that asks more of a person than they have done before.",
+            "In “Club Roles”, what is a stretch assignment?",
+            "An assignment that asks more of a person than they have done before.",
+        ),
+        (
+            "Psychologists use the word flow for the state of being fully absorbed in a task.",
+            "In “Club Roles”, what does “flow” mean?",
+            "The state of being fully absorbed in a task.",
+        ),
+        (
+            "Unlike a manager, a leader is someone whom people follow by choice.",
+            "In “Club Roles”, what is a leader, unlike a manager?",
+            "Someone whom people follow by choice.",
+        ),
+    ],
+)
+def test_a_term_named_with_another_name_or_word_is_defined(
+    tmp_path: Path, sentence: str, front: str, back: str
+) -> None:
+    asked = {c.front: c.back for c in chapter_cards(tmp_path, sentence)}
+    assert asked.get(front) == back, asked
+
+
+def test_what_is_not_a_definition_in_those_forms_makes_none(tmp_path: Path) -> None:
+    """A verdict after "Unlike", "one of" a group, "which means" with a pronoun's meaning."""
+    cards = chapter_cards(
+        tmp_path,
+        "Unlike most clubs, ours is small and friendly.\n\n"
+        "The winner is one of the members.\n\n"
+        "This plan, which means more work for everyone, starts on Monday.",
+    )
+    assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]

@@ -82,7 +82,7 @@ _PATTERNS = (
     (
         re.compile(
             rf"^{_TERM} (?:is|are) (?:(?:only|just|merely|simply)\s+)?(?P<def>(?!(?:(?:the|an?) )?(?:only|most|key|prime|main|best|"
-            r"first|second|third|last|same|other|one|chief|central|core|primary|essential|"
+            r"first|second|third|last|same|other|one(?!\s+(?:that|which|who|whose)\b)|chief|central|core|primary|essential|"
             r"single|greatest|real|true|not|no|often|always|never|also|still|just|more|less|"
             r"what|why|how|when|where|who|that|this|there)\b)(?:(?:the|an?) )?[^,;:]+.*)$",
             re.I,
@@ -273,7 +273,19 @@ def _from_text(
                 yield from referred
                 continue
         yield from _named_in_passing(chapter, sentence, position, text)
-        for clause in _clauses(sentence):
+        unlike = _UNLIKE.match(sentence) if sentence.startswith("Unlike ") else None
+        if unlike:
+            # "Unlike a manager, a leader is someone whom people follow by choice": the
+            # meaning is set against the other, so the question names it.
+            yield from _set_against(
+                chapter,
+                capitalise(unlike.group("rest")),
+                f", unlike {unlike.group('other')}",
+                position,
+                text,
+            )
+            continue
+        for clause in _clauses(_without_other_names(sentence)):
             yield from _defined(chapter, clause, position, text)
 
 
@@ -342,12 +354,75 @@ def _kind_of(chapter: Chapter, m: re.Match[str], position: str, text: str) -> It
     yield chapter.card(Kind.DEFINITION, front, capitalise(genus) + ".", position, text)
 
 
+#: "Unlike a manager, a leader is ...": the other side, then the definition.
+_UNLIKE = re.compile(
+    r"^Unlike (?P<other>(?:(?:the|an?)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}),\s+(?P<rest>.+)$"
+)
+#: ", also known as reflective listening,", " (also called the way forward)": another name
+#: for the term, set between it and its verb.
+_OTHER_NAME = re.compile(
+    r",\s+(?:also\s+)?(?:known\s+as|called|or)\s+[^,;:()]{1,40},(?=\s+(?:is|are|means|refers)\b)"
+    r"|\s+\((?:also\s+)?(?:known\s+as|called)\s+[^()]{1,40}\)"
+)
+
+
+def _without_other_names(sentence: str) -> str:
+    """ "Active listening, also known as reflective listening, is ..." -> "Active listening
+    is ...": the other name is asked by its own cloze (see `_named_in_passing`)."""
+    return (
+        _OTHER_NAME.sub("", sentence)
+        if "known" in sentence or "called" in sentence or ", or " in sentence
+        else sentence
+    )
+
+
+def _set_against(
+    chapter: Chapter, sentence: str, against: str, position: str, text: str
+) -> Iterator[Card]:
+    for card in _defined(chapter, sentence, position, text):
+        if card.cloze is None and card.front.startswith("What ") and card.front.endswith("?"):
+            yield chapter.card(
+                card.kind, card.front[:-1] + against + "?", card.back, position, text
+            )
+
+
 def _attributed(chapter: Chapter, sentence: str, position: str, text: str) -> Iterator[Card]:
     """A meaning given as someone's ("According to Kotter, urgency is ...", "Edmondson
     defines X as ...") or as a word's ("The term groupthink describes ...")."""
     according = _ACCORDING_TO.match(sentence) if sentence.startswith("According") else None
     if according:
         yield from _according_to(chapter, according, position, text)
+        return
+    what_called = _WHAT_CALLED.match(sentence) if sentence.startswith("What ") else None
+    if what_called:
+        yield from _set_against(
+            chapter,
+            f"{capitalise(what_called.group('term'))} is {what_called.group('def')}",
+            f", as {what_called.group('who')} called it",
+            position,
+            text,
+        )
+        return
+    which_means = (
+        _WHICH_MEANS.match(sentence)
+        if "which means" in sentence or "which refers" in sentence
+        else None
+    )
+    if which_means:
+        meaning = _meaning(which_means.group("def"))
+        term = which_means.group("term")
+        term = term if _is_name(term) else term[:1].lower() + term[1:]
+        if meaning and _is_noun(term) and term.split()[0] not in _NOT_A_TERM:
+            yield chapter.card(Kind.DEFINITION, f"What is {term}?", meaning, position, text)
+        return
+    used = (
+        _USE_THE_WORD.search(sentence) if "the word" in sentence or "the term" in sentence else None
+    )
+    if used:
+        meaning = _meaning(used.group("def"))
+        if meaning and not _POINTS_BACK.search(meaning):
+            front = _WORD_MEANS.format(used.group("term"))
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
         return
     viewed = _DEFINES_AS.match(sentence) if " as " in sentence else None
     if viewed:
@@ -373,6 +448,22 @@ def _without_second_clause(meaning: str) -> str:
     return meaning
 
 
+#: "What Janis called groupthink is the habit of ...".
+_WHAT_CALLED = re.compile(
+    r"^What (?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    r"(?:called|calls|termed|terms|named) (?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}) "
+    r"(?:is|was) (?P<def>.+)$"
+)
+#: "Feedforward, which means suggestions for the future ..., lowers defensiveness".
+_WHICH_MEANS = re.compile(
+    r"^(?P<term>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}),\s+which\s+(?:means|refers\s+to)\s+"
+    r"(?P<def>[^,;:]{3,160}),\s"
+)
+#: "Psychologists use the word flow for the state of being fully absorbed in a task".
+_USE_THE_WORD = re.compile(
+    r"\b(?:use|uses|used)\s+the\s+(?:word|term|name|label)\s+[“\"]?"
+    r"(?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)[”\"]?\s+for\s+(?P<def>.+)$"
+)
 _JOINED = re.compile(r",\s+(?:and|but|so|while|yet)\s+")
 _AUTHOR = r"[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}"
 #: "According to Kotter, urgency is ...": a definition and whose it is.
@@ -703,6 +794,7 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
             term = term[0].lower() + term[1:]
         meaning = _without_pointing_purpose(_AFTERTHOUGHT.sub("", m.group("def").strip()))
+        meaning = _without_word_for(meaning, bare)
         if word_count(meaning) > MAX_DEFINITION_WORDS:
             # A meaning too long to recall as one fact: its head, if that names the kind of
             # thing the term is ("an interactive relationship between a leader and several
@@ -753,6 +845,29 @@ _POINTING_PURPOSE = re.compile(
 #: What a meaning keeps at the least once its purpose goes: "the inner process people go
 #: through", never a bare "a way".
 MIN_KEPT_MEANING_WORDS = 4
+
+
+#: "a term for", "shorthand for": words about the word, not its meaning.
+_WORD_FOR = re.compile(
+    r"^(?:(?:an?|the|another|our)\s+)?(?:[a-z]+\s+)?(?:term|word|name|label|shorthand|jargon)\s+for\s+",
+    re.I,
+)
+#: "one that asks more of a person": "one" stands for the term's own noun.
+_ONE_THAT = re.compile(r"^one\s+(?=(?:that|which|who|whose|where|in which)\s)", re.I)
+
+
+def _without_word_for(meaning: str, term: str) -> str:
+    """ "a term for imagining that a plan has failed" -> "imagining that a plan has failed";
+    "one that asks more of a person" (for "a stretch assignment") -> "an assignment that
+    asks more of a person": the meaning, not a remark about the word."""
+    stripped = _WORD_FOR.sub("", meaning, count=1)
+    if stripped != meaning and word_count(stripped) >= 2:
+        return stripped
+    one = _ONE_THAT.match(meaning)
+    if one and term:
+        head = term.split()[-1]
+        return with_article(head[:1].lower() + head[1:]) + " " + meaning[one.end() :]
+    return meaning
 
 
 def _head_of(meaning: str) -> str:
@@ -980,7 +1095,7 @@ def _may_define(definition: str) -> bool:
     from leadership_cards.generate.syntax import lexicon_tag
 
     first = definition.split(maxsplit=1)[0].strip(",.;:") if definition.split() else ""
-    if first.lower() in _ARTICLES:
+    if first.lower() in _ARTICLES or first.lower() in _PRONOUN_HEADS:
         return True
     return (lexicon_tag(first) or "").startswith("NN")
 
@@ -1010,6 +1125,10 @@ def _plain_definition(term: str, definition: str) -> bool:
     verdict = _VERDICT.match(definition.strip().rstrip("."))
     if verdict and verdict.group("noun").lower() in _SHELL_NOUNS:
         return False  # "A startling fact is a reliable way in": a verdict on X, not its meaning
+    if after[0].lower in _PRONOUN_HEADS:
+        # "someone whom people follow by choice", "one that asks more of a person": a
+        # pronoun and the clause that says which
+        return after[1].tag in ("WP", "WDT") or after[1].lower == "that"
     if after[0].tag == "DT":
         # not "both", "all"; "an [experienced member]" is a noun phrase the chunker misses
         return after[0].lower in _ARTICLES and (
@@ -1018,6 +1137,10 @@ def _plain_definition(term: str, definition: str) -> bool:
     # No article: a mass noun and what it is about ("disagreement about the work itself"),
     # never an adjective or a participle ("Consensus is slow", "Trust is earned").
     return after[0].tag in ("NN", "NNS") and after[0].phrase == "NP" and after[1].tag == "IN"
+
+
+#: Pronouns a definition may open on, with a clause that sets the thing apart.
+_PRONOUN_HEADS = frozenset(["someone", "somebody", "something", "one", "anyone", "anything"])
 
 
 def _modified_noun(tokens: tuple[Token, ...]) -> bool:
