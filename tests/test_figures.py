@@ -181,3 +181,16 @@ def test_an_attribution_lowers_the_article_of_the_thing_made(tmp_path: Path) -> 
     )
     fronts = [c.front for c in cards if c.kind is Kind.CITATION]
     assert "In “Club Roles”, who made the GROW model popular?" in fronts
+
+
+def test_a_figure_in_a_short_sentence_is_blanked(tmp_path: Path) -> None:
+    """A number and its unit narrow the answer as a noun does not: "The ideal team has [five
+    to seven members]" is a card on a frame too short for a noun's blank. A frame with one
+    content word ("[Two weeks] passed") is still too short."""
+    cards = chapter_cards(
+        tmp_path,
+        "The ideal team has five to seven members.\n\nAllow ten seconds of silence before you "
+        "speak.\n\nTwo weeks passed.",
+    )
+    answers = [c.back for c in cards if c.kind is Kind.STATISTIC]
+    assert answers == ["five to seven members", "ten seconds"]
