@@ -194,3 +194,9 @@ def test_a_figure_in_a_short_sentence_is_blanked(tmp_path: Path) -> None:
     )
     answers = [c.back for c in cards if c.kind is Kind.STATISTIC]
     assert answers == ["five to seven members", "ten seconds"]
+
+
+def test_a_time_counted_in_a_few_units_is_one_figure() -> None:
+    sentence = "A visible improvement within the first few months gives supporters evidence."
+    assert [sentence[a:b] for a, b in timed(sentence)] == ["within the first few months"]
+    assert timed("A few months later the club met again.") == []

@@ -105,6 +105,8 @@ def ends_a_time(tokens: tuple[Token, ...], last: int) -> bool:
 
 
 _TIMES = frozenset(["once", "twice"])
+#: Counts without a number: "the first [few] months".
+_FEW = frozenset(["few", "several", "couple"])
 _PER = frozenset(["a", "an", "per", "each", "every"])
 _HEDGES = frozenset(["about", "around", "roughly", "nearly", "almost", "approximately"])
 _TWO_WORD_HEDGES = frozenset(
@@ -229,9 +231,11 @@ def _relative_times(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             prep.lower in _TIME_PREPOSITIONS | {"in"}
             and owner.tag in _OWNERS
             and ordinal.lower in _ORDINALS
-            and unit.lower in DURATIONS
         ):
-            out.append((i, i + 3))
+            if unit.lower in DURATIONS:
+                out.append((i, i + 3))
+            elif unit.lower in _FEW and i + 4 < len(tokens) and tokens[i + 4].lower in DURATIONS:
+                out.append((i, i + 4))  # "[within the first few months]"
     for i in range(len(tokens) - 2):
         a, unit, when = tokens[i], tokens[i + 1], tokens[i + 2]
         if a.lower in ("a", "an", "one") and unit.lower in DURATIONS and when.lower in _BEFORE:
