@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import item_phrase, topic_of
-from leadership_cards.generate.list_cards import Entry, first_clause, item_cards
+from leadership_cards.generate.list_cards import Entry, count_answer, first_clause, item_cards
 from leadership_cards.generate.phrasing import (
     POINTS,
     ListName,
@@ -24,7 +24,6 @@ from leadership_cards.generate.phrasing import (
     counted_name,
     lead_in_name,
     list_name,
-    number_words,
 )
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
@@ -294,7 +293,7 @@ def _colon_list(chapter: Chapter, sentence: str, text: str, position: str) -> It
         yield chapter.card(
             Kind.ENUMERATION_COUNT,
             count_question(name, chapter.title),
-            capitalise(number_words(len(spans))),
+            count_answer(name, len(spans)),
             position,
             text,
         )

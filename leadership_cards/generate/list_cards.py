@@ -79,9 +79,9 @@ def _titled(block: NumberedList, heading: str, previous: object) -> TitledList |
         return TitledList(block, name, counted=states_count(label, count))
     if block.role is ListRole.ITEMS:
         name = list_name(block.label)
-        numbered_set = block.ordered and name is not None and not (name.whole or name.heading)
-        counted = numbered_set or states_count(block.label, count)
-        return TitledList(block, name, counted=counted) if name else None
+        # Items numbered 1-11 under a heading are not "the eleven techniques": the count is
+        # worth a card only where the source makes the number part of the idea.
+        return TitledList(block, name, counted=states_count(block.label, count)) if name else None
     if block.role is not ListRole.KEY_POINTS:
         return None
     lead_in = block.title if block.title and block.title != heading else ""
@@ -162,10 +162,25 @@ def item_cards(
     yield chapter.card(
         count_kind,
         count_question(name, chapter.title),
-        capitalise(number_words(len(entries))),
+        count_answer(name, len(entries)),
         count_position,
         count_passage or "\n\n".join(dict.fromkeys(e.passage for e in entries)),
     )
+
+
+#: Where a list's name stops naming the items and starts to qualify them.
+_QUALIFIER = re.compile(r"\s+(?:of|for|in|between|that|which|who|to|on|by|from|under)\s.*$")
+
+
+def count_answer(name: ListName, count: int) -> str:
+    """A count names what it counts, so the answer reads as a fact on its own: "Eleven
+    service techniques", "Three basic needs"; a list named as a whole counts its items."""
+    if name.whole or name.heading:
+        counted = "item" if count == 1 else "items"
+    else:
+        counted = name.singular if count == 1 else name.plural
+    counted = _QUALIFIER.sub("", counted)
+    return capitalise(f"{number_words(count)} {counted}")
 
 
 #: Words an explanation needs to cue its item ("Bluffing is discovered sooner than leaders
@@ -277,7 +292,7 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
         yield chapter.card(
             count_kind,
             count_question(name, chapter.title),
-            capitalise(number_words(len(items))),
+            count_answer(name, len(items)),
             titled.block.where(f"{plural_noun(noun)} {items[0].number}-{items[-1].number}"),
             "\n".join(item.text for item in items),
         )
