@@ -39,7 +39,6 @@ SHORT_OF_THE_BAR: dict[str, str] = {
     "coaching-conversations": "82% of facts asked",
     "deciding-together": "77% of facts asked",
     "delegation-that-develops-people": "73% of facts asked",
-    "evaluating-a-speech": "83% of facts asked",
     "handout-conflict": "75% of facts asked",
     "leading-change": "68% of facts asked",
     "meeting-roles": "81% of facts asked",

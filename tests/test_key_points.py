@@ -266,3 +266,13 @@ def test_a_point_whose_next_sentence_says_more_shows_it_as_the_cue() -> None:
     point = next(c for c in cards if c.kind is Kind.KEY_POINT)
     assert point.back == "unique position"  # never "[officers]", inside the aside
     assert point.front.endswith("They advise without authority and answer to no one.")
+
+
+def test_a_point_whose_subject_is_an_action_asks_for_the_action() -> None:
+    cards = _points("Naming the next step gives every meeting a clear finish.")
+    point = next(c for c in cards if c.kind is Kind.KEY_POINT)
+    assert point.front.endswith("what gives every meeting a clear finish?")
+    assert point.back == "Naming the next step"
+    # A subject that names a thing, not an action, keeps its blank in the predicate.
+    plain = _points("Meeting minutes give every member a clear record.")
+    assert not any(c.front.endswith("what give every member a clear record?") for c in plain)

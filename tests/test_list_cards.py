@@ -508,3 +508,21 @@ def test_a_list_named_by_one_noun_is_named_by_the_sentence_that_counts_it() -> N
     )
     # One capitalised word opening the sentence is no teller: the phases keep their name.
     assert named["Resistance"].startswith("In “Notes on Deciding”, the phases run:")
+
+
+def test_a_steps_later_instruction_is_asked_in_the_setting_of_its_step() -> None:
+    text = (
+        "Chairing a Board Meeting\n\nFollow these three steps in order.\n\n"
+        "1. Send the agenda a week ahead. Ask each member which item they will lead.\n\n"
+        "2. Keep the minutes during the meeting. Record decisions and owners, not the "
+        "whole discussion, so that the minutes stay short.\n\n"
+        "3. Close on time. The chair who runs over teaches the board to arrive late.\n"
+    )
+    cards = generate_chapter(parse_document(text, "board.txt"))
+    asked = {c.front: c.back for c in cards if c.kind is Kind.CLAIM and "when you" in c.front}
+    assert asked == {
+        "In “Chairing a Board Meeting”, when you send the agenda a week ahead, what should you "
+        "ask each member?": "Which item they will lead",
+        "In “Chairing a Board Meeting”, when you keep the minutes during the meeting, what "
+        "should you record, rather than the whole discussion?": "Decisions and owners",
+    }  # step 3's second sentence is a claim, not an instruction: no such card

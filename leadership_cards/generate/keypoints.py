@@ -108,6 +108,7 @@ def condition_questions(text: str, chapter_title: str) -> tuple[tuple[str, str],
         or instruction_question(first)
         or side_question(first)
         or point_reason(first)
+        or action_question(first)
     )
     if not asked or about_the_topic(asked[0], chapter_title):
         return ()
@@ -137,6 +138,36 @@ def point_reason(sentence: str) -> tuple[str, str] | None:
         return None
     why = _REASON_TAIL.sub("", m.group("why").rstrip(" .!"))
     return reason_question(f"{m.group('head')}, because {why}.")
+
+
+#: Words of an action that opens a point ("Repeating the question"), and of what it does.
+MAX_ACTION_WORDS = 6
+MAX_EFFECT_WORDS = 12
+
+
+def action_question(sentence: str) -> tuple[str, str] | None:
+    """A point whose subject is an action, a gerund with its object, asked for the action:
+    what to do is what the point teaches, and what it achieves is the cue ("Repeating the
+    question buys time and gives the audience context." -> ("What buys time and gives the
+    audience context?", "Repeating the question")). A blank in the predicate would ask a
+    word of the effect ("gives the [audience context]")."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None or len(analysis.tokens) < 4:
+        return None
+    tokens = analysis.tokens
+    if not tokens[0].lower.endswith("ing") or tokens[0].tag not in ("VBG", "NN", "NNP"):
+        return None
+    verb = next((i for i, t in enumerate(tokens) if t.tag in ("VBZ", "MD")), None)
+    if verb is None or not 2 <= verb <= MAX_ACTION_WORDS:
+        return None
+    if any(not t.text[:1].isalnum() for t in tokens[:verb]):
+        return None  # "Forming alliances—partnerships—between ...": more than one phrase
+    effect = sentence[tokens[verb].start :].strip().rstrip(".!")
+    if len(effect.split()) > MAX_EFFECT_WORDS or any(c in effect for c in ";:—("):
+        return None
+    return f"What {effect}?", sentence[: tokens[verb - 1].end]
 
 
 #: "Trust is measured by behaviour, not by surveys", "Inner leaders delegate to grow people,
