@@ -256,6 +256,9 @@ def test_a_point_with_a_generic_blank_is_asked_by_its_topic() -> None:
     # A subject that is the chapter's own topic would fit every point: no such card.
     near = _points("Trust at work builds special skills.")
     assert not any("say about" in c.front for c in near)
+    # An instruction and a claim in one point have no one subject to show.
+    two = _points("Share the agenda by default; a hidden agenda is read as hidden motives.")
+    assert not any("say about" in c.front for c in two)
 
 
 def test_a_point_whose_next_sentence_says_more_shows_it_as_the_cue() -> None:

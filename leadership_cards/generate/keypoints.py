@@ -363,8 +363,10 @@ def topic_question(sentence: str, chapter_title: str) -> tuple[str, str] | None:
                 verb = i
                 break
             relative, closed = False, True
-    if not verb or tokens[0].tag in ("PRP", "EX", "DT") and tokens[0].lower != "the":
+    if not verb or tokens[0].tag in ("PRP", "EX", "DT", "VB") and tokens[0].lower != "the":
         return None
+    if any(not t.text[:1].isalnum() for t in tokens[:verb]):
+        return None  # "Share information by default; withheld information is ...": two claims
     subject = sentence[: tokens[verb - 1].end]
     content = [t for t in tokens[:verb] if t.tag.startswith(("NN", "JJ", "VB"))]
     predicate = sentence[tokens[verb].start :].strip().rstrip(".!")
