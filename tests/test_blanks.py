@@ -336,3 +336,13 @@ def test_a_gerund_subject_after_an_opening_clause_is_no_aside() -> None:
     sentence = "After a member finishes, waiting two seconds before replying brings out more."
     start = sentence.index("two seconds")
     assert not any("aside" in p for p in blanks.problems(sentence, (start, start + 11)))
+
+
+def test_a_sentence_that_pictures_a_thing_blanks_the_thing_not_the_picture() -> None:
+    sentence = "The club's mission forms the foundation upon which every meeting is planned."
+    span, why = salient_span(sentence)
+    assert sentence[span[0] : span[1]] == "club's mission" and why == "verdict"
+    # A plain noun after "forms the" is no picture: the subject is not preferred for it.
+    plain = "The club's mission forms the agenda of every meeting."
+    found = salient_span(plain)
+    assert found is None or found[1] != "verdict"

@@ -486,6 +486,11 @@ def _in_aside(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     return last < close
 
 
+def is_image(word: str) -> bool:
+    """True when `word` is a noun writers borrow as an image ("platform", "cornerstone")."""
+    return word.lower() in _VEHICLES
+
+
 def _vehicle(blank: list[Token], tokens: tuple[Token, ...], last: int) -> bool:
     """A blank whose head is a metaphor's image: "the leader's vision forms the [platform]
     upon which ...", "a stepping stone to the [CEO's chair]"."""

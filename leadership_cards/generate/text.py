@@ -695,6 +695,26 @@ def _contrast(sentence: str) -> Span | None:
     return None
 
 
+#: "The leader's vision forms the platform upon which ...": a thing pictured as another.
+_PICTURED = re.compile(
+    r"^(?:(?:The|A|An|Our|Their|Its)\s+)?(?P<subject>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?:is|are|forms?|provides?|becomes?|remains?|serves?\s+as)\s+(?:the|a|an)\s+"
+    r"(?P<image>[\w-]+(?:\s+[\w-]+)?)"
+)
+
+
+def _pictured(sentence: str) -> Span | None:
+    """What the sentence pictures, not the picture: "The [leader's vision] forms the
+    platform upon which all work is done" (a blank on "platform" asks for the writer's
+    image, which any synonym answers)."""
+    from leadership_cards.generate.blanks import is_image
+
+    m = _PICTURED.match(sentence)
+    if m and any(is_image(word) for word in m.group("image").split()):
+        return m.span("subject")
+    return None
+
+
 def _than(sentence: str) -> Span | None:
     m = _THAN.search(sentence)
     if m:
@@ -749,6 +769,7 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | list[Span] | None]], ...
     ("contrast", _contrast),
     ("contrast", lambda s: _after(_NOT_BUT, s, 6)),
     ("contrast", lambda s: _to_the_end(_BUT_NOT, s, 4)),
+    ("verdict", _pictured),
     ("comparison", lambda s: _to_the_end(_LESS_THAN, s, 8)),
     ("comparison", lambda s: _before(_MORE_THAN, s)),
     ("comparison", _than),
