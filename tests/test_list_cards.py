@@ -526,3 +526,28 @@ def test_a_steps_later_instruction_is_asked_in_the_setting_of_its_step() -> None
         "In “Chairing a Board Meeting”, when you keep the minutes during the meeting, what "
         "should you record, rather than the whole discussion?": "Decisions and owners",
     }  # step 3's second sentence is a claim, not an instruction: no such card
+
+
+def test_what_happens_at_each_numbered_part_of_a_listed_whole_is_asked() -> None:
+    text = (
+        "Mentoring\n\nThe three stages of mentoring are orientation, development and "
+        "independence. In the first stage the mentor sets the goals with the new member. In "
+        "the second stage the member sets the goals and the mentor reviews them. In the third "
+        "stage it ends.\n"
+    )
+    cards = generate_chapter(parse_document(text, "mentoring.txt"))
+    asked = {c.front: c.back for c in cards if "what happens" in c.front}
+    assert asked == {
+        "In “Mentoring”, what happens in the first stage of mentoring?": (
+            "The mentor sets the goals with the new member"
+        ),
+        "In “Mentoring”, what happens in the second stage of mentoring?": (
+            "The member sets the goals and the mentor reviews them"
+        ),
+    }  # "it ends" says nothing without the sentence before
+
+
+def test_an_ordinal_part_of_nothing_named_is_not_asked() -> None:
+    text = "Mentoring\n\nMentors help. In the first stage the mentor sets the goals with them.\n"
+    cards = generate_chapter(parse_document(text, "mentoring.txt"))
+    assert not [c for c in cards if "what happens" in c.front]
