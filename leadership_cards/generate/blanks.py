@@ -204,7 +204,7 @@ _VEHICLES = frozenset(
 )
 #: Words that open an aside set off by a comma: "..., unlike that of their bosses",
 #: "..., focusing as they do on work community values, ...". The claim is outside it.
-_ASIDE_OPENERS = frozenset(["unlike", "like", "including", "especially", "particularly"])
+_ASIDE_OPENERS = frozenset(["unlike", "like", "including"])
 #: Nouns that only frame the salient noun after them: "the [idea of trust]".
 _FILLER_HEADS = frozenset(["idea", "notion", "concept", "sense", "kind", "sort", "type"])
 _DEMONSTRATIVES = frozenset(["this", "these", "those", "that"])
