@@ -115,7 +115,7 @@ def test_counts_come_right_after_their_items(cards: list[Card]) -> None:
         "In “Servanthood”, the service techniques run: … 10. Providing both formal and "
         "informal organizational structures; 11. [...]."
     )
-    assert fronts[eleventh + 1] == "How many service techniques does “Servanthood” list?"
+    assert not fronts[eleventh + 1].startswith("How many")  # the source never says "eleven"
     second = next(i for i, f in enumerate(fronts) if "objectives of inner leaders run: 1. " in f)
     assert fronts[second + 2].startswith("How many service objectives of inner leaders")
     techniques = [c.source.position for c in of_kind(cards, Kind.TECHNIQUE)]

@@ -39,7 +39,6 @@ SHORT_OF_THE_BAR: dict[str, str] = {
     "coaching-conversations": "82% of facts asked",
     "deciding-together": "81% of facts asked",
     "delegation-that-develops-people": "81% of facts asked",
-    "evaluating-a-speech": "83% of facts asked",
     "handout-conflict": "78% of facts asked",
     "leading-change": "72% of facts asked",
     "meeting-roles": "81% of facts asked",
