@@ -134,6 +134,22 @@ def test_a_superlative_complement_asks_for_the_subject() -> None:
     )
 
 
+def test_a_key_of_two_purposes_is_asked_for_the_first() -> None:
+    """ "The key to X is to A and to B": two purposes too long for one answer; the first is
+    asked. One purpose of many words is still too long to ask."""
+    assert copular_question(
+        "The key to resolving conflict is to separate the people from the problem and to ask "
+        "why before arguing about what."
+    ) == ("What is the key to resolving conflict?", "To separate the people from the problem")
+    assert (
+        copular_question(
+            "The key to resolving conflict is to separate the people who disagree from the "
+            "problem that they share with everyone."
+        )
+        is None
+    )
+
+
 def test_a_source_and_a_named_subject_are_asked() -> None:
     assert origin_question('The word "gavel" comes from an old word for a mason\'s mallet.') == (
         'Where does the word "gavel" come from?',

@@ -215,6 +215,10 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         return None
     if answer == subject and not _opens_on_noun_phrase(tokens[:verb]):
         return None  # "[Implicit in the relationship] is the idea of trust": no meaning of X
+    if answer.startswith("to "):
+        # "... is to separate the people from the problem and to ask why ...": two purposes,
+        # the first asked, as a fact of its own.
+        answer = _SECOND_PURPOSE.split(answer, maxsplit=1)[0]
     if (
         not any(is_content(t) for t in tokens[verb + 1 : end])
         or len(answer.split()) > MAX_BLANK_WORDS
@@ -226,6 +230,9 @@ def copular_question(sentence: str) -> tuple[str, str] | None:
         else question
     )
     return f"What {be} {question}?", answer[:1].upper() + answer[1:]
+
+
+_SECOND_PURPOSE = re.compile(r",?\s+and\s+to\s+(?=[a-z])")
 
 
 def _opens_on_noun_phrase(tokens: tuple[Token, ...]) -> bool:

@@ -246,6 +246,12 @@ _CONTRAST = re.compile(r",\s+not\s+(?:just\s+|only\s+|merely\s+)?(?!even\b)[\w(\
 _DEFINED_AS = re.compile(r"\bdefined\s+as\s+", re.I)
 _DEFINITION_COLON = re.compile(r"\bdefinition:\s+", re.I)
 _NOT_BUT = re.compile(r"\bnot\s+(?:one|just|only|merely|simply)?\s*[\w'’ -]{1,60}?\s+but\s+", re.I)
+#: "sees workers as merely employees ..., but certainly not as volunteers": the side the
+#: sentence rules out last is its point.
+_BUT_NOT = re.compile(
+    r",[\"”’]?\s+but\s+(?:certainly\s+|surely\s+)?(?:not|never)\s+(?:as|to|for|by|in)\s+",
+    re.I,
+)
 _MORE_THAN = re.compile(r"\s+(?:far\s+)?more\s+than\s+", re.I)
 _THAN = re.compile(r"\bmore\s+(?!than\b)\w[^,;]{0,80}?\s+than\s+", re.I)
 _WITHOUT = re.compile(r"\b(?:no|impossible|cannot|can't)\b[^,;]{0,60}?\bwithout\s+", re.I)
@@ -755,6 +761,26 @@ def _contrast(sentence: str) -> Span | None:
     return None
 
 
+#: "The leader's vision forms the platform upon which ...": a thing pictured as another.
+_PICTURED = re.compile(
+    r"^(?:(?:The|A|An|Our|Their|Its)\s+)?(?P<subject>[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+"
+    r"(?:is|are|forms?|provides?|becomes?|remains?|serves?\s+as)\s+(?:the|a|an)\s+"
+    r"(?P<image>[\w-]+(?:\s+[\w-]+)?)"
+)
+
+
+def _pictured(sentence: str) -> Span | None:
+    """What the sentence pictures, not the picture: "The [leader's vision] forms the
+    platform upon which all work is done" (a blank on "platform" asks for the writer's
+    image, which any synonym answers)."""
+    from leadership_cards.generate.blanks import is_image
+
+    m = _PICTURED.match(sentence)
+    if m and any(is_image(word) for word in m.group("image").split()):
+        return m.span("subject")
+    return None
+
+
 def _than(sentence: str) -> Span | None:
     m = _THAN.search(sentence)
     if m:
@@ -808,6 +834,8 @@ _SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | list[Span] | None]], ...
     ("definition", _definition_after_colon),
     ("contrast", _contrast),
     ("contrast", lambda s: _after(_NOT_BUT, s, 6)),
+    ("contrast", lambda s: _to_the_end(_BUT_NOT, s, 4)),
+    ("verdict", _pictured),
     ("comparison", lambda s: _to_the_end(_LESS_THAN, s, 8)),
     ("comparison", lambda s: _before(_MORE_THAN, s)),
     ("comparison", _than),
