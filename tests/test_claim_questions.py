@@ -632,3 +632,12 @@ def test_what_it_is_important_to_do_is_asked() -> None:
         "Every question",
     )
     assert extraposed_question("It is easy to think of them as robots.") is None
+
+
+def test_before_or_after_something_is_asked_when() -> None:
+    from leadership_cards.generate.questions import predicate_question
+
+    assert predicate_question("The reader should pause before the punchline.") == (
+        "When should the reader pause?",
+        "Before the punchline",
+    )

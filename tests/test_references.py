@@ -88,3 +88,15 @@ def test_a_person_named_in_the_sentence_but_not_the_question_is_named_there() ->
     assert named_antecedents(question, passage) == (
         "What is the key to choosing a level, if not the follower's title or seniority?"
     )
+
+
+def test_a_noun_naming_what_an_earlier_clause_did_leaves_no_card() -> None:
+    passage = (
+        "A story opens well. The story should connect to the message, and the connection "
+        "should become clear before the audience starts to wonder."
+    )
+    question = "When should the connection become clear?"
+    assert named_antecedents(question, passage) is None
+    # A noun the clause before does not make from its own verb stays.
+    kept = "When should the audience laugh?"
+    assert named_antecedents(kept, "A story opens well. The audience should laugh early.") == kept

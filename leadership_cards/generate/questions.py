@@ -1757,9 +1757,10 @@ def _place_or_time(
     start = k
     if k < stop and tokens[k].lower in ("only", "just", "always", "usually"):
         k += 1
+    timed = k < stop and tokens[k].lower in ("before", "after", "during")
     if not (
         k + 2 <= stop
-        and tokens[k].lower in _PLACE_PREPOSITIONS
+        and (tokens[k].lower in _PLACE_PREPOSITIONS or timed)
         and tokens[k + 1].tag in ("DT", "PRP$")
     ):
         return None
@@ -1768,7 +1769,8 @@ def _place_or_time(
     if head is None or len(place) > MAX_CLAIM_ANSWER_WORDS or is_function(place[-1]):
         return None
     answer = sentence[place[0].start : place[-1].end]
-    where = "When" if head.lower in _TIME_NOUNS else "Where"  # "within a season"
+    # "within a season", "before the punchline": a time
+    where = "When" if timed or head.lower in _TIME_NOUNS else "Where"
     return where, held, answer[:1].upper() + answer[1:]
 
 

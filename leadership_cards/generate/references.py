@@ -51,7 +51,8 @@ def named_antecedents(statement: str, passage: str) -> str | None:
     named = _named_person(body, own, before)
     if named is None:
         return None
-    return head + _named_thing(named, before)
+    thing = _named_thing(named, before, own)
+    return None if thing is None else head + thing
 
 
 def _source(body: str, passage: str) -> tuple[str, list[str]]:
@@ -178,13 +179,17 @@ def _verb(token) -> bool:
     return token.tag.startswith("VB") or (lexicon_tag(token.lower) or "").startswith("VB")
 
 
-def _named_thing(body: str, before: list[str]) -> str:
+def _named_thing(body: str, before: list[str], own: str = "") -> str | None:
     """The body with the bare "the N" that is its subject named as the sentences before
-    introduced N."""
+    introduced N; None when N names what an earlier clause of its own sentence did ("The
+    story should connect to the message, and the connection should ...": the connection of
+    what, the card cannot say)."""
     from leadership_cards.generate.syntax import analyse
 
     plain = body.replace("{{c1::", "").replace("}}", "")
-    analysis = analyse(plain) if before else None
+    if "the " not in plain.lower():
+        return body  # no definite noun phrase to name: nothing to analyse
+    analysis = analyse(plain) if before or own else None
     if analysis is None:
         return body
     tokens = analysis.tokens
@@ -201,6 +206,8 @@ def _named_thing(body: str, before: list[str]) -> str:
         (after.tag in _NOUN_TAGS | {"POS", "NNP"} and _noun(after)) or after.lower in _OWN_MODIFIER
     ):
         return body
+    if _named_by_its_verb(noun.lower, own, plain[token.start : noun.end]):
+        return None
     antecedent = _introduced(noun.lower, before)
     if antecedent is None:
         return body
@@ -212,6 +219,19 @@ def _named_thing(body: str, before: list[str]) -> str:
     elif antecedent[:2].lower() in ("a ", "an"):
         antecedent = antecedent[:1].lower() + antecedent[1:]
     return body[:start] + antecedent + body[start + noun.end - token.start :]
+
+
+_NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "al")
+
+
+def _named_by_its_verb(noun: str, own: str, phrase: str) -> bool:
+    """True when "the connection" follows "connect" in its own sentence: the noun names
+    what the clause before it did."""
+    at = own.lower().find(phrase.lower())
+    if at <= 0 or not noun.endswith(_NOMINAL_ENDINGS):
+        return False
+    stem = noun[:5]
+    return any(word.startswith(stem) and word != noun for word in own[:at].lower().split())
 
 
 #: Tags of what may open a sentence before its subject: a question's word, an adverb, a comma.
