@@ -641,3 +641,21 @@ def test_before_or_after_something_is_asked_when() -> None:
         "When should the reader pause?",
         "Before the punchline",
     )
+
+
+def test_a_list_item_named_by_its_place_blocks_only_the_question_that_shows_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "levels.txt"
+    path.write_text(
+        "Levels\n\nDelegation has levels. A good reply asks what the follower would "
+        "recommend, which returns the task to the second level. The second level suits "
+        "new members.\n",
+        encoding="utf-8",
+    )
+    cards = generate_chapter(read_document(path), deck="d", title="Levels")
+    asked = {card.front: card.back for card in cards}
+    assert asked.get("In “Levels”, what does a good reply ask?") == (
+        "What the follower would recommend"
+    )
+    assert not any("second level" in front for front in asked)

@@ -286,7 +286,6 @@ def best_question(
     if (
         dangles(sentence)
         or word_count(sentence) > MAX_SENTENCE_WORDS
-        or _ORDINAL_REFERENCE.search(sentence)
         or "{{" in sentence
         or not (
             _VERDICT.search(sentence)
@@ -310,6 +309,8 @@ def best_question(
             # The cheap refusals first: a weak answer, then a question on the chapter's topic.
             if not asked or not _answer_stands(asked[1]) or not _not_the_topic(asked, chapter):
                 continue
+            if _ORDINAL_REFERENCE.search(f"{asked[0]} {asked[1]}"):
+                continue  # "the second level" of a list the card does not show
             card = _question_card(chapter, asked, who, position, text)
             if passes(card):
                 return card
