@@ -659,3 +659,18 @@ def test_a_list_item_named_by_its_place_blocks_only_the_question_that_shows_it(
         "What the follower would recommend"
     )
     assert not any("second level" in front for front in asked)
+
+
+def test_what_a_described_subject_does_to_its_object_is_asked() -> None:
+    assert claim_question(
+        "An opening that never arrives at the point leaves the audience amused and lost."
+    ) == (
+        "How does an opening that never arrives at the point leave the audience?",
+        "Amused and lost",
+    )
+    assert claim_question("A question that everyone can answer invites a shrug.") == (
+        "What does a question that everyone can answer invite?",
+        "A shrug",
+    )
+    assert claim_question("A leader knows an answer.") is None  # too general to ask
+    assert claim_question('"What got in the way?" gathers facts.') is None

@@ -563,13 +563,28 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     modal = ""
     how_often = ""
     subject_end = 0
-    in_relative = relative_verb = False
+    in_relative = relative_verb = relative_finite = False
+    opened = 0
     for i, t in enumerate(tokens):
+        if t.text == "?":
+            return None  # '"What got in the way?" gathers facts': a quoted question as subject
         if i > 0 and (t.tag in ("WDT", "WP") or t.lower == "that"):
-            in_relative, relative_verb = True, False
+            in_relative, relative_verb, relative_finite = True, False, False
+            opened = i
         elif in_relative and (t.tag == "MD" and not relative_verb or t.tag in ("VB", "VBN", "RB")):
             # "a decision that can be undone cheaply should ...": inside the subject
             relative_verb = True
+            relative_finite = relative_finite or t.tag == "MD"
+            continue
+        elif (
+            in_relative
+            and not relative_finite
+            and t.tag in ("VBZ", "VBP", "VBD")
+            # "that never [arrives] at the point": the clause's verb right after its word
+            and all(u.tag in ("RB", "JJ") for u in tokens[opened + 1 : i])
+        ):
+            # "an opening that never [arrives] at the point leaves ...": the clause's verb
+            relative_finite = relative_verb = True
             continue
         elif in_relative and t.tag == "MD":
             in_relative = False
@@ -733,15 +748,26 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         ),
         len(answer_tokens),
     )
-    if not free_relative and any(
-        n < relative  # "followers [who wait to be told]": a clause inside the object
-        and (
-            t.tag in FINITE_TAGS
-            or t.tag == "TO"
-            and n + 1 < len(answer_tokens)
-            and answer_tokens[n + 1].tag == "VB"
+    state = _left_in_a_state(answer_tokens, word) if kind == "what" and not preposition else 0
+    if state:
+        # "leaves the audience [amused and lost]": "How does X leave the audience?"
+        kind = "how"
+        j = tokens.index(answer_tokens[state])
+        answer_tokens = answer_tokens[state:]
+        relative = len(answer_tokens)
+    if (
+        not free_relative
+        and not state
+        and any(
+            n < relative  # "followers [who wait to be told]": a clause inside the object
+            and (
+                t.tag in FINITE_TAGS
+                or t.tag == "TO"
+                and n + 1 < len(answer_tokens)
+                and answer_tokens[n + 1].tag == "VB"
+            )
+            for n, t in enumerate(answer_tokens)
         )
-        for n, t in enumerate(answer_tokens)
     ):
         return None  # "teaches the team to bring ...": an object and its own clause
     manner = answer_tokens[-1]
@@ -763,14 +789,23 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         and kind == "what"
         and word not in _BECOMING
         and relative == len(answer_tokens)  # "the sentences [that matter most]" is one phrase
+        # "invites [a shrug]": a noun after an article, whatever the tagger read
+        and not (
+            len(answer_tokens) == 2
+            and answer_tokens[0].lower in ("a", "an")
+            and (lexicon_tag(answer_tokens[1].lower) or "").startswith(("NN", "VB"))
+        )
     ):
         return None  # "keep a change alive": an object and its complement
     if answer_tokens[0].tag == "CD" and answer_tokens[-1].lower not in UNITS:
         return None  # "distinguish [two kinds]": the count of what the chapter lists next
     if not any(is_content(t) for t in answer_tokens) or is_function(answer_tokens[-1]):
         return None
-    if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an"):
-        return None  # "knows [an answer]": too general to be worth asking
+    described = any(t.tag in ("WDT", "WP") or t.lower == "that" for t in subject[1:])
+    if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an") and not described:
+        # "knows [an answer]": too general to be worth asking; "a rhetorical question that
+        # everyone can answer invites [a shrug]" is what that kind of thing does
+        return None
     means = next(
         (
             n
@@ -846,6 +881,28 @@ def _second_place(answer: list[Token], verb: str) -> int:
         ):
             return 0
         return k
+    return 0
+
+
+#: Verbs whose object is followed by the state they put it in: "leaves the audience amused".
+_LEAVING = frozenset(["leave", "make", "keep", "get", "render", "find"])
+
+
+def _left_in_a_state(answer: list[Token], verb: str) -> int:
+    """Where the state starts after the object of "leave", "make", "keep" ("the audience
+    [amused and lost]"), or 0: adjectives (and "and") to the end."""
+    if _base_form(verb) not in _LEAVING:
+        return 0
+    for k in range(1, min(4, len(answer))):
+        if answer[k].tag.startswith("JJ") or answer[k].tag == "VBN":
+            rest = answer[k:]
+            if all(
+                t.tag.startswith("JJ") or t.tag in ("VBN", "VBD") or t.lower == "and" for t in rest
+            ):
+                objects = answer[:k]
+                if all(t.tag in ("DT", "NN", "NNS", "PRP$", "PRP", "NNP") for t in objects):
+                    return k
+            return 0
     return 0
 
 
