@@ -330,6 +330,10 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
         ),
         ("Timing matters more than the words.", ("What matters more than the words?", "Timing")),
         (
+            "A strong close matters as much as a strong opening.",
+            ("What matters as much as a strong opening?", "A strong close"),
+        ),
+        (
             "A moderator's job is to make the panellists look good.",
             ("What is a moderator's job?", "To make the panellists look good"),
         ),

@@ -1928,7 +1928,9 @@ def _compared_subject(
     "Timing"): what wins a comparison, asked for by it."""
     rest = tokens[verb + 1 : stop]
     than = next((k for k, t in enumerate(rest) if t.lower == "than"), None)
-    if than is None or not any(t.tag in ("JJR", "RBR") for t in rest[:than]):
+    # "a strong close matters [as much as] a strong opening": an equal is asked alike
+    equal = any(rest[k].lower == "as" and rest[k + 2].lower == "as" for k in range(len(rest) - 2))
+    if not equal and (than is None or not any(t.tag in ("JJR", "RBR") for t in rest[:than])):
         return None
     if len(subject) > 4 or any(t.tag in ("PRP", "PRP$", "CD") for t in subject):
         return None
