@@ -392,3 +392,10 @@ def test_a_pronoun_is_named_past_a_connective_and_a_misread_verb() -> None:
     )
     cleft = "It is attitude that determines whether an act helps."
     assert resolve_pronoun(cleft, "In effect, servant leadership invites a culture.") == cleft
+
+
+def test_a_clause_in_the_subject_does_not_make_a_claim_a_story() -> None:
+    from leadership_cards.generate.text import states_a_claim
+
+    assert states_a_claim("Reviews of what went well and what went badly prepare people.")
+    assert not states_a_claim("The team reviewed what went well.")

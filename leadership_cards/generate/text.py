@@ -563,6 +563,13 @@ def states_a_claim(sentence: str) -> bool:
         if token.tag in _PRESENT:
             return True
         if (
+            token.tag == "VB"
+            and at > 1
+            and tokens[at - 1].tag == "RB"
+            and any(t.tag == "WP" for t in tokens[:at])
+        ):
+            return True  # "reviews of what went badly [prepare] people": the bare present
+        if (
             token.tag == "NNS"
             and 0 < at <= 4
             and token.lower in VERBS
