@@ -330,6 +330,10 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
         ),
         ("Timing matters more than the words.", ("What matters more than the words?", "Timing")),
         (
+            "Agreements made in a hurry tend to unravel.",
+            ("What do agreements made in a hurry tend to do?", "Unravel"),
+        ),
+        (
             "A strong close matters as much as a strong opening.",
             ("What matters as much as a strong opening?", "A strong close"),
         ),
@@ -381,6 +385,7 @@ def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) 
         "They work better than rules.",  # who?
         "The best way is to begin.",  # no job, role or purpose named
         "Leaders who refuse to delegate usually give one of three reasons.",  # a list's count
+        "Leaders tend to rush.",  # "What do leaders tend to do?": as many answers as a chapter
     ],
 )
 def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:

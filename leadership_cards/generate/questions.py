@@ -1542,8 +1542,20 @@ def _main_verb(tokens: tuple[Token, ...]) -> int | None:
             continue  # "Most [failed] decisions": a participle describing the noun
         if t.tag == "VBD" and reduced_relative(tokens, i):
             continue  # "A win [declared] too early gives ..."
-        # "... soon [stop] deciding": the tagger reads a verb after an adverb as a bare form.
-        bare = t.tag == "VB" and not pending and before in ("NN", "NNS", "RB", "JJ")
+        # "... soon [stop] deciding": the tagger reads a verb after an adverb as a bare form;
+        # "agreements made in a hurry [tend] to unravel": a verb before its infinitive.
+        bare = (
+            t.tag == "VB"
+            and not pending
+            and before in ("NN", "NNS", "RB", "JJ")
+            or (
+                i
+                and t.lower in ("tend", "tends", "seem", "seems")
+                and i + 2 < len(tokens)
+                and tokens[i + 1].lower == "to"
+                and tokens[i + 2].tag == "VB"
+            )
+        )
         # "who simply [answers]", "that [watches] its leader": right after its clause word,
         # the tagger reads the clause's verb as a plural noun.
         opened = next(
@@ -1638,7 +1650,9 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     past = said.tag == "VBD"
     if past and first.lower not in _REPORTING_QUANTIFIERS:
         return None
-    compared = _compared_subject(sentence, tokens, subject, verb, stop)
+    compared = _compared_subject(sentence, tokens, subject, verb, stop) or _tendency(
+        sentence, tokens, subject_text, verb, stop
+    )
     if compared:
         return compared
     if any(t.lower in ("not", "never", "no", "than") for t in tokens[verb:stop]):
@@ -1919,6 +1933,28 @@ def _names_people(word: str) -> bool:
     return any(
         (lexicon_tag(form) or "").startswith("VB") for form in (stem, stem + "e") if len(form) > 2
     )
+
+
+def _tendency(
+    sentence: str, tokens: tuple[Token, ...], subject: str, verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Agreements made in a hurry tend to unravel." -> ("What do agreements made in a hurry
+    tend to do?", "Unravel"): what a kind of thing is apt to do."""
+    said = tokens[verb].lower
+    if said not in ("tend", "tends") or verb + 2 >= stop or tokens[verb + 1].lower != "to":
+        return None
+    if not any(t.tag in ("VBN", "WDT", "WP", "JJ") or t.lower == "that" for t in tokens[:verb]):
+        return None  # "What do leaders tend to do?" has as many answers as the chapter
+    done = [t for t in tokens[verb + 2 : stop] if is_word(t)]
+    if not done or done[0].tag != "VB" or len(done) > MAX_PREDICATE_ANSWER_WORDS:
+        return None
+    if is_function(done[-1]) and done[-1].lower not in _PARTICLES | {"off", "away"}:
+        return None  # ("speed [up]" ends on its particle)
+    if done[0].lower in AUXILIARY_WORDS:
+        return None
+    does = "does" if said == "tends" else "do"
+    answer = sentence[done[0].start : done[-1].end]
+    return f"What {does} {subject} tend to do?", answer[:1].upper() + answer[1:]
 
 
 def _compared_subject(
