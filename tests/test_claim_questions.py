@@ -330,6 +330,10 @@ def test_a_noun_phrase_named_by_the_copula_is_still_asked_about() -> None:
         ),
         ("Timing matters more than the words.", ("What matters more than the words?", "Timing")),
         (
+            "Preparation decides most negotiations.",
+            ("What decides most negotiations?", "Preparation"),
+        ),
+        (
             "Agreements made in a hurry tend to unravel.",
             ("What do agreements made in a hurry tend to do?", "Unravel"),
         ),

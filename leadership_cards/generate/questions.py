@@ -1650,8 +1650,10 @@ def predicate_question(sentence: str) -> tuple[str, str] | None:
     past = said.tag == "VBD"
     if past and first.lower not in _REPORTING_QUANTIFIERS:
         return None
-    compared = _compared_subject(sentence, tokens, subject, verb, stop) or _tendency(
-        sentence, tokens, subject_text, verb, stop
+    compared = (
+        _compared_subject(sentence, tokens, subject, verb, stop)
+        or _tendency(sentence, tokens, subject_text, verb, stop)
+        or _deciding_most(sentence, tokens, subject, verb, stop)
     )
     if compared:
         return compared
@@ -1933,6 +1935,27 @@ def _names_people(word: str) -> bool:
     return any(
         (lexicon_tag(form) or "").startswith("VB") for form in (stem, stem + "e") if len(form) > 2
     )
+
+
+def _deciding_most(
+    sentence: str, tokens: tuple[Token, ...], subject: tuple[Token, ...], verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Preparation decides most negotiations." -> ("What decides most negotiations?",
+    "Preparation"): a thing said to rule most cases of another is a verdict, asked for by
+    the cases it rules."""
+    said = tokens[verb]
+    rest = [t for t in tokens[verb + 1 : stop] if is_word(t)]
+    if not rest or rest[0].lower not in ("most", "every", "all", "many") or len(rest) > 6:
+        return None
+    if said.tag not in ("VBZ", "NNS") or said.lower in AUXILIARY_WORDS or len(subject) > 3:
+        return None
+    if not subject[-1].tag.startswith("NN") and not (
+        (lexicon_tag(subject[-1].lower) or "").startswith("NN")
+    ):
+        return None
+    question = f"What {said.lower} {sentence[rest[0].start : rest[-1].end]}?"
+    answer = sentence[subject[0].start : subject[-1].end]
+    return question, answer[:1].upper() + answer[1:]
 
 
 def _tendency(
