@@ -390,6 +390,7 @@ def test_what_a_subject_does_where_or_how_is_asked(sentence: str, asked: tuple) 
         "The best way is to begin.",  # no job, role or purpose named
         "Leaders who refuse to delegate usually give one of three reasons.",  # a list's count
         "Leaders tend to rush.",  # "What do leaders tend to do?": as many answers as a chapter
+        "Decisions fail more often than leaders admit.",  # a bare plural: no one thing named
     ],
 )
 def test_a_predicate_question_needs_a_named_subject_and_a_plain_shape(sentence: str) -> None:

@@ -1993,6 +1993,8 @@ def _compared_subject(
         return None
     if len(subject) > 4 or any(t.tag in ("PRP", "PRP$", "CD") for t in subject):
         return None
+    if len(subject) == 1 and subject[0].tag == "NNS":
+        return None  # "Decisions fail more often than ...": a bare plural is no one thing
     if not subject[-1].tag.startswith("NN") and not (
         len(subject) == 1 and (lexicon_tag(subject[0].lower) or "").startswith(("NN", "VBG"))
     ):
