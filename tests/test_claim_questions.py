@@ -688,3 +688,12 @@ def test_what_a_described_subject_does_to_its_object_is_asked() -> None:
     )
     assert claim_question("A leader knows an answer.") is None  # too general to ask
     assert claim_question('"What got in the way?" gathers facts.') is None
+
+
+def test_what_a_group_has_in_common_is_asked_from_its_colon() -> None:
+    from leadership_cards.generate.questions import in_common_question
+
+    assert in_common_question(
+        "The projects that succeeded had something in common: each had a named owner."
+    ) == ("What did the projects that succeeded have in common?", "Each had a named owner")
+    assert in_common_question("They had something in common: a named owner.") is None

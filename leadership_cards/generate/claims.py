@@ -25,6 +25,7 @@ from leadership_cards.generate.questions import (
     contrast_question,
     copular_question,
     extraposed_question,
+    in_common_question,
     infinitive_question,
     judged_by_question,
     kind_question,
@@ -293,6 +294,7 @@ def best_question(
             or _FINDING.match(sentence)
             or advice(sentence)
             or EXTRAPOSED.match(sentence)
+            or in_common_question(sentence)
         )
     ):
         return None
@@ -523,6 +525,7 @@ _RANKED_QUESTIONS: tuple[Callable[[str, str], tuple[str, str] | None], ...] = (
     lambda sentence, plain: relative_subject_question(plain),
     lambda sentence, plain: predicate_question(plain),
     lambda sentence, plain: extraposed_question(sentence),
+    lambda sentence, plain: in_common_question(sentence),
 )
 
 # "A rhetorical question that everyone can answer, such as asking whether ..., invites a

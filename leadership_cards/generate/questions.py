@@ -2039,3 +2039,32 @@ def extraposed_question(sentence: str) -> tuple[str, str] | None:
         what = what[: what.rfind(" ")]
     question = f"What is it {m.group('judged')}{who} to {m.group('verb')}{oneself}?"
     return question, what[:1].upper() + what[1:]
+
+
+# "The decisions that succeeded had something in common: more than one option was on the
+# table": what a group shares, given after the colon.
+_IN_COMMON = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<have>have|has|had|share|shared|shares)\s+"
+    r"(?:something|one thing|this|a feature|a trait)(?:\s+in common)?:\s+(?P<what>[^;:]{3,120}?)[.!]?$"
+)
+
+
+def in_common_question(sentence: str) -> tuple[str, str] | None:
+    """What the things a sentence names have in common, after its colon: ("What did the
+    decisions that succeeded have in common?", "More than one option was on the table")."""
+    m = _IN_COMMON.match(sentence.strip())
+    if not m or m.group("subject").split()[0].lower() in POINTING_WORDS | {"it", "they"}:
+        return None
+    what = m.group("what")
+    cut = re.search(r"\s(?:before|after|because|when|while|so)\s", what)
+    if cut and len(what[: cut.start()].split()) >= 3:
+        what = what[: cut.start()]
+    if len(what.split()) > MAX_CLAIM_ANSWER_WORDS + 2:
+        return None
+    have = m.group("have")
+    does = {"had": "did", "shared": "did", "has": "does", "shares": "does"}.get(have, "do")
+    verb = "share" if have.startswith("share") else "have"
+    subject = m.group("subject")
+    subject = subject[:1].lower() + subject[1:] if not subject[:2].isupper() else subject
+    question = f"What {does} {subject} {verb} in common?"
+    return question, what[:1].upper() + what[1:]
