@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
@@ -403,6 +404,7 @@ _ADVERB_FIRST = re.compile(r"^(?P<adverb>Never|Always|Rarely|Seldom|Only)\s+(?P<
 _DO_NOT = re.compile(r"^(?:Do not|Don't|Don’t)\s+(?P<rest>[a-z].+)$")
 
 
+@lru_cache(maxsize=4096)
 def advice(sentence: str) -> str | None:
     """ "Avoid humour that targets a group." -> "The reader should avoid humour that targets a
     group."; "Never explain a joke that failed." -> "The reader should never explain ...". An

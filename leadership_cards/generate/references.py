@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from leadership_cards.cards import Card, Kind, cloze_parts
 from leadership_cards.generate.text import FUNCTION_WORDS, sentences
@@ -58,13 +59,20 @@ def named_antecedents(statement: str, passage: str) -> str | None:
 def _source(body: str, passage: str) -> tuple[str, list[str]]:
     """The sentence of the passage the card was made from (the one whose content words it
     shares most) and the sentences before it."""
-    said = sentences(passage)
+    said = _passage_words(passage)
     if not said:
         return "", []
     mine = content_words(body.replace("{{c1::", " ").replace("}}", " "))
-    shared = [len(mine & content_words(s)) for s in said]
+    shared = [len(mine & words) for _, words in said]
     best = max(range(len(said)), key=shared.__getitem__)
-    return said[best], said[:best]
+    return said[best][0], [sentence for sentence, _ in said[:best]]
+
+
+@lru_cache(maxsize=1024)
+def _passage_words(passage: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each sentence of a passage with its content words: the cards of one paragraph ask
+    for them again and again."""
+    return tuple((s, frozenset(content_words(s))) for s in sentences(passage))
 
 
 def content_words(text: str) -> set[str]:
