@@ -48,6 +48,8 @@ RESTATED = 0.8
 STATEMENT_KINDS = frozenset(
     {Kind.KEY_POINT, Kind.CLAIM, Kind.DEFINITION, Kind.HEADING, Kind.STATISTIC, Kind.CITATION}
 )
+#: Kinds that count a list, one card a list, asked of the list's source item.
+_COUNT_KINDS = frozenset({str(Kind.TECHNIQUE_COUNT), str(Kind.ENUMERATION_COUNT)})
 #: Score a pair across kinds needs (its facts' likeness, discounted by `RESTATED`): the same
 #: sentence asked another way, not another sentence of the same paragraph.
 CROSS_KIND_THRESHOLD = 64.0
@@ -290,6 +292,10 @@ def _likeness(a: _Text, b: _Text, cutoff: float = 0.0) -> float:
 def _score(old: _Text, new: _Text) -> float | None:
     """The pair's score, or None when the two are not alike enough to be one card."""
     score = _likeness(old, new, SAME_SOURCE_THRESHOLD)
+    if old.kind in _COUNT_KINDS and old.item == new.item:
+        # A list has one count card: reworded ("Two" -> "Two service objectives"), it is
+        # still that card.
+        score = max(score, SAME_SOURCE_THRESHOLD)
     if score < SAME_SOURCE_THRESHOLD:
         return None
     if old.item == new.item or (old.passage and old.passage == new.passage):

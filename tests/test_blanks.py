@@ -291,3 +291,58 @@ def test_the_other_side_of_an_instruction_and_a_noun_with_its_adverb_keep_their_
     sentence = "The key to a strong team is not silence but the safety to disagree openly."
     found = blanks.problems(sentence, span_of(sentence, "safety to disagree openly"))
     assert "blank is an adverb" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "blank", "problem"),
+    [
+        ("Mentors hold a unique place, unlike that of their officers.", "officers", "aside"),
+        (
+            "Mentors, drawing as they do on long service, show newer members the way.",
+            "long service",
+            "aside",
+        ),
+        ("The club's vision forms the platform upon which all work is done.", "platform", "image"),
+        ("Mentoring is not merely a ladder to the president's chair.", "president", "image"),
+    ],
+)
+def test_a_blank_inside_an_aside_or_an_image_is_refused(
+    sentence: str, blank: str, problem: str
+) -> None:
+    start = sentence.index(blank)
+    assert any(problem in p for p in blanks.problems(sentence, (start, start + len(blank))))
+
+
+def test_the_claim_outside_an_aside_and_a_plain_noun_keep_their_blank() -> None:
+    sentence = "Mentors hold a unique place, unlike that of their officers."
+    start = sentence.index("Mentors")
+    assert not any("aside" in p for p in blanks.problems(sentence, (start, start + 7)))
+    # A result clause at the end is the claim's second half, not an aside.
+    sentence = "Power is shared, giving the club not one star but a whole team of costars."
+    start = sentence.index("whole team")
+    assert not any("aside" in p for p in blanks.problems(sentence, (start, start + 10)))
+    sentence = "Trust forms the basis of every decision the board makes."
+    start = sentence.index("decision")
+    assert not any("image" in p for p in blanks.problems(sentence, (start, start + 8)))
+
+
+def test_the_side_a_sentence_rules_out_last_is_its_blank() -> None:
+    sentence = 'The chair sees members as "staff" or, worse, "helpers," but never as partners.'
+    span, why = salient_span(sentence)
+    assert sentence[span[0] : span[1]] == "partners" and why == "contrast"
+
+
+def test_a_gerund_subject_after_an_opening_clause_is_no_aside() -> None:
+    sentence = "After a member finishes, waiting two seconds before replying brings out more."
+    start = sentence.index("two seconds")
+    assert not any("aside" in p for p in blanks.problems(sentence, (start, start + 11)))
+
+
+def test_a_sentence_that_pictures_a_thing_blanks_the_thing_not_the_picture() -> None:
+    sentence = "The club's mission forms the foundation upon which every meeting is planned."
+    span, why = salient_span(sentence)
+    assert sentence[span[0] : span[1]] == "club's mission" and why == "verdict"
+    # A plain noun after "forms the" is no picture: the subject is not preferred for it.
+    plain = "The club's mission forms the agenda of every meeting."
+    found = salient_span(plain)
+    assert found is None or found[1] != "verdict"

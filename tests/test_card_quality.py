@@ -39,7 +39,8 @@ def test_no_card_of_the_deck_ends_mid_clause(cards: list[Card]) -> None:
             continue
         statement = card.cloze.replace("{{c1::", "").replace("}}", "") if card.cloze else ""
         for text in (card.front, card.back, statement):
-            assert not text.lower().endswith(_FUNCTION_ENDINGS), (card.front, card.back)
+            last = text.lower().rsplit(" ", 1)[-1]  # "command." does not end on "and."
+            assert last not in _FUNCTION_ENDINGS, (card.front, card.back)
 
 
 def test_a_sentence_cut_mid_clause_is_a_problem() -> None:
@@ -115,7 +116,7 @@ def test_counts_come_right_after_their_items(cards: list[Card]) -> None:
         "In “Servanthood”, the service techniques run: … 10. Providing both formal and "
         "informal organizational structures; 11. [...]."
     )
-    assert fronts[eleventh + 1] == "How many service techniques does “Servanthood” list?"
+    assert not fronts[eleventh + 1].startswith("How many")  # the source never says "eleven"
     second = next(i for i, f in enumerate(fronts) if "objectives of inner leaders run: 1. " in f)
     assert fronts[second + 2].startswith("How many service objectives of inner leaders")
     techniques = [c.source.position for c in of_kind(cards, Kind.TECHNIQUE)]
@@ -201,7 +202,7 @@ def test_a_surname_after_its_full_name_keeps_its_capital_after_the_chapter() -> 
         "Coaching asks more than it tells, and the coach listens for what the person wants.\n"
     )
     fronts = [c.front for c in generate_chapter(parse_document(text, "coaching.txt"))]
-    assert any(f.startswith("In “Coaching Well”, Whitmore defined") for f in fronts), fronts
+    assert any(f.startswith("In “Coaching Well”, how did Whitmore define") for f in fronts), fronts
     assert not any("whitmore" in f for f in fronts), fronts
     assert in_chapter("{{c1::Coaching}} asks more.", "Coaching Well", casing) == (
         "In “Coaching Well”, {{c1::coaching}} asks more."
@@ -224,3 +225,20 @@ def test_one_fact_of_a_sentence_is_asked_once() -> None:
     assert not any(f.startswith("feedforward lowers [...]") for f in fronts), fronts
     # Two blanks of one sentence are its two facts: both stay.
     assert [c.back for c in cards if "of men and" in c.front] == ["70 percent", "59 percent"]
+
+
+def test_a_name_no_lexicon_knows_keeps_its_capital_before_a_possessive_or_a_report() -> None:
+    """ "Tuckman's model", "Edmondson defines": an unknown word that owns a thing or reports a
+    view is a name; "Today's problems" opens on a common word and is lowered."""
+    from leadership_cards.generate.phrasing import chapter_casing, in_chapter
+
+    casing = chapter_casing([])
+    assert in_chapter("{{c1::Tuckman's}} model has stages.", "Teams", casing).startswith(
+        "In “Teams”, {{c1::Tuckman's}}"
+    )
+    assert in_chapter("Edmondson defines {{c1::safety}}.", "Teams", casing) == (
+        "In “Teams”, Edmondson defines {{c1::safety}}."
+    )
+    assert in_chapter("Today's problems need {{c1::alliances}}.", "Teams", casing) == (
+        "In “Teams”, today's problems need {{c1::alliances}}."
+    )

@@ -161,8 +161,8 @@ def test_a_deck_name_that_collides_is_refused(tmp_path: Path) -> None:
 def test_markup_is_kept_as_text(tmp_path: Path) -> None:
     chapter = tmp_path / "markup.txt"
     text = CHAPTER_5.read_text().replace(
-        "focusing as they do on work community values,",
-        "focusing as they do on <script>alert(1)</script> & work community values,",
+        "the driving value in many corporations today",
+        "the driving value in many <script>alert(1)</script> & corporations today",
     )
     chapter.write_text(text)
     db = tmp_path / "c.db"

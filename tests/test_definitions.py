@@ -455,3 +455,255 @@ def test_a_term_is_asked_as_the_source_writes_it(tmp_path: Path) -> None:
     assert "In “Club Roles”, what is the opening of a speech?" in fronts
     assert "In “Club Roles”, what is opening of a speech?" not in fronts
     assert "In “Club Roles”, what is a story opening?" in fronts
+
+
+def test_a_purpose_that_points_back_is_left_out_of_the_meaning(tmp_path: Path) -> None:
+    """ "to come to terms with it" says "it" of a word the card never shows: the meaning is
+    the thing before it. A purpose that names what it serves stays."""
+    cards = chapter_cards(
+        tmp_path,
+        "A change arrives on a given date. "
+        "Transition is the inner process people go through to come to terms with it.\n\n"
+        "A rehearsal is a full run of the speech to find the weak transitions.",
+    )
+    backs = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert backs["In “Club Roles”, what is transition?"] == "The inner process people go through."
+    assert backs["In “Club Roles”, what is a rehearsal?"] == (
+        "A full run of the speech to find the weak transitions."
+    )
+
+
+def test_an_identity_is_asked_both_ways(tmp_path: Path) -> None:
+    """ "Groupthink is the danger that grows with a team's closeness" names one thing twice:
+    the term is asked, and so is the thing it names."""
+    cards = chapter_cards(tmp_path, "Groupthink is the danger that grows with a team's closeness.")
+    asked = {(c.front, c.back) for c in cards}
+    assert (
+        "In “Club Roles”, what is groupthink?",
+        "The danger that grows with a team's closeness.",
+    ) in asked
+    assert (
+        "In “Club Roles”, what is the danger that grows with a team's closeness?",
+        "Groupthink",
+    ) in asked
+
+
+def test_a_name_given_by_he_names_the_cited_author(tmp_path: Path) -> None:
+    """ "... he called hygiene factors" leans on the sentence that cited Herzberg: the card
+    names him. With nobody cited before it, the "he" stands for no one the card could show,
+    and no card is made."""
+    cards = chapter_cards(
+        tmp_path,
+        "Frederick Herzberg drew a distinction about work (Herzberg, 1959). "
+        "Pay and working conditions he called hygiene factors.\n\n"
+        "Our first club president ran a tight ship. "
+        "Short, sharp evaluations she called quick wins.",
+    )
+    clozes = [c.cloze for c in cards if c.kind is Kind.DEFINITION and c.cloze]
+    assert (
+        "In “Club Roles”, pay and working conditions Herzberg called {{c1::hygiene factors}}."
+        in clozes
+    )
+    assert not any("quick wins" in c for c in clozes)
+
+
+def test_a_person_is_named_from_a_citation_of_one_author() -> None:
+    from leadership_cards.generate.referents import with_person_named
+
+    passage = "Bridges drew a line (Bridges, 1991). He called the middle the neutral zone."
+    assert with_person_named("He called the middle the neutral zone.", passage) == (
+        "Bridges called the middle the neutral zone."
+    )
+    said = "Bridges (1991) saw a middle he called the neutral zone."
+    assert with_person_named(said, said) == said
+    two = "Fisher and Ury wrote it (Fisher and Ury, 1981). He called it principled."
+    assert with_person_named("He called it principled.", two) is None
+
+
+def test_a_metaphor_is_asked_as_what_a_thing_is_to_its_owner(tmp_path: Path) -> None:
+    """ "The pause is the speaker's punctuation" says what a pause is to a speaker, not what
+    it means: it is asked so. A rank ("the speaker's best friend") is a verdict, not a
+    metaphor to learn, and makes no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "The pause is the speaker's punctuation.\n\nSilence is the speaker's best friend.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is the pause to a speaker?"] == "The speaker's punctuation."
+    assert not any("silence" in front for front in asked)
+
+
+def test_the_kind_a_thing_is_is_asked(tmp_path: Path) -> None:
+    """ "X is itself a form of Y, and ..." -> "What is X a form of?"; a sentence whose
+    subject points back ("This is a form of ...") gives no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "Moving someone up a level is itself a form of recognition, and often a more "
+        "welcome one than praise.\n\nA member gave up her role. This is a form of burnout.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is moving someone up a level a form of?"] == "Recognition."
+    assert not any("burnout" in back.lower() for back in asked.values())
+
+
+def test_a_name_and_who_gave_it_are_asked(tmp_path: Path) -> None:
+    """ "Oncken and Wass called such a problem a monkey" names "such a problem" by the term
+    of the sentence before; "He called ..." names the cited author. A pointer with no term
+    before it ("Such a plan" after a sentence about no term) gives no card, nor does a
+    verdict ("called the meeting a success")."""
+    cards = chapter_cards(
+        tmp_path,
+        "Reverse delegation happens when a follower hands a problem back to the leader. "
+        "Oncken and Wass called such a problem a monkey that jumps from back to back.\n\n"
+        "Kurt Lewin described change in three stages (Lewin, 1947). "
+        "He called the first stage unfreezing.\n\n"
+        "Members wrote down what they would change. Smith and Jones called such a plan "
+        "a roadmap. Jones called the meeting a success.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert (
+        asked["In “Club Roles”, what did Oncken and Wass call the problem in reverse delegation?"]
+        == "A monkey."
+    )
+    assert asked["In “Club Roles”, what did Lewin call the first stage?"] == "Unfreezing."
+    assert not any(back in ("A roadmap.", "A success.") for back in asked.values())
+
+
+def test_a_long_meaning_is_asked_by_its_head(tmp_path: Path) -> None:
+    """A meaning too long to recall is asked by the noun phrase it opens on, up to the words
+    that qualify it; one whose head is a bare "a relationship" makes no card."""
+    cards = chapter_cards(
+        tmp_path,
+        "For current purposes, inner leadership is an interactive relationship between a "
+        "leader and several followers voluntarily engaged in situations where leader and led "
+        "are united on values and trust each other enough to risk self in joint activity.\n\n"
+        "For current purposes, mentoring is a relationship voluntarily entered into by two "
+        "members of a club who agree to meet every week and talk through each speech the "
+        "newer member gives until the pathway is done.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is inner leadership, for current purposes?"] == (
+        "An interactive relationship between a leader and several followers."
+    )
+    assert "In “Club Roles”, what is mentoring, for current purposes?" not in asked
+
+
+def test_a_meaning_opening_on_a_participle_and_its_noun_defines(tmp_path: Path) -> None:
+    """ "an experienced member who ...": a participle before the noun still makes a noun
+    phrase; "an experienced one" (no noun) is no meaning."""
+    cards = chapter_cards(
+        tmp_path,
+        "A mentor is an experienced member who guides a newer one through the first speeches."
+        "\n\nA timer is an experienced one.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is a mentor?"] == (
+        "An experienced member who guides a newer one through the first speeches."
+    )
+    assert "In “Club Roles”, what is a timer?" not in asked
+
+
+def test_a_meaning_given_as_someones_is_asked_with_whose(tmp_path: Path) -> None:
+    """ "According to Kotter, X is Y", "Edmondson defines X as Y" and "The term X describes
+    Y" give X's meaning and whose it is; "Janis described it as ..." is still named from the
+    sentence before, and "Smith described the meeting as long, and ..." gives no meaning."""
+    cards = chapter_cards(
+        tmp_path,
+        "According to Kotter, urgency is the belief that the present situation is more "
+        "dangerous than change.\n\n"
+        "Edmondson defines psychological safety as a shared belief that the team is safe for "
+        "interpersonal risk taking, and most teams lack it.\n\n"
+        "The term groupthink describes the habit of a close group that puts agreement first."
+        "\n\nGroupthink is the danger that grows with closeness. Janis described it as the "
+        "habit of a close group.\n\nSmith described the meeting as long and dull.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is urgency, according to Kotter?"] == (
+        "The belief that the present situation is more dangerous than change."
+    )
+    assert asked["In “Club Roles”, how does Edmondson define psychological safety?"] == (
+        "A shared belief that the team is safe for interpersonal risk taking."
+    )
+    assert asked["In “Club Roles”, what does “groupthink” mean?"] == (
+        "The habit of a close group that puts agreement first."
+    )
+    assert "In “Club Roles”, what is groupthink, as Janis described it?" in asked
+    assert not any("Smith" in front for front in asked)
+
+
+def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
+    """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
+    met before ("The meeting—a long one—") or a clause between dashes is no gloss."""
+    cards = chapter_cards(
+        tmp_path,
+        "Psychological safety—the belief that one will not be punished for speaking up—"
+        "matters more than talent.\n\nThe meeting—a long one—ended late.\n\n"
+        "Members left—the room was cold—without a word.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, what is psychological safety?": (
+            "The belief that one will not be punished for speaking up."
+        ),
+        "In “Club Roles”, what is the term for the belief that one will not be punished for "
+        "speaking up?": "Psychological safety",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "front", "back"),
+    [
+        (
+            "Active listening, also known as reflective listening, is a way of confirming "
+            "what a speaker means.",
+            "In “Club Roles”, what is active listening?",
+            "A way of confirming what a speaker means.",
+        ),
+        (
+            "A premortem is a term for imagining that a plan has already failed.",
+            "In “Club Roles”, what is a premortem?",
+            "Imagining that a plan has already failed.",
+        ),
+        (
+            "Feedforward, which means suggestions for the future, lowers defensiveness.",
+            "In “Club Roles”, what is feedforward?",
+            "Suggestions for the future.",
+        ),
+        (
+            "What Janis called groupthink is the habit of a close group that puts agreement first.",
+            "In “Club Roles”, what is groupthink, as Janis called it?",
+            "The habit of a close group that puts agreement first.",
+        ),
+        (
+            "A stretch assignment is one that asks more of a person than they have done before.",
+            "In “Club Roles”, what is a stretch assignment?",
+            "An assignment that asks more of a person than they have done before.",
+        ),
+        (
+            "Psychologists use the word flow for the state of being fully absorbed in a task.",
+            "In “Club Roles”, what does “flow” mean?",
+            "The state of being fully absorbed in a task.",
+        ),
+        (
+            "Unlike a manager, a leader is someone whom people follow by choice.",
+            "In “Club Roles”, what is a leader, unlike a manager?",
+            "Someone whom people follow by choice.",
+        ),
+    ],
+)
+def test_a_term_named_with_another_name_or_word_is_defined(
+    tmp_path: Path, sentence: str, front: str, back: str
+) -> None:
+    asked = {c.front: c.back for c in chapter_cards(tmp_path, sentence)}
+    assert asked.get(front) == back, asked
+
+
+def test_what_is_not_a_definition_in_those_forms_makes_none(tmp_path: Path) -> None:
+    """A verdict after "Unlike", "one of" a group, "which means" with a pronoun's meaning."""
+    cards = chapter_cards(
+        tmp_path,
+        "Unlike most clubs, ours is small and friendly.\n\n"
+        "The winner is one of the members.\n\n"
+        "This plan, which means more work for everyone, starts on Monday.",
+    )
+    assert not [c for c in cards if c.kind is Kind.DEFINITION], [c.front for c in cards]

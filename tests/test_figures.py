@@ -163,3 +163,40 @@ def test_a_figure_whose_frame_gives_it_away_is_asked_as_a_question(tmp_path: Pat
     assert asked["In “Club Roles”, when is a speaker over time?"] == (
         "More than thirty seconds past the red signal"
     )
+
+
+def test_a_unit_of_time_after_a_number_is_part_of_the_figure() -> None:
+    """The tagger reads "hours" after "two" as a verb; it is the figure's unit. A verb that
+    is no unit after a number ("two leave early") stays out of it."""
+    sentence = "Most managers spend about two hours a day in meetings."
+    assert [sentence[a:b] for a, b in timed(sentence)] == ["about two hours a day"]
+    assert timed("Of the five volunteers, two leave early.") == []
+
+
+def test_an_attribution_lowers_the_article_of_the_thing_made(tmp_path: Path) -> None:
+    cards = chapter_cards(
+        tmp_path,
+        "The GROW model, which John Whitmore made popular in the 1990s, structures a coaching "
+        "conversation in four stages.",
+    )
+    fronts = [c.front for c in cards if c.kind is Kind.CITATION]
+    assert "In “Club Roles”, who made the GROW model popular?" in fronts
+
+
+def test_a_figure_in_a_short_sentence_is_blanked(tmp_path: Path) -> None:
+    """A number and its unit narrow the answer as a noun does not: "The ideal team has [five
+    to seven members]" is a card on a frame too short for a noun's blank. A frame with one
+    content word ("[Two weeks] passed") is still too short."""
+    cards = chapter_cards(
+        tmp_path,
+        "The ideal team has five to seven members.\n\nAllow ten seconds of silence before you "
+        "speak.\n\nTwo weeks passed.",
+    )
+    answers = [c.back for c in cards if c.kind is Kind.STATISTIC]
+    assert answers == ["five to seven members", "ten seconds"]
+
+
+def test_a_time_counted_in_a_few_units_is_one_figure() -> None:
+    sentence = "A visible improvement within the first few months gives supporters evidence."
+    assert [sentence[a:b] for a, b in timed(sentence)] == ["within the first few months"]
+    assert timed("A few months later the club met again.") == []

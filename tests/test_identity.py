@@ -88,6 +88,9 @@ def anki_guids(db: Path, deck: str, tmp_path: Path) -> set[str]:
 def facts(item: str, kind: str, card) -> set[tuple[str, str, str]]:
     """What a card asks, worded any way: its answer, and a cloze's whole sentence."""
     found = {(item, kind, normalise(card.back))}
+    if kind.endswith("_count"):
+        # "Two" and "Two service objectives" are one count, the second naming what it counts
+        found.add((item, kind, normalise(card.back).split(" ", 1)[0]))
     if CLOZE_BLANK in card.front:
         found.add((item, kind, normalise(card.front.replace(CLOZE_BLANK, card.back))))
     return found

@@ -210,3 +210,72 @@ def test_a_later_key_points_list_without_a_title_is_told_apart_by_its_order() ->
         "key point 1",
         "list 2, key point 1",
     ]
+
+
+def _points(*points: str) -> list[Card]:
+    text = "Trust at Work Key Points\n\n" + "".join(
+        f"  {n}. {point}\n\n" for n, point in enumerate(points, 1)
+    )
+    return generate_chapter(parse_document(text, "trust-key-points.txt"))
+
+
+def test_a_point_given_with_its_reason_asks_the_reason() -> None:
+    cards = _points(
+        "Mentors are vital to every new member since they show the habits the club expects "
+        "if members are to grow."
+    )
+    asked = [(c.front, c.back) for c in cards if c.kind is Kind.KEY_POINT]
+    assert (
+        "Why are mentors vital to every new member?",
+        "Because they show the habits the club expects",
+    ) in [(f.split(", ", 1)[-1].capitalize(), b) for f, b in asked]
+    # A "since" of time is no reason.
+    assert not any(
+        c.front.lower().startswith("why") for c in _points("Club dues have risen since 2019.")
+    )
+
+
+def test_a_point_that_denies_an_image_asks_what_it_says_instead() -> None:
+    cards = _points(
+        "Mentoring is not merely a ladder to the club presidency. For most members, the role "
+        "of mentor is a lasting friendship."
+    )
+    backs = {c.back for c in cards if c.kind is Kind.KEY_POINT}
+    assert "lasting friendship" in backs
+    assert not backs & {"club presidency", "presidency", "ladder"}  # the image's words
+    # A point that denies nothing is not asked through its second sentence.
+    plain = _points("Mentors meet new members weekly. For most members, it is a friendship.")
+    assert not [c for c in plain if "weekly. For most members" in c.front]
+
+
+def test_a_point_with_a_generic_blank_is_asked_by_its_topic() -> None:
+    cards = _points("Members who chair the education session use special skills.")
+    point = next(c for c in cards if c.kind is Kind.KEY_POINT)
+    assert point.front.endswith("say about members who chair the education session?")
+    assert point.back == "They use special skills"
+    # A subject that is the chapter's own topic would fit every point: no such card.
+    near = _points("Trust at work builds special skills.")
+    assert not any("say about" in c.front for c in near)
+    # An instruction and a claim in one point have no one subject to show.
+    two = _points("Share the agenda by default; a hidden agenda is read as hidden motives.")
+    assert not any("say about" in c.front for c in two)
+
+
+def test_a_point_whose_next_sentence_says_more_shows_it_as_the_cue() -> None:
+    cards = _points(
+        "Mentors occupy a unique position, unlike that of their officers. They advise "
+        "without authority and answer to no one."
+    )
+    point = next(c for c in cards if c.kind is Kind.KEY_POINT)
+    assert point.back == "unique position"  # never "[officers]", inside the aside
+    assert point.front.endswith("They advise without authority and answer to no one.")
+
+
+def test_a_point_whose_subject_is_an_action_asks_for_the_action() -> None:
+    cards = _points("Naming the next step gives every meeting a clear finish.")
+    point = next(c for c in cards if c.kind is Kind.KEY_POINT)
+    assert point.front.endswith("what gives every meeting a clear finish?")
+    assert point.back == "Naming the next step"
+    # A subject that names a thing, not an action, keeps its blank in the predicate.
+    plain = _points("Meeting minutes give every member a clear record.")
+    assert not any(c.front.endswith("what give every member a clear record?") for c in plain)

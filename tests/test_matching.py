@@ -264,3 +264,13 @@ def test_any_one_word_changes_across_the_shipped_deck_keep_every_card(data, deck
         new.append(fresh)
         expected[fresh.id] = card.id
     assert pairing(match(old, new)) == expected
+
+
+def test_a_count_card_reworded_carries_on_its_list_count() -> None:
+    kind = "technique_count"
+    old = fp("a" * 12, "How many roles are there?", "Five", kind, item="roles-1-5")
+    new = fp("b" * 12, "How many meeting roles does “Club” list?", "Five roles", kind, "roles-1-5")
+    assert [(p.new, p.old) for p in match([old], [new])] == [("b" * 12, "a" * 12)]
+    # Another list's count is another card.
+    other = fp("c" * 12, "How many officers does “Club” list?", "Seven officers", kind, "off-1-7")
+    assert match([old], [other]) == []

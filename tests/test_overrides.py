@@ -16,7 +16,7 @@ SERVICE = "In “Servanthood: Service Techniques”, what is service?"
 def _service_and_count(folder: Path):
     cards = generate(load_manifest(folder))
     service = next(c for c in cards if c.front == SERVICE)
-    count = next(c for c in cards if c.kind is Kind.TECHNIQUE_COUNT)
+    count = next(c for c in cards if c.kind is Kind.ENUMERATION_COUNT)
     return cards, service, count
 
 

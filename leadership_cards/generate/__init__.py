@@ -48,6 +48,7 @@ from leadership_cards.generate.phrasing import (
     question_in_chapter,
 )
 from leadership_cards.generate.quality import leaks, passes
+from leadership_cards.generate.references import standing_alone
 from leadership_cards.generate.text import FUNCTION_WORDS, sentences
 from leadership_cards.source import Document, NumberedList, Paragraph
 
@@ -191,6 +192,11 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
     out = []
     asked: set[str] = set()  # questions once named: two wordings may meet there
     for card in cards:
+        # "The story should ...", "he called ...": named as the sentences before put it.
+        alone = standing_alone(card)
+        if alone is None:
+            continue
+        card = alone
         if card.cloze is None:
             named = _question_in_place(card, chapter)
             question = normalise(named.front)
@@ -315,6 +321,8 @@ def _one_fact(card: Card, other: Card) -> bool:
         return False
     if definitions.asks_for_a_term(card) or definitions.asks_for_a_term(other):
         return False  # the term asked from its meaning: the other direction, on purpose
+    if _asks_back(card, other) or _asks_back(other, card):
+        return False  # "What is groupthink?" and "What is the danger that grows ...?"
     answer, other_answer = _padded(card.back), _padded(other.back)
     if answer == "  " or other_answer == "  ":
         return False
@@ -328,6 +336,32 @@ def _one_fact(card: Card, other: Card) -> bool:
     return (other_answer in answer and answer in _padded(_statement(other))) or (
         answer in other_answer and other_answer in _padded(_statement(card))
     )
+
+
+def _asks_back(card: Card, other: Card) -> bool:
+    """True when `other` asks `card`'s identity the other way round: "What is groupthink?"
+    -> "The danger that grows with a team's closeness", and "What is the danger that grows
+    with a team's closeness?" -> "Groupthink". "X is the Y" names one thing twice, and a
+    learner should know it from either name."""
+    if card.kind is not Kind.DEFINITION or card.cloze is not None or other.cloze is not None:
+        return False
+    asked, asked_back = _IDENTITY.match(card.front), _IDENTITY.match(other.front)
+    if asked is None or asked_back is None:
+        return False
+    return _bare(asked.group("what")) == _bare(other.back) and _bare(
+        asked_back.group("what")
+    ) == _bare(card.back)
+
+
+#: "What is X?" (or "What is X to a speaker?") with or without the chapter's name before it.
+_IDENTITY = re.compile(
+    r"^(?:In “[^”]*”, )?[Ww]hat (?:is|are) (?P<what>.+?)(?: to an? [a-z][\w-]*)?\?$"
+)
+
+
+def _bare(text: str) -> str:
+    """A name without its leading article, normalised: "The pause" and "pause" are one."""
+    return re.sub(r"^(?:the|a|an) ", "", normalise(text))
 
 
 def _padded(text: str) -> str:

@@ -144,8 +144,67 @@ _GENERIC_HEADS = frozenset(
         "something",
         "stuff",
         "person",
+        "skill",
+        "skills",
+        "ability",
+        "abilities",
+        "quality",
+        "qualities",
+        "way",
+        "ways",
     ]
 )
+#: Nouns a writer borrows to picture one thing as another ("the platform upon which all
+#: work is done", "a stepping stone to the CEO's chair"): blanked, the picture asks for the
+#: writer's choice of image, which any of its synonyms would answer, not for the idea.
+_VEHICLES = frozenset(
+    [
+        "platform",
+        "foundation",
+        "foundations",
+        "cornerstone",
+        "bedrock",
+        "backbone",
+        "building",
+        "blocks",
+        "glue",
+        "cement",
+        "fuel",
+        "engine",
+        "lifeblood",
+        "heartbeat",
+        "chair",
+        "seat",
+        "throne",
+        "ladder",
+        "rung",
+        "rungs",
+        "stone",
+        "springboard",
+        "launchpad",
+        "bridge",
+        "compass",
+        "anchor",
+        "roadmap",
+        "blueprint",
+        "keystone",
+        "pillar",
+        "pillars",
+        "root",
+        "roots",
+        "seed",
+        "seeds",
+        "wave",
+        "tip",
+        "iceberg",
+        "lens",
+        "currency",
+        "soil",
+    ]
+)
+#: Words that open an aside set off by a comma: "..., unlike that of their bosses",
+#: "..., focusing as they do on work community values, ...". The claim is outside it.
+_ASIDE_OPENERS = frozenset(["unlike", "like", "including"])
 #: Nouns that only frame the salient noun after them: "the [idea of trust]".
 _FILLER_HEADS = frozenset(["idea", "notion", "concept", "sense", "kind", "sort", "type"])
 _DEMONSTRATIVES = frozenset(["this", "these", "those", "that"])
@@ -325,6 +384,17 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a bare count")  # "are [two]: first, ...": the count of a list
     if len(words) > MAX_BLANK_WORDS:
         out.append("blank is longer than a phrase")
+    if _two_objects(blank, tokens, first):
+        out.append("blank holds who receives and what is given")
+    if words and words[0].lower in _SENTENCE_ADVERBS:
+        out.append("blank starts on a sentence adverb")  # "is [therefore part of the job]"
+    if (
+        words
+        and words[-1].lower in ("rather", "other")
+        and last + 1 < len(tokens)
+        and (tokens[last + 1].lower == "than")
+    ):
+        out.append("blank splits a phrase")  # "to [react rather] than respond"
     if _is_clause(blank) or (first == 0 and blank[0].tag == "VB" and len(words) > 1):
         # "[Write down exact words and moments], not ...": an instruction's verb with its
         # object is the whole instruction, with nothing left to cue it.
@@ -377,9 +447,89 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank splits a phrase")
     elif _runs_into_noun_phrase(tokens, last) and not _counted(tokens, first, last):
         out.append("blank ends on a verb read as a noun")  # "the [corporation use] unique skills"
+    if _in_aside(tokens, first, last):
+        out.append("blank is inside an aside")  # "..., unlike that of their [bosses]"
+    if _vehicle(blank, tokens, last):
+        out.append("blank is a metaphor's image")  # "forms the [platform] upon which ..."
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
+
+
+_SENTENCE_ADVERBS = frozenset(
+    ["therefore", "thus", "hence", "also", "still", "indeed", "however", "moreover", "then"]
+)
+
+
+def _two_objects(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
+    """True for "gives [critics their best argument]": a noun phrase right after the verb,
+    then a second one with no preposition between them."""
+    verb = tokens[first - 1] if first else None
+    if verb is None or not verb.tag.startswith("VB") or verb.lower in ("is", "are", "was", "were"):
+        return False  # "what a leader can do is [shape the conditions]": a verb phrase
+    return any(
+        t.tag in ("NN", "NNS") and blank[k + 1].tag in ("DT", "PRP$")
+        for k, t in enumerate(blank[:-1])
+    )
+
+
+def _in_aside(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """The blank sits inside an aside: a participle phrase or a comparison set off by a
+    comma after the claim has its verb ("inner leaders, focusing as they do on [...], show
+    ...", "occupy a unique culture, unlike that of their [...]"), or words in brackets or
+    between dashes ("situations ([communities] or cultures)"). The aside qualifies the
+    claim; what it says is no point of its own."""
+    opened = None
+    for i in range(first - 1, -1, -1):
+        text = tokens[i].text
+        if text in (",", ";", ":") or text in ("—", "–", "(", ")"):
+            opened = i
+            break
+    if opened is None or opened == 0:
+        return False
+    mark = tokens[opened].text
+    if mark == "(":
+        return any(t.text == ")" for t in tokens[last + 1 :])
+    if mark in ("—", "–"):
+        # a dash pair around the blank; a single dash opens the claim's second half
+        return any(t.text == mark for t in tokens[last + 1 :]) and not any(
+            t.text == mark for t in tokens[:opened]
+        )
+    if mark != ",":
+        return False
+    opener = tokens[opened + 1]
+    if opener.lower not in _ASIDE_OPENERS and opener.tag not in ("VBG",):
+        return False
+    # the aside ends at the next comma or the sentence's end; the blank is inside it
+    close = next(
+        (i for i in range(opened + 1, len(tokens)) if tokens[i].text in (",", ";", ":", "—")),
+        len(tokens),
+    )
+    if opener.tag == "VBG" and (
+        close == len(tokens) or any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in tokens[:opened])
+    ):
+        # "..., giving the enterprise ...": a result, the claim's second half; "After a
+        # follower finishes, waiting [...] brings out ...": the subject after an opening clause
+        return False
+    return last < close
+
+
+def is_image(word: str) -> bool:
+    """True when `word` is a noun writers borrow as an image ("platform", "cornerstone")."""
+    return word.lower() in _VEHICLES
+
+
+def _vehicle(blank: list[Token], tokens: tuple[Token, ...], last: int) -> bool:
+    """A blank whose head is a metaphor's image: "the leader's vision forms the [platform]
+    upon which ...", "a stepping stone to the [CEO's chair]"."""
+    heads = [t for t in blank if t.tag.startswith("NN")]
+    after = tokens[last + 1 : last + 4]
+    if after and after[0].tag == "POS" and any(t.lower in _VEHICLES for t in after[1:]):
+        return True  # "the [CEO]'s chair": the owner of the image is part of it
+    if not heads or heads[-1].lower not in _VEHICLES:
+        return False
+    # "[stepping stone]" read as two nouns; "[the foundation of trust]" has its own idea
+    return not any(t.lower == "of" for t in blank)
 
 
 def _bare_predicate(tokens: tuple[Token, ...], first: int, last: int) -> bool:
@@ -530,7 +680,15 @@ def is_noun_phrase(sentence: str, span: Span) -> bool:
 def _is_clause(blank: list[Token]) -> bool:
     """A subject and its finite verb inside the blank: "[they need to be concerned]"."""
     seen_noun = False
-    for t in blank:
+    for n, t in enumerate(blank):
+        if (
+            n == len(blank) - 1
+            and n
+            and blank[n - 1].tag == "NN"  # a singular subject, then its verb: "change arrives"
+            and t.tag == "NNS"
+            and lexicon_tag(t.lower) == "VBZ"
+        ):
+            return True  # "[a large change arrives]": its verb, read as a noun, ends the blank
         if t.tag.startswith(("NN", "PRP")):
             seen_noun = True
         elif t.tag in FINITE_TAGS and seen_noun:

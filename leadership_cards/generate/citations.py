@@ -147,7 +147,10 @@ def _attribution(sentence: str, before: str) -> tuple[str, str] | None:
 
 
 def _question(verb: str, thing: str) -> str:
-    thing = thing if _NAMED_THING.match(thing) else thing[:1].lower() + thing[1:]
+    if thing.startswith(("The ", "A ", "An ")):
+        thing = thing[:1].lower() + thing[1:]  # "the GROW model": the article is no name's
+    elif not _NAMED_THING.match(thing):
+        thing = thing[:1].lower() + thing[1:]
     verb = verb.lower()
     if verb in ("made popular", "popularised", "popularized"):
         return f"Who made {thing} popular?"

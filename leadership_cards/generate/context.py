@@ -84,7 +84,7 @@ def with_term_before(
     """Each sentence with the term the sentence before it was about ("" if none): what a
     following "It means ...", "Janis described it as ..." or "coined the term" refers to.
     A sentence is about a term when it opens on one the source marked (bold, emphasis) or
-    on a short noun phrase followed by "is", "are", "means" or "refers to"."""
+    on a short noun phrase followed by "is", "are", "means", "refers to" or "happens when"."""
     term = ""
     for sentence in sentences:
         yield sentence, term
@@ -103,7 +103,7 @@ def _opening_term(sentence: str, marked: tuple[str, ...]) -> str:
 
 _OPENS_ON_TERM = re.compile(
     r"^(?:(?:The|A|An)\s+)?(?P<term>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+"
-    r"(?:is|are|means|refers to)\s"
+    r"(?:is|are|means|refers to|happens when|occurs when)\s"
 )
 #: Openings that point elsewhere or count, never a term: "It is ...", "Each is ...".
 _NOT_TERMS = frozenset(

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import STATEMENT_LISTS, Chapter, with_term_before
 from leadership_cards.generate.list_cards import TitledList, titled_lists
 from leadership_cards.generate.phrasing import ListName, lead_in_name, with_article
+from leadership_cards.generate.referents import with_person_named
 from leadership_cards.generate.text import (
     NUMBER_WORDS,
     capitalise,
@@ -26,6 +28,9 @@ from leadership_cards.generate.text import (
     word_count,
 )
 from leadership_cards.source import NumberedList, Paragraph
+
+if TYPE_CHECKING:
+    from leadership_cards.generate.syntax import Token
 
 _WORD_MEANS = "What does “{}” mean?"
 _TERM = r"(?P<term>[A-Za-z][\w'’ -]{1,60}?)"
@@ -43,9 +48,11 @@ _PATTERNS = (
     ),
     (
         re.compile(
-            rf"^for (?:current|present|our) purposes, {_TERM} (?:is|are) (?P<def>.+)$", re.I
+            rf"^for (?P<purposes>current|present|our) purposes, {_TERM} (?:is|are) (?P<def>.+)$",
+            re.I,
         ),
-        "What is {}?",
+        # The working definition the chapter sets up, beside any plain "X is Y" it gives.
+        "What is {}, for {purposes} purposes?",
     ),
     (
         re.compile(rf"^{_TERM} (?:is|are|can be|may be) defined as (?P<def>.+)$", re.I),
@@ -75,7 +82,7 @@ _PATTERNS = (
     (
         re.compile(
             rf"^{_TERM} (?:is|are) (?:(?:only|just|merely|simply)\s+)?(?P<def>(?!(?:(?:the|an?) )?(?:only|most|key|prime|main|best|"
-            r"first|second|third|last|same|other|one|chief|central|core|primary|essential|"
+            r"first|second|third|last|same|other|one(?!\s+(?:that|which|who|whose)\b)|chief|central|core|primary|essential|"
             r"single|greatest|real|true|not|no|often|always|never|also|still|just|more|less|"
             r"what|why|how|when|where|who|that|this|there)\b)(?:(?:the|an?) )?[^,;:]+.*)$",
             re.I,
@@ -234,18 +241,368 @@ def _from_text(
                 chapter, entry.group("term"), entry.group("def"), position, text
             )
             continue
+        owned = _OWNED.match(sentence) if "s " in sentence else None
+        if owned:
+            yield from _owned(chapter, owned, position, text)
+            continue
+        kind_of = _KIND_OF.match(sentence) if " of " in sentence else None
+        if kind_of:
+            yield from _kind_of(chapter, kind_of, position, text)
+            continue
         marked = _marked_definition(sentence, terms)
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
             continue
+        attributed = list(_attributed(chapter, sentence, position, text))
+        if attributed:
+            yield from attributed
+            continue
+        for dashed in _DASHED.finditer(sentence) if "—" in sentence or "–" in sentence else ():
+            yield from _dashed(chapter, dashed, position, text)
+        # "He called such a problem ...": the person named from the passage's citations.
+        called = (
+            _CALLED_BY.match(with_person_named(sentence, text) or "")
+            if " call" in sentence
+            else None
+        )
+        if called:
+            yield from _called_by(chapter, called, before, position, text)
         if before:
             referred = list(_referred(chapter, sentence, before, position, text))
             if referred:
                 yield from referred
                 continue
         yield from _named_in_passing(chapter, sentence, position, text)
-        for clause in _clauses(sentence):
+        unlike = _UNLIKE.match(sentence) if sentence.startswith("Unlike ") else None
+        if unlike:
+            # "Unlike a manager, a leader is someone whom people follow by choice": the
+            # meaning is set against the other, so the question names it.
+            yield from _set_against(
+                chapter,
+                capitalise(unlike.group("rest")),
+                f", unlike {unlike.group('other')}",
+                position,
+                text,
+            )
+            continue
+        for clause in _clauses(_without_other_names(sentence)):
             yield from _defined(chapter, clause, position, text)
+
+
+#: "The pause is the speaker's punctuation.": a thing, then what it is to its owner, and
+#: nothing after.
+_OWNED = re.compile(
+    r"^(?P<term>(?:(?:The|An?)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}) (?P<verb>is|are) "
+    r"(?P<meaning>the (?P<owner>[a-z][\w-]*)['’]s (?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\.?$"
+)
+
+
+def _owned(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "The pause is the speaker's punctuation" is a metaphor: not what a pause means, but
+    what it is to a speaker. "What is the pause to a speaker?" -> "The speaker's
+    punctuation." A rank ("the speaker's best tool") is a verdict and makes no such card."""
+    from leadership_cards.generate.syntax import analyse, lexicon_tag
+
+    raw_term, owner = m.group("term"), m.group("owner")
+    bare = _LEADING_DETERMINER.sub("", raw_term)
+    if bare.split()[0].lower() in _NOT_A_TERM or not _is_noun(bare[:1].lower() + bare[1:]):
+        return
+    if lexicon_tag(owner) != "NN" or owner.lower() in bare.lower():
+        return
+    analysis = analyse(m.group("meaning"))
+    if analysis is None or any(
+        t.tag in ("JJS", "RBS", "JJR") or t.lower in _MEASURED_AGAINST for t in analysis.tokens
+    ):
+        return  # "the listener's other tool": other than one the card does not show
+    if not analysis.tokens[-1].tag.startswith("NN"):
+        return
+    term = raw_term[:1].lower() + raw_term[1:] if not _is_name(raw_term) else raw_term
+    front = f"What {m.group('verb')} {term} to {with_article(owner)}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("meaning")) + ".", position, text)
+
+
+#: Words that rank a thing or set it beside another, in a metaphor that is a verdict.
+_MEASURED_AGAINST = frozenset(
+    ["other", "own", "same", "only", "main", "first", "last", "next", "real", "true", "chief"]
+    + ["favourite", "favorite", "prime", "second", "final", "single", "one"]
+)
+
+
+#: "Moving someone up a level is itself a form of recognition": the kind a thing is.
+_KIND_OF = re.compile(
+    r"^(?P<term>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?) (?P<verb>is|are) "
+    r"(?:(?:itself|themselves|really|simply|also|just|essentially)\s+)?"
+    r"(?:an?|one) (?P<kind>form|kind|type|sort|variety|version|mode) of "
+    r"(?P<genus>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})(?=[,;:.]|$)"
+)
+
+
+def _kind_of(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Moving someone up a level is itself a form of recognition, and ..." -> "What is
+    moving someone up a level a form of?" -> "Recognition": the kind a thing belongs to is
+    a fact of its own, whatever the sentence adds after it."""
+    term, genus = m.group("term"), m.group("genus")
+    if dangles(term) or term.split()[0].lower() in _NOT_A_TERM or _POINTS_BACK.search(genus):
+        return
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(genus)
+    if analysis is None or not analysis.tokens[-1].tag.startswith("NN"):
+        return  # "a form of [giving up]" is asked elsewhere, if at all
+    term = term if _is_name(term) else term[:1].lower() + term[1:]
+    front = f"What {m.group('verb')} {term} {with_article(m.group('kind'))} of?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(genus) + ".", position, text)
+
+
+#: "Unlike a manager, a leader is ...": the other side, then the definition.
+_UNLIKE = re.compile(
+    r"^Unlike (?P<other>(?:(?:the|an?)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}),\s+(?P<rest>.+)$"
+)
+#: ", also known as reflective listening,", " (also called the way forward)": another name
+#: for the term, set between it and its verb.
+_OTHER_NAME = re.compile(
+    r",\s+(?:also\s+)?(?:known\s+as|called|or)\s+[^,;:()]{1,40},(?=\s+(?:is|are|means|refers)\b)"
+    r"|\s+\((?:also\s+)?(?:known\s+as|called)\s+[^()]{1,40}\)"
+)
+
+
+def _without_other_names(sentence: str) -> str:
+    """ "Active listening, also known as reflective listening, is ..." -> "Active listening
+    is ...": the other name is asked by its own cloze (see `_named_in_passing`)."""
+    return (
+        _OTHER_NAME.sub("", sentence)
+        if "known" in sentence or "called" in sentence or ", or " in sentence
+        else sentence
+    )
+
+
+def _set_against(
+    chapter: Chapter, sentence: str, against: str, position: str, text: str
+) -> Iterator[Card]:
+    for card in _defined(chapter, sentence, position, text):
+        if card.cloze is None and card.front.startswith("What ") and card.front.endswith("?"):
+            yield chapter.card(
+                card.kind, card.front[:-1] + against + "?", card.back, position, text
+            )
+
+
+def _attributed(chapter: Chapter, sentence: str, position: str, text: str) -> Iterator[Card]:
+    """A meaning given as someone's ("According to Kotter, urgency is ...", "Edmondson
+    defines X as ...") or as a word's ("The term groupthink describes ...")."""
+    according = _ACCORDING_TO.match(sentence) if sentence.startswith("According") else None
+    if according:
+        yield from _according_to(chapter, according, position, text)
+        return
+    what_called = _WHAT_CALLED.match(sentence) if sentence.startswith("What ") else None
+    if what_called:
+        yield from _set_against(
+            chapter,
+            f"{capitalise(what_called.group('term'))} is {what_called.group('def')}",
+            f", as {what_called.group('who')} called it",
+            position,
+            text,
+        )
+        return
+    which_means = (
+        _WHICH_MEANS.match(sentence)
+        if "which means" in sentence or "which refers" in sentence
+        else None
+    )
+    if which_means:
+        meaning = _meaning(which_means.group("def"))
+        term = which_means.group("term")
+        term = term if _is_name(term) else term[:1].lower() + term[1:]
+        if meaning and _is_noun(term) and term.split()[0] not in _NOT_A_TERM:
+            yield chapter.card(Kind.DEFINITION, f"What is {term}?", meaning, position, text)
+        return
+    used = (
+        _USE_THE_WORD.search(sentence) if "the word" in sentence or "the term" in sentence else None
+    )
+    if used:
+        meaning = _meaning(used.group("def"))
+        if meaning and not _POINTS_BACK.search(meaning):
+            front = _WORD_MEANS.format(used.group("term"))
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+        return
+    viewed = _DEFINES_AS.match(sentence) if " as " in sentence else None
+    if viewed:
+        yield from _defines_as(chapter, viewed, position, text)
+        return
+    word = _THE_TERM.match(sentence) if sentence.startswith("The ") else None
+    if word:
+        meaning = _meaning(_without_second_clause(word.group("def")))
+        if meaning and _is_noun(word.group("term")):
+            front = _WORD_MEANS.format(word.group("term"))
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+
+
+def _without_second_clause(meaning: str) -> str:
+    """ "building awareness ..., and advice, however good, builds neither" -> "building
+    awareness ...": a clause joined after a comma, with its own verb, is a second claim."""
+    from leadership_cards.generate.syntax import analyse
+
+    for m in _JOINED.finditer(meaning):
+        analysis = analyse(meaning[m.end() :])
+        if analysis and any(t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens):
+            return meaning[: m.start()]
+    return meaning
+
+
+#: "What Janis called groupthink is the habit of ...".
+_WHAT_CALLED = re.compile(
+    r"^What (?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    r"(?:called|calls|termed|terms|named) (?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}) "
+    r"(?:is|was) (?P<def>.+)$"
+)
+#: "Feedforward, which means suggestions for the future ..., lowers defensiveness".
+_WHICH_MEANS = re.compile(
+    r"^(?P<term>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}),\s+which\s+(?:means|refers\s+to)\s+"
+    r"(?P<def>[^,;:]{3,160}),\s"
+)
+#: "Psychologists use the word flow for the state of being fully absorbed in a task".
+_USE_THE_WORD = re.compile(
+    r"\b(?:use|uses|used)\s+the\s+(?:word|term|name|label)\s+[“\"]?"
+    r"(?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)[”\"]?\s+for\s+(?P<def>.+)$"
+)
+_JOINED = re.compile(r",\s+(?:and|but|so|while|yet)\s+")
+_AUTHOR = r"[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}"
+#: "According to Kotter, urgency is ...": a definition and whose it is.
+_ACCORDING_TO = re.compile(
+    rf"^According to (?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?,\s+(?P<rest>[a-z].+)$"
+)
+
+
+def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "According to Kotter, urgency is the belief that ..." -> "What is urgency, according
+    to Kotter?": the meaning is the author's, so the question says whose."""
+    rest = capitalise(m.group("rest"))
+    for card in _defined(chapter, rest, position, text):
+        if card.cloze is None and card.front.endswith("?"):
+            front = f"{card.front[:-1]}, according to {m.group('who')}?"
+            yield chapter.card(card.kind, front, card.back, position, text)
+
+
+#: "Edmondson defines psychological safety as a shared belief that ...".
+_DEFINES_AS = re.compile(
+    rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?P<verb>defines|defined|describes|described|"
+    r"characterises|characterizes|characterised|characterized)\s+"
+    r"(?P<term>(?:(?:the|an?)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+as\s+(?P<def>.+)$"
+)
+
+
+def _defines_as(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Edmondson defines psychological safety as a shared belief that ..." -> "How does
+    Edmondson define psychological safety?": a meaning, and whose."""
+    term = m.group("term")
+    if term.split()[0] in _NOT_A_TERM or not _is_noun(_LEADING_DETERMINER.sub("", term)):
+        return  # "described it as ...": `_referred` names "it" from the sentence before
+    meaning = _meaning(_without_second_clause(m.group("def")))
+    if not meaning or not _is_description(meaning[:1].lower() + meaning[1:]):
+        return
+    lowered = meaning[:1].lower() + meaning[1:]
+    if not (_may_define(lowered) or lowered.split()[0].endswith("ing")):
+        return  # "described the meeting as long and dull": a verdict, not a meaning
+    verb = m.group("verb")
+    does = "did" if verb.endswith("ed") else "does"
+    base = _BASE_VERBS[verb.rstrip("sd").removesuffix("e")]
+    front = f"How {does} {m.group('who')} {base} {term}?"
+    yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+
+
+_BASE_VERBS = {
+    "defin": "define",
+    "describ": "describe",
+    "characteris": "characterise",
+    "characteriz": "characterize",
+}
+#: "The term groupthink describes the habit of ...": a sentence about a word.
+_THE_TERM = re.compile(
+    r"^The (?:term|word|phrase|label) [“\"]?(?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})[”\"]?"
+    r",? (?:describes|means|refers to|names|denotes|covers) (?P<def>.+)$"
+)
+#: "Psychological safety—the belief that one will not be punished—matters": a term and, set
+#: off by dashes, what it is.
+_DASHED = re.compile(
+    r"(?:^|(?<=\s))(?P<term>[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})\s*[—–]\s*"
+    r"(?P<def>(?:the|an?)\s+[^—–]{3,120}?)\s*[—–]"
+)
+
+
+def _dashed(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Psychological safety—the belief that one will not be punished—matters": "What is
+    psychological safety?" A subject with "the" ("The meeting—a long one—") is a thing met
+    before, not a term, and a gloss must name a thing of its own ("a long one" does not)."""
+    term = m.group("term")
+    if term.split()[0].lower() in ("the", "this", "that", "these", "those", "its", "their"):
+        return
+    lowered = term[:1].lower() + term[1:] if not _is_name(term) else term
+    bare = _LEADING_DETERMINER.sub("", lowered)
+    if bare.split()[0] in _NOT_A_TERM or not _is_noun(bare):
+        return
+    meaning = _meaning(m.group("def"))
+    if word_count(meaning) < MIN_GLOSS_WORDS or _ONE.search(meaning):
+        return
+    if not _is_description(meaning[:1].lower() + meaning[1:]):
+        return
+    verb = "are" if _plural_term(lowered) else "is"
+    yield chapter.card(Kind.DEFINITION, f"What {verb} {lowered}?", meaning, position, text)
+    yield from _named_from_meaning(chapter, lowered, meaning.rstrip("."), False, position, text)
+
+
+#: A gloss this short ("a long one") says too little to be a meaning.
+MIN_GLOSS_WORDS = 4
+#: "a long one", "the other ones": a noun that stands for one named before.
+_ONE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?ones?\b")
+
+
+#: "Oncken and Wass called such a problem a monkey that jumps ...": who gave what a name.
+_CALLED_BY = re.compile(
+    r"^(?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    r"(?:called|termed|dubbed|named|labelled|labeled) "
+    r"(?P<what>(?:such\s+an?|this|these|that|those|the|an?|their|his|her)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
+    r"(?P<name>(?:an?|the)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?|[“\"][^”\"]{2,40}[”\"]"
+    r"|[a-z][\w'’-]*(?=[.;]|$))"
+    r"(?=[,;:.(]|\s+(?:that|which|who|because|for|since)\b|$)"
+)
+#: Nouns that judge rather than name: "called the meeting a success".
+_VERDICTS = frozenset(
+    ["success", "failure", "mistake", "disaster", "triumph", "waste", "mess", "win", "loss"]
+    + ["joke", "farce", "error", "shame", "pity", "gift", "blessing", "curse", "problem"]
+)
+#: Determiners by which the thing named points to the sentence before: "such a problem".
+_POINTING = re.compile(r"^(?:such\s+an?|this|these|that|those)\s+", re.I)
+
+
+def _called_by(
+    chapter: Chapter, m: re.Match[str], before: str, position: str, text: str
+) -> Iterator[Card]:
+    """ "Oncken and Wass called such a problem a monkey that jumps ..." -> "What did Oncken
+    and Wass call the problem in reverse delegation?" -> "A monkey": a name and who gave it.
+    A thing that points back ("such a problem") is named by the term the sentence before
+    was about ("Reverse delegation happens when ..."), or the sentence makes no card."""
+    from leadership_cards.generate.syntax import analyse
+
+    what = m.group("what")
+    pointing = _POINTING.match(what)
+    if pointing:
+        if not before or not _is_noun(what[pointing.end() :]):
+            return
+        what = f"the {what[pointing.end() :]} in {_as_term(before)}"
+    elif what.split()[0].lower() in ("their", "his", "her"):
+        return  # "called her approach ...": whose, the card cannot say
+    analysis = analyse(m.group("name"))
+    tokens = analysis.tokens if analysis else ()
+    if not tokens or not tokens[-1].tag.startswith(("NN", "VBG")) or tokens[-1].lower in _VERDICTS:
+        return  # "called the plan good", "called the meeting a success": a verdict, not a name
+    front = f"What did {m.group('who')} call {what}?"
+    yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("name")) + ".", position, text)
+
+
+def _is_name(term: str) -> bool:
+    """ "SBI", "Table Topics": a term that keeps its capitals inside a question."""
+    words = term.split()
+    return sum(c.isupper() for c in words[0]) > 1 or any(w[:1].isupper() for w in words[1:])
 
 
 def _referred(
@@ -332,12 +689,13 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
     if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
         front = f"What is {m.group('def')} called?"
         yield chapter.card(Kind.DEFINITION, front, capitalise(m.group("term")), position, text)
-    for m in _CALLED.finditer(sentence) if _MAY_CALL.search(sentence) else ():
+    named = with_person_named(sentence, text) if _MAY_CALL.search(sentence) else None
+    for m in _CALLED.finditer(named) if named else ():
         name = m.group("name")
-        if name.split()[0].lower() in _NOT_A_NAME or dangles(sentence):
+        if name.split()[0].lower() in _NOT_A_NAME or dangles(named):
             continue
         start, end = m.span("name")
-        cloze = f"{sentence[:start]}{{{{c1::{name}}}}}{sentence[end:]}"
+        cloze = f"{named[:start]}{{{{c1::{name}}}}}{named[end:]}"
         yield chapter.card(Kind.DEFINITION, "", "", position, text, cloze=cloze)
         return
 
@@ -435,10 +793,16 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         acronym = sum(c.isupper() for c in first_word) > 1
         if not acronym and not any(w[:1].isupper() for w in term.split()[1:]):
             term = term[0].lower() + term[1:]
-        meaning = _AFTERTHOUGHT.sub("", m.group("def").strip()).rstrip(".")
+        meaning = _without_pointing_purpose(_AFTERTHOUGHT.sub("", m.group("def").strip()))
+        meaning = _without_word_for(meaning, bare)
+        if word_count(meaning) > MAX_DEFINITION_WORDS:
+            # A meaning too long to recall as one fact: its head, if that names the kind of
+            # thing the term is ("an interactive relationship between a leader and several
+            # followers"); the qualifications after it are asked elsewhere.
+            meaning = _head_of(meaning)
+            if not meaning:
+                return
         answer = capitalise(meaning)
-        if word_count(answer) > MAX_DEFINITION_WORDS:
-            return  # a meaning too long to recall as one fact; its parts are asked elsewhere
         contrast = _CONTRAST.search(answer)
         if plain and contrast:
             yield from _contrasted(chapter, term, answer, contrast, position, text)
@@ -448,7 +812,8 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
             # plural already makes "What is/are X?" read right.
             question = "What is {}?"
         adj = m.groupdict().get("adj") or ""
-        front = question.format(term, adj=adj.lower())
+        purposes = (m.groupdict().get("purposes") or "").lower()
+        front = question.format(term, adj=adj.lower(), purposes=purposes)
         if question == "What is {}?":
             verb = "are" if _plural(sentence, m, bare) else "is"
             against = _contrasted_with(bare, text) if plain else ""
@@ -459,6 +824,77 @@ def _defined(chapter: Chapter, sentence: str, position: str, text: str) -> Itera
         if question in ("What is {}?", _WORD_MEANS):
             yield from _named_from_meaning(chapter, term, meaning, plain, position, text)
         return
+
+
+def _without_pointing_purpose(meaning: str) -> str:
+    """The meaning without a closing purpose that points back ("the inner process people go
+    through [to come to terms with it]"): the thing itself is the meaning, and "it" would
+    stand for a word the card never shows."""
+    meaning = meaning.rstrip(".")
+    purpose = _POINTING_PURPOSE.search(meaning)
+    if purpose is None or _POINTS_BACK.search(meaning[: purpose.start()]):
+        return meaning
+    kept = meaning[: purpose.start()]
+    return kept if word_count(kept) >= MIN_KEPT_MEANING_WORDS else meaning
+
+
+#: A closing "to ..." clause that holds a pronoun: "to come to terms with it".
+_POINTING_PURPOSE = re.compile(
+    r"\s+(?:in order\s+)?to\s+[a-z][\w'’-]*(?:\s+[\w'’-]+){0,6}?\s+(?:it|them|this|that)$"
+)
+#: What a meaning keeps at the least once its purpose goes: "the inner process people go
+#: through", never a bare "a way".
+MIN_KEPT_MEANING_WORDS = 4
+
+
+#: "a term for", "shorthand for": words about the word, not its meaning.
+_WORD_FOR = re.compile(
+    r"^(?:(?:an?|the|another|our)\s+)?(?:[a-z]+\s+)?(?:term|word|name|label|shorthand|jargon)\s+for\s+",
+    re.I,
+)
+#: "one that asks more of a person": "one" stands for the term's own noun.
+_ONE_THAT = re.compile(r"^one\s+(?=(?:that|which|who|whose|where|in which)\s)", re.I)
+
+
+def _without_word_for(meaning: str, term: str) -> str:
+    """ "a term for imagining that a plan has failed" -> "imagining that a plan has failed";
+    "one that asks more of a person" (for "a stretch assignment") -> "an assignment that
+    asks more of a person": the meaning, not a remark about the word."""
+    stripped = _WORD_FOR.sub("", meaning, count=1)
+    if stripped != meaning and word_count(stripped) >= 2:
+        return stripped
+    one = _ONE_THAT.match(meaning)
+    if one and term:
+        head = term.split()[-1]
+        return with_article(head[:1].lower() + head[1:]) + " " + meaning[one.end() :]
+    return meaning
+
+
+def _head_of(meaning: str) -> str:
+    """The noun phrase a long meaning opens on, with its prepositional phrases, up to the
+    participle, relative clause, adverb or comma that qualifies it: "an interactive
+    relationship between a leader and several followers [voluntarily engaged in ...]". ""
+    when that head is too short to say what the term is, or the meaning opens otherwise."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(meaning)
+    if analysis is None or analysis.tokens[0].lower not in _ARTICLES:
+        return ""
+    tokens = analysis.tokens
+    end = 0
+    for i, token in enumerate(tokens):
+        if token.tag not in _HEAD_TAGS:
+            break
+        if token.tag.startswith("NN"):
+            end = i + 1
+    head = meaning[: tokens[end - 1].end] if end else ""
+    return head if MIN_HEAD_WORDS <= word_count(head) <= MAX_RECOGNISED_WORDS else ""
+
+
+#: What a head noun phrase holds: determiners, adjectives, nouns, prepositions and "and".
+_HEAD_TAGS = frozenset({"DT", "JJ", "JJR", "NN", "NNS", "IN", "CC", "CD", "PRP$", "POS"})
+#: A head shorter than this ("a relationship") says too little to be the meaning.
+MIN_HEAD_WORDS = 5
 
 
 #: "drew a line between change and transition": the passage sets two terms side by side.
@@ -659,7 +1095,7 @@ def _may_define(definition: str) -> bool:
     from leadership_cards.generate.syntax import lexicon_tag
 
     first = definition.split(maxsplit=1)[0].strip(",.;:") if definition.split() else ""
-    if first.lower() in _ARTICLES:
+    if first.lower() in _ARTICLES or first.lower() in _PRONOUN_HEADS:
         return True
     return (lexicon_tag(first) or "").startswith("NN")
 
@@ -689,11 +1125,29 @@ def _plain_definition(term: str, definition: str) -> bool:
     verdict = _VERDICT.match(definition.strip().rstrip("."))
     if verdict and verdict.group("noun").lower() in _SHELL_NOUNS:
         return False  # "A startling fact is a reliable way in": a verdict on X, not its meaning
+    if after[0].lower in _PRONOUN_HEADS:
+        # "someone whom people follow by choice", "one that asks more of a person": a
+        # pronoun and the clause that says which
+        return after[1].tag in ("WP", "WDT") or after[1].lower == "that"
     if after[0].tag == "DT":
-        return after[0].lower in _ARTICLES and after[1].phrase == "NP"  # not "both", "all"
+        # not "both", "all"; "an [experienced member]" is a noun phrase the chunker misses
+        return after[0].lower in _ARTICLES and (
+            after[1].phrase == "NP" or _modified_noun(after[1:])
+        )
     # No article: a mass noun and what it is about ("disagreement about the work itself"),
     # never an adjective or a participle ("Consensus is slow", "Trust is earned").
     return after[0].tag in ("NN", "NNS") and after[0].phrase == "NP" and after[1].tag == "IN"
+
+
+#: Pronouns a definition may open on, with a clause that sets the thing apart.
+_PRONOUN_HEADS = frozenset(["someone", "somebody", "something", "one", "anyone", "anything"])
+
+
+def _modified_noun(tokens: tuple[Token, ...]) -> bool:
+    """ "experienced member", "written record": a participle or an adjective, then a noun."""
+    return (
+        len(tokens) > 1 and tokens[0].tag in ("VBN", "VBG", "JJ") and tokens[1].tag in ("NN", "NNS")
+    )
 
 
 #: Nouns that rate a thing as a means rather than say what it is ("a reliable way in", "a

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.gist import item_phrase, topic_of
-from leadership_cards.generate.list_cards import Entry, first_clause, item_cards
+from leadership_cards.generate.list_cards import Entry, count_answer, first_clause, item_cards
 from leadership_cards.generate.phrasing import (
     POINTS,
     ListName,
+    chapter_name,
     count_question,
     counted_name,
     lead_in_name,
     list_name,
-    number_words,
 )
 from leadership_cards.generate.quality import MAX_ANSWER_WORDS
 from leadership_cards.generate.text import (
@@ -95,6 +95,51 @@ def extract(chapter: Chapter) -> Iterator[Card]:
 
     yield from _inline(chapter)
     yield from _sequences(chapter)
+    yield from _ordinal_descriptions(chapter)
+
+
+#: "At the first level the follower gathers the facts and the leader decides": what happens
+#: at one numbered part of something the passage has listed.
+_AT_ORDINAL = re.compile(
+    r"^(?P<prep>At|In|During)\s+the\s+(?P<ordinal>first|second|third|fourth|fifth|sixth|"
+    r"seventh|final|last)\s+(?P<noun>level|stage|step|phase|round)"
+    r"(?P<of>\s+of\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)?,?\s+(?P<rest>[^;:]{8,})$"
+)
+#: Words that cannot start what happens: a pronoun whose referent is elsewhere.
+_POINTING = frozenset(["it", "this", "that", "these", "those", "they", "he", "she"])
+MAX_HAPPENS_WORDS = 20
+
+
+def _ordinal_descriptions(chapter: Chapter) -> Iterator[Card]:
+    """Each sentence that says what happens at a numbered part of a listed whole ("The four
+    levels of delegation are: ... At the first level the follower gathers the facts and the
+    leader decides."), asked for what happens there, named by the list the paragraph gives
+    ("what happens at the first level of delegation?")."""
+    for block in chapter.doc.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        for sentence in sentences(block.text):
+            m = _AT_ORDINAL.match(sentence.strip().rstrip(".!"))
+            if m is None:
+                continue
+            rest = m.group("rest")
+            if rest.split(" ", 1)[0].lower() in _POINTING or word_count(rest) > MAX_HAPPENS_WORDS:
+                continue
+            noun = m.group("noun")
+            of = m.group("of") or ""
+            if not of:
+                named = re.search(
+                    rf"\b{noun}s\s+(?P<of>of\s+(?:the\s+)?[a-z][\w'’-]*)\b", block.text
+                )
+                if named is None:
+                    continue  # "at the first stage" of what, the passage does not say
+                of = " " + named.group("of")
+            question = (
+                f"In {chapter_name(chapter.title)}, what happens "
+                f"{m.group('prep').lower()} the {m.group('ordinal')} {noun}{of}?"
+            )
+            position = f"paragraph {block.number}"
+            yield chapter.card(Kind.CLAIM, question, capitalise(rest), position, block.text)
 
 
 _KINDS = (Kind.ENUMERATION, Kind.ENUMERATION_COUNT)
@@ -294,7 +339,7 @@ def _colon_list(chapter: Chapter, sentence: str, text: str, position: str) -> It
         yield chapter.card(
             Kind.ENUMERATION_COUNT,
             count_question(name, chapter.title),
-            capitalise(number_words(len(spans))),
+            count_answer(name, len(spans)),
             position,
             text,
         )

@@ -9,6 +9,7 @@ from functools import lru_cache, partial
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.alternatives import Alternative, Alternatives, Guard
+from leadership_cards.generate.blanks import complete
 from leadership_cards.generate.blanks import problems as blank_problems
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.list_cards import own_cue_cloze, titled_lists
@@ -80,6 +81,14 @@ def _alternatives(chapter: Chapter, text: str, position: str) -> Iterator[Altern
     if question and not about_the_topic(question[0], chapter.title):
         # `named_in_place` opens it with the chapter, as it does every question.
         yield chapter.card(Kind.KEY_POINT, question[0], question[1], position, text)
+    sequel = sequel_cloze(text)
+    if sequel:
+        yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=sequel)
+    # A point with no blank worth asking, about a thing of its own: the thing shown, the
+    # point asked.
+    topic = topic_question(first, chapter.title)
+    if topic:
+        yield chapter.card(Kind.KEY_POINT, topic[0], topic[1], position, text)
     # Then the point named as one of the chapter's: its words frame the blank.
     for cloze, framed in framed_clozes(chapter.title, text):
         yield chapter.card(Kind.KEY_POINT, "", "", position, text, cloze=cloze), framed
@@ -94,10 +103,71 @@ def condition_questions(text: str, chapter_title: str) -> tuple[tuple[str, str],
     if not found:
         return ()
     first = strip_citations(strip_connectives(found[0]))
-    asked = clause_question(first) or instruction_question(first) or side_question(first)
+    asked = (
+        clause_question(first)
+        or instruction_question(first)
+        or side_question(first)
+        or point_reason(first)
+        or action_question(first)
+    )
     if not asked or about_the_topic(asked[0], chapter_title):
         return ()
     return (asked,)
+
+
+#: "Followers are key to all social action and success since they provide ...": a point
+#: and its reason, with or without a comma between them.
+_SINCE = re.compile(
+    r"^(?P<head>[A-Z][^,;:]{3,120}?),?\s+(?:because|since)\s+(?P<why>(?![\d(])[^;:]{3,240}?)"
+    r"[.!]?$"
+)
+#: Where a reason's own condition starts: "... top leaders must have [if they are to ...]".
+_REASON_TAIL = re.compile(r"\s+(?:if|unless|when|whenever|so that|in order to)\s.*$")
+
+
+def point_reason(sentence: str) -> tuple[str, str] | None:
+    """A point whose claim comes with its reason, asked why: "Followers are key to all
+    social action and success since they provide the strength ... top leaders must have if
+    ..." -> ("Why are followers key to all social action and success?", "Because they
+    provide the strength, power, capacity, and facts top leaders must have"). The reason is
+    what the point teaches; a blank inside the claim asks a word the reason does not cue."""
+    from leadership_cards.generate.questions import reason_question
+
+    m = _SINCE.match(sentence.strip())
+    if m is None:
+        return None
+    why = _REASON_TAIL.sub("", m.group("why").rstrip(" .!"))
+    return reason_question(f"{m.group('head')}, because {why}.")
+
+
+#: Words of an action that opens a point ("Repeating the question"), and of what it does.
+MAX_ACTION_WORDS = 6
+MAX_EFFECT_WORDS = 12
+
+
+def action_question(sentence: str) -> tuple[str, str] | None:
+    """A point whose subject is an action, a gerund with its object, asked for the action:
+    what to do is what the point teaches, and what it achieves is the cue ("Repeating the
+    question buys time and gives the audience context." -> ("What buys time and gives the
+    audience context?", "Repeating the question")). A blank in the predicate would ask a
+    word of the effect ("gives the [audience context]")."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None or len(analysis.tokens) < 4:
+        return None
+    tokens = analysis.tokens
+    if not tokens[0].lower.endswith("ing") or tokens[0].tag not in ("VBG", "NN", "NNP"):
+        return None
+    verb = next((i for i, t in enumerate(tokens) if t.tag in ("VBZ", "MD")), None)
+    if verb is None or not 2 <= verb <= MAX_ACTION_WORDS:
+        return None
+    if any(not t.text[:1].isalnum() for t in tokens[:verb]):
+        return None  # "Forming alliances—partnerships—between ...": more than one phrase
+    effect = sentence[tokens[verb].start :].strip().rstrip(".!")
+    if len(effect.split()) > MAX_EFFECT_WORDS or any(c in effect for c in ";:—("):
+        return None
+    return f"What {effect}?", sentence[: tokens[verb - 1].end]
 
 
 #: "Trust is measured by behaviour, not by surveys", "Inner leaders delegate to grow people,
@@ -236,6 +306,98 @@ def second_claims(text: str, asked: str) -> list[tuple[str, str]]:
     return out
 
 
+#: Words of the sentences after a point's first that may be shown as its blank's cue.
+MAX_SEQUEL_WORDS = 25
+
+
+def sequel_cloze(text: str) -> str | None:
+    """A point whose first sentence names its claim and whose next says more of it ("Inner
+    leaders occupy a unique culture, unlike that of their bosses. They foster dissimilar
+    goals, use some distinct leadership techniques, ..."): the first sentence's object is
+    the blank, and the sentences after it, which the blank alone leaves too few words to
+    single out, are its cue."""
+    from leadership_cards.generate.text import main_verb_object
+
+    found = sentences(text)
+    if len(found) < 2:
+        return None
+    first = strip_citations(strip_connectives(found[0])).strip()
+    rest = " ".join(found[1:]).strip()
+    if len(rest.split()) > MAX_SEQUEL_WORDS or "{{" in first + rest:
+        return None
+    if rest.split(" ", 1)[0] not in ("They", "It", "He", "She"):
+        return None  # the next sentence goes on about the same subject, or it is no cue
+    span = main_verb_object(first)
+    span = span and complete(first, span)
+    if not span or set(blank_problems(first, span)) != {"frame too short for one answer"}:
+        return None
+    return f"{cloze_of(first, span)} {rest}"
+
+
+#: Bounds of a point asked by its topic: a subject that names a thing of its own, and a
+#: predicate short enough to recall whole.
+MIN_TOPIC_WORDS = 3
+MAX_TOPIC_WORDS = 12
+MAX_TOPIC_ANSWER_WORDS = 10
+
+
+def topic_question(sentence: str, chapter_title: str) -> tuple[str, str] | None:
+    """A point asked by its topic when no blank inside it asks anything ("Leaders who work
+    in the middle ranges of the corporation use [unique skills]" has many answers): ("What
+    does a key point of “...” say about leaders who work in the middle ranges of the
+    corporation?", "They use unique skills"). Only a subject of several content words that
+    is not the chapter's own topic: "inner leaders" would fit every point of the chapter."""
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    relative = closed = False
+    verb = None
+    for i, token in enumerate(tokens):
+        if token.tag in ("WP", "WDT") or (i and token.lower == "that"):
+            relative = True
+        elif token.tag in ("VBZ", "VBP") or (closed and _verb_read_as_noun(tokens, i)):
+            if not relative:
+                verb = i
+                break
+            relative, closed = False, True
+    if not verb or tokens[0].tag in ("PRP", "EX", "DT", "VB") and tokens[0].lower != "the":
+        return None
+    if any(not t.text[:1].isalnum() for t in tokens[:verb]):
+        return None  # "Share information by default; withheld information is ...": two claims
+    subject = sentence[: tokens[verb - 1].end]
+    content = [t for t in tokens[:verb] if t.tag.startswith(("NN", "JJ", "VB"))]
+    predicate = sentence[tokens[verb].start :].strip().rstrip(".!")
+    if not MIN_TOPIC_WORDS <= len(content) <= MAX_TOPIC_WORDS:
+        return None
+    if len(predicate.split()) > MAX_TOPIC_ANSWER_WORDS or any(c in predicate for c in ",;:—("):
+        return None
+    if about_the_topic(f"What does {_lowered(subject)} do?", chapter_title):
+        return None
+    pronoun = "It" if tokens[verb].tag == "VBZ" else "They"
+    where = chapter_name(chapter_title)
+    return f"What does a key point of {where} say about {_lowered(subject)}?", (
+        f"{pronoun} {predicate}"
+    )
+
+
+def _verb_read_as_noun(tokens, i: int) -> bool:
+    """ "Leaders who work in ... the corporation [use] unique skills": after a relative
+    clause, the tagger often reads the main verb as a noun; a noun that can be a verb and is
+    followed by its object is the verb."""
+    from leadership_cards.generate.questions import _can_be_verb
+
+    token = tokens[i]
+    return (
+        token.tag in ("NN", "NNS", "VB")
+        and _can_be_verb(token.lower)
+        and i + 1 < len(tokens)
+        and tokens[i + 1].tag in ("JJ", "DT", "NNS", "PRP$")
+    )
+
+
 def _claim_question(part: str, before: str) -> tuple[str, str] | None:
     """One clause of a point asked as a question; `before` is the clause it follows."""
     from leadership_cards.generate.questions import _can_be_verb
@@ -289,6 +451,9 @@ def candidate_clozes(text: str) -> tuple[str, ...]:
     telling: list[str] = []
     plain: list[str] = []
     found_sentences = sentences(text)
+    replaced = _replacing_sentence(found_sentences)
+    if replaced:
+        telling.append(replaced)
     subject = _subject(found_sentences[0]) if found_sentences else None
     for index, raw in enumerate(found_sentences):
         sentence = strip_citations(strip_connectives(raw))
@@ -310,6 +475,33 @@ def candidate_clozes(text: str) -> tuple[str, ...]:
         if span:
             plain.append(cloze_of(sentence, span))
     return (*telling, *plain)
+
+
+#: A first sentence that only says what something is not ("Inner leadership is not always
+#: merely a stepping stone to the CEO's chair.").
+_DENIES = re.compile(
+    r"^[A-Z][^,;:]{2,60}?\s(?:is|are)\s+not\s+(?:always\s+|just\s+|only\s+|merely\s+|simply\s+)*\w"
+)
+
+
+def _replacing_sentence(found: list[str]) -> str | None:
+    """A point that denies one thing and then says what is true instead asks for the truth,
+    with the denial shown as its cue: "Inner leadership is not always merely a stepping
+    stone to the CEO's chair. For many people, the role of inner leader is a [conscious
+    choice]." Blanked alone, the second sentence leaves many answers; the first sentence's
+    image leaves only its own words."""
+    if len(found) < 2:
+        return None
+    first = strip_citations(strip_connectives(found[0])).strip()
+    second = strip_citations(found[1]).strip()
+    if not _DENIES.match(first) or dangles(second) or "{{" in first + second:
+        return None
+    end = len(second.rstrip('.!?"”’ '))
+    found_span = salient_span(second)
+    span = found_span[0] if found_span else _phrase_before(second, end)
+    if span is None:
+        return None
+    return f"{first} {cloze_of(second, span)}"
 
 
 _IT = re.compile(r"^It (?!is\b|was\b)")

@@ -30,7 +30,7 @@ from leadership_cards.generate.phrasing import (
     plural_noun,
     states_count,
 )
-from leadership_cards.generate.text import capitalise
+from leadership_cards.generate.text import capitalise, sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +79,9 @@ def _titled(block: NumberedList, heading: str, previous: object) -> TitledList |
         return TitledList(block, name, counted=states_count(label, count))
     if block.role is ListRole.ITEMS:
         name = list_name(block.label)
-        numbered_set = block.ordered and name is not None and not (name.whole or name.heading)
-        counted = numbered_set or states_count(block.label, count)
-        return TitledList(block, name, counted=counted) if name else None
+        # Items numbered 1-11 under a heading are not "the eleven techniques": the count is
+        # worth a card only where the source makes the number part of the idea.
+        return TitledList(block, name, counted=states_count(block.label, count)) if name else None
     if block.role is not ListRole.KEY_POINTS:
         return None
     lead_in = block.title if block.title and block.title != heading else ""
@@ -162,10 +162,25 @@ def item_cards(
     yield chapter.card(
         count_kind,
         count_question(name, chapter.title),
-        capitalise(number_words(len(entries))),
+        count_answer(name, len(entries)),
         count_position,
         count_passage or "\n\n".join(dict.fromkeys(e.passage for e in entries)),
     )
+
+
+#: Where a list's name stops naming the items and starts to qualify them.
+_QUALIFIER = re.compile(r"\s+(?:of|for|in|between|that|which|who|to|on|by|from|under)\s.*$")
+
+
+def count_answer(name: ListName, count: int) -> str:
+    """A count names what it counts, so the answer reads as a fact on its own: "Eleven
+    service techniques", "Three basic needs"; a list named as a whole counts its items."""
+    if name.whole or name.heading:
+        counted = "item" if count == 1 else "items"
+    else:
+        counted = name.singular if count == 1 else name.plural
+    counted = _QUALIFIER.sub("", counted)
+    return capitalise(f"{number_words(count)} {counted}")
 
 
 #: Words an explanation needs to cue its item ("Bluffing is discovered sooner than leaders
@@ -277,7 +292,7 @@ def term_cards(chapter: Chapter, titled: TitledList, kinds: tuple[Kind, Kind]) -
         yield chapter.card(
             count_kind,
             count_question(name, chapter.title),
-            capitalise(number_words(len(items))),
+            count_answer(name, len(items)),
             titled.block.where(f"{plural_noun(noun)} {items[0].number}-{items[-1].number}"),
             "\n".join(item.text for item in items),
         )
@@ -329,3 +344,85 @@ def first_clause(text: str) -> str:
         return text
     head = text.split(":", 1)[0] if ":" in text else _RELATIVE_CLAUSE.split(text, maxsplit=1)[0]
     return head.rstrip(" ,;") if 2 <= len(head.split()) <= MAX_ITEM_WORDS else text
+
+
+#: What ends the object of a step's instruction: a contrast, a purpose or a reason.
+_OBJECT_END = re.compile(r",\s+(?:not|rather than)\s+|,?\s+(?:so that|so|because|since)\s|[,;:]")
+_SIDE_REJECTED = re.compile(r"^,\s+(?:not|rather than)\s+(?P<side>[^,;:]{2,40}?)\s*(?:[,;:.]|$)")
+_ASKED_WHOM = re.compile(
+    r"^(?P<whom>(?:the|your|each|every)\s+[a-z]+)\s+(?=(?:which|what|whether|how|why|who)\s)"
+)
+_PARTICLES = frozenset(["down", "up", "out", "off", "back", "over", "through"])
+MAX_STEP_WORDS = 12
+MAX_DETAIL_WORDS = 25
+
+
+def step_details(chapter: Chapter, block: NumberedList) -> Iterator[Card]:
+    """A step's later instruction, asked in the setting of its step: "1. Contact the speaker
+    before the meeting. Ask which project the speech belongs to, ..." -> ("When you contact
+    the speaker before the meeting, what should you ask?", "Which project the speech belongs
+    to, ..."); "Write down exact words and moments, not general impressions, so that ..." ->
+    ("..., what should you write down, rather than general impressions?", "Exact words and
+    moments"). The step's own words are asked by its list card; what it says to do next is
+    the detail a member carries out."""
+    if not block.ordered:
+        return
+    for item in block.items:
+        found = sentences(item.text)
+        if len(found) < 2:
+            continue
+        step = found[0].rstrip(" .!")
+        if len(step.split()) > MAX_STEP_WORDS or not _is_instruction(step):
+            continue
+        for detail in found[1:]:
+            asked = _detail_question(detail)
+            if asked is None:
+                continue
+            question, answer = asked
+            where = chapter_name(chapter.title)
+            front = f"In {where}, when you {step[:1].lower()}{step[1:]}, {question}"
+            yield chapter.card(Kind.CLAIM, front, answer, block.position(item), item.text)
+
+
+def _is_instruction(sentence: str) -> bool:
+    from leadership_cards.generate.syntax import analyse
+
+    analysis = analyse(sentence + ".")
+    if analysis is None or len(analysis.tokens) < 3:
+        return False
+    first, second = analysis.tokens[0], analysis.tokens[1]
+    from leadership_cards.generate.questions import _can_be_verb
+
+    return _can_be_verb(first.lower) and (
+        first.tag == "VB" or second.tag in ("DT", "PRP$", "IN", "RP", "WRB", "WP", "JJ", "NNS")
+    )
+
+
+def _detail_question(sentence: str) -> tuple[str, str] | None:
+    """ "Ask which project ..." -> ("what should you ask?", "Which project ..."), when the
+    sentence is one instruction whose object is what to recall."""
+    sentence = sentence.strip().rstrip(".!")
+    if '"' in sentence or "“" in sentence or not _is_instruction(sentence):
+        return None
+    words = sentence.split(" ")
+    verb = words[0].lower()
+    at = 1
+    if len(words) > 2 and words[1].lower() in _PARTICLES:
+        verb, at = f"{verb} {words[1].lower()}", 2
+    rest = " ".join(words[at:])
+    whom = _ASKED_WHOM.match(rest)
+    if whom:
+        # "Ask the speaker what they plan to work on": whom to ask is the setting
+        verb, rest = f"{verb} {whom.group('whom')}", rest[whom.end() :]
+    if rest.split(" ", 1)[0].lower() in ("which", "what", "whether", "how", "why", "who"):
+        # "Ask which project ..., what its objectives are, and whether ...": what to ask
+        obj, rejected = re.split(r"\s*[;:—–]\s*", rest, maxsplit=1)[0], None
+    else:
+        end = _OBJECT_END.search(rest)
+        obj = rest[: end.start()] if end else rest
+        side = _SIDE_REJECTED.match(rest[end.start() :]) if end else None
+        rejected = side.group("side") if side else None
+    if not 2 <= len(obj.split()) <= MAX_DETAIL_WORDS:
+        return None
+    contrast = f", rather than {rejected}" if rejected else ""
+    return f"what should you {verb}{contrast}?", capitalise(obj)

@@ -507,4 +507,17 @@ def _lowered(word: str, cloze: str, casing: Casing) -> bool:
     if analysis is None or len(analysis.tokens) < 2:
         return True
     first, second = analysis.tokens[0], analysis.tokens[1]
+    if first.tag == "NNP" and (second.tag == "POS" or second.lower in _REPORTING_VERBS):
+        from leadership_cards.generate.syntax import lexicon_tag
+
+        if lexicon_tag(word.lower()) is None:
+            return False  # "Tuckman's model", "Edmondson defines": a word no lexicon has, so a name
     return not (first.tag.startswith("NNP") and second.tag.startswith("NNP"))
+
+
+#: Verbs by which an author is reported: the unknown word before one is the author's name.
+_REPORTING_VERBS = frozenset(
+    ["defines", "defined", "argues", "argued", "found", "finds", "showed", "shows", "says"]
+    + ["said", "suggests", "suggested", "describes", "described", "proposed", "proposes"]
+    + ["wrote", "writes", "notes", "noted", "calls", "called", "observed", "observes"]
+)

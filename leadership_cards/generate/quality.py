@@ -87,7 +87,14 @@ def problems(card: Card) -> list[str]:
             if card.cloze.count("{{c1::") != 1:
                 found.append("more than one cloze deletion")
             elif card.kind in CHOSEN_BLANK_KINDS:
-                found.extend(_blank_problems(card.cloze))
+                blank = _blank_problems(card.cloze)
+                if (
+                    card.kind is Kind.STATISTIC
+                    and _FRAME_TOO_SHORT in blank
+                    and _figure_pinned(card.cloze)
+                ):
+                    blank = [p for p in blank if p != _FRAME_TOO_SHORT]
+                found.extend(blank)
             if card.kind in CHOSEN_BLANK_KINDS and _names_the_subject(card):
                 found.append("blank names the deck's or chapter's own subject")
             if card.kind in CHOSEN_BLANK_KINDS and _ATTRIBUTION_BLANK.search(card.cloze):
@@ -96,7 +103,7 @@ def problems(card: Card) -> list[str]:
         found.append("blank without a cloze")
     if judged and card.kind is Kind.DEFINITION and not _defines_a_term(front):
         found.append("definition of a clause, not a term")
-    if judged and card.kind is Kind.DEFINITION and _ranks_or_owns(back):
+    if judged and card.kind is Kind.DEFINITION and _ranks_or_owns(back) and not _to_its_owner(card):
         found.append("a rank or an owner, not a meaning")
     if not card.deck or not card.chapter:
         found.append("no deck or chapter")
@@ -201,6 +208,19 @@ def _ranks_or_owns(meaning: str) -> bool:
     return False
 
 
+def _to_its_owner(card: Card) -> bool:
+    """ "What is the pause to a speaker?" -> "The speaker's punctuation": the question asks
+    what X is to its owner, so the owner is the point, not a verdict passed off as a
+    meaning."""
+    m = _OWNER.match(card.back)
+    return m is not None and card.front.endswith(
+        (f" to a {m.group('owner')}?", f" to an {m.group('owner')}?")
+    )
+
+
+_OWNER = re.compile(r"^The (?P<owner>[a-z][\w-]*)['’]s [a-z]")
+
+
 def _whole_sentence(answer: str, passage: str) -> bool:
     """True when the answer is a whole sentence of its passage ("Listen before you judge
     it."), or ends where one of its sentences ends ("the one that people will act on."):
@@ -216,6 +236,31 @@ def _whole_sentence(answer: str, passage: str) -> bool:
 CHOSEN_BLANK_KINDS = frozenset(
     {Kind.KEY_POINT, Kind.CLAIM, Kind.HEADING, Kind.CITATION, Kind.STATISTIC}
 )
+
+
+_FRAME_TOO_SHORT = "frame too short for one answer"
+#: Content words a figure's frame needs: the figure's own form (a number and its unit) narrows
+#: the answer as a noun's blank does not ("The ideal team has [five to seven members]").
+MIN_FIGURE_FRAME_CONTENT = 2
+
+
+def short_frame(cloze: str) -> bool:
+    """True when a blank's frame is too short for one answer by the bar every blank meets;
+    a figure may still pass on a shorter one (`_figure_pinned`)."""
+    return _FRAME_TOO_SHORT in _blank_problems(cloze)
+
+
+def _figure_pinned(cloze: str) -> bool:
+    """True when a figure's frame, the chapter's name aside, holds enough content words that
+    one figure fits: "Allow [ten seconds] of silence before you speak". A count that leads
+    into its list ("[Three habits] help: ...") is given away by the list."""
+    from leadership_cards.generate.syntax import analyse, is_content
+
+    if ":" in cloze[cloze.index("}}") :]:
+        return False
+    frame = re.sub(r"\{\{c1::.*?\}\}", " ", _CHAPTER_LEAD.sub("", cloze))
+    analysis = analyse(frame)
+    return bool(analysis) and sum(map(is_content, analysis.tokens)) >= MIN_FIGURE_FRAME_CONTENT
 
 
 def _blank_problems(cloze: str) -> list[str]:

@@ -40,6 +40,7 @@ def quantities(sentence: str) -> list[Span]:
         j = i
         while j + 1 < len(tokens) and (
             tokens[j + 1].tag in ("NN", "NNS")
+            or _unit_after_number(tokens, j + 1)
             or tokens[j + 1].tag == "CD"
             and (
                 not tokens[j].tag.startswith("NN")  # "25 percent [two months] later"
@@ -53,12 +54,18 @@ def quantities(sentence: str) -> list[Span]:
         ):
             j += 1
         measured = t.text[:1].isdigit() or tokens[j].lower in UNITS
-        if j > i and tokens[j].tag.startswith("NN") and measured:
+        if j > i and (tokens[j].tag.startswith("NN") or _unit_after_number(tokens, j)) and measured:
             if j + 2 < len(tokens) and tokens[j].lower == "times" and tokens[j + 1].lower in _PER:
                 j += 2  # "three times a week"
             out.append(analysis.span(_hedged(tokens, i), j))
         taken = j
     return out
+
+
+def _unit_after_number(tokens: tuple[Token, ...], i: int) -> bool:
+    """ "two [hours] a day": a unit of time right after a number is a noun, whatever the
+    tagger makes of it (it reads "hours" after "two" as a verb)."""
+    return tokens[i].lower in DURATIONS and tokens[i - 1].tag == "CD"
 
 
 def _hedged(tokens: tuple[Token, ...], i: int) -> int:
@@ -98,6 +105,8 @@ def ends_a_time(tokens: tuple[Token, ...], last: int) -> bool:
 
 
 _TIMES = frozenset(["once", "twice"])
+#: Counts without a number: "the first [few] months".
+_FEW = frozenset(["few", "several", "couple"])
 _PER = frozenset(["a", "an", "per", "each", "every"])
 _HEDGES = frozenset(["about", "around", "roughly", "nearly", "almost", "approximately"])
 _TWO_WORD_HEDGES = frozenset(
@@ -222,9 +231,11 @@ def _relative_times(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             prep.lower in _TIME_PREPOSITIONS | {"in"}
             and owner.tag in _OWNERS
             and ordinal.lower in _ORDINALS
-            and unit.lower in DURATIONS
         ):
-            out.append((i, i + 3))
+            if unit.lower in DURATIONS:
+                out.append((i, i + 3))
+            elif unit.lower in _FEW and i + 4 < len(tokens) and tokens[i + 4].lower in DURATIONS:
+                out.append((i, i + 4))  # "[within the first few months]"
     for i in range(len(tokens) - 2):
         a, unit, when = tokens[i], tokens[i + 1], tokens[i + 2]
         if a.lower in ("a", "an", "one") and unit.lower in DURATIONS and when.lower in _BEFORE:

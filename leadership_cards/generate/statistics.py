@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
-from leadership_cards.generate.quality import passes
+from leadership_cards.generate.quality import passes, short_frame
 from leadership_cards.generate.quantities import timed
 from leadership_cards.generate.text import (
     cloze_of,
@@ -78,10 +78,11 @@ def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
             cloze = cloze_of(sentence, span)
             card = chapter.card(Kind.STATISTIC, "", "", position, text, cloze=cloze)
             # "An audience decides [...] whether a speaker is worth listening to." ends on
-            # its preposition: a question may. (The question is looked for first: it is the
-            # cheaper test, and most figures have none.)
+            # its preposition: a question may, and reads better than a cloze whose frame
+            # only a figure pins down. (The question is looked for first: it is the cheaper
+            # test, and most figures have none.)
             asked = time_question(sentence, span)
-            if asked and not passes(card):
+            if asked and (not passes(card) or short_frame(cloze)):
                 card = chapter.card(Kind.STATISTIC, asked[0], asked[1], position, text)
             yield card
 

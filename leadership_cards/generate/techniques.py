@@ -17,6 +17,7 @@ from leadership_cards.generate.gist import shorten, technique_gist
 from leadership_cards.generate.list_cards import (
     Entry,
     item_cards,
+    step_details,
     term_cards,
     titled_lists,
 )
@@ -61,6 +62,7 @@ def extract(chapter: Chapter) -> Iterator[Card]:
             ordered=numbered.ordered,
             counted=titled.counted,
         )
+        yield from step_details(chapter, numbered)
 
     yield from marked_duties(chapter)
 
