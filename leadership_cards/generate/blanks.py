@@ -11,6 +11,7 @@ one answer fits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from leadership_cards.generate.quantities import ends_a_time, is_hedge
@@ -357,81 +358,92 @@ def problems(sentence: str, span: Span) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _problems(sentence: str, span: Span) -> tuple[str, ...]:
+    return tuple(_each_problem(sentence, span))
+
+
+@lru_cache(maxsize=4096)
+def good(sentence: str, span: Span) -> bool:
+    """No problem with the blank: the rules are tried only up to the first that refuses it
+    (most candidate blanks are refused, and early), where `problems` names them all."""
+    return next(_each_problem(sentence, span), None) is None
+
+
+def _each_problem(sentence: str, span: Span) -> Iterator[str]:
     analysis = analyse(sentence)
     if analysis is None:
-        return []  # too long to analyse: the length rules judge it
+        return  # too long to analyse: the length rules judge it
     found = _covered(analysis, span)
     if found is None:
-        return ["blank holds no word"]
+        yield "blank holds no word"
+        return
     first, last = found
     tokens = analysis.tokens
     blank = tokens[first : last + 1]
     frame = tokens[:first] + tokens[last + 1 :]
-    out: list[str] = []
     if not any(is_content(t) and t.lower != "one" for t in blank):
-        out.append("blank is a function word")  # "one" alone stands for a noun: a pronoun
+        yield "blank is a function word"  # "one" alone stands for a noun: a pronoun
     elif (
         (is_function(blank[0]) and blank[0].tag not in ("PRP$",) and not is_hedge(tokens, first))
         or is_function(blank[-1])
         and not _closing_particle(tokens, last)
         and not ends_a_time(tokens, last)
     ):
-        out.append("blank starts or ends on a function word")
+        yield "blank starts or ends on a function word"
     words = [t for t in blank if is_word(t)]
     if all(t.tag == "CD" for t in words) and not any(
         c.isdigit() for c in sentence[span[0] : span[1]]
     ):
-        out.append("blank is a bare count")  # "are [two]: first, ...": the count of a list
+        yield "blank is a bare count"  # "are [two]: first, ...": the count of a list
     if len(words) > MAX_BLANK_WORDS:
-        out.append("blank is longer than a phrase")
+        yield "blank is longer than a phrase"
     if _two_objects(blank, tokens, first):
-        out.append("blank holds who receives and what is given")
+        yield "blank holds who receives and what is given"
     if words and words[0].lower in _SENTENCE_ADVERBS:
-        out.append("blank starts on a sentence adverb")  # "is [therefore part of the job]"
+        yield "blank starts on a sentence adverb"  # "is [therefore part of the job]"
     if (
         words
         and words[-1].lower in ("rather", "other")
         and last + 1 < len(tokens)
         and (tokens[last + 1].lower == "than")
     ):
-        out.append("blank splits a phrase")  # "to [react rather] than respond"
+        yield "blank splits a phrase"  # "to [react rather] than respond"
     if _is_clause(blank) or (first == 0 and blank[0].tag == "VB" and len(words) > 1):
         # "[Write down exact words and moments], not ...": an instruction's verb with its
         # object is the whole instruction, with nothing left to cue it.
-        out.append("blank is a whole clause")
+        yield "blank is a whole clause"
     if (
         words
         and _adverbial(words[-1])
         and all(_adverbial(t) or t.tag.startswith(("JJ", "DT")) for t in words)
     ):
-        out.append("blank is an adverb")  # "is [often worth] more", "in [more surely] than"
+        yield "blank is an adverb"  # "is [often worth] more", "in [more surely] than"
     elif any(
         t.lower in LINKING_VERBS and n + 1 < len(blank) and blank[n + 1].tag.startswith("JJ")
         for n, t in enumerate(blank[1:], 1)
     ):
-        out.append("blank is a verb fragment")  # "all [four sounds conversational]"
+        yield "blank is a verb fragment"  # "all [four sounds conversational]"
     elif _is_verb_fragment(blank, tokens, last):
-        out.append("blank is a verb fragment")
+        yield "blank is a verb fragment"
     if _runs_into_clause(blank):
-        out.append("blank runs into a clause")  # "the [cheapest tool a leader] has"
+        yield "blank runs into a clause"  # "the [cheapest tool a leader] has"
     if is_list(blank):
-        out.append("blank is a list of three or more items")
+        yield "blank is a list of three or more items"
     elif _in_list(tokens, first, last):
-        out.append("blank is one item of a list")
+        yield "blank is one item of a list"
     if _is_filler(blank, tokens, first):
-        out.append("blank is filler")
+        yield "blank is filler"
     if _given_away(sentence, blank, frame, first, last):
-        out.append("the sentence gives the blank away")
+        yield "the sentence gives the blank away"
     elif _tone_given(blank, frame):
-        out.append("the sentence's tone gives the blank away")
+        yield "the sentence's tone gives the blank away"
     if blank[0].lower in _NEGATIONS:
-        out.append("blank is a negation")  # "Urgency is [not panic]": asks only for "not"
+        yield "blank is a negation"  # "Urgency is [not panic]": asks only for "not"
     if _is_generic(blank):
-        out.append("blank is a generic noun")
+        yield "blank is a generic noun"
     if _filler_head(blank):
-        out.append("blank is headed by a filler noun")  # "the [idea of trust]"
+        yield "blank is headed by a filler noun"  # "the [idea of trust]"
     if _dangling_demonstrative(frame):
-        out.append("frame points back to an earlier sentence")  # "these second level leaders"
+        yield "frame points back to an earlier sentence"  # "these second level leaders"
     # A superlative or a rank ("the leader's prime job") admits one answer in a short frame.
     ranked = any(t.tag == "JJS" or t.lower in _RANKS for t in frame)
     needed = MIN_FRAME_CONTENT - ranked
@@ -442,18 +454,17 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     if _bare_argument(tokens, first, last) and not _qualified_superlative(frame):
         needed = max(needed, MIN_FRAME_CONTENT + 2)
     if sum(is_content(t) for t in frame) < needed:
-        out.append("frame too short for one answer")
+        yield "frame too short for one answer"
     if _splits_phrase(tokens, first, last):
-        out.append("blank splits a phrase")
+        yield "blank splits a phrase"
     elif _runs_into_noun_phrase(tokens, last) and not _counted(tokens, first, last):
-        out.append("blank ends on a verb read as a noun")  # "the [corporation use] unique skills"
+        yield "blank ends on a verb read as a noun"  # "the [corporation use] unique skills"
     if _in_aside(tokens, first, last):
-        out.append("blank is inside an aside")  # "..., unlike that of their [bosses]"
+        yield "blank is inside an aside"  # "..., unlike that of their [bosses]"
     if _vehicle(blank, tokens, last):
-        out.append("blank is a metaphor's image")  # "forms the [platform] upon which ..."
+        yield "blank is a metaphor's image"  # "forms the [platform] upon which ..."
     if _quoted(sentence[: span[0]]):
-        out.append("blank is inside a quotation")  # an example of wording, not a claim
-    return tuple(out)
+        yield "blank is inside a quotation"  # an example of wording, not a claim
 
 
 _SENTENCE_ADVERBS = frozenset(
@@ -642,10 +653,6 @@ def _that_as_determiner(frame: list[Token], n: int) -> bool:
 def _quoted(before: str) -> bool:
     """True when a quotation is open at the end of `before`."""
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def good(sentence: str, span: Span) -> bool:
-    return not problems(sentence, span)
 
 
 def is_noun_phrase(sentence: str, span: Span) -> bool:

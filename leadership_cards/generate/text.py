@@ -190,7 +190,10 @@ def dangles(sentence: str) -> bool:
     # point back to nothing.
     referring = _THOSE_WHO.sub(" ", referring) if "hose" in referring else referring
     referring = _THIS_KIND.sub(" ", referring) if "his" in referring else referring
-    if not words or any(w in _DEMONSTRATIVE for w in tokens_lower(referring)):
+    if not words or (
+        _may_hold_demonstrative(referring)
+        and any(w in _DEMONSTRATIVE for w in tokens_lower(referring))
+    ):
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
         return False  # "It is inner leaders who ..." stands on its own
@@ -216,6 +219,13 @@ _SHELL_SUBJECT = re.compile(
 _PAGE_POINTER = re.compile(r"\b(?:below|above)\b(?=\s*(?:[,.;:?!)]|$|(?:is|are|was|were)\b))", re.I)
 # "when the two disagree": a count standing for things named before ("the two sides" names them).
 _COUNT_AS_PRONOUN = re.compile(r"\bthe\s+(?:two|three|four|five|six)\s+([a-z]+)\b", re.I)
+
+
+def _may_hold_demonstrative(text: str) -> bool:
+    """Whether a word of `text` can be a demonstrative: a test of the lowered text, so most
+    sentences (which hold none) are never split into words."""
+    lowered = text.lower()
+    return "this" in lowered or "these" in lowered or "those" in lowered or "such" in lowered
 
 
 def _points_back(sentence: str) -> bool:
