@@ -6,8 +6,11 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leadership_cards.generate import blanks, quantities, questions
+from leadership_cards.generate import text as text_module
 from leadership_cards.generate.syntax import AUXILIARY_WORDS, analyse
 from leadership_cards.generate.text import salient_span
 
@@ -346,3 +349,114 @@ def test_a_sentence_that_pictures_a_thing_blanks_the_thing_not_the_picture() -> 
     plain = "The club's mission forms the agenda of every meeting."
     found = salient_span(plain)
     assert found is None or found[1] != "verdict"
+
+
+# Words of the salient patterns, letters a case-blind pattern reads as ASCII ("İ", "ı", "ſ",
+# the Kelvin sign), and the punctuation between them: sentences that come near each pattern.
+_PATTERN_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "not",
+            "but",
+            "more",
+            "less",
+            "than",
+            "rather",
+            "instead",
+            "of",
+            "as",
+            "opposed",
+            "to",
+            "in",
+            "place",
+            "without",
+            "no",
+            "cannot",
+            "is",
+            "are",
+            "what",
+            "who",
+            "key",
+            "the",
+            "only",
+            "most",
+            "defined",
+            "define",
+            "definition:",
+            "measured",
+            "built",
+            "based",
+            "rests",
+            "on",
+            "upon",
+            "by",
+            "comes",
+            "from",
+            "led",
+            "leads",
+            "to",
+            "causes",
+            "results",
+            "in",
+            "leaders",
+            "trust",
+            "team",
+            "İS",
+            "ıS",
+            "WıTHOUT",
+            "ſUCH",
+            "KEY",
+            ",",
+            ";",
+            "—",
+            ".",
+            "İ",
+            "ı",
+            "ſ",
+            "K",
+        ]
+    ),
+    max_size=24,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PATTERN_TEXT)
+def test_a_salient_pattern_never_matches_without_the_word_that_gates_it(sentence: str) -> None:
+    folded = text_module._folded(sentence)
+    for _, needs, rule in text_module._SALIENT_RULES:
+        if needs and not any(word in folded for word in needs):
+            assert not rule(sentence), (needs, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Good timers rely on clear coloured lights rather than spoken warnings during speeches.",
+        "There can be no lasting club growth without steady mentoring by experienced speakers.",
+        "Table Topics speakers build confidence, not memorised scripts, through steady practice.",
+    ],
+)
+def test_a_blank_is_good_exactly_when_it_has_no_problem(sentence: str) -> None:
+    # `good` stops at the first problem; `problems` names them all: they must agree.
+    words = [(t.start, t.end) for t in analyse(sentence).tokens]
+    for first in range(len(words)):
+        for last in range(first, min(first + 6, len(words))):
+            span = (words[first][0], words[last][1])
+            assert blanks.good(sentence, span) == (not blanks.problems(sentence, span)), span
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There can be no lasting club growth WıTHOUT steady mentoring by experienced speakers.",
+        "Careful listening İS \u212aEY to trust in every club.",
+        "Clubs grow leſs on any officer's talent than on the team's habit of showing up.",
+        "Good timers rely on clear coloured lights RATHER THAN spoken warnings.",
+    ],
+)
+def test_a_pattern_read_through_odd_capitals_still_passes_its_gate(sentence: str) -> None:
+    folded = text_module._folded(sentence)
+    matched = [needs for _, needs, rule in text_module._SALIENT_RULES if needs and rule(sentence)]
+    assert matched, sentence
+    assert all(any(word in folded for word in needs) for needs in matched)

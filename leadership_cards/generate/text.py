@@ -704,6 +704,8 @@ def _gerund_subject(sentence: str, tokens: tuple) -> str | None:
     return sentence[: tokens[verb - 1].end]
 
 
+# Cached: claims, key points, lists and citations ask it of the same sentences.
+@lru_cache(maxsize=4096)
 def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | None:
     """The phrase to delete from a statement and why: a contrast ("X, not Y"), a comparison
     ("X more than Y"), a verdict ("the only X is Y", "no Z without Y"), or the main verb's
@@ -713,9 +715,12 @@ def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | N
     analysed for a plain object or subject."""
     from leadership_cards.generate import blanks  # the tagger loads only when cards are made
 
-    for why, rule in _SALIENT_RULES:
+    folded = _folded(sentence)
+    for why, needs, rule in _SALIENT_RULES:
         if not statements and why in _UNPATTERNED:
             continue
+        if needs and not any(word in folded for word in needs):
+            continue  # the pattern's own word is missing: it cannot match
         found = rule(sentence)
         for span in found if isinstance(found, list) else [found] if found else []:
             if why == "number":
@@ -724,16 +729,22 @@ def salient_span(sentence: str, statements: bool = True) -> tuple[Span, str] | N
                 continue
             # The phrase the rule found, else its first noun phrase alone: "no growth without
             # [steady mentoring] by experienced speakers" keeps the speakers as a cue.
-            for candidate in (
-                blanks.complete(sentence, span),
-                blanks.head_phrase(sentence, span),
-            ):
+            for phrase in (blanks.complete, blanks.head_phrase):
+                candidate = phrase(sentence, span)
                 if not candidate or not blanks.good(sentence, candidate):
                     continue
                 if why == "statement" and not blanks.is_noun_phrase(sentence, candidate):
                     continue  # with no pattern to point at it, only a noun phrase is salient
                 return candidate, why
     return None
+
+
+def _folded(text: str) -> str:
+    """`text` with every letter a case-blind pattern reads as an ASCII letter lowered to it
+    ("İ", "ı", "ſ" and the Kelvin sign among them), so a word a pattern needs can be looked
+    for as a plain substring."""
+    folded = text.casefold()
+    return folded if folded.isascii() else folded.replace("ı", "i").replace("\u0307", "")
 
 
 _UNPATTERNED = frozenset({"statement"})
@@ -846,30 +857,37 @@ def _subject(sentence: str) -> Span | None:
 
 #: The kinds of salient phrase, in the order they are tried: the first that finds a phrase
 #: in a sentence names what its cloze asks for.
-_SALIENT_RULES: tuple[tuple[str, Callable[[str], Span | list[Span] | None]], ...] = (
-    ("definition", lambda s: _after(_DEFINED_AS, s, 4)),
-    ("definition", _definition_after_colon),
-    ("contrast", _contrast),
-    ("contrast", lambda s: _after(_NOT_BUT, s, 6)),
-    ("contrast", lambda s: _to_the_end(_BUT_NOT, s, 4)),
-    ("verdict", _pictured),
-    ("comparison", lambda s: _to_the_end(_LESS_THAN, s, 8)),
-    ("comparison", lambda s: _before(_MORE_THAN, s)),
-    ("comparison", _than),
-    ("verdict", lambda s: _after(_ONLY_IS, s, 6)),
-    ("verdict", lambda s: _after(_WITHOUT, s, 8)),
-    ("verdict", _cleft_focus),
-    ("verdict", _key_subject),
-    ("verdict", lambda s: _before(_KEY_TO, s)),
-    ("verdict", _what_subject),
-    ("contrast", lambda s: _before(_RATHER_THAN, s)),
-    ("definition", lambda s: _after(_DEFINED_X_AS, s, 6)),
-    ("basis", lambda s: _after(_BASIS, s, 6)),
-    ("origin", lambda s: _after(_ORIGIN, s, 6)),
-    ("cause", lambda s: _after(_CAUSE, s, 6)),
-    ("number", _quantity),
-    ("statement", lambda s: main_verb_object(s)),
-    ("statement", _subject),
+_SALIENT_RULES: tuple[
+    tuple[str, tuple[str, ...], Callable[[str], Span | list[Span] | None]], ...
+] = (
+    # Each rule with the words (any one of them) its pattern cannot match without, lowered.
+    ("definition", ("defined",), lambda s: _after(_DEFINED_AS, s, 4)),
+    ("definition", ("definition",), _definition_after_colon),
+    ("contrast", ("not",), _contrast),
+    ("contrast", ("but",), lambda s: _after(_NOT_BUT, s, 6)),
+    ("contrast", ("but",), lambda s: _to_the_end(_BUT_NOT, s, 4)),
+    ("verdict", (), _pictured),
+    ("comparison", ("less",), lambda s: _to_the_end(_LESS_THAN, s, 8)),
+    ("comparison", ("more",), lambda s: _before(_MORE_THAN, s)),
+    ("comparison", ("more",), _than),
+    ("verdict", (), lambda s: _after(_ONLY_IS, s, 6)),
+    ("verdict", ("without",), lambda s: _after(_WITHOUT, s, 8)),
+    ("verdict", (), _cleft_focus),
+    ("verdict", (), _key_subject),
+    ("verdict", ("key",), lambda s: _before(_KEY_TO, s)),
+    ("verdict", ("what", "who"), _what_subject),
+    ("contrast", ("rather", "instead", "opposed", "place"), lambda s: _before(_RATHER_THAN, s)),
+    ("definition", ("define",), lambda s: _after(_DEFINED_X_AS, s, 6)),
+    (
+        "basis",
+        ("measur", "judg", "buil", "based", "rest", "founded", "grounded", "depend", "rel"),
+        lambda s: _after(_BASIS, s, 6),
+    ),
+    ("origin", ("from",), lambda s: _after(_ORIGIN, s, 6)),
+    ("cause", ("lead", "led", "caus", "result"), lambda s: _after(_CAUSE, s, 6)),
+    ("number", (), _quantity),
+    ("statement", (), lambda s: main_verb_object(s)),
+    ("statement", (), _subject),
 )
 
 
