@@ -631,6 +631,30 @@ def test_a_meaning_given_as_someones_is_asked_with_whose(tmp_path: Path) -> None
     assert not any("Smith" in front for front in asked)
 
 
+def test_a_models_first_and_last_stages_are_asked_with_whose_model(tmp_path: Path) -> None:
+    """ "Bridges saw transition as starting with A, passing through B, and arriving at C"
+    asks what the model starts with and arrives at, and whose it is; "Smith saw it as
+    starting with ..." names nothing the card could ask about."""
+    cards = chapter_cards(
+        tmp_path,
+        "Bridges saw transition as starting with an ending, passing through a confusing "
+        "middle, and only then arriving at a new beginning.\n\n"
+        "Tuckman described the team cycle as beginning with polite testing and ending with "
+        "real performance.\n\nSmith saw it as starting with a plan and ending with a party.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what does transition start with, according to Bridges?"] == (
+        "An ending"
+    )
+    assert asked["In “Club Roles”, what does transition arrive at, according to Bridges?"] == (
+        "A new beginning"
+    )
+    assert asked["In “Club Roles”, what does the team cycle end with, according to Tuckman?"] == (
+        "Real performance"
+    )
+    assert not any("Smith" in front or " it " in front for front in asked)
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

@@ -253,6 +253,9 @@ def _from_text(
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
             continue
+        arc = _ARC.match(sentence) if " as " in sentence and "with " in sentence else None
+        if arc:
+            yield from _arc(chapter, arc, position, text)
         attributed = list(_attributed(chapter, sentence, position, text))
         if attributed:
             yield from attributed
@@ -470,6 +473,46 @@ _AUTHOR = r"[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}"
 _ACCORDING_TO = re.compile(
     rf"^According to (?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?,\s+(?P<rest>[a-z].+)$"
 )
+
+
+#: "Bridges saw transition as starting with an ending, passing through ..., and only then
+#: arriving at a new beginning": a model's first and last stages, and whose model it is.
+_ARC = re.compile(
+    rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?:saw|sees|described|describes|pictured|"
+    r"pictures|viewed|views|framed|frames|portrayed|portrays|thought of|thinks of)\s+"
+    r"(?P<term>(?:(?:the|an?)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+as\s+"
+    r"(?P<opens>starting|beginning|opening)\s+with\s+(?P<start>[^,;]+?)"
+    r"(?:,\s+[^;]*?)?,?\s+(?:and\s+)?(?:(?:only\s+)?then\s+|finally\s+|eventually\s+)?"
+    r"(?P<closes>arriving\s+at|ending\s+(?:with|in)|finishing\s+with|concluding\s+with|"
+    r"closing\s+with|reaching)\s+(?P<end>[^,;]+?)\.?$"
+)
+_ARC_VERBS = {
+    "starting": "start with",
+    "beginning": "begin with",
+    "opening": "open with",
+    "arriving at": "arrive at",
+    "ending with": "end with",
+    "ending in": "end in",
+    "finishing with": "finish with",
+    "concluding with": "conclude with",
+    "closing with": "close with",
+    "reaching": "reach",
+}
+
+
+def _arc(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Bridges saw transition as starting with an ending, ..., and arriving at a new
+    beginning" -> "What does transition start with, according to Bridges?" and "... arrive
+    at ...?": each end of the model asked on its own, with whose model it is."""
+    term = m.group("term")
+    if term.split()[0] in _NOT_A_TERM or not _is_noun(_LEADING_DETERMINER.sub("", term)):
+        return  # "saw it as starting with ...": the card would not say what "it" is
+    for verb, answer in ((m.group("opens"), m.group("start")), (m.group("closes"), m.group("end"))):
+        if _POINTS_BACK.search(answer) or word_count(answer) > 8:
+            continue
+        ask = _ARC_VERBS[" ".join(verb.split())]
+        front = f"What does {term} {ask}, according to {m.group('who')}?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(answer), position, text)
 
 
 def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
