@@ -655,6 +655,33 @@ def test_a_models_first_and_last_stages_are_asked_with_whose_model(tmp_path: Pat
     assert not any("Smith" in front or " it " in front for front in asked)
 
 
+def test_a_distinction_made_the_heart_of_something_is_named(tmp_path: Path) -> None:
+    """ "Fisher and Ury made this distinction the heart of ..." is asked with the distinction
+    named: by the section's heading when it names a contrast, else by the two terms the
+    sentence before sets side by side; with neither, no card."""
+    cards = chapter_cards(
+        tmp_path,
+        "A position is what someone says they want; an interest is why they want it. "
+        "Fisher and Ury made this distinction the heart of principled negotiation.\n\n"
+        "Every meeting had an agenda. Jones made this distinction the core of his method.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    front = "In “Club Roles”, what did Fisher and Ury make the heart of principled negotiation?"
+    assert asked[front] == "The distinction between a position and an interest"
+    assert not any("Jones" in front for front in asked)
+    path = tmp_path / "headed.md"
+    path.write_text(
+        "# Conflict\n\n## Interests, not positions\n\nA position is what someone says they "
+        "want. Fisher and Ury made this distinction the heart of principled negotiation.\n",
+        encoding="utf-8",
+    )
+    headed = {c.front: c.back for c in generate_chapter(read_document(path), deck="c")}
+    assert (
+        headed["In “Conflict”, what did Fisher and Ury make the heart of principled negotiation?"]
+        == "Interests, not positions"
+    )
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

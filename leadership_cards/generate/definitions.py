@@ -27,7 +27,7 @@ from leadership_cards.generate.text import (
     strip_connectives,
     word_count,
 )
-from leadership_cards.source import NumberedList, Paragraph
+from leadership_cards.source import Heading, NumberedList, Paragraph
 
 if TYPE_CHECKING:
     from leadership_cards.generate.syntax import Token
@@ -147,9 +147,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
     belongs = {
         id(t.block): _belonging(_list_name(t)) for t in titled_lists(chapter.doc) if t.of_terms
     }
+    heading = ""
     for block in chapter.doc.blocks:
-        if isinstance(block, Paragraph):
-            yield from _from_text(chapter, block.text, f"paragraph {block.number}", block.terms)
+        if isinstance(block, Heading):
+            heading = block.text
+        elif isinstance(block, Paragraph):
+            yield from _from_text(
+                chapter, block.text, f"paragraph {block.number}", block.terms, heading
+            )
         elif isinstance(block, NumberedList) and block.role in STATEMENT_LISTS:
             for item in block.items:
                 position = block.position(item)
@@ -227,10 +232,15 @@ def _glossary_entry(
 
 
 def _from_text(
-    chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = ()
+    chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = (), heading: str = ""
 ) -> Iterator[Card]:
+    previous = ""
     for raw, before in with_term_before(sentences(text), terms):
         sentence = _ASIDE.sub("", strip_connectives(strip_citations(raw)))
+        made = _MADE_HEART.match(sentence) if " made " in sentence or " make" in sentence else None
+        if made:
+            yield from _made_heart(chapter, made, _distinction(previous, heading), position, text)
+        previous = sentence
         entry = _ENTRY.match(sentence)
         if (
             entry
@@ -513,6 +523,53 @@ def _arc(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterat
         ask = _ARC_VERBS[" ".join(verb.split())]
         front = f"What does {term} {ask}, according to {m.group('who')}?"
         yield chapter.card(Kind.DEFINITION, front, capitalise(answer), position, text)
+
+
+#: "Fisher and Ury made this distinction the heart of principled negotiation": what
+#: "this distinction" is comes from the sentence before or the section's heading.
+_MADE_HEART = re.compile(
+    rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?P<verb>made|makes|make)\s+"
+    r"(?:this|that|the|their)\s+(?:distinction|difference|contrast)\s+"
+    r"(?P<role>the\s+(?:heart|core|centre|center|basis|foundation|cornerstone|starting point))\s+"
+    r"of\s+(?P<what>[^,;]+?)\.?$"
+)
+#: A heading that names a contrast: "Interests, not positions", "Task versus relationship".
+_CONTRAST_HEADING = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},?\s+(?:not|versus|vs\.?|over|rather than)\s+"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,3}$"
+)
+#: "A position is what someone says they want; an interest is why they want it.": two terms
+#: set side by side, the distinction a following "this distinction" means.
+_TWO_TERMS = re.compile(
+    r"^(?:(?:An?|The)\s+)?(?P<first>[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+(?:is|are|means)\s+"
+    r"[^;]+[;,]\s+(?:but\s+|while\s+|and\s+)?(?:(?:an?|the)\s+)?"
+    r"(?P<second>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+(?:is|are|means)\s+"
+)
+
+
+def _distinction(previous: str, heading: str) -> str:
+    """What a "this distinction" names: the section's heading when it names a contrast
+    ("Interests, not positions"), else the two terms the sentence before sets side by side
+    ("the distinction between a position and an interest"); "" when neither does."""
+    if _CONTRAST_HEADING.match(heading):
+        return heading
+    m = _TWO_TERMS.match(previous)
+    if not m or m.group("first").split()[0].lower() in _NOT_A_TERM:
+        return ""
+    first, second = m.group("first"), m.group("second")
+    return f"The distinction between {with_article(first.lower())} and {with_article(second)}"
+
+
+def _made_heart(
+    chapter: Chapter, m: re.Match[str], distinction: str, position: str, text: str
+) -> Iterator[Card]:
+    """ "Fisher and Ury made this distinction the heart of principled negotiation" -> "What
+    did Fisher and Ury make the heart of principled negotiation?", the distinction named."""
+    if not distinction:
+        return
+    did = "did" if m.group("verb") == "made" else "does" if m.group("verb") == "makes" else "do"
+    front = f"What {did} {m.group('who')} make {m.group('role')} of {m.group('what')}?"
+    yield chapter.card(Kind.DEFINITION, front, distinction, position, text)
 
 
 def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
