@@ -53,6 +53,13 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
             "their first three sentences",
         ),
         ("Three habits separate sound decision making from hasty choice.", "three habits"),
+        (
+            "Eight out of ten employees who quit say they left a manager, not a company.",
+            "eight out of ten",
+        ),
+        ("One in three followers never hears praise at work.", "one in three"),
+        ("Nearly half of new managers fail within their first eighteen months.", "nearly half"),
+        ("Two thirds of teams set goals they never review.", "two thirds"),
     ],
 )
 def test_a_figure_is_blanked_whole(tmp_path: Path, sentence: str, figure: str) -> None:
@@ -87,6 +94,15 @@ def test_a_way_of_speaking_is_no_figure(sentence: str) -> None:
     "a", a list's count after "the", and a time whose event follows ("a day before the
     meeting" is asked as the claim it is) are not figures to blank."""
     assert timed(sentence) == []
+
+
+def test_a_share_that_counts_nothing_is_no_figure(tmp_path: Path) -> None:
+    """ "Half the battle is showing up" and "one in a million" are ways of speaking: only a
+    share of something ("half of ...", "one in three ...") is asked."""
+    cards = chapter_cards(
+        tmp_path, "Half the battle is showing up.\n\nA good mentor is one in a million."
+    )
+    assert not [c for c in cards if c.kind is Kind.STATISTIC]
 
 
 @pytest.mark.parametrize(

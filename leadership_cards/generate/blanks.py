@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from leadership_cards.generate.quantities import ends_a_time, is_hedge
+from leadership_cards.generate.quantities import ends_a_time, is_hedge, is_share
 from leadership_cards.generate.syntax import (
     AUXILIARY_WORDS,
     Analysis,
@@ -432,7 +432,9 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         needed = max(needed, MIN_FRAME_CONTENT + 2)
     if sum(is_content(t) for t in frame) < needed:
         out.append("frame too short for one answer")
-    if _splits_phrase(tokens, first, last):
+    if _splits_phrase(tokens, first, last) and not is_share(sentence[span[0] : span[1]]):
+        # "[Eight out of ten] employees", "[Nearly half] of new managers": a share is one
+        # phrase, as "[70 percent] of men" is; the noun it counts stays in the frame.
         out.append("blank splits a phrase")
     elif _runs_into_noun_phrase(tokens, last) and not _counted(tokens, first, last):
         out.append("blank ends on a verb read as a noun")  # "the [corporation use] unique skills"

@@ -2,8 +2,37 @@
 
 from __future__ import annotations
 
+import re
+
 from leadership_cards.generate.syntax import Analysis, Token, analyse
 from leadership_cards.generate.words import DURATIONS, UNITS
+
+_COUNT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_QUALIFIER = (
+    r"(?:(?:about|around|roughly|nearly|almost|approximately|at least|more than|less than|"
+    r"fewer than|over|under|only|just|barely|well over)\s+)?"
+)
+_RATIO = (
+    rf"{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?"
+    r"(?:two|three|four|five|six|ten|twenty|a\s+hundred|\d+)\b"
+)
+_FRACTION = (
+    r"(?:half|a\s+third|a\s+quarter|a\s+fifth|one\s+third|one\s+quarter|two\s+thirds|"
+    r"three\s+quarters)"
+)
+#: A share in words, one phrase with what qualifies it: "[eight out of ten] managers",
+#: "[one in three] followers", "[nearly half] of new leaders", "[two thirds] of teams".
+SHARE = re.compile(rf"\b{_QUALIFIER}(?:{_RATIO}|{_FRACTION}(?=\s+of\s))", re.IGNORECASE)
+_WHOLE_SHARE = re.compile(rf"{_QUALIFIER}(?:{_RATIO}|{_FRACTION})$", re.IGNORECASE)
+#: Words one of which every `SHARE` holds: the cheap test before the pattern is tried.
+SHARE_WORDS = frozenset(["half", "third", "thirds", "quarter", "quarters", "fifth", "out", "in"])
+
+
+def is_share(phrase: str) -> bool:
+    """True when the phrase is a share in words and nothing else: "eight out of ten",
+    "nearly half"; one phrase, though "of" or a noun follows it."""
+    return bool(_WHOLE_SHARE.match(phrase))
+
 
 Span = tuple[int, int]
 

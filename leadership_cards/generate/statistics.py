@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.quality import passes, short_frame
-from leadership_cards.generate.quantities import timed
+from leadership_cards.generate.quantities import SHARE, SHARE_WORDS, timed
 from leadership_cards.generate.text import (
     cloze_of,
     sentences,
@@ -33,6 +33,7 @@ MAX_FIGURES = 2
 _NUMERIC_WORDS = frozenset(
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     + ["twenty", "thirty", "forty", "fifty", "sixty", "hundred", "once", "twice"]
+    + ["half", "third", "thirds", "quarter", "quarters", "fifth"]
     + ["spring", "summer", "autumn", "fall", "winter", "january", "february", "march", "april"]
     + ["may", "june", "july", "august", "september", "october", "november", "december"]
     + [
@@ -68,6 +69,12 @@ def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
             continue
         # Every `_FIGURE` has a digit: a sentence without one is not searched for it.
         figures = [m.span() for m in _FIGURE.finditer(sentence)] if _DIGIT.search(sentence) else []
+        if not SHARE_WORDS.isdisjoint(_WORD.findall(sentence.casefold())):
+            figures += [
+                m.span()
+                for m in SHARE.finditer(sentence)
+                if not any(m.start() < end and start < m.end() for start, end in figures)
+            ]
         if _may_hold_figure(sentence):  # the sentence analysed only when it may hold a figure
             figures += [
                 span
