@@ -682,6 +682,22 @@ def test_a_distinction_made_the_heart_of_something_is_named(tmp_path: Path) -> N
     )
 
 
+def test_a_cited_authors_view_of_a_term_is_asked_as_theirs(tmp_path: Path) -> None:
+    """ "Gardner (1990) sees leadership as ..." asks how Gardner sees it; "Everyone sees
+    conflict as ..." names nobody the chapter cites, and gives no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "Gardner (1990) sees leadership as a relationship of persuasion and example.\n\n"
+        "Everyone sees conflict as a threat to the harmony of the team.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, how does Gardner see leadership?": (
+            "A relationship of persuasion and example."
+        )
+    }
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

@@ -29,7 +29,13 @@ from leadership_cards.generate.text import (
 _NAME = r"[A-Z][a-z][A-Za-z'’-]+"
 _AUTHORS = rf"(?P<author>{_NAME}(?:\s+and\s+{_NAME})?)"
 _YEAR = r"(?:1[89]|20)\d\d[a-z]?"
-_PARENTHETICAL = re.compile(rf"\({_AUTHORS},\s*{_YEAR}\)")
+#: "(Hughes, Ginnett, and Curphy, 1999)", "(Kouzes et al., 2002)", and a run of works
+#: vouching together, "(Bradford and Cohen, 1984; Bennis, 1999)".
+_WORK = rf"{_NAME}(?:(?:,\s+{_NAME})*,?\s+and\s+{_NAME}|\s+et\s+al\.)?,\s*{_YEAR}"
+_PARENTHETICAL = re.compile(
+    rf"\((?P<author>{_NAME})(?:(?:,\s+{_NAME})*,?\s+and\s+{_NAME}|\s+et\s+al\.)?,\s*{_YEAR}"
+    rf"(?:;\s*{_WORK})*\)"
+)
 _NARRATIVE = re.compile(rf"\b{_AUTHORS}\s+\({_YEAR}\)")
 _OTHER_CITATIONS = re.compile(rf"\s*\([^()]*\b{_YEAR}\)")
 MAX_SENTENCE_WORDS = 40

@@ -582,10 +582,11 @@ def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) 
             yield chapter.card(card.kind, front, card.back, position, text)
 
 
-#: "Edmondson defines psychological safety as a shared belief that ...".
+#: "Edmondson defines psychological safety as a shared belief that ...", "Gardner sees
+#: leadership as a relationship ...".
 _DEFINES_AS = re.compile(
     rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?P<verb>defines|defined|describes|described|"
-    r"characterises|characterizes|characterised|characterized)\s+"
+    r"characterises|characterizes|characterised|characterized|sees|saw|views|viewed)\s+"
     r"(?P<term>(?:(?:the|an?)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+as\s+(?P<def>.+)$"
 )
 
@@ -602,11 +603,25 @@ def _defines_as(chapter: Chapter, m: re.Match[str], position: str, text: str) ->
     lowered = meaning[:1].lower() + meaning[1:]
     if not (_may_define(lowered) or lowered.split()[0].endswith("ing")):
         return  # "described the meeting as long and dull": a verdict, not a meaning
+    if _ARC.match(m.string):
+        return  # "saw transition as starting with ...": `_arc` asks each end on its own
     verb = m.group("verb")
-    does = "did" if verb.endswith("ed") else "does"
+    if verb in _SEEING and not _cited(m.group("who"), text):
+        return  # "Everyone sees conflict as a threat": a view, but nobody's in particular
+    does = "did" if verb.endswith("ed") or verb == "saw" else "does"
     base = _BASE_VERBS[verb.rstrip("sd").removesuffix("e")]
     front = f"How {does} {m.group('who')} {base} {term}?"
     yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+
+
+_SEEING = frozenset(["sees", "saw", "views", "viewed"])
+
+
+def _cited(who: str, passage: str) -> bool:
+    """True when the passage cites `who` by surname and year ("Gardner (1990)", "(Bridges,
+    1991)"): the sure sign the subject is a person whose view the chapter reports."""
+    surname = re.escape(who.split()[-1])
+    return bool(re.search(rf"\b{surname}(?:\s+\(|,\s*|\s+and\s+[A-Z][\w'’-]+,\s*)\d{{4}}", passage))
 
 
 _BASE_VERBS = {
@@ -614,6 +629,9 @@ _BASE_VERBS = {
     "describ": "describe",
     "characteris": "characterise",
     "characteriz": "characterize",
+    "se": "see",
+    "saw": "see",
+    "view": "view",
 }
 #: "The term groupthink describes the habit of ...": a sentence about a word.
 _THE_TERM = re.compile(
