@@ -60,6 +60,7 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
         ("One in three followers never hears praise at work.", "one in three"),
         ("Nearly half of new managers fail within their first eighteen months.", "nearly half"),
         ("Two thirds of teams set goals they never review.", "two thirds"),
+        ("About half of all decisions in organizations fail through haste.", "about half"),
     ],
 )
 def test_a_figure_is_blanked_whole(tmp_path: Path, sentence: str, figure: str) -> None:
@@ -137,6 +138,16 @@ def test_a_share_that_counts_nothing_is_no_figure(tmp_path: Path) -> None:
             "In “Club Roles”, who developed self-determination theory?",
             "Edward Deci and Richard Ryan",
         ),
+        (
+            "The term servant leadership was coined by Robert Greenleaf in 1970.",
+            "In “Club Roles”, who coined the term servant leadership?",
+            "Robert Greenleaf",
+        ),
+        (
+            "The GROW model was first made popular by John Whitmore, a racing driver.",
+            "In “Club Roles”, who made the GROW model popular?",
+            "John Whitmore",
+        ),
     ],
 )
 def test_who_made_a_named_model_is_asked(tmp_path: Path, body: str, front: str, back: str) -> None:
@@ -148,7 +159,8 @@ def test_an_author_alone_or_a_term_with_no_referent_is_not_asked(tmp_path: Path)
     cards = chapter_cards(
         tmp_path,
         "Excellent followers support their bosses (Kelley, 1992). Goldsmith coined the term "
-        "in a later book. The idea comes from the old club handbook.",
+        "in a later book. The idea comes from the old club handbook.\n\nIt was developed by "
+        "Edward Deci. The plan was introduced by the board.",
     )
     assert not [c.front for c in cards if c.kind is Kind.CITATION]
 

@@ -132,6 +132,9 @@ def _attribution(sentence: str, before: str) -> tuple[str, str] | None:
     m = _MADE_BY.search(sentence)
     if m:
         return _question(m.group("verb"), m.group("thing")), m.group("who")
+    m = _PASSIVE_MADE.match(sentence)
+    if m and not dangles(m.group("thing")):
+        return _question(m.group("verb"), m.group("thing")), m.group("who")
     m = _MAKER_FIRST.match(sentence)
     if m:
         thing = m.group("thing")
@@ -182,6 +185,13 @@ _WHICH_MADE = re.compile(rf"\b{_THING},\s+which\s+{_WHO}\s+(?P<verb>{_MAKERS})\b
 #: "Self-determination theory, developed by Edward Deci and Richard Ryan, holds ..."
 _MADE_BY = re.compile(
     rf"^{_THING},\s+(?:first\s+)?(?P<verb>{_MADE}|proposed|founded)\s+by\s+{_WHO}\s*,"
+)
+#: "The term servant leadership was coined by Robert Greenleaf in 1970", "The GROW model
+#: was first made popular by John Whitmore": the thing, then who made it.
+_PASSIVE_MADE = re.compile(
+    rf"^(?P<thing>(?:(?:The|A|An)\s+|[A-Z])[\w'’-]*(?:\s+[\w'’-]+){{0,4}}?)\s+"
+    rf"(?:was|were|has\s+been|had\s+been)\s+(?:first\s+)?(?P<verb>{_MAKERS})\s+by\s+"
+    rf"{_WHO}(?=\s*[,.;]|\s+(?:in|during|at|while|as|who)\b|$)"
 )
 #: "Marshall Goldsmith coined the term ...", "The Center for Creative Leadership teaches ..."
 _MAKER_FIRST = re.compile(

@@ -114,7 +114,7 @@ def is_hedge(tokens: tuple[Token, ...], i: int) -> bool:
     day before", "[in] the spring")."""
     if any(
         j < len(tokens)
-        and (tokens[j].tag == "CD" or tokens[j].lower in _TIMES)
+        and (tokens[j].tag == "CD" or tokens[j].lower in _TIMES or tokens[j].lower in _FRACTIONS)
         and _hedged(tokens, j) == i
         for j in (i + 1, i + 2)
     ):
@@ -137,6 +137,8 @@ _TIMES = frozenset(["once", "twice"])
 #: Counts without a number: "the first [few] months".
 _FEW = frozenset(["few", "several", "couple"])
 _PER = frozenset(["a", "an", "per", "each", "every"])
+#: A share's word, hedged as a number is: "[about half] of all decisions".
+_FRACTIONS = frozenset(["half", "third", "thirds", "quarter", "quarters", "fifth"])
 _HEDGES = frozenset(["about", "around", "roughly", "nearly", "almost", "approximately"])
 _TWO_WORD_HEDGES = frozenset(
     [("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than")]
