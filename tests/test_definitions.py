@@ -698,6 +698,43 @@ def test_a_cited_authors_view_of_a_term_is_asked_as_theirs(tmp_path: Path) -> No
     }
 
 
+def test_what_a_thing_rests_on_is_asked(tmp_path: Path) -> None:
+    """ "Motivation is based primarily on rewards" asks what motivation is based on; a
+    thing pointed back to, a denial, or a ground that runs into a clause gives no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "So-called motivation is based primarily on tangible, physical, or economic rewards; "
+        "and leaders use them.\n\nTrust is built on consistency between what a leader says "
+        "and does.\n\nIt is based in an eventually proven reality.\n\nTrust is not based "
+        "on authority couched in procedures.\n\nThe decision was based on a survey, and the "
+        "board agreed to it quickly.",
+    )
+    asked = {c.front: c.back for c in cards if c.cloze is None and " based" in c.front}
+    asked |= {c.front: c.back for c in cards if c.cloze is None and " built" in c.front}
+    assert asked == {
+        "In “Club Roles”, what is motivation based on?": (
+            "Tangible, physical, or economic rewards"
+        ),
+        "In “Club Roles”, what is trust built on?": (
+            "Consistency between what a leader says and does"
+        ),
+    }
+
+
+def test_a_gloss_after_a_dash_that_ends_the_sentence_is_a_meaning(tmp_path: Path) -> None:
+    """ "... compete for dominance—the capacity to get one's way." glosses the word before the
+    dash, not the phrase before it."""
+    cards = chapter_cards(
+        tmp_path,
+        "Leaders compete with their colleagues for dominance—the capacity to get their own "
+        "way against the competing action of others.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is dominance?"] == (
+        "The capacity to get their own way against the competing action of others."
+    )
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

@@ -266,6 +266,11 @@ def _from_text(
         arc = _ARC.match(sentence) if " as " in sentence and "with " in sentence else None
         if arc:
             yield from _arc(chapter, arc, position, text)
+        grounds = _GROUNDS.match(sentence) if _GROUND_VERB.search(sentence) else None
+        grounded = list(_grounds(chapter, grounds, position, text)) if grounds else []
+        if grounded:
+            yield from grounded
+            continue
         attributed = list(_attributed(chapter, sentence, position, text))
         if attributed:
             yield from attributed
@@ -572,6 +577,46 @@ def _made_heart(
     yield chapter.card(Kind.DEFINITION, front, distinction, position, text)
 
 
+#: "Motivation is based primarily on tangible rewards", "Trust is built on consistency":
+#: what a thing rests on, a part of what it is.
+_GROUNDS = re.compile(
+    r"^(?P<term>(?:(?:The|A|An)\s+)?[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+"
+    r"(?P<be>is|are)\s+(?:(?:primarily|mainly|largely|chiefly|ultimately|always|usually)\s+)?"
+    r"(?P<verb>based|built|founded|grounded|rooted)\s+"
+    r"(?:(?:primarily|mainly|largely|chiefly|firmly)\s+)?(?P<prep>on|upon|in)\s+"
+    r"(?P<what>[^;:]+?)(?:;\s.*)?\.?$"
+)
+_GROUND_VERB = re.compile(
+    r"\b(?:based|built|founded|grounded|rooted)\s+(?:\w+\s+)?(?:on|upon|in)\b"
+)
+_SO_CALLED = re.compile(r"^so-called\s+", re.I)
+#: The most words the ground of a thing may take to be one answer.
+MAX_GROUND_WORDS = 14
+
+
+def _grounds(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "So-called motivation is based primarily on tangible, physical, or economic rewards"
+    -> "What is motivation based on?"; a thing pointed back to ("It is based in ...") or a
+    ground that runs on into a clause of its own is no card."""
+    term = _SO_CALLED.sub("", m.group("term"))  # the writer's doubt about the name
+    lowered = term if _is_name(term) else term[:1].lower() + term[1:]
+    bare = _LEADING_DETERMINER.sub("", lowered)
+    if bare.split()[0].lower() in _NOT_A_TERM or not _is_noun(bare):
+        return
+    ground = _without_second_clause(m.group("what"))
+    if (
+        _POINTS_BACK.search(ground)
+        or word_count(ground) > MAX_GROUND_WORDS
+        or word_count(ground) < 2
+        or _JOINED.search(ground)
+    ):
+        return
+    front = f"What {m.group('be')} {lowered} {m.group('verb')} {m.group('prep')}?"
+    # A claim about the thing, not its meaning: the quality rules for a meaning's
+    # question ("What is X?") do not apply.
+    yield chapter.card(Kind.CLAIM, front, capitalise(ground), position, text)
+
+
 def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
     """ "According to Kotter, urgency is the belief that ..." -> "What is urgency, according
     to Kotter?": the meaning is the author's, so the question says whose."""
@@ -642,15 +687,17 @@ _THE_TERM = re.compile(
 #: off by dashes, what it is.
 _DASHED = re.compile(
     r"(?:^|(?<=\s))(?P<term>[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})\s*[—–]\s*"
-    r"(?P<def>(?:the|an?)\s+[^—–]{3,120}?)\s*[—–]"
+    r"(?P<def>(?:the|an?)\s+[^—–]{3,120}?)(?:\s*[—–]|\.$)"
 )
+#: "compete ... for dominance—the capacity ...": the term is what follows the preposition.
+_AFTER_PREPOSITION = re.compile(r"^.*\b(?:for|of|with|to|in|on|about|by|from|at|into)\s+")
 
 
 def _dashed(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
     """ "Psychological safety—the belief that one will not be punished—matters": "What is
     psychological safety?" A subject with "the" ("The meeting—a long one—") is a thing met
     before, not a term, and a gloss must name a thing of its own ("a long one" does not)."""
-    term = m.group("term")
+    term = _AFTER_PREPOSITION.sub("", m.group("term"))
     if term.split()[0].lower() in ("the", "this", "that", "these", "those", "its", "their"):
         return
     lowered = term[:1].lower() + term[1:] if not _is_name(term) else term
