@@ -735,6 +735,20 @@ def test_a_gloss_after_a_dash_that_ends_the_sentence_is_a_meaning(tmp_path: Path
     )
 
 
+def test_a_term_opening_its_sentence_with_its_meaning_between_commas(tmp_path: Path) -> None:
+    """ "Followership, the willingness to follow the lead of others, is ..." defines the
+    word; "John, the leader of the team, said ..." names a person, not a term."""
+    cards = chapter_cards(
+        tmp_path,
+        "Followership, the willingness to follow the lead of others, is half of leadership. "
+        "Good followership is rare.\n\nJohn, the leader of the team, said nothing.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, what is followership?": "The willingness to follow the lead of others."
+    }
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

@@ -845,6 +845,14 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
         verb = "are" if _plural_term(term) else "is"
         yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
         yield from _named_from_meaning(chapter, term, m.group("def"), False, position, text)
+    m = _OPENING_APPOSITIVE.match(sentence) if described else None
+    if m and _common_word(chapter, m.group("term")):
+        # "Followership, the willingness to follow the lead of others, is half of leadership"
+        term = m.group("term").lower()
+        if _is_noun(term) and _is_description(m.group("def")):
+            meaning = capitalise(m.group("def")) + "."
+            verb = "are" if _plural_term(term) else "is"
+            yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
     m = _IS_CALLED.match(sentence) if "called" in sentence else None
     if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
         front = f"What is {m.group('how') or ''}called {m.group('name')}?"
@@ -866,6 +874,23 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
 
 
 MAX_NAMING_SENTENCE_WORDS = 40
+#: "Followership, the willingness to follow the lead of others, is ...": the term opens the
+#: sentence, its meaning set between commas before the verb.
+_OPENING_APPOSITIVE = re.compile(
+    r"^(?P<term>[A-Z][a-z][\w-]*(?:\s[a-z][\w-]*){0,2}),\s+"
+    r"(?P<def>(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s+"
+    r"(?:of|that|in|to|at|for|about|between)\s+[^,;:()]+?),\s+"
+    r"(?:is|are|was|were|has|have|can|may|must|will|[a-z]+s)\b"
+)
+
+
+def _common_word(chapter: Chapter, term: str) -> bool:
+    """True when the chapter also writes the term in lower case ("followership"): a word,
+    not a person's name ("John, the leader of the team, said ...")."""
+    pattern = re.compile(rf"(?<![.!?]\s)\b{re.escape(term.lower())}\b")
+    return any(pattern.search(text) for text, _ in chapter.passages())
+
+
 #: What `_APPOSITIVE` and `_NAMED_AFTER` both need: a comma, then "the", "a", "an" or "how".
 _COMMA_PHRASE = re.compile(r",\s+(?:the|an?|how)\s")
 #: What `_CALLED` needs: one of its naming verbs.
