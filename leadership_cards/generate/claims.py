@@ -573,12 +573,37 @@ _REPORTED = re.compile(
 )
 
 
+_SAYS = (
+    r"(?:wrote|writes|said|says|argued|argues|observed|observes|noted|notes|insisted|insists|"
+    r"claimed|claims|believed|believes|suggested|suggests|put it|puts it|reminds us)"
+)
+_REPORTING = re.compile(rf"\b{_SAYS}\b")
+_WHO_REPORTS = r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
+#: "The best test of a servant leader, Greenleaf wrote, is whether those served grow": the
+#: author set between commas inside the claim.
+_REPORTED_ASIDE = re.compile(
+    rf"^(?P<head>[A-Z][^,]{{2,80}}),\s+{_WHO_REPORTS}\s+{_SAYS},\s+(?P<rest>[a-z].+)$"
+)
+#: "As Kelley says, today almost everyone takes a turn leading", "The fact is, as Kelley
+#: says, that ...": the author before the claim.
+_AS_WHO_SAYS = re.compile(
+    rf"^(?:The fact is,\s+)?[Aa]s\s+{_WHO_REPORTS}\s+{_SAYS},\s+(?:that\s+)?(?P<claim>[a-z].+)$"
+)
+
+
 def _reported(sentence: str) -> tuple[str, str]:
     """The author and the finding of a reported claim, else ("", the sentence)."""
     m = _REPORTED.match(sentence)
-    if not m:
-        return "", sentence
-    return m.group("who"), capitalise(m.group("claim"))
+    if m:
+        return m.group("who"), capitalise(m.group("claim"))
+    m = _REPORTED_ASIDE.match(sentence) if _REPORTING.search(sentence) else None
+    if m:
+        # "The best test, Greenleaf wrote, is whether ..." -> "The best test is whether ..."
+        return m.group("who"), f"{m.group('head')} {m.group('rest')}"
+    m = _AS_WHO_SAYS.match(sentence) if _REPORTING.search(sentence) else None
+    if m:
+        return m.group("who"), capitalise(m.group("claim"))
+    return "", sentence
 
 
 def _according_to(who: str, cloze: str) -> str:
