@@ -144,6 +144,11 @@ def test_a_share_that_counts_nothing_is_no_figure(tmp_path: Path) -> None:
             "Robert Greenleaf",
         ),
         (
+            "Robert Greenleaf introduced the idea of the servant as leader in an essay.",
+            "In “Club Roles”, who introduced the idea of the servant as leader?",
+            "Robert Greenleaf",
+        ),
+        (
             "The GROW model was first made popular by John Whitmore, a racing driver.",
             "In “Club Roles”, who made the GROW model popular?",
             "John Whitmore",

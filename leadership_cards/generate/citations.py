@@ -138,6 +138,9 @@ def _attribution(sentence: str, before: str) -> tuple[str, str] | None:
     m = _MAKER_FIRST.match(sentence)
     if m:
         thing = m.group("thing")
+        seen_as = _SEEN_AS.match(sentence[m.end("thing") :]) if _IDEA_OF.search(thing) else None
+        if seen_as:
+            thing += seen_as.group()  # "the idea of the servant as leader": one idea
         called = _CALLED_NAME.search(thing)
         if called:
             thing = called.group("name")  # "a three-part shape called SBI": SBI
@@ -198,6 +201,9 @@ _MAKER_FIRST = re.compile(
     rf"^{_WHO}\s+(?P<verb>{_MADE}|teaches)\s+(?P<thing>the term|(?:the|a|an)\s+[\w'’ -]+?)"
     r"(?=\s+(?:for|in|to|that|which|as|with|when)\b|[,.;:]|$)"
 )
+#: "the idea of the servant as leader": an idea of one thing as another runs on past "as".
+_IDEA_OF = re.compile(r"\b(?:idea|notion|concept|view|image|picture)\s+of\b")
+_SEEN_AS = re.compile(r"^\s+as\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*")
 _CALLED_NAME = re.compile(r"\bcalled\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
 #: "The premortem comes from the research psychologist Gary Klein, who found ..."
 _COMES_FROM = re.compile(
