@@ -373,3 +373,29 @@ def test_what_holds_only_under_a_condition_is_not_asked_apart() -> None:
     assert not any("audience notice" in f for f in fronts), fronts
     # Two claims with no condition between them are still each a card's worth.
     assert any("what does the opposer answer?" in f for f in fronts), fronts
+
+
+def test_a_pronoun_is_named_past_a_connective_and_a_misread_verb() -> None:
+    assert (
+        resolve_pronoun(
+            "They decide with less authority.",
+            "Inner leaders face this problem in a sharper form than top leaders do.",
+        )
+        == "Inner leaders decide with less authority."
+    )
+    assert (
+        resolve_pronoun(
+            "It involves creating a subculture.",
+            "Indeed, setting and changing shared values is the leader's prime job.",
+        )
+        == "Setting and changing shared values involves creating a subculture."
+    )
+    cleft = "It is attitude that determines whether an act helps."
+    assert resolve_pronoun(cleft, "In effect, servant leadership invites a culture.") == cleft
+
+
+def test_a_clause_in_the_subject_does_not_make_a_claim_a_story() -> None:
+    from leadership_cards.generate.text import states_a_claim
+
+    assert states_a_claim("Reviews of what went well and what went badly prepare people.")
+    assert not states_a_claim("The team reviewed what went well.")

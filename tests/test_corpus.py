@@ -37,13 +37,13 @@ CLOSE_MATCH = 88  # rapidfuzz ratio (0-100) of a phrase and an answer window as 
 #: with the coverage it had when listed. Remove a chapter once it passes.
 SHORT_OF_THE_BAR: dict[str, str] = {
     "coaching-conversations": "82% of facts asked",
-    "deciding-together": "81% of facts asked",
-    "delegation-that-develops-people": "81% of facts asked",
+    "deciding-together": "88% of facts asked",
+    "delegation-that-develops-people": "88% of facts asked",
     "handout-conflict": "81% of facts asked",
     "leading-change": "80% of facts asked",
     "meeting-roles": "81% of facts asked",
     "motivation": "70% of facts asked",
-    "speech-openings": "73% of facts asked",
+    "speech-openings": "77% of facts asked",
     "table-topics": "71% of facts asked",
     "voice-and-gesture": "72% of facts asked",
 }

@@ -47,6 +47,7 @@ from leadership_cards.generate.phrasing import (
     question_in_chapter,
 )
 from leadership_cards.generate.quality import leaks, passes
+from leadership_cards.generate.references import standing_alone
 from leadership_cards.generate.text import FUNCTION_WORDS, sentences
 from leadership_cards.source import Document, NumberedList, Paragraph
 
@@ -190,6 +191,11 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
     out = []
     asked: set[str] = set()  # questions once named: two wordings may meet there
     for card in cards:
+        # "The story should ...", "he called ...": named as the sentences before put it.
+        alone = standing_alone(card)
+        if alone is None:
+            continue
+        card = alone
         if card.cloze is None:
             named = _question_in_place(card, chapter)
             question = normalise(named.front)

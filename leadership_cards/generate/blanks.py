@@ -384,6 +384,17 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
         out.append("blank is a bare count")  # "are [two]: first, ...": the count of a list
     if len(words) > MAX_BLANK_WORDS:
         out.append("blank is longer than a phrase")
+    if _two_objects(blank, tokens, first):
+        out.append("blank holds who receives and what is given")
+    if words and words[0].lower in _SENTENCE_ADVERBS:
+        out.append("blank starts on a sentence adverb")  # "is [therefore part of the job]"
+    if (
+        words
+        and words[-1].lower in ("rather", "other")
+        and last + 1 < len(tokens)
+        and (tokens[last + 1].lower == "than")
+    ):
+        out.append("blank splits a phrase")  # "to [react rather] than respond"
     if _is_clause(blank) or (first == 0 and blank[0].tag == "VB" and len(words) > 1):
         # "[Write down exact words and moments], not ...": an instruction's verb with its
         # object is the whole instruction, with nothing left to cue it.
@@ -445,6 +456,23 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     if _quoted(sentence[: span[0]]):
         out.append("blank is inside a quotation")  # an example of wording, not a claim
     return tuple(out)
+
+
+_SENTENCE_ADVERBS = frozenset(
+    ["therefore", "thus", "hence", "also", "still", "indeed", "however", "moreover", "then"]
+)
+
+
+def _two_objects(blank: list[Token], tokens: tuple[Token, ...], first: int) -> bool:
+    """True for "gives [critics their best argument]": a noun phrase right after the verb,
+    then a second one with no preposition between them."""
+    verb = tokens[first - 1] if first else None
+    if verb is None or not verb.tag.startswith("VB") or verb.lower in ("is", "are", "was", "were"):
+        return False  # "what a leader can do is [shape the conditions]": a verb phrase
+    return any(
+        t.tag in ("NN", "NNS") and blank[k + 1].tag in ("DT", "PRP$")
+        for k, t in enumerate(blank[:-1])
+    )
 
 
 def _in_aside(tokens: tuple[Token, ...], first: int, last: int) -> bool:
@@ -654,7 +682,15 @@ def is_noun_phrase(sentence: str, span: Span) -> bool:
 def _is_clause(blank: list[Token]) -> bool:
     """A subject and its finite verb inside the blank: "[they need to be concerned]"."""
     seen_noun = False
-    for t in blank:
+    for n, t in enumerate(blank):
+        if (
+            n == len(blank) - 1
+            and n
+            and blank[n - 1].tag == "NN"  # a singular subject, then its verb: "change arrives"
+            and t.tag == "NNS"
+            and lexicon_tag(t.lower) == "VBZ"
+        ):
+            return True  # "[a large change arrives]": its verb, read as a noun, ends the blank
         if t.tag.startswith(("NN", "PRP")):
             seen_noun = True
         elif t.tag in FINITE_TAGS and seen_noun:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
@@ -24,6 +25,8 @@ from leadership_cards.generate.questions import (
     cleft_question,
     contrast_question,
     copular_question,
+    extraposed_question,
+    in_common_question,
     infinitive_question,
     judged_by_question,
     kind_question,
@@ -31,12 +34,14 @@ from leadership_cards.generate.questions import (
     means_question,
     one_test_question,
     origin_question,
+    predicate_question,
     reason_question,
     relative_subject_question,
     subject_question,
 )
 from leadership_cards.generate.text import (
     _RANK,
+    EXTRAPOSED,
     LONG_STATEMENT_WORDS,
     SUPERLATIVE,
     VERBS,
@@ -283,18 +288,32 @@ def best_question(
     if (
         dangles(sentence)
         or word_count(sentence) > MAX_SENTENCE_WORDS
-        or _ORDINAL_REFERENCE.search(sentence)
         or "{{" in sentence
-        or not (_VERDICT.search(sentence) or states_a_claim(sentence))
+        or not (
+            _VERDICT.search(sentence)
+            or states_a_claim(sentence)
+            or _FINDING.match(sentence)
+            or advice(sentence)
+            or EXTRAPOSED.match(sentence)
+            or in_common_question(sentence)
+        )
     ):
         return None
-    for variant in _readings(sentence):
+    for variant, setting in _set_readings(sentence):
         plain = main_clause(variant)
         for make in _RANKED_QUESTIONS:
             asked = make(variant, plain)
+            if asked and variant.startswith(_READER):
+                asked = _addressed(asked)
+            if asked and setting:
+                if asked[0].startswith("When") and setting.startswith(("When", "Whenever")):
+                    continue  # "When news travels slowly, when do problems grow?"
+                asked = f"{setting}, {asked[0][:1].lower()}{asked[0][1:]}", asked[1]
             # The cheap refusals first: a weak answer, then a question on the chapter's topic.
             if not asked or not _answer_stands(asked[1]) or not _not_the_topic(asked, chapter):
                 continue
+            if _ORDINAL_REFERENCE.search(f"{asked[0]} {asked[1]}"):
+                continue  # "the second level" of a list the card does not show
             card = _question_card(chapter, asked, who, position, text)
             if passes(card):
                 return card
@@ -312,6 +331,11 @@ _WEAK_ANSWER = re.compile(
 )
 
 
+# "Most failed decisions were made in haste": a finding over many cases, reported in the past
+# tense, is a claim of the chapter's own, not a story.
+_FINDING = re.compile(r"^(?:Most|Many|Few|Half|Nearly all|Almost all)\s+(?!of\s+(?:us|them)\b)\w")
+
+
 def _answer_stands(answer: str) -> bool:
     return not _WEAK_ANSWER.match(answer.strip())
 
@@ -327,10 +351,131 @@ _LEADING_CLAUSE = re.compile(
 _CONJOINED = re.compile(r",\s+(?:and|but|so|yet)\s+|;\s+")
 
 
+# "For work that calls for judgment, large rewards can narrow attention": a setting put first,
+# which the question keeps in front of what it asks of the main clause.
+_SETTING = re.compile(
+    r"^(?P<setting>(?:For|In|At|Before|After|During|With|Without|Under|On|Within|Among|Between)"
+    r"\s[^,;:]{3,60}),\s+(?P<main>[a-z][^;:]+)$"
+)
+
+
+# "When a leader's decisions contradict the vision, people believe the decisions": the
+# condition stands in front of the question too.
+_LEADING_CONDITION = re.compile(
+    r"^(?P<setting>(?:When|Whenever|If|Once|Unless)\s[^,;:]{3,80}),\s+(?P<main>[a-z][^;:]+)$"
+)
+
+
+def _set_readings(sentence: str) -> Iterator[tuple[str, str]]:
+    """The sentence's readings, each with no setting, then its main clause's readings with the
+    setting that opened the sentence (to stand in front of the question). Advice given as an
+    instruction ("Avoid humour that targets a group") is read as what the reader should do."""
+    instruction = advice(sentence)
+    if instruction:
+        for variant in _readings(instruction):
+            if variant.startswith(_READER):
+                yield variant, ""
+        return
+    for variant in _readings(sentence):
+        yield variant, ""
+    m = _SETTING.match(sentence) or _LEADING_CONDITION.match(sentence)
+    if m and not dangles(m.group("setting")) and states_a_claim(m.group("main")):
+        for variant in _readings(capitalise(m.group("main"))):
+            yield variant, m.group("setting")
+
+
+# "Members who speak in Table Topics every week report that the fear fades": the finding of
+# people the chapter describes (a named author is `_REPORTED`'s, with "according to").
+_SAID_THAT = re.compile(
+    r"^(?:[A-Z][a-z]*\s+)?[a-z][^,;:]{2,80}?\s+(?:report|find|know|agree|say|notice|discover|show|suggest|confirm|reveal)s?"
+    r"\s+that\s+(?P<claim>[a-z][^;:]+)$"
+)
+
+
+# A second clause whose subject is a bare "the N" tells what follows from the first.
+_CONSEQUENCE = re.compile(r"^The\s+[a-z]+\s+[a-z]+s\b")
+#: A first clause this short tells an event ("Nervous speakers speed up"), not a claim of
+#: its own that the second merely sits beside.
+MAX_EVENT_WORDS = 5
+
+
+_READER = "The reader should "
+_ADVERB_FIRST = re.compile(r"^(?P<adverb>Never|Always|Rarely|Seldom|Only)\s+(?P<rest>[a-z].+)$")
+_DO_NOT = re.compile(r"^(?:Do not|Don't|Don’t)\s+(?P<rest>[a-z].+)$")
+
+
+@lru_cache(maxsize=4096)
+def advice(sentence: str) -> str | None:
+    """ "Avoid humour that targets a group." -> "The reader should avoid humour that targets a
+    group."; "Never explain a joke that failed." -> "The reader should never explain ...". An
+    instruction opens on a verb's bare form and has no finite verb of its own before a clause
+    of reason or result; None for any other sentence."""
+    from leadership_cards.generate.syntax import analyse, lexicon_tag
+
+    text = sentence.strip()
+    adverb = ""
+    m = _ADVERB_FIRST.match(text)
+    if m:
+        adverb, text = m.group("adverb").lower() + " ", m.group("rest")
+    else:
+        m = _DO_NOT.match(text)
+        if m:
+            adverb, text = "not ", m.group("rest")
+    first = text.split(" ", 1)[0]
+    verb = first.lower()
+    if lexicon_tag(verb) not in ("VB", "VBP") and lexicon_tag(verb + "s") != "VBZ":
+        return None  # "Pause" is a verb the lexicon lists as a noun, "Timing" is not
+    analysis = analyse(verb + text[len(first) :])
+    if analysis is None or len(analysis.tokens) < 3:
+        return None
+    relative = 0
+    for token in analysis.tokens[1:]:
+        if token.text in (";", ":", ",") or token.lower in ("so", "because", "since", "as"):
+            break
+        if token.lower in ("that", "who", "which", "what", "when", "if", "whether"):
+            relative += 1  # "a joke [that failed]": a clause of its own
+        elif token.tag in ("VBZ", "VBP", "MD", "VBD"):
+            if not relative:
+                return None  # "Test results show ...": a noun, then the clause's verb
+            relative -= 1
+    if analysis.tokens[1].tag in ("VBZ", "VBP", "MD", "POS"):
+        return None
+    return f"{_READER}{adverb}{verb}{text[len(first) :]}"
+
+
+def _addressed(asked: tuple[str, str]) -> tuple[str, str] | None:
+    """A question about what the reader should do, asked of "you"."""
+    question, answer = asked
+    if "reader" in answer.lower():
+        return None
+    question = question.replace("the reader", "you").replace("The reader", "You")
+    return (question, answer) if "reader" not in question.lower() else None
+
+
+# "A third aspect of inner leadership is that inspiration, not motivation, characterizes
+# ...", "The fact is that no one can motivate someone else": the claim is the clause.
+_IS_THAT = re.compile(r"^[A-Z][^,;:]{2,80}?\s+is\s+that\s+(?P<claim>[a-z][^;:]+)$")
+# "The conventional wisdom is that ...", "Traditional definitions suggest that ...": a view the
+# chapter sets up to reject.
+_HELD_VIEW = re.compile(
+    r"\b(?:wisdom|myth|belief|assumption|view|perception|notion|definitions?|traditional|"
+    r"conventional|popular|common sense)\b",
+    re.IGNORECASE,
+)
+
+
 def _readings(sentence: str) -> Iterator[str]:
     """The sentence, then the plainer sentences it holds that a question can be asked of:
     its main clause before a leading "when"/"if"/"because" clause, and each of two joined
     claims that stands alone (a pronoun pointing back to the first is not resolved)."""
+    said = _SAID_THAT.match(sentence) or _IS_THAT.match(sentence)
+    if (
+        said
+        and not dangles(said.group("claim"))
+        and not _HELD_VIEW.search(sentence[: said.start("claim")])
+    ):
+        # "Members who speak every week report that the fear fades ...": what they found.
+        yield capitalise(said.group("claim"))
     yield sentence
     m = _LEADING_CLAUSE.match(sentence)
     if m:
@@ -342,8 +487,10 @@ def _readings(sentence: str) -> Iterator[str]:
         return
     if _SETS_A_CONDITION.search(parts[0]):
         parts = parts[:1]  # the second claim holds only under the first one's condition
-    for part in parts:
+    for n, part in enumerate(parts):
         part = capitalise(part.strip())
+        if n and _CONSEQUENCE.match(part) and _event(parts[0]):
+            continue  # "Speakers speed up, and the audience loses ...": what follows from it
         if (
             word_count(part) >= 4
             and "," not in part  # "when X, when Y": a list the part would cut short
@@ -378,6 +525,9 @@ _RANKED_QUESTIONS: tuple[Callable[[str, str], tuple[str, str] | None], ...] = (
     lambda sentence, plain: means_question(sentence),
     lambda sentence, plain: subject_question(plain),
     lambda sentence, plain: relative_subject_question(plain),
+    lambda sentence, plain: predicate_question(plain),
+    lambda sentence, plain: extraposed_question(sentence),
+    lambda sentence, plain: in_common_question(sentence),
 )
 
 # "A rhetorical question that everyone can answer, such as asking whether ..., invites a
@@ -457,7 +607,24 @@ def _standing_clauses(sentence: str) -> list[str]:
     line is no disaster if it was true: the audience hears ..."), what follows holds only
     under it, so it is not asked apart."""
     parts = [c for part in _colon_parts(sentence) for c in _split(part)]
-    return parts[:1] if len(parts) > 1 and _SETS_A_CONDITION.search(parts[0]) else parts
+    if len(parts) > 1 and _SETS_A_CONDITION.search(parts[0]):
+        return parts[:1]
+    # "Nervous speakers speed up, and the audience loses ...": what follows from the first.
+    if len(parts) == 2 and _event(parts[0]):
+        return [p for p in parts if p is parts[0] or not _CONSEQUENCE.match(p)]
+    return parts
+
+
+def _event(clause: str) -> bool:
+    """True for a short clause with no object, which tells something happening ("Nervous
+    speakers speed up"): a clause after it says what follows."""
+    from leadership_cards.generate.syntax import analyse
+
+    if word_count(clause) > MAX_EVENT_WORDS:
+        return False
+    analysis = analyse(clause)
+    words = [t for t in analysis.tokens if t.text[:1].isalnum()] if analysis else []
+    return bool(words) and words[-1].tag in ("RP", "RB", "IN", "VBZ", "VBP")
 
 
 _SETS_A_CONDITION = re.compile(r"\b(?:when|whenever|if|unless|once|until|while)\b", re.IGNORECASE)
@@ -552,7 +719,13 @@ def _question_card(
     chapter: Chapter, asked: tuple[str, str], who: str, position: str, text: str
 ) -> Card:
     """A claim asked as a question, named in its chapter (and by whom it is reported)."""
-    return chapter.card(Kind.CLAIM, _in_chapter(chapter, asked[0], who), asked[1], position, text)
+    # "is therefore part of the job, not a private matter": the adverb ties the sentence to
+    # the one before; the answer is "Part of the job".
+    answer = capitalise(_SENTENCE_ADVERB.sub("", asked[1]))
+    return chapter.card(Kind.CLAIM, _in_chapter(chapter, asked[0], who), answer, position, text)
+
+
+_SENTENCE_ADVERB = re.compile(r"^(?:therefore|thus|hence|also|still|indeed|then)\s+", re.I)
 
 
 def _in_chapter(chapter: Chapter, question: str, who: str = "") -> str:

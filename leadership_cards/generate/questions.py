@@ -20,8 +20,9 @@ from leadership_cards.generate.syntax import (
     is_function,
     lexicon_tag,
 )
-from leadership_cards.generate.text import PREFERRED_OVER
+from leadership_cards.generate.text import EXTRAPOSED, PREFERRED_OVER, reduced_relative
 from leadership_cards.generate.words import (
+    COPULAS,
     DURATIONS,
     FINITE_TAGS,
     LINKING_VERBS,
@@ -299,8 +300,8 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
         return None
     tokens = analysis.tokens
     at = next((i for i, t in enumerate(tokens) if i > 1 and t.lower in _CLAUSE_QUESTION), None)
-    if at is None:
-        return None
+    if at is None or at + 1 < len(tokens) and not is_word(tokens[at + 1]):
+        return None  # "announce the vision once, at a meeting": an adverb, not a clause
     head = list(tokens[:at])
     tail_start = at
     rejected = head[-1].lower == "not"
@@ -428,6 +429,48 @@ MAX_CONTRAST_WORDS = 10
 MAX_CONTRAST_ANSWER_WORDS = 16  # "but [a sign that people care enough about the work ...]"
 
 
+# "Energy, not time, is the resource that limits most leaders": the side kept comes first,
+# the side rejected after it between commas.
+_X_NOT_Y_FIRST = re.compile(
+    r"^(?P<x>[A-Z][\w'’ -]{1,40}?),\s+not\s+(?P<y>[^,;:]{1,40}),\s+"
+    r"(?P<verb>[a-z]+)\s+(?P<rest>[^,;:]{3,80}?)[.!]?$"
+)
+
+
+# "Leadership is a social, not a structural, phenomenon": the kind kept and the kind rejected.
+_KIND_NOT_KIND = re.compile(
+    r"^(?P<subject>[A-Z][\w'’ -]{1,40}?)\s+(?P<be>is|are)\s+(?:an?\s+)?(?P<x>[\w-]+),\s+not\s+"
+    r"(?:an?\s+)?(?P<y>[\w-]+),\s+(?P<noun>[a-z][a-z -]{2,30}?)[.!]?$"
+)
+
+
+def _kind_not_kind(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    m = _KIND_NOT_KIND.match(sentence)
+    if not m or m.group("subject").split()[0].lower() in POINTING_WORDS | {"it", "they"}:
+        return None
+    subject = m.group("subject")
+    subject = subject if subject[:2].isupper() else subject[:1].lower() + subject[1:]
+    noun, be = m.group("noun"), m.group("be")
+    question = f"What kind of {noun} {be} {subject}, if not {m.group('y')}?"
+    x = m.group("x")
+    return (question, x[:1].upper() + x[1:]), (m.start("x"), m.end("x"))
+
+
+def _x_not_y_first(sentence: str) -> tuple[tuple[str, str], Span] | None:
+    m = _X_NOT_Y_FIRST.match(sentence)
+    if m is None:
+        return _kind_not_kind(sentence)
+    if m.group("x").split()[0].lower() in POINTING_WORDS | {"it", "they", "this"}:
+        return None
+    verb = m.group("verb")
+    if verb not in ("is", "are") and not verb.endswith("s"):
+        return None  # the claim's own verb, in the present: "is", "limits", "matters"
+    said = "is" if verb == "are" else verb
+    question = f"What {said} {m.group('rest')}, if not {m.group('y')}?"
+    x = m.group("x")
+    return (question, x[:1].upper() + x[1:]), (m.start("x"), m.end("x"))
+
+
 @lru_cache(maxsize=4096)
 def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     """ "The program is not a contest between clubs but a checklist of what a healthy club
@@ -438,7 +481,7 @@ def contrast_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     answer with the answer's span in the sentence."""
     m = _NOT_X_BUT_Y.match(sentence)
     if not m:
-        return _rather_than_question(sentence)
+        return _rather_than_question(sentence) or _x_not_y_first(sentence)
     x, y = m.group("x"), m.group("y")
     if len(y.split()) > MAX_CONTRAST_ANSWER_WORDS or len(x.split()) > MAX_CONTRAST_WORDS:
         return None
@@ -487,11 +530,15 @@ _ASKED_PREPOSITIONS = frozenset(
     ["for", "with", "to", "on", "like", "about", "into", "against", "from"]
 )
 _PARTICLES = frozenset(["out", "up", "down", "back", "forward"])
+_FREQUENCY = frozenset(["never", "always", "rarely", "seldom", "first", "also"])
 _ADVISING_MODALS = frozenset(["must", "should", "can"])
 _LASTING = frozenset(["last", "lasts", "run", "runs", "take", "takes"])
 _LIES_IN = frozenset(["lie", "lies", "consist", "consists", "result", "results"])
 _CLAUSE_STOP = frozenset([",", ";", ":", "—", "–", "(", "because", "since", "so", "while"])
 MAX_CLAIM_ANSWER_WORDS = 10
+#: Words that open a condition: an object runs no further ("believe the decisions [when
+#: ...]"), and a sentence that goes on past it is asked whole or not at all.
+_CONDITIONS = frozenset(["when", "whenever", "if", "unless", "until"])
 
 
 @lru_cache(maxsize=4096)
@@ -514,14 +561,30 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         return None  # "Three habits separate ...": the count of what the chapter lists next
     verb = None
     modal = ""
+    how_often = ""
     subject_end = 0
-    in_relative = relative_verb = False
+    in_relative = relative_verb = relative_finite = False
+    opened = 0
     for i, t in enumerate(tokens):
+        if t.text == "?":
+            return None  # '"What got in the way?" gathers facts': a quoted question as subject
         if i > 0 and (t.tag in ("WDT", "WP") or t.lower == "that"):
-            in_relative, relative_verb = True, False
+            in_relative, relative_verb, relative_finite = True, False, False
+            opened = i
         elif in_relative and (t.tag == "MD" and not relative_verb or t.tag in ("VB", "VBN", "RB")):
             # "a decision that can be undone cheaply should ...": inside the subject
             relative_verb = True
+            relative_finite = relative_finite or t.tag == "MD"
+            continue
+        elif (
+            in_relative
+            and not relative_finite
+            and t.tag in ("VBZ", "VBP", "VBD")
+            # "that never [arrives] at the point": the clause's verb right after its word
+            and all(u.tag in ("RB", "JJ") for u in tokens[opened + 1 : i])
+        ):
+            # "an opening that never [arrives] at the point leaves ...": the clause's verb
+            relative_finite = relative_verb = True
             continue
         elif in_relative and t.tag == "MD":
             in_relative = False
@@ -531,7 +594,20 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
             if tokens[i + 1].tag == "VB" and tokens[i + 1].lower not in AUXILIARY_WORDS:
                 modal, verb, subject_end = t.lower, i + 1, i
                 break
+            if (
+                tokens[i + 1].lower in _FREQUENCY
+                and i + 2 < len(tokens)
+                and tokens[i + 2].tag == "VB"
+                and tokens[i + 2].lower not in AUXILIARY_WORDS
+            ):
+                # "A speaker should never explain a joke": "What should a speaker never
+                # explain?"
+                modal, verb, subject_end = t.lower, i + 2, i
+                how_often = tokens[i + 1].lower + " "
+                break
             return _manner_question(sentence, tokens, i)
+        if t.tag == "VBD" and reduced_relative(tokens, i):
+            continue  # "A win [declared] too early gives ...": inside the subject
         if t.text in _CLAUSE_STOP or t.tag in ("VBD", "MD"):
             return None  # a clause or an aside before the main verb: no plain subject
         # "A mentor [shares] what ...": a verb the tagger took for a plural noun.
@@ -556,7 +632,8 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     relative = [i for i, t in enumerate(subject) if t.tag in ("WDT", "WP") or t.lower == "that"]
     if any(
         t.tag in ("VB", "VBZ", "VBP", "VBD", "PRP")
-        for t in subject[: relative[0] if relative else None]
+        and not (t.tag == "VBD" and reduced_relative(tokens, n))
+        for n, t in enumerate(subject[: relative[0] if relative else None])
     ):
         return None  # "a reason to take care of the moods they bring": no plain subject
     j = verb + 1
@@ -591,8 +668,15 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
     ):
         preposition = " " + tokens[j].lower
         j += 1
-    elif not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD")) and not (
-        tokens[j].tag == "VBG" and j + 1 < len(tokens) and tokens[j + 1].tag in ("IN", "DT", "NN")
+    elif (
+        not tokens[j].tag.startswith(("DT", "NN", "JJ", "PRP$", "CD"))
+        and not (
+            tokens[j].tag == "VBG"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].tag in ("IN", "DT", "NN")
+        )
+        # "avoid [humour] that ...": a noun the tagger read as a verb
+        and not (tokens[j].tag == "VB" and lexicon_tag(tokens[j].lower) == "NN")
     ):
         return None  # ("stop [fiddling with pens]": a gerund object is asked too)
     if j >= len(tokens) or preposition == " to" and tokens[j].tag == "VB":
@@ -601,7 +685,7 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         (
             k
             for k in range(j, len(tokens))
-            if tokens[k].lower in _CLAUSE_STOP
+            if (tokens[k].lower in _CLAUSE_STOP or tokens[k].lower in _CONDITIONS)
             and not (
                 # "simple, routine tasks": a comma between two adjectives of one phrase
                 tokens[k].text == ","
@@ -622,6 +706,23 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         )
     ):
         return None  # the claim runs on past its object: asked as a whole elsewhere or not
+    # "embarrass panellists [and rarely produce ...]": a second verb phrase is no object.
+    second_verb = next(
+        (
+            k
+            for k in range(j + 1, stop - 1)
+            if tokens[k].lower in ("and", "or")
+            and next((t for t in tokens[k + 1 : stop] if t.tag != "RB"), tokens[k]).tag
+            in ("VB", "VBP", "VBZ")
+        ),
+        None,
+    )
+    if second_verb is not None:
+        stop = second_verb
+    if tokens[j].lower in ("more", "less", "fewer") or tokens[j].tag in ("JJR", "RBR"):
+        return None  # "speak [less than anyone]": the comparison is asked by its winner
+    if any(t.lower in ("only", "just") and t.tag == "RB" for t in tokens[j + 1 : stop]):
+        return None  # "raise your glass [only at the end]": when is the point
     answer_tokens = [t for t in tokens[j:stop] if is_word(t)]
     rejected = next(
         (
@@ -647,25 +748,64 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         ),
         len(answer_tokens),
     )
-    if not free_relative and any(
-        n < relative  # "followers [who wait to be told]": a clause inside the object
-        and (
-            t.tag in FINITE_TAGS
-            or t.tag == "TO"
-            and n + 1 < len(answer_tokens)
-            and answer_tokens[n + 1].tag == "VB"
+    state = _left_in_a_state(answer_tokens, word) if kind == "what" and not preposition else 0
+    if state:
+        # "leaves the audience [amused and lost]": "How does X leave the audience?"
+        kind = "how"
+        j = tokens.index(answer_tokens[state])
+        answer_tokens = answer_tokens[state:]
+        relative = len(answer_tokens)
+    if (
+        not free_relative
+        and not state
+        and any(
+            n < relative  # "followers [who wait to be told]": a clause inside the object
+            and (
+                t.tag in FINITE_TAGS
+                or t.tag == "TO"
+                and n + 1 < len(answer_tokens)
+                and answer_tokens[n + 1].tag == "VB"
+            )
+            for n, t in enumerate(answer_tokens)
         )
-        for n, t in enumerate(answer_tokens)
     ):
         return None  # "teaches the team to bring ...": an object and its own clause
-    if answer_tokens[-1].tag.startswith(("JJ", "RB")) and kind == "what" and word not in _BECOMING:
+    manner = answer_tokens[-1]
+    if (
+        kind == "what"
+        and not preposition
+        and len(answer_tokens) >= 2
+        and manner.tag == "RB"
+        and manner.lower.endswith("ly")
+        and relative == len(answer_tokens)
+        and all(t.tag in ("DT", "JJ", "NN", "NNS", "PRP$") for t in answer_tokens[:-1])
+    ):
+        # "A resilient team shares information [quickly]": how it does it is the point.
+        kind = "how"
+        j = tokens.index(manner)
+        answer_tokens = [manner]
+    if (
+        answer_tokens[-1].tag.startswith(("JJ", "RB"))
+        and kind == "what"
+        and word not in _BECOMING
+        and relative == len(answer_tokens)  # "the sentences [that matter most]" is one phrase
+        # "invites [a shrug]": a noun after an article, whatever the tagger read
+        and not (
+            len(answer_tokens) == 2
+            and answer_tokens[0].lower in ("a", "an")
+            and (lexicon_tag(answer_tokens[1].lower) or "").startswith(("NN", "VB"))
+        )
+    ):
         return None  # "keep a change alive": an object and its complement
     if answer_tokens[0].tag == "CD" and answer_tokens[-1].lower not in UNITS:
         return None  # "distinguish [two kinds]": the count of what the chapter lists next
     if not any(is_content(t) for t in answer_tokens) or is_function(answer_tokens[-1]):
         return None
-    if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an"):
-        return None  # "knows [an answer]": too general to be worth asking
+    described = any(t.tag in ("WDT", "WP") or t.lower == "that" for t in subject[1:])
+    if len(answer_tokens) <= 2 and answer_tokens[0].lower in ("a", "an") and not described:
+        # "knows [an answer]": too general to be worth asking; "a rhetorical question that
+        # everyone can answer invites [a shrug]" is what that kind of thing does
+        return None
     means = next(
         (
             n
@@ -680,11 +820,22 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         kind = "how"
         j = tokens.index(answer_tokens[means])
         answer_tokens = answer_tokens[means:]
+    receiver = _receiver(answer_tokens) if kind == "what" and word in _GIVING else 0
+    if receiver:
+        # "gives critics [their best argument]": who receives it stays in the question.
+        j = tokens.index(answer_tokens[receiver])
+        answer_tokens = answer_tokens[receiver:]
+    second = _second_place(answer_tokens, word) if kind == "what" and not preposition else 0
+    if second:
+        # "fills the silence [with a better answer]": "What does X fill the silence with?"
+        preposition = " " + answer_tokens[second].lower
+        j = tokens.index(answer_tokens[second]) + 1
+        answer_tokens = answer_tokens[second + 1 :]
     answer = sentence[answer_tokens[0].start : answer_tokens[-1].end]
     between = sentence[tokens[verb].end : tokens[j - 1 if preposition else j].start].strip()
     subject_text = _subject_text(sentence, subject)
     does = modal or ("does" if tokens[verb].tag in ("VBZ", "NNS") else "do")
-    base = _base_form(word) if does == "does" else word
+    base = how_often + (_base_form(word) if does == "does" else word)
     middle = f" {between}" if between else ""
     if word in _LASTING and answer_tokens[-1].lower in DURATIONS:
         # "A response lasts from one to two minutes." -> "How long does a response last?"
@@ -692,8 +843,78 @@ def claim_question(sentence: str) -> tuple[str, str] | None:
         answer = sentence[tokens[verb + 1].start : answer_tokens[-1].end]
     if preposition == " from" and word not in _LASTING:
         return None  # where something comes from is `origin_question`'s
+    if kind == "what" and word in LINKING_VERBS:
+        return None  # "feels [kind]" read as a noun: how it feels, not what
+    if kind == "what" and not preposition and _a_person(answer_tokens):
+        kind = "who"  # "meets [each panellist]": "Who does the moderator meet?"
     question = f"{kind.capitalize()} {does} {subject_text} {base}{middle}{preposition}?"
     return question, answer[:1].upper() + answer[1:]
+
+
+#: Verbs that take who receives as well as what is given: "gives critics their best argument".
+_GIVING = frozenset(
+    ["give", "gives", "offer", "offers", "show", "shows", "tell", "tells", "teach", "teaches"]
+    + ["hand", "hands", "bring", "brings", "cost", "costs", "earn", "earns", "buy", "buys"]
+)
+
+
+#: Verbs whose second place is a phrase after a preposition: "fill the silence with ...",
+#: "turn energy into structure", "prepare people for the unexpected".
+_TWO_PLACES = {
+    "with": frozenset(["fill", "replace", "reward", "meet", "answer", "trade", "confuse"]),
+    "into": frozenset(["turn", "translate", "convert", "change", "put"]),
+    "for": frozenset(["prepare", "reward", "praise", "blame", "thank", "trade", "exchange"]),
+    "from": frozenset(["protect", "shield", "separate", "distinguish", "keep"]),
+}
+
+
+def _second_place(answer: list[Token], verb: str) -> int:
+    """Where the second place of a two-place verb starts in its object ("the silence [with]
+    a better answer"), or 0."""
+    base = _base_form(verb)
+    for k in range(1, min(5, len(answer) - 1)):
+        place = _TWO_PLACES.get(answer[k].lower)
+        if place is None:
+            continue
+        if base not in place or not all(
+            t.tag in ("DT", "JJ", "NN", "NNS", "PRP$", "PRP") for t in answer[:k]
+        ):
+            return 0
+        return k
+    return 0
+
+
+#: Verbs whose object is followed by the state they put it in: "leaves the audience amused".
+_LEAVING = frozenset(["leave", "make", "keep", "get", "render", "find"])
+
+
+def _left_in_a_state(answer: list[Token], verb: str) -> int:
+    """Where the state starts after the object of "leave", "make", "keep" ("the audience
+    [amused and lost]"), or 0: adjectives (and "and") to the end."""
+    if _base_form(verb) not in _LEAVING:
+        return 0
+    for k in range(1, min(4, len(answer))):
+        if answer[k].tag.startswith("JJ") or answer[k].tag == "VBN":
+            rest = answer[k:]
+            if all(
+                t.tag.startswith("JJ") or t.tag in ("VBN", "VBD") or t.lower == "and" for t in rest
+            ):
+                objects = answer[:k]
+                if all(t.tag in ("DT", "NN", "NNS", "PRP$", "PRP", "NNP") for t in objects):
+                    return k
+            return 0
+    return 0
+
+
+def _receiver(answer: list[Token]) -> int:
+    """Where the thing given starts after who receives it ("critics [their best argument]",
+    "the audience [a part to play]"), or 0 when the object is one phrase."""
+    for k in range(1, min(4, len(answer))):
+        if answer[k].tag in ("DT", "PRP$") and all(
+            t.tag in ("DT", "NN", "NNS", "NNP", "NNPS", "JJ") for t in answer[:k]
+        ):
+            return k if answer[k - 1].tag.startswith("NN") else 0
+    return 0
 
 
 def subject_question(sentence: str) -> tuple[str, str] | None:
@@ -736,7 +957,16 @@ def subject_question(sentence: str) -> tuple[str, str] | None:
         return None
     named = any(t.tag in ("NNP", "NNPS") for t in subject[1:])
     head_noun = subject[-1].tag == "NN" or plural_noun
-    if not named and (not head_noun or sum(is_content(t) for t in subject) < 2):
+    # "Timing matters more than the words": a comparison's winner is the point, one word or
+    # not.
+    compared = any(t.lower == "than" for t in tokens[verb + 1 :]) and any(
+        t.tag in ("JJR", "RBR") for t in tokens[verb + 1 :]
+    )
+    if (
+        not named
+        and not (compared and head_noun)
+        and (not head_noun or sum(is_content(t) for t in subject) < 2)
+    ):
         return None  # "Researchers distinguish ...", "The audience loses ...": no one thing named
     if sum(is_content(t) for t in subject) > 4 or verb + 1 >= len(tokens):
         return None
@@ -1088,6 +1318,10 @@ def _rather_than_question(sentence: str) -> tuple[tuple[str, str], Span] | None:
     if any(t.tag in FINITE_TAGS for t in analysis.tokens):
         return None  # "what leaders say is ...": no plain subject
     y = m.group("y")
+    if len(m.group("x").split()) == 1 and len(y.split()) > 3:
+        # "is to leave the person feeling celebrated, not exposed": the rejected word answers
+        # the last word of the side kept, not all of it.
+        return None
     said = analyse(sentence)
     at = said.index_at(m.start("y")) if said else None
     if at is None or said is None or said.tokens[at].tag in ("VBN", "VBD", "RB"):
@@ -1199,6 +1433,8 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
         return None
     if any(t.tag in ("WP", "WRB", "WDT") or t.lower == "that" for t in tokens[rel + 1 : main]):
         return None  # "use when they talk ...": a clause inside the relative clause
+    if any(t.lower in _SUBORDINATING for t in tokens[rel + 1 : main]):
+        return None  # "hear about trouble while it is small": the relative verb was misread
     if main + 1 < len(tokens) and tokens[main + 1].tag in ("VB", "VBN", "VBP", "VBZ"):
         return None  # "believe their leader listens bring": the verbs were misread
     predicate = [t for t in tokens[main:] if is_word(t)]
@@ -1211,6 +1447,8 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
     answer = sentence[: tokens[main - 1].end].split(",")[0].rstrip()
     if len(answer.split()) > MAX_CLAIM_ANSWER_WORDS + 2 or tokens[main - 1].text == ",":
         return None
+    if predicate[-1].lower in ("one", "ones"):
+        return None  # "does not yet have one": one of what the sentence before named
     first = 1 if tokens[0].tag == "DT" else 0
     noun = _subject_text(sentence, tokens[first:rel]) if first < rel else ""
     if not noun:
@@ -1221,6 +1459,11 @@ def relative_subject_question(sentence: str) -> tuple[str, str] | None:
     predicate_text = sentence[tokens[main].end : len(sentence.rstrip(" .!?"))]
     return f"Which {noun} {verb}{predicate_text}?", answer[:1].upper() + answer[1:]
 
+
+_SUBORDINATING = frozenset(
+    ["while", "when", "because", "if", "although", "though", "before", "after", "until"]
+    + ["unless", "since", "whenever", "once"]
+)
 
 _ONE_TEST = re.compile(
     r"^(?P<subject>[A-Z][^,;:]{2,60}?)\s+(?P<be>is|are)\s+(?P<done>judged|measured|tested|known)"
@@ -1257,3 +1500,571 @@ def _naming_subject(text: str) -> Analysis | None:
 
 def _points_away(token: Token) -> bool:
     return token.tag in ("PRP", "EX", "WDT") or token.lower in POINTING_WORDS | {"it"}
+
+
+#: Words that open a clause inside a subject, whose first finite verb is that clause's own:
+#: "Followers [who are punished for a decision [that went wrong]] soon stop deciding".
+_OPENS_CLAUSE = frozenset(
+    ["who", "which", "whom", "whose", "why", "how", "what", "whether", "when", "where", "if"]
+)
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "within", "inside", "on"])
+#: Nouns that make "in the first week" a time, not a place.
+_TIME_NOUNS = (
+    frozenset(["moment", "start", "end", "beginning", "time", "times", "run", "past", "future"])
+    | frozenset(["season", "seasons", "term", "quarter"])
+    | DURATIONS
+)
+#: "X is itself a form of recognition": what X is one of.
+_ONE_OF_A_KIND = frozenset(
+    ["form", "kind", "type", "sort", "sign", "source", "measure", "symptom", "part", "test"]
+)
+_HOW_LONG = frozenset(["long", "shortly", "soon", "just", "right", "well", "immediately"])
+_WHEN_WORDS = frozenset(["while", "before", "after", "once", "until", "whenever"])
+_SAYING = REPORTING_VERBS | {"report", "reports", "know", "knows", "agree", "agrees"}
+_REPORTING_QUANTIFIERS = frozenset(["most", "many", "few", "half", "nearly", "almost"])
+MAX_PREDICATE_ANSWER_WORDS = 8
+
+
+def _main_verb(tokens: tuple[Token, ...]) -> int | None:
+    """The index of the main clause's finite verb: each clause the subject opens ("who
+    ...", "that ...", "why ...") takes the first finite verb after it. None when a comma or
+    a clause word comes first (an aside or a leading clause)."""
+    pending = 0
+    for i, t in enumerate(tokens):
+        if t.text in _CLAUSE_STOP:
+            return None
+        opens = t.lower in _OPENS_CLAUSE or (
+            t.lower == "that" and i and tokens[i - 1].tag in ("NN", "NNS")
+        )
+        before = tokens[i - 1].tag if i else ""
+        after = tokens[i + 1].tag if i + 1 < len(tokens) else ""
+        if t.tag == "VBD" and after in ("NN", "NNS") and before in ("", "DT", "JJS", "PRP$"):
+            continue  # "Most [failed] decisions": a participle describing the noun
+        if t.tag == "VBD" and reduced_relative(tokens, i):
+            continue  # "A win [declared] too early gives ..."
+        # "... soon [stop] deciding": the tagger reads a verb after an adverb as a bare form;
+        # "agreements made in a hurry [tend] to unravel": a verb before its infinitive.
+        bare = (
+            t.tag == "VB"
+            and not pending
+            and before in ("NN", "NNS", "RB", "JJ")
+            or (
+                i
+                and t.lower in ("tend", "tends", "seem", "seems")
+                and i + 2 < len(tokens)
+                and tokens[i + 1].lower == "to"
+                and tokens[i + 2].tag == "VB"
+            )
+        )
+        # "who simply [answers]", "that [watches] its leader": right after its clause word,
+        # the tagger reads the clause's verb as a plural noun.
+        opened = next(
+            (k for k in range(i - 1, max(i - 3, -1), -1) if tokens[k].tag not in ("RB", "JJ")),
+            -1,
+        )
+        misread = (
+            pending
+            and t.tag in ("NNS", "NN")
+            and opened >= 0
+            and (tokens[opened].lower in ("who", "that", "which"))
+            and all(tokens[k].tag in ("RB", "JJ") for k in range(opened + 1, i))
+            and _can_be_verb(_base_form(t.lower))
+        )
+        if misread:
+            pending -= 1
+            continue
+        if i and opens:
+            pending += 1
+        elif t.tag in FINITE_TAGS or bare or i and t.lower in _VERB_AS_NOUN and t.tag == "NNS":
+            if not i:
+                return None
+            if pending:
+                # "who believe [their leader listens]": a verb that takes a clause opens one.
+                soon = tokens[i + 2 : i + 4]
+                clause = t.lower in _TAKES_A_CLAUSE and any(
+                    n.tag in ("VBZ", "VBP") or n.lower in _VERB_AS_NOUN for n in soon
+                )
+                pending -= 0 if clause else 1
+                continue
+            if t.tag == "MD" or t.lower in AUXILIARY_WORDS:
+                return i
+            return i if _can_be_verb(_base_form(t.lower)) else None
+    return None
+
+
+#: Verbs whose object may be a clause with no "that": "Followers who believe their leader
+#: listens bring problems early".
+_TAKES_A_CLAUSE = frozenset(
+    ["believe", "believes", "think", "thinks", "know", "knows", "feel", "feels", "say", "says"]
+    + ["hope", "hopes", "expect", "expects", "see", "sees", "find", "finds", "learn", "learns"]
+)
+#: Participles whose "in" says where, not how: "trust is seen in friendship".
+_SEEN = frozenset(["seen", "found", "shown", "observed", "felt", "heard", "held", "used"])
+
+
+@lru_cache(maxsize=4096)
+def predicate_question(sentence: str) -> tuple[str, str] | None:
+    """A claim asked for what its subject does, when no object or complement question fits:
+    "Change succeeds or fails in the middle of the organization." -> ("Where does change
+    succeed or fail?", "In the middle of the organization"); "Followers who are punished for a
+    decision that went wrong soon stop deciding." -> ("What do followers who are punished for
+    a decision that went wrong soon do?", "Stop deciding"); "Most failed decisions were made
+    in haste." -> ("How were most failed decisions made?", "In haste"); "Moving someone up a
+    level is a form of recognition." -> ("What is moving someone up a level a form of?",
+    "Recognition"). A finding reported in the past tense is asked only of a subject that
+    counts ("Most ...", "Many ..."): other past-tense sentences tell a story."""
+    analysis = analyse(sentence)
+    if analysis is None:
+        return None
+    tokens = analysis.tokens
+    first = tokens[0]
+    if first.tag in ("PRP", "EX", "WDT", "WP", "WRB", "IN", "CC", "RB", "VB", "CD", "MD"):
+        return None
+    if first.lower in POINTING_WORDS | {"it", "there"}:
+        return None
+    verb = _main_verb(tokens)
+    if verb is None:
+        return None
+    end = verb
+    while end > 1 and tokens[end - 1].tag == "RB" and tokens[end - 1].lower != "not":
+        end -= 1  # "soon stop": the adverb stays with the question
+    subject = tokens[:end]
+    if subject[-1].tag in ("IN", "DT", "CC") or not any(
+        t.tag.startswith("NN") or (lexicon_tag(t.lower) or "").startswith("NN") for t in subject
+    ):
+        return None
+    if any(t.lower in _SAYING or t.text in ('"', "“", "?") for t in subject):
+        return None  # "Members who speak report that the fear fades": a finding, read apart
+    adverbs = sentence[tokens[end].start : tokens[verb].start].strip() if end < verb else ""
+    stop = next((k for k in range(verb, len(tokens)) if tokens[k].text in _CLAUSE_STOP), None)
+    stop = len(tokens) if stop is None else stop
+    if tokens[-1].text in ".!":
+        stop = min(stop, len(tokens) - 1)
+    # A pronoun inside a clause of time has its referent there ("before people notice that
+    # they are tired"); elsewhere it points back.
+    own = next((k for k in range(verb, stop) if tokens[k].lower in _SUBORDINATING), stop)
+    if any(t.tag == "PRP" and not t.lower.endswith(("self", "selves")) for t in tokens[:own]):
+        return None  # "the culture in which they work", "loses them": who is not said here
+    said = tokens[verb]
+    subject_text = _subject_text(sentence, subject)
+    past = said.tag == "VBD"
+    if past and first.lower not in _REPORTING_QUANTIFIERS:
+        return None
+    compared = (
+        _compared_subject(sentence, tokens, subject, verb, stop)
+        or _tendency(sentence, tokens, subject_text, verb, stop)
+        or _deciding_most(sentence, tokens, subject, verb, stop)
+    )
+    if compared:
+        return compared
+    if any(t.lower in ("not", "never", "no", "than") for t in tokens[verb:stop]):
+        return None  # a denial or a comparison is asked by its own makers
+    if said.lower in COPULAS:
+        return _be_question(sentence, tokens, subject_text, verb, stop)
+    if said.tag == "MD":
+        return _modal_question(sentence, tokens, subject, subject_text, verb, stop)
+    if said.lower in ("has", "have") and not past:
+        return _done_question(sentence, tokens, subject, subject_text, verb, stop)
+    if said.lower in AUXILIARY_WORDS:
+        return None
+    j = verb + 1
+    base = _base_form(said.lower) if said.tag in ("VBZ", "NNS") else said.lower
+    if j + 1 < stop and tokens[j].lower == "or" and tokens[j + 1].tag == said.tag:
+        other = tokens[j + 1].lower
+        base += " or " + (_base_form(other) if said.tag in ("VBZ", "NNS") else other)
+        j += 2
+    does = "did" if past else "does" if said.tag in ("VBZ", "NNS") else "do"
+    middle = f" {adverbs}" if adverbs else ""
+    placed = _place_or_time(sentence, tokens, j, stop)
+    if placed:
+        where, held, answer = placed
+        return f"{where} {does} {subject_text}{middle} {base}{held}?", answer
+    timed = next(
+        (
+            k
+            for k in range(j + 1, len(tokens) - 1)
+            if tokens[k].lower in _WHEN_WORDS
+            and is_word(tokens[k + 1])  # "announce it once, at a meeting": an adverb
+            # "while CEOs focus on ...": a contrast; "while it is still small": a time
+            and (tokens[k].lower != "while" or tokens[k + 1].tag in ("PRP", "VBG"))
+        ),
+        None,
+    )
+    if timed is not None and tokens[timed - 1].lower in _HOW_LONG:
+        timed -= 1  # "[long] before the skill is polished"
+    if (
+        timed is not None
+        and not past
+        and all(
+            t.text not in _CLAUSE_STOP and t.lower not in _SUBORDINATING for t in tokens[j:timed]
+        )
+    ):
+        # "... hear about trouble while it is still small": when it holds is the point.
+        when = [t for t in tokens[timed:] if is_word(t)]
+        if (
+            len(when) <= MAX_CLAIM_ANSWER_WORDS
+            and not is_function(when[-1])
+            and not any(t.lower in _SUBORDINATING for t in when[2:])
+        ):
+            done = sentence[tokens[j - 1].end : tokens[timed - 1].end]
+            answer = sentence[when[0].start : when[-1].end]
+            question = f"When {does} {subject_text}{middle} {base}{done}?"
+            return question, answer[:1].upper() + answer[1:]
+    relative = any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:])
+    if past or not relative:
+        return None  # "What do novice coaches do?" has as many answers as the chapter
+    done = [t for t in tokens[verb:stop] if is_word(t)]
+    at_all = len(done) > 2 and [t.lower for t in done[-2:]] == ["at", "all"]
+    if len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]) and not at_all:
+        return None
+    if not any(is_content(t) for t in done[1:]):
+        return None  # "Leaders who wait lose": the verb alone says too little
+    if any(t.tag == "CD" for t in done):
+        return None  # "give one of three reasons": the count of what the chapter lists next
+    answer = base + sentence[tokens[j - 1].end : done[-1].end]
+    return f"What {does} {subject_text}{middle} do?", answer[:1].upper() + answer[1:]
+
+
+def _be_question(
+    sentence: str, tokens: tuple[Token, ...], subject: str, verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Most failed decisions were made in haste" -> how they were made; "X is itself a
+    form of recognition" -> what X is a form of."""
+    be = tokens[verb].lower
+    j = verb + 1
+    while j < stop and tokens[j].tag == "RB" or j < stop and tokens[j].lower == "itself":
+        j += 1
+    if (
+        j + 2 < stop
+        and tokens[j].tag == "VBN"
+        and tokens[j + 1].lower in ("in", "with")
+        and tokens[j].lower not in _SEEN
+    ):
+        manner = [t for t in tokens[j + 1 : stop] if is_word(t)]
+        if len(manner) > 4 or any(t.tag in ("DT", "PRP$") for t in manner):
+            return None  # "made in the library": a place, asked elsewhere
+        answer = sentence[manner[0].start : manner[-1].end]
+        return f"How {be} {subject} {tokens[j].lower}?", answer[:1].upper() + answer[1:]
+    if (
+        j + 3 < stop + 1
+        and tokens[j].lower in ("a", "an")
+        and tokens[j + 1].lower in _ONE_OF_A_KIND
+        and tokens[j + 2].lower == "of"
+    ):
+        kind = [t for t in tokens[j + 3 : stop] if is_word(t)]
+        if not kind or len(kind) > MAX_CLAIM_ANSWER_WORDS or is_function(kind[-1]):
+            return None
+        answer = sentence[kind[0].start : kind[-1].end]
+        what = f"{tokens[j].lower} {tokens[j + 1].lower} of"
+        return f"What {be} {subject} {what}?", answer[:1].upper() + answer[1:]
+    if (
+        j + 1 < stop
+        and tokens[j].lower == "to"
+        and tokens[j + 1].tag == "VB"
+        and _head_before_of(tokens[:verb]) in _PURPOSES
+        and verb > 2  # "the aim" alone: the aim of what the sentence before named
+    ):
+        # "A moderator's job is to make the panellists look good": the job is the point.
+        done = [t for t in tokens[j:stop] if is_word(t)]
+        if len(done) <= MAX_CLAIM_ANSWER_WORDS + 2 and not is_function(done[-1]):
+            answer = sentence[done[0].start : done[-1].end]
+            return f"What {be} {subject}?", answer[:1].upper() + answer[1:]
+    return _named_by_its_clause(sentence, tokens, verb, j, stop)
+
+
+def _head_before_of(subject: tuple[Token, ...]) -> str:
+    """The subject's head noun: "the [purpose] of an evaluation", "a moderator's [job]"."""
+    of = next((k for k, t in enumerate(subject) if t.lower == "of" and k), len(subject))
+    return subject[of - 1].lower
+
+
+_PURPOSES = frozenset(
+    ["job", "role", "task", "aim", "purpose", "goal", "duty", "mission", "point", "work"]
+)
+
+
+def _named_by_its_clause(
+    sentence: str, tokens: tuple[Token, ...], verb: int, j: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Pace is the lever most speakers misuse" -> ("What is the lever most speakers
+    misuse?", "Pace"): a thing named, then described by a clause of its own, is asked for
+    by the description."""
+    if j >= stop or tokens[j].lower != "the" or verb > 4:
+        return None
+    k = j + 1
+    while (
+        k < stop
+        and tokens[k].tag in ("JJ", "NN", "NNS")
+        and tokens[k + 1 : k + 2]
+        and (tokens[k + 1].tag in ("JJ", "NN", "NNS"))
+    ):
+        k += 1
+    if k + 2 >= stop or not tokens[k].tag.startswith("NN"):
+        return None
+    clause = tokens[k + 1 :]
+    relative = clause[0].lower in ("that", "who", "which")
+    contact = clause[0].tag in ("RBS", "DT", "JJ", "NNS", "NN", "PRP$") and any(
+        t.tag in ("VBP", "VBZ") for t in clause[:4]
+    )
+    if not (relative or contact):
+        return None
+    subject = tokens[:verb]
+    if any(t.tag in ("PRP", "WDT", "WP") or t.lower in POINTING_WORDS for t in subject):
+        return None
+    end = tokens[stop - 1].end
+    question = f"What {tokens[verb].lower} {sentence[tokens[j].start : end]}?"
+    answer = sentence[subject[0].start : subject[-1].end]
+    return question, answer[:1].upper() + answer[1:]
+
+
+def _place_or_time(
+    sentence: str, tokens: tuple[Token, ...], j: int, stop: int
+) -> tuple[str, str, str] | None:
+    """Where or when a verb's action happens, from `j` after the verb: ("Where", "", "In the
+    middle of the organization"), or with an object kept in the question ("When", " your
+    glass", "Only at the end")."""
+    k = j
+    while k < stop and tokens[k].tag in ("DT", "PRP$", "JJ", "NN", "NNS", "POS"):
+        k += 1
+    held = sentence[tokens[j - 1].end : tokens[k - 1].end] if k > j else ""
+    start = k
+    if k < stop and tokens[k].lower in ("only", "just", "always", "usually"):
+        k += 1
+    timed = k < stop and tokens[k].lower in ("before", "after", "during")
+    if not (
+        k + 2 <= stop
+        and (tokens[k].lower in _PLACE_PREPOSITIONS or timed)
+        and tokens[k + 1].tag in ("DT", "PRP$")
+    ):
+        return None
+    place = [t for t in tokens[start:stop] if is_word(t)]
+    head = next((t for t in place[2:] if t.tag.startswith("NN")), None)
+    if head is None or len(place) > MAX_CLAIM_ANSWER_WORDS or is_function(place[-1]):
+        return None
+    answer = sentence[place[0].start : place[-1].end]
+    # "within a season", "before the punchline": a time
+    where = "When" if timed or head.lower in _TIME_NOUNS else "Where"
+    return where, held, answer[:1].upper() + answer[1:]
+
+
+def _modal_question(
+    sentence: str,
+    tokens: tuple[Token, ...],
+    subject: tuple[Token, ...],
+    subject_text: str,
+    verb: int,
+    stop: int,
+) -> tuple[str, str] | None:
+    """ "A team that watches its leader change a habit will offer the next comment sooner"
+    -> ("What will a team that watches its leader change a habit do?", "Offer the next
+    comment sooner"): what a subject named by its own clause will or must do; where or when
+    a subject should do something ("The reader should raise a glass only at the end" ->
+    "When should the reader raise a glass?")."""
+    modal = tokens[verb].lower
+    if modal not in ("will", "must", "should", "can", "would") or verb + 1 >= stop:
+        return None
+    if tokens[verb + 1].tag != "VB" or tokens[verb + 1].lower in AUXILIARY_WORDS:
+        return None
+    placed = _place_or_time(sentence, tokens, verb + 2, stop)
+    if placed:
+        where, held, answer = placed
+        return f"{where} {modal} {subject_text} {tokens[verb + 1].lower}{held}?", answer
+    if not any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:]):
+        return None  # "What will leaders do?" has as many answers as the chapter
+    done = [t for t in tokens[verb + 1 : stop] if is_word(t)]
+    if len(done) < 2 or len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]):
+        return None
+    answer = sentence[done[0].start : done[-1].end]
+    return f"What {modal} {subject_text} do?", answer[:1].upper() + answer[1:]
+
+
+def _done_question(
+    sentence: str,
+    tokens: tuple[Token, ...],
+    subject: tuple[Token, ...],
+    subject_text: str,
+    verb: int,
+    stop: int,
+) -> tuple[str, str] | None:
+    """ "A speaker who begins with an apology has told the audience to expect little" ->
+    ("What has a speaker who begins with an apology done?", "Told the audience to expect
+    little"): what a subject named by its own clause has already done."""
+    if verb + 1 >= stop or tokens[verb + 1].tag != "VBN" or tokens[verb + 1].lower == "been":
+        return None
+    if not any(t.lower in _OPENS_CLAUSE or t.lower == "that" for t in subject[1:]):
+        return None
+    done = [t for t in tokens[verb + 1 : stop] if is_word(t)]
+    if len(done) < 2 or len(done) > MAX_PREDICATE_ANSWER_WORDS or is_function(done[-1]):
+        return None
+    answer = sentence[done[0].start : done[-1].end]
+    has = tokens[verb].lower
+    return f"What {has} {subject_text} done?", answer[:1].upper() + answer[1:]
+
+
+_PEOPLE = frozenset(
+    ["people", "person", "staff", "member", "audience", "mentor", "coach", "boss", "colleague"]
+    + ["peer", "guest", "client", "customer", "employee", "volunteer", "officer", "chair"]
+    + ["team", "followers", "child", "parent", "friend", "expert", "novice", "newcomer"]
+)
+
+
+def _a_person(phrase: list[Token]) -> bool:
+    """True when the phrase's head noun (before any clause of its own) names people."""
+    head = None
+    for t in phrase:
+        if t.tag in ("WDT", "WP", "IN", "TO") or t.lower == "that":
+            break
+        if t.tag.startswith("NN"):
+            head = t
+    if head is None or head.tag.startswith("NNP"):
+        return False
+    return _names_people(head.lower)
+
+
+def _names_people(word: str) -> bool:
+    """People by name ("members", "colleagues") or by what they do: a "-ist", or an "-er"
+    or "-or" whose stem is a verb ("followers", "moderator"); "answer", "argument" are not."""
+    single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith(("sses", "ches", "shes")):
+        single = word[:-2]  # "bosses"
+    if single in _PEOPLE or single.endswith(("ist", "ator")):
+        return True
+    if not single.endswith(("er", "or")):
+        return False
+    stem = single[:-2]
+    return any(
+        (lexicon_tag(form) or "").startswith("VB") for form in (stem, stem + "e") if len(form) > 2
+    )
+
+
+def _deciding_most(
+    sentence: str, tokens: tuple[Token, ...], subject: tuple[Token, ...], verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Preparation decides most negotiations." -> ("What decides most negotiations?",
+    "Preparation"): a thing said to rule most cases of another is a verdict, asked for by
+    the cases it rules."""
+    said = tokens[verb]
+    rest = [t for t in tokens[verb + 1 : stop] if is_word(t)]
+    if not rest or rest[0].lower not in ("most", "every", "all", "many") or len(rest) > 6:
+        return None
+    if said.tag not in ("VBZ", "NNS") or said.lower in AUXILIARY_WORDS or len(subject) > 3:
+        return None
+    if not subject[-1].tag.startswith("NN") and not (
+        (lexicon_tag(subject[-1].lower) or "").startswith("NN")
+    ):
+        return None
+    question = f"What {said.lower} {sentence[rest[0].start : rest[-1].end]}?"
+    answer = sentence[subject[0].start : subject[-1].end]
+    return question, answer[:1].upper() + answer[1:]
+
+
+def _tendency(
+    sentence: str, tokens: tuple[Token, ...], subject: str, verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Agreements made in a hurry tend to unravel." -> ("What do agreements made in a hurry
+    tend to do?", "Unravel"): what a kind of thing is apt to do."""
+    said = tokens[verb].lower
+    if said not in ("tend", "tends") or verb + 2 >= stop or tokens[verb + 1].lower != "to":
+        return None
+    if not any(t.tag in ("VBN", "WDT", "WP", "JJ") or t.lower == "that" for t in tokens[:verb]):
+        return None  # "What do leaders tend to do?" has as many answers as the chapter
+    done = [t for t in tokens[verb + 2 : stop] if is_word(t)]
+    if not done or done[0].tag != "VB" or len(done) > MAX_PREDICATE_ANSWER_WORDS:
+        return None
+    if is_function(done[-1]) and done[-1].lower not in _PARTICLES | {"off", "away"}:
+        return None  # ("speed [up]" ends on its particle)
+    if done[0].lower in AUXILIARY_WORDS:
+        return None
+    does = "does" if said == "tends" else "do"
+    answer = sentence[done[0].start : done[-1].end]
+    return f"What {does} {subject} tend to do?", answer[:1].upper() + answer[1:]
+
+
+def _compared_subject(
+    sentence: str, tokens: tuple[Token, ...], subject: tuple[Token, ...], verb: int, stop: int
+) -> tuple[str, str] | None:
+    """ "Timing matters more than the words" -> ("What matters more than the words?",
+    "Timing"): what wins a comparison, asked for by it."""
+    rest = tokens[verb + 1 : stop]
+    than = next((k for k, t in enumerate(rest) if t.lower == "than"), None)
+    # "a strong close matters [as much as] a strong opening": an equal is asked alike
+    equal = any(rest[k].lower == "as" and rest[k + 2].lower == "as" for k in range(len(rest) - 2))
+    if not equal and (than is None or not any(t.tag in ("JJR", "RBR") for t in rest[:than])):
+        return None
+    if len(subject) > 4 or any(t.tag in ("PRP", "PRP$", "CD") for t in subject):
+        return None
+    if len(subject) == 1 and subject[0].tag == "NNS":
+        return None  # "Decisions fail more often than ...": a bare plural is no one thing
+    if not subject[-1].tag.startswith("NN") and not (
+        len(subject) == 1 and (lexicon_tag(subject[0].lower) or "").startswith(("NN", "VBG"))
+    ):
+        return None
+    said = tokens[verb]
+    if said.lower in COPULAS:
+        verb_text = "was" if said.lower in ("was", "were") else "is"
+    elif said.tag in ("VBZ", "NNS"):
+        verb_text = said.lower
+    else:
+        verb_text = _third_person(said.lower)
+    who = "Who" if _names_people(subject[-1].lower) else "What"
+    question = f"{who} {verb_text}{sentence[said.end : tokens[stop - 1].end]}?"
+    answer = sentence[subject[0].start : subject[-1].end]
+    return question, answer[:1].upper() + answer[1:]
+
+
+def extraposed_question(sentence: str) -> tuple[str, str] | None:
+    """ "It is important to notice which tasks drain you." -> ("What is it important to
+    notice?", "Which tasks drain you"): what the chapter judges worth doing."""
+    m = EXTRAPOSED.match(sentence.strip())
+    if not m:
+        return None
+    what = m.group("what")
+    cut = re.search(r",|\s(?:because|since|so that|when|if|before|while)\s", what)
+    if cut:
+        what = what[: cut.start()]
+    words = what.split()
+    if not 1 <= len(words) <= MAX_CLAIM_ANSWER_WORDS:
+        return None
+    if words[0].lower() in _ASKED_PREPOSITIONS | {"of", "in", "at", "by"} or any(
+        w.lower().strip(".,") in ("it", "them", "they", "this", "these", "him", "her")
+        for w in words
+    ):
+        return None  # "to think [of them] ...": a verb's particle, or who is not said here
+    if not _can_be_verb(m.group("verb")):
+        return None
+    who = f" for {m.group('who')}" if m.group("who") else ""
+    oneself = ""
+    if len(words) > 1 and words[-1].lower() in ("yourself", "themselves", "himself", "herself"):
+        oneself = " " + words[-1]  # "to answer every question yourself"
+        what = what[: what.rfind(" ")]
+    question = f"What is it {m.group('judged')}{who} to {m.group('verb')}{oneself}?"
+    return question, what[:1].upper() + what[1:]
+
+
+# "The decisions that succeeded had something in common: more than one option was on the
+# table": what a group shares, given after the colon.
+_IN_COMMON = re.compile(
+    r"^(?P<subject>[A-Z][^,;:]{2,80}?)\s+(?P<have>have|has|had|share|shared|shares)\s+"
+    r"(?:something|one thing|this|a feature|a trait)(?:\s+in common)?:\s+(?P<what>[^;:]{3,120}?)[.!]?$"
+)
+
+
+def in_common_question(sentence: str) -> tuple[str, str] | None:
+    """What the things a sentence names have in common, after its colon: ("What did the
+    decisions that succeeded have in common?", "More than one option was on the table")."""
+    m = _IN_COMMON.match(sentence.strip())
+    if not m or m.group("subject").split()[0].lower() in POINTING_WORDS | {"it", "they"}:
+        return None
+    what = m.group("what")
+    cut = re.search(r"\s(?:before|after|because|when|while|so)\s", what)
+    if cut and len(what[: cut.start()].split()) >= 3:
+        what = what[: cut.start()]
+    if len(what.split()) > MAX_CLAIM_ANSWER_WORDS + 2:
+        return None
+    have = m.group("have")
+    does = {"had": "did", "shared": "did", "has": "does", "shares": "does"}.get(have, "do")
+    verb = "share" if have.startswith("share") else "have"
+    subject = m.group("subject")
+    subject = subject[:1].lower() + subject[1:] if not subject[:2].isupper() else subject
+    question = f"What {does} {subject} {verb} in common?"
+    return question, what[:1].upper() + what[1:]

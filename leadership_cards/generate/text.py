@@ -167,6 +167,13 @@ def strip_citations(sentence: str) -> str:
     return " ".join(sentence.split())
 
 
+#: "It is important to notice which tasks drain you": "it" stands for the infinitive after.
+EXTRAPOSED = re.compile(
+    r"^It\s+is\s+(?:often\s+|always\s+|usually\s+)?(?P<judged>important|essential|vital|"
+    r"crucial|critical|useful|helpful|wise|better|best|easier|harder|easy|hard|tempting|"
+    r"a\s+mistake|a\s+good\s+idea)\s+(?:for\s+(?P<who>[a-z][\w ]{1,30}?)\s+)?"
+    r"to\s+(?P<verb>[a-z]+)\s+(?P<what>[^;:]+?)[.!]?$"
+)
 _SUCH_AS = re.compile(r"\bsuch\s+as\b|\bas\s+such\b", re.I)
 _THOSE_WHO = re.compile(r"\b[Tt]hose\s+(?=who\b)")
 _THIS_KIND = re.compile(r"\bthis\s+(?=(?:kind|sort|type)\s+of\b)")
@@ -187,6 +194,8 @@ def dangles(sentence: str) -> bool:
         return True
     if words[:2] == ["it", "is"] and _CLEFT.search(sentence):
         return False  # "It is inner leaders who ..." stands on its own
+    if words[:2] == ["it", "is"] and EXTRAPOSED.match(sentence):
+        return False  # "It is important to notice ...": "it" stands for what follows
     return words[0] in _DANGLING_START or _points_back(sentence)
 
 
@@ -539,14 +548,62 @@ def states_a_claim(sentence: str) -> bool:
     if analysis is None:
         return False
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
-    for token in analysis.tokens:
+    tokens = analysis.tokens
+    for at, token in enumerate(tokens):
         if token.lower in ("i", "we", "you", "me", "us", "my", "our", "your") and not any(
             a <= token.start < b for a, b in quoted
         ):
             return False
         if token.tag in ("VBD",) and token.lower not in ("did",):
+            if reduced_relative(tokens, at):
+                continue
+            if at and tokens[at - 1].tag == "WP":
+                continue  # "reviews of [what went well] prepare ...": a clause in the subject
             return False
         if token.tag in _PRESENT:
+            return True
+        if (
+            token.tag == "VB"
+            and at > 1
+            and tokens[at - 1].tag == "RB"
+            and any(t.tag == "WP" for t in tokens[:at])
+        ):
+            return True  # "reviews of what went badly [prepare] people": the bare present
+        if (
+            token.tag == "NNS"
+            and 0 < at <= 4
+            and token.lower in VERBS
+            and tokens[at - 1].tag in ("NN", "JJ", "NNP")
+            and at + 1 < len(tokens)
+            and tokens[at + 1].tag in ("JJR", "RBR", "RBS", "IN", "DT")
+        ):
+            return True  # "Timing [matters] more than ...": a verb the tagger read as a noun
+    return False
+
+
+_PARTICIPLE_NEXT = frozenset(("RB", "IN", "TO", "RBR"))
+
+
+def reduced_relative(tokens: tuple, i: int) -> bool:
+    """True when the past form at `i` describes the noun before it ("A win [declared] too
+    early gives critics ...", "rewards [tied] tightly to output can ...") and the clause's own
+    verb, in the present, comes after it."""
+    from leadership_cards.generate.syntax import lexicon_tag
+
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    noun = tokens[i - 1]
+    after_article = i >= 2 and tokens[i - 2].tag in ("DT", "PRP$")  # "a [win] declared"
+    if noun.tag not in ("NN", "NNS") and not (
+        after_article or (lexicon_tag(noun.lower) or "").startswith("NN")
+    ):
+        return False
+    if tokens[i + 1].tag not in _PARTICIPLE_NEXT:
+        return False
+    for token in tokens[i + 1 :]:
+        if token.text in (",", ";", ":") or token.tag == "VBD":
+            return False
+        if token.tag in ("VBZ", "VBP", "MD"):
             return True
     return False
 
@@ -559,10 +616,13 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
     the pronoun that opens a sentence stands for the subject of the one before, when that
     subject is a plain noun phrase of the same number."""
     m = _PRONOUN_SUBJECT.match(sentence)
-    if not m or not previous:
-        return sentence
-    from leadership_cards.generate.syntax import analyse
+    if not m or not previous or _CLEFT.match(sentence):
+        return sentence  # "It is attitude that determines ...": "it" stands for nothing
+    from leadership_cards.generate.syntax import analyse, lexicon_tag
 
+    # "Indeed, setting values is the leader's job. It involves ...": the subject after the
+    # connective.
+    previous = capitalise(strip_connectives(previous))
     analysis = analyse(previous)
     if analysis is None:
         return sentence
@@ -572,8 +632,19 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
         # "Buying time is allowed, and it is a technique": the gerund phrase is the subject.
         return gerund + " " + sentence[m.end() :]
     end = 0
+    verb_read_as_noun = False
     while end < len(tokens) and tokens[end].phrase == "NP" and tokens[end].tag != "PRP":
         if end and tokens[end].chunk.startswith("B-"):
+            break
+        # "Inner leaders [face] this problem": a verb the tagger read into the noun phrase.
+        if (
+            end
+            and tokens[end - 1].tag == "NNS"
+            and end + 1 < len(tokens)
+            and tokens[end + 1].tag in ("DT", "PRP$")
+            and (lexicon_tag(tokens[end].lower + "s") or "") == "VBZ"
+        ):
+            verb_read_as_noun = True
             break
         end += 1
     head = tokens[end - 1] if end else None
@@ -589,7 +660,9 @@ def resolve_pronoun(sentence: str, previous: str) -> str:
             end += 1
             if end < len(tokens) and tokens[end].chunk.startswith("B-"):
                 break
-    if not end or end >= len(tokens) or tokens[end].phrase != "VP" or head is None:
+    if not end or end >= len(tokens) or head is None:
+        return sentence
+    if tokens[end].phrase != "VP" and not verb_read_as_noun:
         return sentence
     plural = head.tag in ("NNS", "NNPS")
     if not head.tag.startswith("NN") or plural != (m.group(1) in ("They", "Their")):
@@ -615,7 +688,7 @@ def _gerund_subject(sentence: str, tokens: tuple) -> str | None:
     """ "Buying time is allowed" -> "Buying time": a short gerund phrase before "is"."""
     if not tokens or tokens[0].tag != "VBG":
         return None
-    verb = next((i for i, t in enumerate(tokens[:5]) if t.lower in ("is", "was")), None)
+    verb = next((i for i, t in enumerate(tokens[:7]) if t.lower in ("is", "was")), None)
     if verb is None or verb < 2 or any(not t.text[:1].isalnum() for t in tokens[:verb]):
         return None
     return sentence[: tokens[verb - 1].end]
