@@ -749,6 +749,20 @@ def test_a_term_opening_its_sentence_with_its_meaning_between_commas(tmp_path: P
     }
 
 
+def test_what_someone_called_a_kind_is_asked_with_its_article(tmp_path: Path) -> None:
+    """ "What Greenleaf called the servant-leader is ..." asks for "a servant-leader", and
+    never reads "What Greenleaf" as the name of someone who called something."""
+    cards = chapter_cards(
+        tmp_path, "What Greenleaf called the servant-leader is a person who wants to serve first."
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, what is a servant-leader, as Greenleaf called it?": (
+            "A person who wants to serve first."
+        )
+    }
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

@@ -413,9 +413,13 @@ def _attributed(chapter: Chapter, sentence: str, position: str, text: str) -> It
         return
     what_called = _WHAT_CALLED.match(sentence) if sentence.startswith("What ") else None
     if what_called:
+        term = what_called.group("term")
+        if _LEADING_DETERMINER.match(term):
+            # "What Greenleaf called the servant-leader": a kind, asked as "a servant-leader"
+            term = with_article(_LEADING_DETERMINER.sub("", term))
         yield from _set_against(
             chapter,
-            f"{capitalise(what_called.group('term'))} is {what_called.group('def')}",
+            f"{capitalise(term)} is {what_called.group('def')}",
             f", as {what_called.group('who')} called it",
             position,
             text,
@@ -469,7 +473,8 @@ def _without_second_clause(meaning: str) -> str:
 #: "What Janis called groupthink is the habit of ...".
 _WHAT_CALLED = re.compile(
     r"^What (?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
-    r"(?:called|calls|termed|terms|named) (?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}) "
+    r"(?:called|calls|termed|terms|named) "
+    r"(?P<term>(?:(?:the|an?) )?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}) "
     r"(?:is|was) (?P<def>.+)$"
 )
 #: "Feedforward, which means suggestions for the future ..., lowers defensiveness".
@@ -722,7 +727,7 @@ _ONE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?ones?\b")
 
 #: "Oncken and Wass called such a problem a monkey that jumps ...": who gave what a name.
 _CALLED_BY = re.compile(
-    r"^(?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    r"^(?!(?:What|Which|Who|How|Why|When|Where)\b)(?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
     r"(?:called|termed|dubbed|named|labelled|labeled) "
     r"(?P<what>(?:such\s+an?|this|these|that|those|the|an?|their|his|her)\s+"
     r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
