@@ -60,6 +60,7 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
         ("One in three followers never hears praise at work.", "one in three"),
         ("Nearly half of new managers fail within their first eighteen months.", "nearly half"),
         ("Two thirds of teams set goals they never review.", "two thirds"),
+        ("The first club met in 1924 in a basement in Santa Ana.", "in 1924"),
         ("About half of all decisions in organizations fail through haste.", "about half"),
     ],
 )

@@ -201,7 +201,7 @@ def _noun_phrase_end(tokens: tuple[Token, ...], i: int) -> int | None:
 
 
 def _dates(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """ "[from July 1 to June 30]", "[on March 3]", "[in the spring]"."""
+    """ "[from July 1 to June 30]", "[on March 3]", "[in the spring]", "[in 1970]"."""
     out = []
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -217,6 +217,14 @@ def _dates(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             if first and tokens[first - 1].lower in ("from", "on", "by", "until", "since"):
                 first -= 1
             out.append((first, last))
+        elif (
+            _year(t)
+            and t.text[:2] in ("17", "18", "19", "20")
+            and i
+            and tokens[i - 1].lower in _YEAR_LEADS
+            and not (i + 1 < n and tokens[i + 1].tag.startswith("NN"))
+        ):
+            out.append((i - 1, i))  # "[in 1970]", "[since 1924]"; not "a 1963 memo"
         elif (
             t.lower in _SEASONS
             and i > 1
@@ -295,6 +303,10 @@ def _counts(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             if tokens[j].lower not in _COUNTLESS or tokens[i - 1].lower in _ORDINALS:
                 out.append(_widened(tokens, i, j))
     return out
+
+
+#: Words that open a year as a time: "[in 1970]", "[since 1924]", "[by 2030]".
+_YEAR_LEADS = frozenset(["in", "since", "by", "until", "during", "before", "after"])
 
 
 def _year(token: Token) -> bool:
