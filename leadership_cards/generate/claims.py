@@ -775,8 +775,17 @@ def _reported(sentence: str) -> tuple[str, str]:
         return m.group("who"), f"{m.group('head')} {m.group('rest')}"
     m = _AS_WHO_SAYS.match(sentence) if _REPORTING.search(sentence) else None
     if m:
-        return m.group("who"), capitalise(m.group("claim"))
+        claim = m.group("claim")
+        now = _OPENING_NOW.match(claim)
+        if now:
+            # "today almost everyone takes a turn": the time closes the claim, so its
+            # subject is a phrase of its own ("[almost everyone]"), not "[today almost ...]"
+            claim = f"{claim[now.end() :].rstrip('.')} {now.group(1)}."
+        return m.group("who"), capitalise(claim)
     return "", sentence
+
+
+_OPENING_NOW = re.compile(r"^(today|nowadays|now|these days)\s+(?=[a-z])")
 
 
 def _according_to(who: str, cloze: str) -> str:
