@@ -107,6 +107,26 @@ def test_a_share_that_counts_nothing_is_no_figure(tmp_path: Path) -> None:
     assert not [c for c in cards if c.kind is Kind.STATISTIC]
 
 
+def test_a_figure_and_the_maker_of_its_theory_are_asked_apart(tmp_path: Path) -> None:
+    """ "Self-determination theory, developed by Deci and Ryan, holds that ... [three basic
+    needs] ...": the figure's card leaves the makers to their own card, and both are kept
+    (a front that gave the other's answer away would drop it)."""
+    cards = chapter_cards(
+        tmp_path,
+        "Self-determination theory, developed by Edward Deci and Richard Ryan, holds that "
+        "people are most motivated when three basic needs are met.",
+    )
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Club Roles”, who developed self-determination theory?"] == (
+        "Edward Deci and Richard Ryan"
+    )
+    front = (
+        "In “Club Roles”, self-determination theory holds that people are most motivated "
+        "when [...] are met."
+    )
+    assert asked[front] == "three basic needs"
+
+
 @pytest.mark.parametrize(
     ("body", "front", "back"),
     [

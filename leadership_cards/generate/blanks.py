@@ -689,6 +689,7 @@ def _is_clause(blank: list[Token]) -> bool:
             and blank[n - 1].tag == "NN"  # a singular subject, then its verb: "change arrives"
             and t.tag == "NNS"
             and lexicon_tag(t.lower) == "VBZ"
+            and blank[0].tag != "CD"  # "[three basic needs]": a count's noun, not a verb
         ):
             return True  # "[a large change arrives]": its verb, read as a noun, ends the blank
         if t.tag.startswith(("NN", "PRP")):

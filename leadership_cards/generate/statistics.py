@@ -24,6 +24,10 @@ _FIGURE = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s+(?:out\s+)?of\s+(?:every\s+)?\d+\b",
     re.IGNORECASE,
 )
+_MAKER_ASIDE = re.compile(
+    r",\s+(?:first\s+)?(?:developed|devised|introduced|proposed|created|coined|founded|"
+    r"popularised|popularized|made popular)\s+by\s+[A-Z][^,]{2,60},"
+)
 MAX_SENTENCE_WORDS = 50
 #: Figures asked of one sentence: "green shows at five minutes, yellow at six and red at
 #: seven" is one rule, not three facts.
@@ -64,7 +68,9 @@ def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
     if not _may_hold_figure(text):
         return
     for raw in sentences(text):
-        sentence = strip_citations(strip_connectives(raw))
+        # "Self-determination theory, developed by Deci and Ryan, holds that ...": who made
+        # the theory is a card of its own, which a figure's front would give away.
+        sentence = _MAKER_ASIDE.sub("", strip_citations(strip_connectives(raw)))
         if "{{" in sentence or "}}" in sentence or word_count(sentence) > MAX_SENTENCE_WORDS:
             continue
         # Every `_FIGURE` has a digit: a sentence without one is not searched for it.
