@@ -165,6 +165,22 @@ def test_a_figure_and_the_maker_of_its_theory_are_asked_apart(tmp_path: Path) ->
             "Robert Greenleaf",
         ),
         (
+            "Psychological safety is a term coined by Amy Edmondson.",
+            "In “Club Roles”, who coined the term psychological safety?",
+            "Amy Edmondson",
+        ),
+        (
+            "Transformational leadership, a term James MacGregor Burns introduced in 1978, "
+            "raises followers' aims.",
+            "In “Club Roles”, who introduced the term transformational leadership?",
+            "James MacGregor Burns",
+        ),
+        (
+            "Peter Drucker is often credited with the saying that culture eats strategy.",
+            "In “Club Roles”, who is credited with the saying that culture eats strategy?",
+            "Peter Drucker",
+        ),
+        (
             "Robert Greenleaf introduced the idea of the servant as leader in an essay.",
             "In “Club Roles”, who introduced the idea of the servant as leader?",
             "Robert Greenleaf",
@@ -254,3 +270,10 @@ def test_a_time_counted_in_a_few_units_is_one_figure() -> None:
     sentence = "A visible improvement within the first few months gives supporters evidence."
     assert [sentence[a:b] for a, b in timed(sentence)] == ["within the first few months"]
     assert timed("A few months later the club met again.") == []
+
+
+def test_a_term_whose_maker_is_named_is_not_defined_by_its_maker(tmp_path: Path) -> None:
+    """ "Psychological safety is a term coined by Amy Edmondson" says whose the word is, not
+    what it means: no "what is psychological safety?" card answers "a term coined by ..."."""
+    cards = chapter_cards(tmp_path, "Psychological safety is a term coined by Amy Edmondson.")
+    assert not [c for c in cards if c.kind is Kind.DEFINITION]

@@ -138,3 +138,17 @@ def test_an_author_set_inside_or_before_a_claim_is_named_on_its_card(tmp_path: P
     assert asked[front] == "To define reality"
     assert any("according to Kelley" in front for front in asked)
     assert not any("members" in front.lower() for front in asked)
+
+
+def test_a_claim_given_in_an_authors_words_names_the_author(tmp_path: Path) -> None:
+    cards = cards_of(
+        tmp_path,
+        "In Greenleaf's words, the best test of a servant leader is whether the people served "
+        "grow as persons.\n",
+    )
+    asked = {c.front: c.back for c in cards if c.cloze is None}
+    front = (
+        "In “Running a Club Meeting”, according to Greenleaf, what is the best test of a "
+        "servant leader?"
+    )
+    assert asked[front] == "Whether the people served grow as persons"

@@ -132,6 +132,16 @@ def _attribution(sentence: str, before: str) -> tuple[str, str] | None:
     m = _MADE_BY.search(sentence)
     if m:
         return _question(m.group("verb"), m.group("thing")), m.group("who")
+    m = _A_TERM_BY.match(sentence) or _A_TERM_WHO_MADE.match(sentence)
+    if m:
+        # "Psychological safety is a term coined by Amy Edmondson", "Transformational
+        # leadership, a term Burns introduced in 1978, ...": the term and who made it.
+        return _question(
+            m.group("verb"), f"the {m.group('noun')} {_lowered(m.group('term'))}"
+        ), m.group("who")
+    m = _CREDITED.match(sentence)
+    if m:
+        return f"Who is credited with {m.group('thing')}?", m.group("who")
     m = _PASSIVE_MADE.match(sentence)
     if m and not dangles(m.group("thing")):
         return _question(m.group("verb"), m.group("thing")), m.group("who")
@@ -189,6 +199,23 @@ _WHICH_MADE = re.compile(rf"\b{_THING},\s+which\s+{_WHO}\s+(?P<verb>{_MAKERS})\b
 _MADE_BY = re.compile(
     rf"^{_THING},\s+(?:first\s+)?(?P<verb>{_MADE}|proposed|founded)\s+by\s+{_WHO}\s*,"
 )
+_TERM_NOUN = r"(?P<noun>term|phrase|word|expression|label)"
+_TERM_SUBJECT = r"(?P<term>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})"
+#: "Psychological safety is a term coined by Amy Edmondson".
+_A_TERM_BY = re.compile(
+    rf"^{_TERM_SUBJECT}\s+is\s+an?\s+{_TERM_NOUN}\s+(?:first\s+)?(?P<verb>{_MAKERS})\s+by\s+"
+    rf"{_WHO}(?=\s*[,.;]|\s+(?:in|during|at|while|as|who)\b|$)"
+)
+#: "Transformational leadership, a term James MacGregor Burns introduced in 1978, raises ...".
+_A_TERM_WHO_MADE = re.compile(
+    rf"^{_TERM_SUBJECT},\s+an?\s+{_TERM_NOUN}\s+(?:that\s+|which\s+)?{_WHO}\s+"
+    rf"(?:first\s+)?(?P<verb>{_MAKERS})\b[^,]*,"
+)
+#: "Peter Drucker is often credited with the saying that culture eats strategy for breakfast".
+_CREDITED = re.compile(
+    rf"^{_WHO}\s+is\s+(?:often\s+|usually\s+|widely\s+|generally\s+)?credited\s+with\s+"
+    r"(?P<thing>(?:the|a|an)\s+[^;]{5,120}?)\.?$"
+)
 #: "The term servant leadership was coined by Robert Greenleaf in 1970", "The GROW model
 #: was first made popular by John Whitmore": the thing, then who made it.
 _PASSIVE_MADE = re.compile(
@@ -213,4 +240,4 @@ _COMES_FROM = re.compile(
 _NAMED = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
 _NAMED_THING = re.compile(r"^(?:[A-Z]{2}|[A-Z][a-z]+\s+[A-Z])")
 #: What every pattern of `_attribution` needs in its sentence: a maker's verb.
-_MAKER_VERB = re.compile(rf"\b(?:{_MAKERS}|teaches|(?:comes|came)\s+from)\b")
+_MAKER_VERB = re.compile(rf"\b(?:{_MAKERS}|teaches|(?:comes|came)\s+from|credited)\b")

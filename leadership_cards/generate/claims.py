@@ -757,6 +757,12 @@ _WHO_REPORTS = r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
 _REPORTED_ASIDE = re.compile(
     rf"^(?P<head>[A-Z][^,]{{2,80}}),\s+{_WHO_REPORTS}\s+{_SAYS},\s+(?P<rest>[a-z].+)$"
 )
+_IN_WHOSE_WORDS = re.compile(
+    r"^(?:(?P<head>[A-Z][^,]{2,60}),\s+in|In)\s+"
+    r"(?P<who>[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3})['’]s\s+"
+    r"(?:words|view|account|terms|phrase|model|framework|research|experience),\s+"
+    r"(?P<rest>[a-z].+)$"
+)
 #: "As Kelley says, today almost everyone takes a turn leading", "The fact is, as Kelley
 #: says, that ...": the author before the claim.
 _AS_WHO_SAYS = re.compile(
@@ -773,6 +779,12 @@ def _reported(sentence: str) -> tuple[str, str]:
     if m:
         # "The best test, Greenleaf wrote, is whether ..." -> "The best test is whether ..."
         return m.group("who"), f"{m.group('head')} {m.group('rest')}"
+    m = _IN_WHOSE_WORDS.match(sentence) if "’s " in sentence or "'s " in sentence else None
+    if m:
+        # "In Greenleaf's words, the servant-leader is servant first", "Empathy, in
+        # Greenleaf's account, is ...": the claim, and whose it is.
+        claim = f"{m.group('head')} {m.group('rest')}" if m.group("head") else m.group("rest")
+        return m.group("who"), capitalise(claim)
     m = _AS_WHO_SAYS.match(sentence) if _REPORTING.search(sentence) else None
     if m:
         claim = m.group("claim")

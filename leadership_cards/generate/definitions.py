@@ -1247,6 +1247,13 @@ def _is_noun(term: str) -> bool:
     return analysis.tokens[-1].tag.startswith("NN") and _names_a_thing(term)
 
 
+_WHOSE_WORD = re.compile(
+    r"^an?\s+(?:term|phrase|word|expression|label|name)\s+(?:first\s+)?(?:coined|introduced|"
+    r"used|popularised|popularized|made popular|invented|proposed)\b",
+    re.I,
+)
+
+
 def _is_description(meaning: str) -> bool:
     """A phrase that describes, not a clause: "the sense of choosing ...", never "the leader
     is tempted to ..."."""
@@ -1254,6 +1261,8 @@ def _is_description(meaning: str) -> bool:
 
     if meaning.startswith("how "):
         return True  # "how far you pursue your own concerns": a measure, clause and all
+    if _WHOSE_WORD.match(meaning):
+        return False  # "a term coined by Amy Edmondson": whose the word is, not its meaning
     analysis = analyse(meaning)
     return bool(analysis) and not any(
         t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens[:4]
@@ -1289,6 +1298,8 @@ def _may_define(definition: str) -> bool:
     an article, or a word the lexicon knows as a noun ("disagreement about ...")."""
     from leadership_cards.generate.syntax import lexicon_tag
 
+    if _WHOSE_WORD.match(definition):
+        return False  # "a term coined by Amy Edmondson": whose the word is, not its meaning
     first = definition.split(maxsplit=1)[0].strip(",.;:") if definition.split() else ""
     if first.lower() in _ARTICLES or first.lower() in _PRONOUN_HEADS:
         return True
