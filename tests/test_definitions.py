@@ -762,6 +762,31 @@ def test_what_someone_called_a_kind_is_asked_with_its_article(tmp_path: Path) ->
     assert not any("What Greenleaf" in front for front in asked)
 
 
+def test_more_openings_of_a_meaning(tmp_path: Path) -> None:
+    """ "A quorum, or the smallest number ..., must be present", "Here, empathy means ...",
+    "Think of an agenda as a contract ..." each give the term's meaning; "The manager, the
+    person in charge, said ..." (no "or") and "Think of it as ..." give none."""
+    cards = chapter_cards(
+        tmp_path,
+        "A quorum, or the smallest number of members who can make a decision, must be "
+        "present.\n\nHere, empathy means understanding how a follower feels without taking on "
+        "the feeling.\n\nThink of an agenda as a contract between the chair and the members."
+        "\n\nThe manager, the person in charge of the team, said nothing.\n\n"
+        "Think of it as a contract between the chair and the members.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is a quorum?"] == (
+        "The smallest number of members who can make a decision."
+    )
+    assert asked["In “Club Roles”, what is empathy?"] == (
+        "Understanding how a follower feels without taking on the feeling."
+    )
+    assert asked["In “Club Roles”, what should an agenda be thought of as?"] == (
+        "A contract between the chair and the members"
+    )
+    assert not any("manager" in front or " it " in front for front in asked)
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

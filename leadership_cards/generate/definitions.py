@@ -231,12 +231,25 @@ def _glossary_entry(
     yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, passage)
 
 
+_THINKING = ("Think of ", "Try to think of ", "It helps to think of ", "It is useful to think of ")
+_THINK_OF = re.compile(
+    r"^(?:Try to |It helps to |It is useful to )?[Tt]hink of "
+    r"(?P<term>(?:an?|the|your)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+as\s+"
+    r"(?P<def>(?:an?|the)\s+[^;:]{3,100}?)\.?$"
+)
+#: "Here, empathy means ...", "Put simply, a quorum is ...": the meaning is still the term's.
+_SCOPE = re.compile(
+    r"^(?:Here|Put simply|Simply put|Strictly speaking|Technically|Formally|In plain terms),\s+"
+)
+
+
 def _from_text(
     chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = (), heading: str = ""
 ) -> Iterator[Card]:
     previous = ""
     for raw, before in with_term_before(sentences(text), terms):
         sentence = _ASIDE.sub("", strip_connectives(strip_citations(raw)))
+        sentence = capitalise(_SCOPE.sub("", sentence)) if _SCOPE.match(sentence) else sentence
         made = _MADE_HEART.match(sentence) if " made " in sentence or " make" in sentence else None
         if made:
             yield from _made_heart(chapter, made, _distinction(previous, heading), position, text)
@@ -266,6 +279,13 @@ def _from_text(
         arc = _ARC.match(sentence) if " as " in sentence and "with " in sentence else None
         if arc:
             yield from _arc(chapter, arc, position, text)
+        thought = _THINK_OF.match(sentence) if sentence.startswith(_THINKING) else None
+        if thought and _is_noun(_LEADING_DETERMINER.sub("", thought.group("term"))):
+            # "Think of an agenda as a contract between ...": the picture the chapter gives
+            front = f"What should {thought.group('term')} be thought of as?"
+            meaning = capitalise(_without_second_clause(thought.group("def")))
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+            continue
         grounds = _GROUNDS.match(sentence) if _GROUND_VERB.search(sentence) else None
         grounded = list(_grounds(chapter, grounds, position, text)) if grounds else []
         if grounded:
@@ -850,11 +870,13 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
         verb = "are" if _plural_term(term) else "is"
         yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
         yield from _named_from_meaning(chapter, term, m.group("def"), False, position, text)
-    m = _OPENING_APPOSITIVE.match(sentence) if described else None
-    if m and _common_word(chapter, m.group("term")):
-        # "Followership, the willingness to follow the lead of others, is half of leadership"
-        term = m.group("term").lower()
-        if _is_noun(term) and _is_description(m.group("def")):
+    m = _OPENING_APPOSITIVE.match(sentence) if described or ", or " in sentence else None
+    if m and (m.group("article") or _common_word(chapter, m.group("term"))):
+        # "Followership, the willingness to follow the lead of others, is half of leadership",
+        # "A quorum, or the smallest number of members who can decide, must be present"
+        bare = m.group("term").lower()
+        term = with_article(bare) if m.group("article") else bare
+        if _is_noun(bare) and _is_description(m.group("def")):
             meaning = capitalise(m.group("def")) + "."
             verb = "are" if _plural_term(term) else "is"
             yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
@@ -882,7 +904,8 @@ MAX_NAMING_SENTENCE_WORDS = 40
 #: "Followership, the willingness to follow the lead of others, is ...": the term opens the
 #: sentence, its meaning set between commas before the verb.
 _OPENING_APPOSITIVE = re.compile(
-    r"^(?P<term>[A-Z][a-z][\w-]*(?:\s[a-z][\w-]*){0,2}),\s+"
+    r"^(?P<article>(?:A|An|The)\s+)?(?P<term>[A-Za-z][a-z][\w-]*(?:\s[a-z][\w-]*){0,2}),\s+"
+    r"(?(article)or\s+|(?:or\s+)?)"
     r"(?P<def>(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s+"
     r"(?:of|that|in|to|at|for|about|between)\s+[^,;:()]+?),\s+"
     r"(?:is|are|was|were|has|have|can|may|must|will|[a-z]+s)\b"
