@@ -24,14 +24,25 @@ _FRACTION = (
 #: "[one in three] followers", "[nearly half] of new leaders", "[two thirds] of teams".
 SHARE = re.compile(rf"\b{_QUALIFIER}(?:{_RATIO}|{_FRACTION}(?=\s+of\s))", re.IGNORECASE)
 _WHOLE_SHARE = re.compile(rf"{_QUALIFIER}(?:{_RATIO}|{_FRACTION})$", re.IGNORECASE)
+_MULTIPLE = r"(?:twice|three\s+times|four\s+times|five\s+times|ten\s+times|\d+\s+times)"
+#: How many times as much, and a ratio: "[twice as likely] to finish", "[three times more
+#: likely]", "outnumber criticism [by about five to one]".
+MULTIPLE = re.compile(
+    rf"\b{_QUALIFIER}{_MULTIPLE}\s+(?:as\s+(?:likely|much|many|often|long|fast|effective)\b"
+    r"|(?:more|less|faster|longer|likelier)\s+(?:likely\b)?)"
+    rf"|(?<=\bby ){_QUALIFIER}(?:{_COUNT_WORD}|twenty|a\s+hundred)\s+to\s+(?:one|two|three|1|2|3)\b",
+    re.IGNORECASE,
+)
 #: Words one of which every `SHARE` holds: the cheap test before the pattern is tried.
-SHARE_WORDS = frozenset(["half", "third", "thirds", "quarter", "quarters", "fifth", "out", "in"])
+SHARE_WORDS = frozenset(
+    ["half", "third", "thirds", "quarter", "quarters", "fifth", "out", "in", "twice", "times"]
+)
 
 
 def is_share(phrase: str) -> bool:
     """True when the phrase is a share in words and nothing else: "eight out of ten",
     "nearly half"; one phrase, though "of" or a noun follows it."""
-    return bool(_WHOLE_SHARE.match(phrase))
+    return bool(_WHOLE_SHARE.match(phrase) or MULTIPLE.fullmatch(phrase))
 
 
 Span = tuple[int, int]
