@@ -33,9 +33,11 @@ MULTIPLE = re.compile(
     rf"|(?<=\bby ){_QUALIFIER}(?:{_COUNT_WORD}|twenty|a\s+hundred)\s+to\s+(?:one|two|three|1|2|3)\b",
     re.IGNORECASE,
 )
-#: Words one of which every `SHARE` holds: the cheap test before the pattern is tried.
-SHARE_WORDS = frozenset(
-    ["half", "third", "thirds", "quarter", "quarters", "fifth", "out", "in", "twice", "times"]
+#: What every `SHARE` and `MULTIPLE` holds: one search, the cheap test before they are tried.
+MAY_SHARE = re.compile(
+    r"\b(?:half|thirds?|quarters?|fifth|twice|times|out of|to (?:one|two|three|1|2|3))\b"
+    rf"|\b{_COUNT_WORD} in\b",
+    re.IGNORECASE,
 )
 
 

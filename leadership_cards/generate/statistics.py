@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.quality import passes, short_frame
-from leadership_cards.generate.quantities import MULTIPLE, SHARE, SHARE_WORDS, timed
+from leadership_cards.generate.quantities import MAY_SHARE, MULTIPLE, SHARE, timed
 from leadership_cards.generate.text import (
     cloze_of,
     sentences,
@@ -75,9 +75,7 @@ def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
             continue
         # Every `_FIGURE` has a digit: a sentence without one is not searched for it.
         figures = [m.span() for m in _FIGURE.finditer(sentence)] if _DIGIT.search(sentence) else []
-        if not SHARE_WORDS.isdisjoint(_WORD.findall(sentence.casefold())) or (
-            " to " in sentence and "by " in sentence and _may_hold_figure(sentence)
-        ):
+        if MAY_SHARE.search(sentence):
             figures += [
                 m.span()
                 for pattern in (SHARE, MULTIPLE)
