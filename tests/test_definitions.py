@@ -787,6 +787,22 @@ def test_more_openings_of_a_meaning(tmp_path: Path) -> None:
     assert not any("manager" in front or " it " in front for front in asked)
 
 
+def test_a_meaning_given_in_an_authors_account_is_asked_with_whose(tmp_path: Path) -> None:
+    """ "Empathy, in Greenleaf's account, is ..." defines empathy as Greenleaf did; "The
+    meeting, in the chair's view, was long" names no author and defines nothing."""
+    cards = chapter_cards(
+        tmp_path,
+        "Empathy, in Greenleaf's account, is the acceptance of the person even when their "
+        "work is refused.\n\nThe meeting, in the chair's view, was long.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, what is empathy, according to Greenleaf?": (
+            "The acceptance of the person even when their work is refused."
+        )
+    }
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

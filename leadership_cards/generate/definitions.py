@@ -431,6 +431,16 @@ def _attributed(chapter: Chapter, sentence: str, position: str, text: str) -> It
     if according:
         yield from _according_to(chapter, according, position, text)
         return
+    in_account = _IN_ACCOUNT.match(sentence) if "’s " in sentence or "'s " in sentence else None
+    if in_account:
+        # "Empathy, in Greenleaf's account, is the acceptance of the person ...": as
+        # "According to Greenleaf, empathy is ...".
+        head, body = in_account.group("head"), in_account.group("body")
+        rest = f"{head[:1].lower()}{head[1:]} {body}" if head else body
+        said = _ACCORDING_TO.match(f"According to {in_account.group('who')}, {rest}")
+        if said:
+            yield from _according_to(chapter, said, position, text)
+            return
     what_called = _WHAT_CALLED.match(sentence) if sentence.startswith("What ") else None
     if what_called:
         term = what_called.group("term")
@@ -640,6 +650,14 @@ def _grounds(chapter: Chapter, m: re.Match[str], position: str, text: str) -> It
     # A claim about the thing, not its meaning: the quality rules for a meaning's
     # question ("What is X?") do not apply.
     yield chapter.card(Kind.CLAIM, front, capitalise(ground), position, text)
+
+
+#: "Empathy, in Greenleaf's account, is ...", "In Greenleaf's words, empathy is ...".
+_IN_ACCOUNT = re.compile(
+    r"^(?:(?P<head>[A-Z][\w'’ -]{1,40}),\s+in|In)\s+(?P<who>[A-Z][a-z][\w-]+(?:\s+"
+    r"(?:and\s+)?[A-Z][a-z][\w-]+){0,3})['’]s\s+(?:words|view|account|terms|definition),\s+"
+    r"(?P<body>[a-z].+)$"
+)
 
 
 def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
