@@ -281,3 +281,22 @@ def test_a_term_whose_maker_is_named_is_not_defined_by_its_maker(tmp_path: Path)
     what it means: no "what is psychological safety?" card answers "a term coined by ..."."""
     cards = chapter_cards(tmp_path, "Psychological safety is a term coined by Amy Edmondson.")
     assert not [c for c in cards if c.kind is Kind.DEFINITION]
+
+
+def test_a_place_in_a_counted_whole_is_asked_with_the_whole_named(tmp_path: Path) -> None:
+    """ "Lewin described change as a passage through three stages. First, unfreezing: ...
+    Leaders tend to rush the first stage and skip the third." asks which stage leaders rush
+    and which they skip; "the first time", in a passage that counts no times, is no card."""
+    cards = chapter_cards(
+        tmp_path,
+        "Kurt Lewin described change as a passage through three stages. First, unfreezing: "
+        "the group sees that it cannot go on. Second, changing: the group tries the new way. "
+        "Third, refreezing: the new way is built into habits. Leaders tend to rush the first "
+        "stage and skip the third, and both errors send the group back.\n\n"
+        "Speakers remember the first time they spoke.",
+    )
+    asked = {c.front: c.back for c in cards if c.cloze is None}
+    prefix = "In “Club Roles”, which of Lewin's stages do leaders "
+    assert asked[prefix + "tend to rush?"] == "The first stage (unfreezing)"
+    assert asked[prefix + "skip?"] == "The third stage (refreezing)"
+    assert not any("time" in front for front in asked)
