@@ -40,7 +40,6 @@ SHORT_OF_THE_BAR: dict[str, str] = {
     "deciding-together": "88% of facts asked",
     "delegation-that-develops-people": "88% of facts asked",
     "handout-conflict": "81% of facts asked",
-    "leading-change": "88% of facts asked",
     "meeting-roles": "81% of facts asked",
     "motivation": "70% of facts asked",
     "speech-openings": "77% of facts asked",
