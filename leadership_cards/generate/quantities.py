@@ -236,6 +236,7 @@ def _dates(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             and i
             and tokens[i - 1].lower in _YEAR_LEADS
             and not (i + 1 < n and tokens[i + 1].tag.startswith("NN"))
+            and not _in_leading_clause(tokens, i)
         ):
             out.append((i - 1, i))  # "[in 1970]", "[since 1924]"; not "a 1963 memo"
         elif (
@@ -316,6 +317,15 @@ def _counts(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             if tokens[j].lower not in _COUNTLESS or tokens[i - 1].lower in _ORDINALS:
                 out.append(_widened(tokens, i, j))
     return out
+
+
+def _in_leading_clause(tokens: tuple[Token, ...], i: int) -> bool:
+    """True when token `i` sits in a clause that opens the sentence and sets a scene ("When
+    the club met in 1990, the members voted ..."): narration, not a date to learn."""
+    return tokens[0].lower in _SCENE_OPENERS and any(t.text == "," for t in tokens[i + 1 :])
+
+
+_SCENE_OPENERS = frozenset(["when", "while", "as", "once", "after", "before", "until"])
 
 
 #: Words that open a year as a time: "[in 1970]", "[since 1924]", "[by 2030]".
