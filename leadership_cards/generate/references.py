@@ -271,14 +271,17 @@ def _between_auxiliary_and_verb(tokens: list, at: int) -> bool:
     )
 
 
-_MAYBE_COMPARED = re.compile(r"\b(?:an?|the)\s+(?:more\s+|less\s+)?\w+er\b", re.IGNORECASE)
+_MAYBE_COMPARED = re.compile(r"\b(?:an?|the)\s+(?:more|less|\w+er)\b", re.IGNORECASE)
 
 
 def _compared_elsewhere(subject: list, plain: str) -> bool:
     """True when the subject is better or stronger than something the card does not say:
     "A better reply asks what the follower would recommend" (better than what the sentence
-    before described)."""
-    at = 1 if subject and subject[0].tag == "DT" else 0
+    before described). One thing compared needs its other side; "Better questions get
+    better answers" speaks of a kind and stands alone."""
+    if len(subject) < 3 or subject[0].lower not in ("a", "an", "the"):
+        return False
+    at = 1
     if at < len(subject) and subject[at].lower in ("more", "less") and at + 1 < len(subject):
         at += 1
         comparative = subject[at].tag == "JJ"
@@ -308,7 +311,8 @@ def _definite_without_context(noun, own: str, before: list[str], terms: frozense
     audience")."""
     word = noun.lower
     forms = {word, word.rstrip("s"), word + "s"}
-    if forms & terms or word in _GENERAL_NOUNS or _names_a_person(noun):
+    role = _noun(noun) and word.rstrip("s").endswith(_PERSON_ENDINGS)
+    if forms & terms or word in _GENERAL_NOUNS or role or _names_a_person(noun):
         return True
     said = _WORD.findall(" ".join([*before, own]).lower())
     return sum(w in forms for w in said) > 1 or any(
