@@ -162,6 +162,10 @@ def test_a_bare_figure_gets_the_scale_the_sentence_before_set() -> None:
     assert named_antecedents("What is a rating below four?", passage) == (
         "What is a rating below four on a scale from one to five?"
     )
+    on_a_scale = "Rate it on a scale of 1 to 10. A score above 7 means go."
+    assert named_antecedents("What does a score above 7 mean?", on_a_scale) == (
+        "What does a score above 7 on a scale from 1 to 10 mean?"
+    )
     cloze = "A rating {{c1::below four}} is a sign that the goal needs rewording."
     assert named_antecedents(cloze, passage) == (
         "A rating {{c1::below four}} on a scale from one to five is a sign that the goal "

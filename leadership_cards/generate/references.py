@@ -328,10 +328,10 @@ _NUMBER = (
 #: counts: its scale is named elsewhere.
 _BARE_FIGURE = re.compile(
     rf"\b(?:below|above|under|over)\s+(?:\{{{{c1::)?{_NUMBER}(?:}}}})?"
-    r"(?=\s+(?:is|are|was|were|means|signals|shows|suggests)\b|\s*[,?;.]|\s*$)",
+    r"(?=\s+(?:is|are|was|were|means?|signals?|shows?|suggests?|indicates?)\b|\s*[,?;.]|\s*$)",
     re.IGNORECASE,
 )
-_SCALE = re.compile(rf"\bfrom ({_NUMBER}) to ({_NUMBER})\b", re.IGNORECASE)
+_SCALE = re.compile(rf"\b(?:from|scale of) ({_NUMBER}) to ({_NUMBER})\b", re.IGNORECASE)
 
 
 def _scaled(body: str, own: str, before: list[str]) -> str:
