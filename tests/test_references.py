@@ -184,3 +184,23 @@ def test_a_figure_with_its_unit_or_its_own_scale_is_left() -> None:
     assert named_antecedents("What is a team below five?", unscaled) == (
         "What is a team below five?"
     )
+
+
+def test_a_part_is_named_by_the_whole_its_sentence_speaks_of() -> None:
+    passage = (
+        "A talk needs a plan. Finally, the ending should echo the start; a talk that circles "
+        "back feels whole."
+    )
+    terms = chapter_terms("Planning Remarks", [passage])
+    assert named_antecedents("What should the ending echo?", passage, terms) == (
+        "What should a talk's ending echo?"
+    )
+    club = "Dues are due in March. The budget is a record of what the club will do."
+    terms = chapter_terms("Running the Board", [club])
+    assert named_antecedents("What is the budget?", club, terms) == "What is the club's budget?"
+    # A term of art names its one thing.
+    method = "Plans fail. The premortem comes from Gary Klein."
+    terms = chapter_terms("Plans", [method])
+    assert named_antecedents("Where does the premortem come from?", method, terms) == (
+        "Where does the premortem come from?"
+    )

@@ -30,7 +30,8 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
 # "the leader may hand over the work, but she still answers for it".
 _PERSON_NOUNS = _set(
     "person people someone anyone everyone nobody somebody anybody individual member boss "
-    "chair child parent friend colleague staff team audience who whoever guest host"
+    "chair child parent friend colleague staff team audience who whoever guest host coach "
+    "secretary sergeant"
 )
 _PERSON_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee", "ian")
 _NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -235,7 +236,11 @@ def _named_thing(
     if antecedent is None:
         if terms is None or _definite_without_context(noun, own, before, terms):
             return body
-        return None
+        # "the close" of what? Of the speech the sentence speaks of: "a speech's close".
+        whole = _whole_named(own, before, noun.lower)
+        if whole is None:
+            return None
+        antecedent = f"{whole}'s {noun.text}"
     start = body.find(plain[token.start : noun.end])
     if start < 0 or not _outside_blank(body, start):
         return body
@@ -295,11 +300,12 @@ def _compared_elsewhere(subject: list, plain: str) -> bool:
     )
 
 
-#: Nouns every reader takes as definite without a sentence before: the people and the
-#: settings a chapter of this kind speaks of as one ("the audience", "the meeting").
+#: Nouns every reader takes as definite without a sentence before: the people, the settings
+#: and the meeting's fixtures a chapter of this kind speaks of as one ("the audience", "the
+#: meeting", "the agenda").
 _GENERAL_NOUNS = _set(
     "audience meeting club district area division team group organization organisation "
-    "company workplace office room stage world floor "
+    "company workplace office room stage world floor agenda lectern podium microphone "
     "conversation session time end beginning start day week year result work task job goal"
 )
 
@@ -309,15 +315,35 @@ def _definite_without_context(noun, own: str, before: list[str], terms: frozense
     sentence or the passage names N elsewhere, the chapter speaks of N more than once (or
     in its title), or N is a role or setting everybody knows ("the speaker", "the
     audience")."""
+    from leadership_cards.generate.syntax import lexicon_tag
+
     word = noun.lower
     forms = {word, word.rstrip("s"), word + "s"}
     role = _noun(noun) and word.rstrip("s").endswith(_PERSON_ENDINGS)
     if forms & terms or word in _GENERAL_NOUNS or role or _names_a_person(noun):
         return True
+    if lexicon_tag(word) is None:
+        return True  # a term of art names its one thing: "the premortem"
     said = _WORD.findall(" ".join([*before, own]).lower())
     return sum(w in forms for w in said) > 1 or any(
         w in forms for w in _WORD.findall(" ".join(before).lower())
     )
+
+
+#: The wholes a chapter of this kind speaks of, whose parts a "the N" may mean: "the close"
+#: in a sentence about a speech is the speech's close. Those a reader takes as one (the
+#: club, the meeting) keep "the"; the rest are one of many ("a speech's close").
+_WHOLES = _set("speech talk presentation conversation project meeting club team board")
+
+
+def _whole_named(own: str, before: list[str], part: str) -> str | None:
+    """The whole that the card's sentence (or else the sentence before it) speaks of, as
+    the owner of a part: "a speech", "the club"."""
+    for sentence in (own, *before[-1:]):
+        for word in _WORD.findall(sentence.lower()):
+            if word in _WHOLES and word != part:
+                return ("the " if word in _GENERAL_NOUNS else "a ") + word
+    return None
 
 
 _NUMBER = (
