@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leadership_cards.deck_source import embedded_deck_dir
 from leadership_cards.generate import syntax
@@ -68,6 +70,19 @@ def test_chunks_are_patterns(sentences: list[list[str]]) -> None:
         syntax._mend_tags(texts, plain, tags)
         expected = module.find_chunks([[w, t] for w, t in zip(texts, tags, strict=True)])
         assert syntax._chunks(tagger._chunk_rules, tags) == [c for _, _, c in expected], texts
+        assert syntax._chunked(tags) == [c for _, _, c in expected], texts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_chunks_by_stretches_are_patterns(data: st.DataObject) -> None:
+    """Chunked stretch by stretch between punctuation, any run of the lexicon's tags (the
+    odd ones too: "NN|JJ", "1991)") is chunked as Pattern chunks it whole."""
+    module, lexicon = syntax._pattern()
+    syntax._tagger()  # loads the lexicon
+    tags = data.draw(st.lists(st.sampled_from(sorted(set(dict.values(lexicon)))), max_size=30))
+    expected = module.find_chunks([["w", tag] for tag in tags])
+    assert syntax._chunked(tags) == [c for _, _, c in expected], tags
 
 
 def test_every_chunk_rule_is_told_the_letters_it_starts_on() -> None:

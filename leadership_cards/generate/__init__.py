@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -523,8 +524,10 @@ _FACT_KINDS = frozenset({Kind.DEFINITION, Kind.ENUMERATION, Kind.TECHNIQUE})
 _CONTEXT_WORDS = 3
 
 
-def _contexts(cloze: str, back: str) -> list[tuple[str, str]]:
-    """The deletion's answer with the three words before it and with the three after it."""
+@lru_cache(maxsize=4096)
+def _contexts(cloze: str, back: str) -> tuple[tuple[str, str], ...]:
+    """The deletion's answer with the three words before it and with the three after it.
+    Cached: a cloze's are asked when it is compared, and again when it is admitted."""
     before, _, after = cloze.partition("{{c1::")
     after = after.partition("}}")[2]
     out = []
@@ -534,7 +537,7 @@ def _contexts(cloze: str, back: str) -> list[tuple[str, str]]:
         out.append((back, "<" + " ".join(left)))
     if len(right) == _CONTEXT_WORDS:
         out.append((back, ">" + " ".join(right)))
-    return out
+    return tuple(out)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -849,7 +849,9 @@ def _given_away(
     rest = _frame_stems(sentence, first, last)
 
     def named(word: str) -> bool:
-        return word in rest or any(len(other) >= 5 and word.startswith(other) for other in rest)
+        # The word, or a stem of five letters or more that it starts with: looked up by the
+        # word's own prefixes, not by a pass over the frame.
+        return word in rest or any(word[:n] in rest for n in range(5, len(word) + 1))
 
     if all(named(word) for word in answer):
         return True
@@ -862,7 +864,10 @@ def _given_away(
 def _frame_stems(sentence: str, first: int, last: int) -> set[str]:
     """The stems of the sentence's words outside tokens `first` to `last`."""
     stems = _word_stems(sentence)
-    return {s for s in stems[:first] + stems[last + 1 :] if s is not None}
+    found = set(stems[:first])
+    found.update(stems[last + 1 :])
+    found.discard(None)
+    return found
 
 
 @lru_cache(maxsize=4096)

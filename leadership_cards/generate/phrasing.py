@@ -403,9 +403,11 @@ class Casing:
 
 
 def chapter_casing(texts: list[str]) -> Casing:
-    common = {w.lower() for text in texts for w in _LOWER_WORD.findall(text)}
-    names = {w for text in texts for w in _NAME_INSIDE.findall(text)}
-    return Casing(frozenset(common), frozenset(names))
+    # One search of the texts joined by a character that no word, break or lookbehind
+    # takes, so each text is read as on its own; each word found lowered once.
+    joined = "\0".join(texts)
+    common = {w.lower() for w in set(_LOWER_WORD.findall(joined))}
+    return Casing(frozenset(common), frozenset(_NAME_INSIDE.findall(joined)))
 
 
 #: "What do inner leaders learn?", "What does feedback describe?": a bare subject and its verb.

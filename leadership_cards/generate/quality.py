@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from leadership_cards.cards import (
     CLOZE_BLANK,
@@ -346,7 +347,10 @@ def _names_the_subject(card: Card) -> bool:
     return bool(answer) and all(w in subject for w in answer)
 
 
+@lru_cache(maxsize=8192)
 def passes(card: Card) -> bool:
+    """Cached: a card is judged by its extractor, again when admitted, and again once named
+    in its chapter; a card is frozen, and its judgement depends on nothing else."""
     return not problems(card)
 
 

@@ -295,6 +295,9 @@ def clause_question(sentence: str) -> tuple[str, str] | None:
     nothing"); "Most feedback fails not because it is wrong but because it is vague." ->
     ("Why does most feedback fail?", "Because it is vague"). A clause that says what
     something is ("X happens when ...") asks for the thing: ("What happens when ...?", "X")."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _CLAUSE_QUESTION):
+        return None  # no clause to ask for: the sentence need not be analysed
     analysis = analyse(sentence)
     if analysis is None:
         return None

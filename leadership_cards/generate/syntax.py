@@ -37,6 +37,8 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 _ROLES = ("NP", "VP", "PP", "ADJP", "ADVP")
+#: A chunk label's phrase kind, one string shared by every token that holds it.
+_PHRASE_KIND = {f"{edge}-{role}": role for role in _ROLES for edge in "BI"} | {"O": ""}
 
 
 class Token(NamedTuple):
@@ -148,10 +150,13 @@ def _words_and_starts(sentence: str) -> tuple[list[str], list[int]]:
     return texts, starts
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def analyse(sentence: str) -> Analysis | None:
     """The sentence's words with their tags and phrases; None for a sentence too long to be
-    a card. Cached: several extractors look at the same sentence."""
+    a card. Cached: several extractors look at the same sentence, each extractor in turn over
+    the whole chapter, so the cache holds a long chapter's sentences (a chapter of 400 kB
+    analyses about 4,000 strings, a list of thousands of items one an item); a smaller one
+    would analyse each sentence again for every extractor."""
     texts, starts = _words_and_starts(sentence)
     if not texts or len(texts) > MAX_WORDS:
         return None
@@ -184,15 +189,26 @@ class _Tagger:
         plain = self._lexicon_tags(texts)
         tags = self._context.apply(texts, plain)
         _mend_tags(texts, plain, tags)
-        chunks = _chunks(self._chunk_rules, tags)
+        chunks = _chunked(tags)
         word_class = _word_class
+        kind = _PHRASE_KIND.get
         new = tuple.__new__  # a Token, without a call to its Python-level __new__
         tokens = tuple(
-            new(
-                Token,
-                (text, start, start + len(text), tag, chunk, *word_class(text, tag), chunk[2:]),
-            )
-            for text, start, tag, chunk in zip(texts, starts, tags, chunks, strict=True)
+            [
+                new(
+                    Token,
+                    (
+                        text,
+                        start,
+                        start + len(text),
+                        tag,
+                        chunk,
+                        *word_class(text, tag),
+                        kind(chunk) or chunk[2:],
+                    ),
+                )
+                for text, start, tag, chunk in zip(texts, starts, tags, chunks, strict=True)
+            ]
         )
         return Analysis(sentence, tokens, _phrases(chunks))
 
@@ -392,6 +408,40 @@ def _chunks(rules, tags: list[str]) -> list[str]:
     """Pattern's chunker (`find_chunks`: its rules, its order, its corrections), with the
     position of each match found by a table rather than by counting separators from the
     start of the sentence, which made it quadratic in the sentence's length."""
+    return _corrected(tags, _matched(rules, tags))
+
+
+def _chunked(tags: list[str]) -> list[str]:
+    """`_chunks` with the tagger's rules, run on each stretch of tags between punctuation
+    once a chapter: a rule matches letters, so no match takes in or crosses a tag with none
+    (",", ".", ":"), and the same stretches ("DT/JJ/NN/IN/NN") recur from sentence to
+    sentence. Pattern's corrections, which look at the next tag, are made on the whole."""
+    out: list[str] = []
+    start = 0
+    for i, tag in enumerate(tags):
+        if _punctuation(tag):
+            if i > start:
+                out += _stretch_chunks(tuple(tags[start:i]))
+            out.append("O")
+            start = i + 1
+    if start < len(tags):
+        out += _stretch_chunks(tuple(tags[start:]))
+    return _corrected(tags, out)
+
+
+@cache
+def _punctuation(tag: str) -> bool:
+    """A tag no chunk rule can take: one with no capital letter in it."""
+    return not any("A" <= c <= "Z" for c in tag)
+
+
+@lru_cache(maxsize=8192)
+def _stretch_chunks(tags: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_matched(_tagger()._chunk_rules, tags))
+
+
+def _matched(rules, tags: list[str] | tuple[str, ...]) -> list[str]:
+    """Each tag's chunk label as Pattern's rules match them, in their order."""
     text = "/".join(tags) + "/"
     # The token a character of `text` belongs to: how many tokens end at or before it.
     ends = list(accumulate(len(tag) + 1 for tag in tags))
@@ -407,7 +457,11 @@ def _chunks(rules, tags: list[str]) -> list[str]:
                     j += 1  # a conjunction does not open a chunk
                 else:
                     chunks[k] = opening if k == j else inside
-    out = [chunk or "O" for chunk in chunks]
+    return [chunk or "O" for chunk in chunks]
+
+
+def _corrected(tags: list[str], out: list[str]) -> list[str]:
+    """Pattern's corrections of its chunks, made in place."""
     for i in range(len(tags) - 1):
         # "Very nice work" is one phrase; "Perhaps" + "you" are two.
         if out[i] == "B-NP" and tags[i][:2] == "RB" and tags[i + 1][:2] != "JJ":

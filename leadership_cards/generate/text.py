@@ -112,7 +112,7 @@ def sentences(text: str) -> list[str]:
     return list(_sentences(text))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=8192)
 def _sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
@@ -232,7 +232,7 @@ def _points_back(sentence: str) -> bool:
 
 
 def tokens_lower(text: str) -> list[str]:
-    return [m.group().lower() for m in _WORD.finditer(text)]
+    return [word.lower() for word in _WORD.findall(text)]
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -950,9 +950,26 @@ def ends_in_function_word(text: str) -> bool:
     """True for "... a process of persuasion and example by." (cut mid-clause)."""
     if text.rstrip(" .!?").endswith(('"', "”")):
         return False  # a quotation ends where its speaker ended it
-    words = _WORD.findall(text.rstrip(' .!?"”’)'))
     # An object pronoun ("repeat it") or an auxiliary ("as they always have") ends a clause.
-    return bool(words) and words[-1].lower() in FUNCTION_WORDS - {"it", "is", "are", "be"}
+    return _last_word(text.rstrip(' .!?"”’)')).lower() in _CLAUSE_ENDING_FUNCTION_WORDS
+
+
+def _last_word(text: str) -> str:
+    """The last of `_WORD`'s words in `text` ("" when it has none), read back from its end
+    rather than by finding every word before it."""
+    end = len(text)
+    while end and not _in_word(text[end - 1]):
+        end -= 1
+    start = end
+    while start and _in_word(text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
+def _in_word(char: str) -> bool:
+    """A character `_WORD` takes: a word character (a letter or digit, or "_"), an
+    apostrophe or a hyphen."""
+    return char.isalnum() or char in "_'’-"
 
 
 #: Words too common to carry a fact: they neither give an answer away nor make two
@@ -988,6 +1005,9 @@ FUNCTION_WORDS = frozenset(
         "who",
     ]
 )
+#: Function words that end a clause cut short; an object pronoun or an auxiliary ends a
+#: whole one.
+_CLAUSE_ENDING_FUNCTION_WORDS = FUNCTION_WORDS - {"it", "is", "are", "be"}
 
 
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|and|but)\s+(?=[a-z])")

@@ -148,6 +148,7 @@ class _Styles:
         self._c = pdfium_c
         self._textpage = textpage
         self._object_at = _object_address(pdfium_c)
+        self._by_address = _by_address(pdfium_c)
         self._objects: dict[int, _Style] = {}
         self._bold_fonts: dict[int, bool] = {}
         # Out-parameters PDFium writes into, made once a page rather than once a call.
@@ -185,27 +186,23 @@ class _Styles:
             return None  # a character PDFium added: a space or a line break
         style = self._objects.get(address)
         if style is None:
-            c = self._c
-            handle = ctypes.cast(address, c.FPDF_PAGEOBJECT)
+            font_size, matrix_of, font_of = self._by_address
             size, matrix = self._size, self._matrix
             size.value = 0.0  # as a failed call leaves it
-            c.FPDFTextObj_GetFontSize(handle, size)
+            font_size(address, size)
             # The font's size on the page: the object's matrix scales it.
             scale = 1.0
-            if c.FPDFPageObj_GetMatrix(handle, matrix):
+            if matrix_of(address, matrix):
                 scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
-            style = (
-                address,
-                round(size.value * scale, 1),
-                self._bold(c.FPDFTextObj_GetFont(handle)),
-            )
+            style = (address, round(size.value * scale, 1), self._bold(font_of(address)))
             self._objects[address] = style
         return style
 
-    def _bold(self, font) -> bool:
-        address = ctypes.cast(font, ctypes.c_void_p).value or 0
+    def _bold(self, address: int | None) -> bool:
+        address = address or 0
         bold = self._bold_fonts.get(address)
         if bold is None:
+            font = ctypes.cast(address, self._c.FPDF_FONT)
             length = self._c.FPDFFont_GetBaseFontName(font, None, 0)
             name = ctypes.create_string_buffer(max(length, 1))
             self._c.FPDFFont_GetBaseFontName(font, name, length)
@@ -226,6 +223,25 @@ def _object_address(pdfium_c):
     function = pdfium_c.FPDFText_GetTextObject
     prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, *function.argtypes)
     return prototype(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+@cache
+def _by_address(pdfium_c):
+    """PDFium's font size, matrix and font of a text object, called with the object's address
+    as `_object_address` answers it (and the font answered as an address): no pointer object
+    is made for a call."""
+
+    def addressed(function, answer=None):
+        prototype = ctypes.CFUNCTYPE(
+            answer or function.restype, ctypes.c_void_p, *function.argtypes[1:]
+        )
+        return prototype(ctypes.cast(function, ctypes.c_void_p).value)
+
+    return (
+        addressed(pdfium_c.FPDFTextObj_GetFontSize),
+        addressed(pdfium_c.FPDFPageObj_GetMatrix),
+        addressed(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p),
+    )
 
 
 def _without_running_lines(lines: list[_Line]) -> list[_Line]:
