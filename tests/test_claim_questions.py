@@ -223,7 +223,7 @@ def test_question_cards_name_their_chapter_and_break_no_rule(tmp_path: Path) -> 
         fronts["In “Running the Board”, why do volunteers leave?"] == "Because nobody thanks them"
     )
     assert (
-        fronts["In “Running the Board”, what is the budget, if not a wish list?"]
+        fronts["In “Running the Board”, what is the club's budget, if not a wish list?"]
         == "A record of what the club will do"
     )
     assert fronts["In “Running the Board”, how long does a board meeting last?"] == (

@@ -631,6 +631,178 @@ def test_a_meaning_given_as_someones_is_asked_with_whose(tmp_path: Path) -> None
     assert not any("Smith" in front for front in asked)
 
 
+def test_a_models_first_and_last_stages_are_asked_with_whose_model(tmp_path: Path) -> None:
+    """ "Bridges saw transition as starting with A, passing through B, and arriving at C"
+    asks what the model starts with and arrives at, and whose it is; "Smith saw it as
+    starting with ..." names nothing the card could ask about."""
+    cards = chapter_cards(
+        tmp_path,
+        "Bridges saw transition as starting with an ending, passing through a confusing "
+        "middle, and only then arriving at a new beginning.\n\n"
+        "Tuckman described the team cycle as beginning with polite testing and ending with "
+        "real performance.\n\nSmith saw it as starting with a plan and ending with a party.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what does transition start with, according to Bridges?"] == (
+        "An ending"
+    )
+    assert asked["In “Club Roles”, what does transition arrive at, according to Bridges?"] == (
+        "A new beginning"
+    )
+    assert asked["In “Club Roles”, what does the team cycle end with, according to Tuckman?"] == (
+        "Real performance"
+    )
+    assert not any("Smith" in front or " it " in front for front in asked)
+
+
+def test_a_distinction_made_the_heart_of_something_is_named(tmp_path: Path) -> None:
+    """ "Fisher and Ury made this distinction the heart of ..." is asked with the distinction
+    named: by the section's heading when it names a contrast, else by the two terms the
+    sentence before sets side by side; with neither, no card."""
+    cards = chapter_cards(
+        tmp_path,
+        "A position is what someone says they want; an interest is why they want it. "
+        "Fisher and Ury made this distinction the heart of principled negotiation.\n\n"
+        "Every meeting had an agenda. Jones made this distinction the core of his method.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    front = "In “Club Roles”, what did Fisher and Ury make the heart of principled negotiation?"
+    assert asked[front] == "The distinction between a position and an interest"
+    assert not any("Jones" in front for front in asked)
+    path = tmp_path / "headed.md"
+    path.write_text(
+        "# Conflict\n\n## Interests, not positions\n\nA position is what someone says they "
+        "want. Fisher and Ury made this distinction the heart of principled negotiation.\n",
+        encoding="utf-8",
+    )
+    headed = {c.front: c.back for c in generate_chapter(read_document(path), deck="c")}
+    assert (
+        headed["In “Conflict”, what did Fisher and Ury make the heart of principled negotiation?"]
+        == "Interests, not positions"
+    )
+
+
+def test_a_cited_authors_view_of_a_term_is_asked_as_theirs(tmp_path: Path) -> None:
+    """ "Gardner (1990) sees leadership as ..." asks how Gardner sees it; "Everyone sees
+    conflict as ..." names nobody the chapter cites, and gives no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "Gardner (1990) sees leadership as a relationship of persuasion and example.\n\n"
+        "Everyone sees conflict as a threat to the harmony of the team.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, how does Gardner see leadership?": (
+            "A relationship of persuasion and example."
+        )
+    }
+
+
+def test_what_a_thing_rests_on_is_asked(tmp_path: Path) -> None:
+    """ "Motivation is based primarily on rewards" asks what motivation is based on; a
+    thing pointed back to, a denial, or a ground that runs into a clause gives no such card."""
+    cards = chapter_cards(
+        tmp_path,
+        "So-called motivation is based primarily on tangible, physical, or economic rewards; "
+        "and leaders use them.\n\nTrust is built on consistency between what a leader says "
+        "and does.\n\nIt is based in an eventually proven reality.\n\nTrust is not based "
+        "on authority couched in procedures.\n\nThe decision was based on a survey, and the "
+        "board agreed to it quickly.",
+    )
+    asked = {c.front: c.back for c in cards if c.cloze is None and " based" in c.front}
+    asked |= {c.front: c.back for c in cards if c.cloze is None and " built" in c.front}
+    assert asked == {
+        "In “Club Roles”, what is motivation based on?": (
+            "Tangible, physical, or economic rewards"
+        ),
+        "In “Club Roles”, what is trust built on?": (
+            "Consistency between what a leader says and does"
+        ),
+    }
+
+
+def test_a_gloss_after_a_dash_that_ends_the_sentence_is_a_meaning(tmp_path: Path) -> None:
+    """ "... compete for dominance—the capacity to get one's way." glosses the word before the
+    dash, not the phrase before it."""
+    cards = chapter_cards(
+        tmp_path,
+        "Leaders compete with their colleagues for dominance—the capacity to get their own "
+        "way against the competing action of others.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is dominance?"] == (
+        "The capacity to get their own way against the competing action of others."
+    )
+
+
+def test_a_term_opening_its_sentence_with_its_meaning_between_commas(tmp_path: Path) -> None:
+    """ "Followership, the willingness to follow the lead of others, is ..." defines the
+    word; "John, the leader of the team, said ..." names a person, not a term."""
+    cards = chapter_cards(
+        tmp_path,
+        "Followership, the willingness to follow the lead of others, is half of leadership. "
+        "Good followership is rare.\n\nJohn, the leader of the team, said nothing.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, what is followership?": "The willingness to follow the lead of others."
+    }
+
+
+def test_what_someone_called_a_kind_is_asked_with_its_article(tmp_path: Path) -> None:
+    """ "What Greenleaf called the servant-leader is ..." asks for "a servant-leader", and
+    never reads "What Greenleaf" as the name of someone who called something."""
+    cards = chapter_cards(
+        tmp_path, "What Greenleaf called the servant-leader is a person who wants to serve first."
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is a servant-leader, as Greenleaf called it?"] == (
+        "A person who wants to serve first."
+    )
+    assert not any("What Greenleaf" in front for front in asked)
+
+
+def test_more_openings_of_a_meaning(tmp_path: Path) -> None:
+    """ "A quorum, or the smallest number ..., must be present", "Here, empathy means ...",
+    "Think of an agenda as a contract ..." each give the term's meaning; "The manager, the
+    person in charge, said ..." (no "or") and "Think of it as ..." give none."""
+    cards = chapter_cards(
+        tmp_path,
+        "A quorum, or the smallest number of members who can make a decision, must be "
+        "present.\n\nHere, empathy means understanding how a follower feels without taking on "
+        "the feeling.\n\nThink of an agenda as a contract between the chair and the members."
+        "\n\nThe manager, the person in charge of the team, said nothing.\n\n"
+        "Think of it as a contract between the chair and the members.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked["In “Club Roles”, what is a quorum?"] == (
+        "The smallest number of members who can make a decision."
+    )
+    assert asked["In “Club Roles”, what is empathy?"] == (
+        "Understanding how a follower feels without taking on the feeling."
+    )
+    assert asked["In “Club Roles”, what should an agenda be thought of as?"] == (
+        "A contract between the chair and the members"
+    )
+    assert not any("manager" in front or " it " in front for front in asked)
+
+
+def test_a_meaning_given_in_an_authors_account_is_asked_with_whose(tmp_path: Path) -> None:
+    """ "Empathy, in Greenleaf's account, is ..." defines empathy as Greenleaf did; "The
+    meeting, in the chair's view, was long" names no author and defines nothing."""
+    cards = chapter_cards(
+        tmp_path,
+        "Empathy, in Greenleaf's account, is the acceptance of the person even when their "
+        "work is refused.\n\nThe meeting, in the chair's view, was long.",
+    )
+    asked = {c.front: c.back for c in cards if c.kind is Kind.DEFINITION}
+    assert asked == {
+        "In “Club Roles”, what is empathy, according to Greenleaf?": (
+            "The acceptance of the person even when their work is refused."
+        )
+    }
+
+
 def test_a_term_glossed_between_dashes_is_defined(tmp_path: Path) -> None:
     """ "Psychological safety—the belief that ...—matters": the gloss is the meaning. A thing
     met before ("The meeting—a long one—") or a clause between dashes is no gloss."""

@@ -53,6 +53,17 @@ def chapter_cards(tmp_path: Path, body: str, title: str = "Club Roles") -> list[
             "their first three sentences",
         ),
         ("Three habits separate sound decision making from hasty choice.", "three habits"),
+        (
+            "Eight out of ten employees who quit say they left a manager, not a company.",
+            "eight out of ten",
+        ),
+        ("One in three followers never hears praise at work.", "one in three"),
+        ("Nearly half of new managers fail within their first eighteen months.", "nearly half"),
+        ("Two thirds of teams set goals they never review.", "two thirds"),
+        ("The first club met in 1924 in a basement in Santa Ana.", "in 1924"),
+        ("Teams with clear goals are twice as likely to finish on time.", "twice as likely"),
+        ("Praise should outnumber criticism by about five to one.", "about five to one"),
+        ("About half of all decisions in organizations fail through haste.", "about half"),
     ],
 )
 def test_a_figure_is_blanked_whole(tmp_path: Path, sentence: str, figure: str) -> None:
@@ -89,6 +100,37 @@ def test_a_way_of_speaking_is_no_figure(sentence: str) -> None:
     assert timed(sentence) == []
 
 
+def test_a_share_that_counts_nothing_is_no_figure(tmp_path: Path) -> None:
+    """ "Half the battle is showing up" and "one in a million" are ways of speaking: only a
+    share of something ("half of ...", "one in three ...") is asked."""
+    cards = chapter_cards(
+        tmp_path,
+        "Half the battle is showing up.\n\nA good mentor is one in a million.\n\n"
+        "Members go from one to another by turns.",
+    )
+    assert not [c for c in cards if c.kind is Kind.STATISTIC]
+
+
+def test_a_figure_and_the_maker_of_its_theory_are_asked_apart(tmp_path: Path) -> None:
+    """ "Self-determination theory, developed by Deci and Ryan, holds that ... [three basic
+    needs] ...": the figure's card leaves the makers to their own card, and both are kept
+    (a front that gave the other's answer away would drop it)."""
+    cards = chapter_cards(
+        tmp_path,
+        "Self-determination theory, developed by Edward Deci and Richard Ryan, holds that "
+        "people are most motivated when three basic needs are met.",
+    )
+    asked = {c.front: c.back for c in cards}
+    assert asked["In “Club Roles”, who developed self-determination theory?"] == (
+        "Edward Deci and Richard Ryan"
+    )
+    front = (
+        "In “Club Roles”, self-determination theory holds that people are most motivated "
+        "when [...] are met."
+    )
+    assert asked[front] == "three basic needs"
+
+
 @pytest.mark.parametrize(
     ("body", "front", "back"),
     [
@@ -121,6 +163,37 @@ def test_a_way_of_speaking_is_no_figure(sentence: str) -> None:
             "In “Club Roles”, who developed self-determination theory?",
             "Edward Deci and Richard Ryan",
         ),
+        (
+            "The term servant leadership was coined by Robert Greenleaf in 1970.",
+            "In “Club Roles”, who coined the term servant leadership?",
+            "Robert Greenleaf",
+        ),
+        (
+            "Psychological safety is a term coined by Amy Edmondson.",
+            "In “Club Roles”, who coined the term psychological safety?",
+            "Amy Edmondson",
+        ),
+        (
+            "Transformational leadership, a term James MacGregor Burns introduced in 1978, "
+            "raises followers' aims.",
+            "In “Club Roles”, who introduced the term transformational leadership?",
+            "James MacGregor Burns",
+        ),
+        (
+            "Peter Drucker is often credited with the saying that culture eats strategy.",
+            "In “Club Roles”, who is credited with the saying that culture eats strategy?",
+            "Peter Drucker",
+        ),
+        (
+            "Robert Greenleaf introduced the idea of the servant as leader in an essay.",
+            "In “Club Roles”, who introduced the idea of the servant as leader?",
+            "Robert Greenleaf",
+        ),
+        (
+            "The GROW model was first made popular by John Whitmore, a racing driver.",
+            "In “Club Roles”, who made the GROW model popular?",
+            "John Whitmore",
+        ),
     ],
 )
 def test_who_made_a_named_model_is_asked(tmp_path: Path, body: str, front: str, back: str) -> None:
@@ -132,7 +205,8 @@ def test_an_author_alone_or_a_term_with_no_referent_is_not_asked(tmp_path: Path)
     cards = chapter_cards(
         tmp_path,
         "Excellent followers support their bosses (Kelley, 1992). Goldsmith coined the term "
-        "in a later book. The idea comes from the old club handbook.",
+        "in a later book. The idea comes from the old club handbook.\n\nIt was developed by "
+        "Edward Deci. The plan was introduced by the board.",
     )
     assert not [c.front for c in cards if c.kind is Kind.CITATION]
 
@@ -200,3 +274,29 @@ def test_a_time_counted_in_a_few_units_is_one_figure() -> None:
     sentence = "A visible improvement within the first few months gives supporters evidence."
     assert [sentence[a:b] for a, b in timed(sentence)] == ["within the first few months"]
     assert timed("A few months later the club met again.") == []
+
+
+def test_a_term_whose_maker_is_named_is_not_defined_by_its_maker(tmp_path: Path) -> None:
+    """ "Psychological safety is a term coined by Amy Edmondson" says whose the word is, not
+    what it means: no "what is psychological safety?" card answers "a term coined by ..."."""
+    cards = chapter_cards(tmp_path, "Psychological safety is a term coined by Amy Edmondson.")
+    assert not [c for c in cards if c.kind is Kind.DEFINITION]
+
+
+def test_a_place_in_a_counted_whole_is_asked_with_the_whole_named(tmp_path: Path) -> None:
+    """ "Lewin described change as a passage through three stages. First, unfreezing: ...
+    Leaders tend to rush the first stage and skip the third." asks which stage leaders rush
+    and which they skip; "the first time", in a passage that counts no times, is no card."""
+    cards = chapter_cards(
+        tmp_path,
+        "Kurt Lewin described change as a passage through three stages. First, unfreezing: "
+        "the group sees that it cannot go on. Second, changing: the group tries the new way. "
+        "Third, refreezing: the new way is built into habits. Leaders tend to rush the first "
+        "stage and skip the third, and both errors send the group back.\n\n"
+        "Speakers remember the first time they spoke.",
+    )
+    asked = {c.front: c.back for c in cards if c.cloze is None}
+    prefix = "In “Club Roles”, which of Lewin's stages do leaders "
+    assert asked[prefix + "tend to rush?"] == "The first stage (unfreezing)"
+    assert asked[prefix + "skip?"] == "The third stage (refreezing)"
+    assert not any("time" in front for front in asked)

@@ -122,3 +122,33 @@ def test_what_the_chapter_rejects_and_puts_in_its_place(tmp_path: Path) -> None:
         and c.back == "formal mentoring programme"
         for c in cards
     ), [c.front for c in cards]
+
+
+def test_an_author_set_inside_or_before_a_claim_is_named_on_its_card(tmp_path: Path) -> None:
+    """ "The first duty of a leader, Drucker wrote, is ..." and "As Kelley says, ..." state a
+    claim and whose it is; "The meeting, members said, was too long" names no author."""
+    cards = cards_of(
+        tmp_path,
+        "The first duty of a leader, Drucker wrote, is to define reality.\n\n"
+        "As Kelley says, most followers are leaders in their own right in other settings.\n\n"
+        "The meeting, members said, was too long.\n",
+    )
+    asked = {c.front: c.back for c in cards if c.cloze is None}
+    front = "In “Running a Club Meeting”, according to Drucker, what is the first duty of a leader?"
+    assert asked[front] == "To define reality"
+    assert any("according to Kelley" in front for front in asked)
+    assert not any("members" in front.lower() for front in asked)
+
+
+def test_a_claim_given_in_an_authors_words_names_the_author(tmp_path: Path) -> None:
+    cards = cards_of(
+        tmp_path,
+        "In Greenleaf's words, the best test of a servant leader is whether the people served "
+        "grow as persons.\n",
+    )
+    asked = {c.front: c.back for c in cards if c.cloze is None}
+    front = (
+        "In “Running a Club Meeting”, according to Greenleaf, what is the best test of a "
+        "servant leader?"
+    )
+    assert asked[front] == "Whether the people served grow as persons"

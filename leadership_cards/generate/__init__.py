@@ -48,7 +48,7 @@ from leadership_cards.generate.phrasing import (
     question_in_chapter,
 )
 from leadership_cards.generate.quality import leaks, passes
-from leadership_cards.generate.references import standing_alone
+from leadership_cards.generate.references import chapter_terms, standing_alone
 from leadership_cards.generate.text import FUNCTION_WORDS, sentences
 from leadership_cards.source import Document, NumberedList, Paragraph
 
@@ -191,9 +191,10 @@ def named_in_place(cards: list[Card], chapter: str, docs: list[Document]) -> lis
     casing: Casing | None = None
     out = []
     asked: set[str] = set()  # questions once named: two wordings may meet there
+    terms = chapter_terms(chapter, [text for doc in docs for text in _texts(doc)])
     for card in cards:
         # "The story should ...", "he called ...": named as the sentences before put it.
-        alone = standing_alone(card)
+        alone = standing_alone(card, terms)
         if alone is None:
             continue
         card = alone

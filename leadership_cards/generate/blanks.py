@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from leadership_cards.generate.quantities import ends_a_time, is_hedge
+from leadership_cards.generate.quantities import ends_a_time, is_hedge, is_share
 from leadership_cards.generate.syntax import (
     AUXILIARY_WORDS,
     Analysis,
@@ -455,7 +455,9 @@ def _each_problem(sentence: str, span: Span) -> Iterator[str]:
         needed = max(needed, MIN_FRAME_CONTENT + 2)
     if sum(is_content(t) for t in frame) < needed:
         yield "frame too short for one answer"
-    if _splits_phrase(tokens, first, last):
+    if _splits_phrase(tokens, first, last) and not is_share(sentence[span[0] : span[1]]):
+        # "[Eight out of ten] employees", "[Nearly half] of new managers": a share is one
+        # phrase, as "[70 percent] of men" is; the noun it counts stays in the frame.
         yield "blank splits a phrase"
     elif _runs_into_noun_phrase(tokens, last) and not _counted(tokens, first, last):
         yield "blank ends on a verb read as a noun"  # "the [corporation use] unique skills"
@@ -694,6 +696,7 @@ def _is_clause(blank: list[Token]) -> bool:
             and blank[n - 1].tag == "NN"  # a singular subject, then its verb: "change arrives"
             and t.tag == "NNS"
             and lexicon_tag(t.lower) == "VBZ"
+            and blank[0].tag != "CD"  # "[three basic needs]": a count's noun, not a verb
         ):
             return True  # "[a large change arrives]": its verb, read as a noun, ends the blank
         if t.tag.startswith(("NN", "PRP")):

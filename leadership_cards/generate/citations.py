@@ -29,7 +29,13 @@ from leadership_cards.generate.text import (
 _NAME = r"[A-Z][a-z][A-Za-z'’-]+"
 _AUTHORS = rf"(?P<author>{_NAME}(?:\s+and\s+{_NAME})?)"
 _YEAR = r"(?:1[89]|20)\d\d[a-z]?"
-_PARENTHETICAL = re.compile(rf"\({_AUTHORS},\s*{_YEAR}\)")
+#: "(Hughes, Ginnett, and Curphy, 1999)", "(Kouzes et al., 2002)", and a run of works
+#: vouching together, "(Bradford and Cohen, 1984; Bennis, 1999)".
+_WORK = rf"{_NAME}(?:(?:,\s+{_NAME})*,?\s+and\s+{_NAME}|\s+et\s+al\.)?,\s*{_YEAR}"
+_PARENTHETICAL = re.compile(
+    rf"\((?P<author>{_NAME})(?:(?:,\s+{_NAME})*,?\s+and\s+{_NAME}|\s+et\s+al\.)?,\s*{_YEAR}"
+    rf"(?:;\s*{_WORK})*\)"
+)
 _NARRATIVE = re.compile(rf"\b{_AUTHORS}\s+\({_YEAR}\)")
 _OTHER_CITATIONS = re.compile(rf"\s*\([^()]*\b{_YEAR}\)")
 MAX_SENTENCE_WORDS = 40
@@ -126,9 +132,25 @@ def _attribution(sentence: str, before: str) -> tuple[str, str] | None:
     m = _MADE_BY.search(sentence)
     if m:
         return _question(m.group("verb"), m.group("thing")), m.group("who")
+    m = _A_TERM_BY.match(sentence) or _A_TERM_WHO_MADE.match(sentence)
+    if m:
+        # "Psychological safety is a term coined by Amy Edmondson", "Transformational
+        # leadership, a term Burns introduced in 1978, ...": the term and who made it.
+        return _question(
+            m.group("verb"), f"the {m.group('noun')} {_lowered(m.group('term'))}"
+        ), m.group("who")
+    m = _CREDITED.match(sentence)
+    if m:
+        return f"Who is credited with {m.group('thing')}?", m.group("who")
+    m = _PASSIVE_MADE.match(sentence)
+    if m and not dangles(m.group("thing")):
+        return _question(m.group("verb"), m.group("thing")), m.group("who")
     m = _MAKER_FIRST.match(sentence)
     if m:
         thing = m.group("thing")
+        seen_as = _SEEN_AS.match(sentence[m.end("thing") :]) if _IDEA_OF.search(thing) else None
+        if seen_as:
+            thing += seen_as.group()  # "the idea of the servant as leader": one idea
         called = _CALLED_NAME.search(thing)
         if called:
             thing = called.group("name")  # "a three-part shape called SBI": SBI
@@ -177,11 +199,38 @@ _WHICH_MADE = re.compile(rf"\b{_THING},\s+which\s+{_WHO}\s+(?P<verb>{_MAKERS})\b
 _MADE_BY = re.compile(
     rf"^{_THING},\s+(?:first\s+)?(?P<verb>{_MADE}|proposed|founded)\s+by\s+{_WHO}\s*,"
 )
+_TERM_NOUN = r"(?P<noun>term|phrase|word|expression|label)"
+_TERM_SUBJECT = r"(?P<term>[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})"
+#: "Psychological safety is a term coined by Amy Edmondson".
+_A_TERM_BY = re.compile(
+    rf"^{_TERM_SUBJECT}\s+is\s+an?\s+{_TERM_NOUN}\s+(?:first\s+)?(?P<verb>{_MAKERS})\s+by\s+"
+    rf"{_WHO}(?=\s*[,.;]|\s+(?:in|during|at|while|as|who)\b|$)"
+)
+#: "Transformational leadership, a term James MacGregor Burns introduced in 1978, raises ...".
+_A_TERM_WHO_MADE = re.compile(
+    rf"^{_TERM_SUBJECT},\s+an?\s+{_TERM_NOUN}\s+(?:that\s+|which\s+)?{_WHO}\s+"
+    rf"(?:first\s+)?(?P<verb>{_MAKERS})\b[^,]*,"
+)
+#: "Peter Drucker is often credited with the saying that culture eats strategy for breakfast".
+_CREDITED = re.compile(
+    rf"^{_WHO}\s+is\s+(?:often\s+|usually\s+|widely\s+|generally\s+)?credited\s+with\s+"
+    r"(?P<thing>(?:the|a|an)\s+[^;]{5,120}?)\.?$"
+)
+#: "The term servant leadership was coined by Robert Greenleaf in 1970", "The GROW model
+#: was first made popular by John Whitmore": the thing, then who made it.
+_PASSIVE_MADE = re.compile(
+    rf"^(?P<thing>(?:(?:The|A|An)\s+|[A-Z])[\w'’-]*(?:\s+[\w'’-]+){{0,4}}?)\s+"
+    rf"(?:was|were|has\s+been|had\s+been)\s+(?:first\s+)?(?P<verb>{_MAKERS})\s+by\s+"
+    rf"{_WHO}(?=\s*[,.;]|\s+(?:in|during|at|while|as|who)\b|$)"
+)
 #: "Marshall Goldsmith coined the term ...", "The Center for Creative Leadership teaches ..."
 _MAKER_FIRST = re.compile(
     rf"^{_WHO}\s+(?P<verb>{_MADE}|teaches)\s+(?P<thing>the term|(?:the|a|an)\s+[\w'’ -]+?)"
     r"(?=\s+(?:for|in|to|that|which|as|with|when)\b|[,.;:]|$)"
 )
+#: "the idea of the servant as leader": an idea of one thing as another runs on past "as".
+_IDEA_OF = re.compile(r"\b(?:idea|notion|concept|view|image|picture)\s+of\b")
+_SEEN_AS = re.compile(r"^\s+as\s+(?:(?:an?|the)\s+)?[a-z][\w'’-]*")
 _CALLED_NAME = re.compile(r"\bcalled\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)$")
 #: "The premortem comes from the research psychologist Gary Klein, who found ..."
 _COMES_FROM = re.compile(
@@ -191,4 +240,4 @@ _COMES_FROM = re.compile(
 _NAMED = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")
 _NAMED_THING = re.compile(r"^(?:[A-Z]{2}|[A-Z][a-z]+\s+[A-Z])")
 #: What every pattern of `_attribution` needs in its sentence: a maker's verb.
-_MAKER_VERB = re.compile(rf"\b(?:{_MAKERS}|teaches|(?:comes|came)\s+from)\b")
+_MAKER_VERB = re.compile(rf"\b(?:{_MAKERS}|teaches|(?:comes|came)\s+from|credited)\b")

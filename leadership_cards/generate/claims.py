@@ -746,12 +746,58 @@ _REPORTED = re.compile(
 )
 
 
+_SAYS = (
+    r"(?:wrote|writes|said|says|argued|argues|observed|observes|noted|notes|insisted|insists|"
+    r"claimed|claims|believed|believes|suggested|suggests|put it|puts it|reminds us)"
+)
+_REPORTING = re.compile(rf"\b{_SAYS}\b")
+_WHO_REPORTS = r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
+#: "The best test of a servant leader, Greenleaf wrote, is whether those served grow": the
+#: author set between commas inside the claim.
+_REPORTED_ASIDE = re.compile(
+    rf"^(?P<head>[A-Z][^,]{{2,80}}),\s+{_WHO_REPORTS}\s+{_SAYS},\s+(?P<rest>[a-z].+)$"
+)
+_IN_WHOSE_WORDS = re.compile(
+    r"^(?:(?P<head>[A-Z][^,]{2,60}),\s+in|In)\s+"
+    r"(?P<who>[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+){0,3})['’]s\s+"
+    r"(?:words|view|account|terms|phrase|model|framework|research|experience),\s+"
+    r"(?P<rest>[a-z].+)$"
+)
+#: "As Kelley says, today almost everyone takes a turn leading", "The fact is, as Kelley
+#: says, that ...": the author before the claim.
+_AS_WHO_SAYS = re.compile(
+    rf"^(?:The fact is,\s+)?[Aa]s\s+{_WHO_REPORTS}\s+{_SAYS},\s+(?:that\s+)?(?P<claim>[a-z].+)$"
+)
+
+
 def _reported(sentence: str) -> tuple[str, str]:
     """The author and the finding of a reported claim, else ("", the sentence)."""
     m = _REPORTED.match(sentence)
-    if not m:
-        return "", sentence
-    return m.group("who"), capitalise(m.group("claim"))
+    if m:
+        return m.group("who"), capitalise(m.group("claim"))
+    m = _REPORTED_ASIDE.match(sentence) if _REPORTING.search(sentence) else None
+    if m:
+        # "The best test, Greenleaf wrote, is whether ..." -> "The best test is whether ..."
+        return m.group("who"), f"{m.group('head')} {m.group('rest')}"
+    m = _IN_WHOSE_WORDS.match(sentence) if "’s " in sentence or "'s " in sentence else None
+    if m:
+        # "In Greenleaf's words, the servant-leader is servant first", "Empathy, in
+        # Greenleaf's account, is ...": the claim, and whose it is.
+        claim = f"{m.group('head')} {m.group('rest')}" if m.group("head") else m.group("rest")
+        return m.group("who"), capitalise(claim)
+    m = _AS_WHO_SAYS.match(sentence) if _REPORTING.search(sentence) else None
+    if m:
+        claim = m.group("claim")
+        now = _OPENING_NOW.match(claim)
+        if now:
+            # "today almost everyone takes a turn": the time closes the claim, so its
+            # subject is a phrase of its own ("[almost everyone]"), not "[today almost ...]"
+            claim = f"{claim[now.end() :].rstrip('.')} {now.group(1)}."
+        return m.group("who"), capitalise(claim)
+    return "", sentence
+
+
+_OPENING_NOW = re.compile(r"^(today|nowadays|now|these days)\s+(?=[a-z])")
 
 
 def _according_to(who: str, cloze: str) -> str:

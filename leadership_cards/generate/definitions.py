@@ -27,7 +27,7 @@ from leadership_cards.generate.text import (
     strip_connectives,
     word_count,
 )
-from leadership_cards.source import NumberedList, Paragraph
+from leadership_cards.source import Heading, NumberedList, Paragraph
 
 if TYPE_CHECKING:
     from leadership_cards.generate.syntax import Token
@@ -147,9 +147,14 @@ def extract(chapter: Chapter) -> Iterator[Card]:
     belongs = {
         id(t.block): _belonging(_list_name(t)) for t in titled_lists(chapter.doc) if t.of_terms
     }
+    heading = ""
     for block in chapter.doc.blocks:
-        if isinstance(block, Paragraph):
-            yield from _from_text(chapter, block.text, f"paragraph {block.number}", block.terms)
+        if isinstance(block, Heading):
+            heading = block.text
+        elif isinstance(block, Paragraph):
+            yield from _from_text(
+                chapter, block.text, f"paragraph {block.number}", block.terms, heading
+            )
         elif isinstance(block, NumberedList) and block.role in STATEMENT_LISTS:
             for item in block.items:
                 position = block.position(item)
@@ -226,11 +231,29 @@ def _glossary_entry(
     yield chapter.card(Kind.DEFINITION, front, meaning + ".", position, passage)
 
 
+_THINKING = ("Think of ", "Try to think of ", "It helps to think of ", "It is useful to think of ")
+_THINK_OF = re.compile(
+    r"^(?:Try to |It helps to |It is useful to )?[Tt]hink of "
+    r"(?P<term>(?:an?|the|your)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+as\s+"
+    r"(?P<def>(?:an?|the)\s+[^;:]{3,100}?)\.?$"
+)
+#: "Here, empathy means ...", "Put simply, a quorum is ...": the meaning is still the term's.
+_SCOPE = re.compile(
+    r"^(?:Here|Put simply|Simply put|Strictly speaking|Technically|Formally|In plain terms),\s+"
+)
+
+
 def _from_text(
-    chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = ()
+    chapter: Chapter, text: str, position: str, terms: tuple[str, ...] = (), heading: str = ""
 ) -> Iterator[Card]:
+    previous = ""
     for raw, before in with_term_before(sentences(text), terms):
         sentence = _ASIDE.sub("", strip_connectives(strip_citations(raw)))
+        sentence = capitalise(_SCOPE.sub("", sentence)) if _SCOPE.match(sentence) else sentence
+        made = _MADE_HEART.match(sentence) if " made " in sentence or " make" in sentence else None
+        if made:
+            yield from _made_heart(chapter, made, _distinction(previous, heading), position, text)
+        previous = sentence
         entry = _ENTRY.match(sentence)
         if (
             entry
@@ -252,6 +275,21 @@ def _from_text(
         marked = _marked_definition(sentence, terms)
         if marked:
             yield from _glossary_entry(chapter, marked[0], marked[1], position, text)
+            continue
+        arc = _ARC.match(sentence) if " as " in sentence and "with " in sentence else None
+        if arc:
+            yield from _arc(chapter, arc, position, text)
+        thought = _THINK_OF.match(sentence) if sentence.startswith(_THINKING) else None
+        if thought and _is_noun(_LEADING_DETERMINER.sub("", thought.group("term"))):
+            # "Think of an agenda as a contract between ...": the picture the chapter gives
+            front = f"What should {thought.group('term')} be thought of as?"
+            meaning = capitalise(_without_second_clause(thought.group("def")))
+            yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+            continue
+        grounds = _GROUNDS.match(sentence) if _GROUND_VERB.search(sentence) else None
+        grounded = list(_grounds(chapter, grounds, position, text)) if grounds else []
+        if grounded:
+            yield from grounded
             continue
         attributed = list(_attributed(chapter, sentence, position, text))
         if attributed:
@@ -393,11 +431,25 @@ def _attributed(chapter: Chapter, sentence: str, position: str, text: str) -> It
     if according:
         yield from _according_to(chapter, according, position, text)
         return
+    in_account = _IN_ACCOUNT.match(sentence) if "’s " in sentence or "'s " in sentence else None
+    if in_account:
+        # "Empathy, in Greenleaf's account, is the acceptance of the person ...": as
+        # "According to Greenleaf, empathy is ...".
+        head, body = in_account.group("head"), in_account.group("body")
+        rest = f"{head[:1].lower()}{head[1:]} {body}" if head else body
+        said = _ACCORDING_TO.match(f"According to {in_account.group('who')}, {rest}")
+        if said:
+            yield from _according_to(chapter, said, position, text)
+            return
     what_called = _WHAT_CALLED.match(sentence) if sentence.startswith("What ") else None
     if what_called:
+        term = what_called.group("term")
+        if _LEADING_DETERMINER.match(term):
+            # "What Greenleaf called the servant-leader": a kind, asked as "a servant-leader"
+            term = with_article(_LEADING_DETERMINER.sub("", term))
         yield from _set_against(
             chapter,
-            f"{capitalise(what_called.group('term'))} is {what_called.group('def')}",
+            f"{capitalise(term)} is {what_called.group('def')}",
             f", as {what_called.group('who')} called it",
             position,
             text,
@@ -451,7 +503,8 @@ def _without_second_clause(meaning: str) -> str:
 #: "What Janis called groupthink is the habit of ...".
 _WHAT_CALLED = re.compile(
     r"^What (?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
-    r"(?:called|calls|termed|terms|named) (?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}) "
+    r"(?:called|calls|termed|terms|named) "
+    r"(?P<term>(?:(?:the|an?) )?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}) "
     r"(?:is|was) (?P<def>.+)$"
 )
 #: "Feedforward, which means suggestions for the future ..., lowers defensiveness".
@@ -472,6 +525,141 @@ _ACCORDING_TO = re.compile(
 )
 
 
+#: "Bridges saw transition as starting with an ending, passing through ..., and only then
+#: arriving at a new beginning": a model's first and last stages, and whose model it is.
+_ARC = re.compile(
+    rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?:saw|sees|described|describes|pictured|"
+    r"pictures|viewed|views|framed|frames|portrayed|portrays|thought of|thinks of)\s+"
+    r"(?P<term>(?:(?:the|an?)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+as\s+"
+    r"(?P<opens>starting|beginning|opening)\s+with\s+(?P<start>[^,;]+?)"
+    r"(?:,\s+[^;]*?)?,?\s+(?:and\s+)?(?:(?:only\s+)?then\s+|finally\s+|eventually\s+)?"
+    r"(?P<closes>arriving\s+at|ending\s+(?:with|in)|finishing\s+with|concluding\s+with|"
+    r"closing\s+with|reaching)\s+(?P<end>[^,;]+?)\.?$"
+)
+_ARC_VERBS = {
+    "starting": "start with",
+    "beginning": "begin with",
+    "opening": "open with",
+    "arriving at": "arrive at",
+    "ending with": "end with",
+    "ending in": "end in",
+    "finishing with": "finish with",
+    "concluding with": "conclude with",
+    "closing with": "close with",
+    "reaching": "reach",
+}
+
+
+def _arc(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "Bridges saw transition as starting with an ending, ..., and arriving at a new
+    beginning" -> "What does transition start with, according to Bridges?" and "... arrive
+    at ...?": each end of the model asked on its own, with whose model it is."""
+    term = m.group("term")
+    if term.split()[0] in _NOT_A_TERM or not _is_noun(_LEADING_DETERMINER.sub("", term)):
+        return  # "saw it as starting with ...": the card would not say what "it" is
+    for verb, answer in ((m.group("opens"), m.group("start")), (m.group("closes"), m.group("end"))):
+        if _POINTS_BACK.search(answer) or word_count(answer) > 8:
+            continue
+        ask = _ARC_VERBS[" ".join(verb.split())]
+        front = f"What does {term} {ask}, according to {m.group('who')}?"
+        yield chapter.card(Kind.DEFINITION, front, capitalise(answer), position, text)
+
+
+#: "Fisher and Ury made this distinction the heart of principled negotiation": what
+#: "this distinction" is comes from the sentence before or the section's heading.
+_MADE_HEART = re.compile(
+    rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?P<verb>made|makes|make)\s+"
+    r"(?:this|that|the|their)\s+(?:distinction|difference|contrast)\s+"
+    r"(?P<role>the\s+(?:heart|core|centre|center|basis|foundation|cornerstone|starting point))\s+"
+    r"of\s+(?P<what>[^,;]+?)\.?$"
+)
+#: A heading that names a contrast: "Interests, not positions", "Task versus relationship".
+_CONTRAST_HEADING = re.compile(
+    r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},?\s+(?:not|versus|vs\.?|over|rather than)\s+"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,3}$"
+)
+#: "A position is what someone says they want; an interest is why they want it.": two terms
+#: set side by side, the distinction a following "this distinction" means.
+_TWO_TERMS = re.compile(
+    r"^(?:(?:An?|The)\s+)?(?P<first>[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+(?:is|are|means)\s+"
+    r"[^;]+[;,]\s+(?:but\s+|while\s+|and\s+)?(?:(?:an?|the)\s+)?"
+    r"(?P<second>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+(?:is|are|means)\s+"
+)
+
+
+def _distinction(previous: str, heading: str) -> str:
+    """What a "this distinction" names: the section's heading when it names a contrast
+    ("Interests, not positions"), else the two terms the sentence before sets side by side
+    ("the distinction between a position and an interest"); "" when neither does."""
+    if _CONTRAST_HEADING.match(heading):
+        return heading
+    m = _TWO_TERMS.match(previous)
+    if not m or m.group("first").split()[0].lower() in _NOT_A_TERM:
+        return ""
+    first, second = m.group("first"), m.group("second")
+    return f"The distinction between {with_article(first.lower())} and {with_article(second)}"
+
+
+def _made_heart(
+    chapter: Chapter, m: re.Match[str], distinction: str, position: str, text: str
+) -> Iterator[Card]:
+    """ "Fisher and Ury made this distinction the heart of principled negotiation" -> "What
+    did Fisher and Ury make the heart of principled negotiation?", the distinction named."""
+    if not distinction:
+        return
+    did = "did" if m.group("verb") == "made" else "does" if m.group("verb") == "makes" else "do"
+    front = f"What {did} {m.group('who')} make {m.group('role')} of {m.group('what')}?"
+    yield chapter.card(Kind.DEFINITION, front, distinction, position, text)
+
+
+#: "Motivation is based primarily on tangible rewards", "Trust is built on consistency":
+#: what a thing rests on, a part of what it is.
+_GROUNDS = re.compile(
+    r"^(?P<term>(?:(?:The|A|An)\s+)?[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)\s+"
+    r"(?P<be>is|are)\s+(?:(?:primarily|mainly|largely|chiefly|ultimately|always|usually)\s+)?"
+    r"(?P<verb>based|built|founded|grounded|rooted)\s+"
+    r"(?:(?:primarily|mainly|largely|chiefly|firmly)\s+)?(?P<prep>on|upon|in)\s+"
+    r"(?P<what>[^;:]+?)(?:;\s.*)?\.?$"
+)
+_GROUND_VERB = re.compile(
+    r"\b(?:based|built|founded|grounded|rooted)\s+(?:\w+\s+)?(?:on|upon|in)\b"
+)
+_SO_CALLED = re.compile(r"^so-called\s+", re.I)
+#: The most words the ground of a thing may take to be one answer.
+MAX_GROUND_WORDS = 14
+
+
+def _grounds(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
+    """ "So-called motivation is based primarily on tangible, physical, or economic rewards"
+    -> "What is motivation based on?"; a thing pointed back to ("It is based in ...") or a
+    ground that runs on into a clause of its own is no card."""
+    term = _SO_CALLED.sub("", m.group("term"))  # the writer's doubt about the name
+    lowered = term if _is_name(term) else term[:1].lower() + term[1:]
+    bare = _LEADING_DETERMINER.sub("", lowered)
+    if bare.split()[0].lower() in _NOT_A_TERM or not _is_noun(bare):
+        return
+    ground = _without_second_clause(m.group("what"))
+    if (
+        _POINTS_BACK.search(ground)
+        or word_count(ground) > MAX_GROUND_WORDS
+        or word_count(ground) < 2
+        or _JOINED.search(ground)
+    ):
+        return
+    front = f"What {m.group('be')} {lowered} {m.group('verb')} {m.group('prep')}?"
+    # A claim about the thing, not its meaning: the quality rules for a meaning's
+    # question ("What is X?") do not apply.
+    yield chapter.card(Kind.CLAIM, front, capitalise(ground), position, text)
+
+
+#: "Empathy, in Greenleaf's account, is ...", "In Greenleaf's words, empathy is ...".
+_IN_ACCOUNT = re.compile(
+    r"^(?:(?P<head>[A-Z][\w'’ -]{1,40}),\s+in|In)\s+(?P<who>[A-Z][a-z][\w-]+(?:\s+"
+    r"(?:and\s+)?[A-Z][a-z][\w-]+){0,3})['’]s\s+(?:words|view|account|terms|definition),\s+"
+    r"(?P<body>[a-z].+)$"
+)
+
+
 def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
     """ "According to Kotter, urgency is the belief that ..." -> "What is urgency, according
     to Kotter?": the meaning is the author's, so the question says whose."""
@@ -482,10 +670,11 @@ def _according_to(chapter: Chapter, m: re.Match[str], position: str, text: str) 
             yield chapter.card(card.kind, front, card.back, position, text)
 
 
-#: "Edmondson defines psychological safety as a shared belief that ...".
+#: "Edmondson defines psychological safety as a shared belief that ...", "Gardner sees
+#: leadership as a relationship ...".
 _DEFINES_AS = re.compile(
     rf"^(?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?\s+(?P<verb>defines|defined|describes|described|"
-    r"characterises|characterizes|characterised|characterized)\s+"
+    r"characterises|characterizes|characterised|characterized|sees|saw|views|viewed)\s+"
     r"(?P<term>(?:(?:the|an?)\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+as\s+(?P<def>.+)$"
 )
 
@@ -502,11 +691,25 @@ def _defines_as(chapter: Chapter, m: re.Match[str], position: str, text: str) ->
     lowered = meaning[:1].lower() + meaning[1:]
     if not (_may_define(lowered) or lowered.split()[0].endswith("ing")):
         return  # "described the meeting as long and dull": a verdict, not a meaning
+    if _ARC.match(m.string):
+        return  # "saw transition as starting with ...": `_arc` asks each end on its own
     verb = m.group("verb")
-    does = "did" if verb.endswith("ed") else "does"
+    if verb in _SEEING and not _cited(m.group("who"), text):
+        return  # "Everyone sees conflict as a threat": a view, but nobody's in particular
+    does = "did" if verb.endswith("ed") or verb == "saw" else "does"
     base = _BASE_VERBS[verb.rstrip("sd").removesuffix("e")]
     front = f"How {does} {m.group('who')} {base} {term}?"
     yield chapter.card(Kind.DEFINITION, front, meaning, position, text)
+
+
+_SEEING = frozenset(["sees", "saw", "views", "viewed"])
+
+
+def _cited(who: str, passage: str) -> bool:
+    """True when the passage cites `who` by surname and year ("Gardner (1990)", "(Bridges,
+    1991)"): the sure sign the subject is a person whose view the chapter reports."""
+    surname = re.escape(who.split()[-1])
+    return bool(re.search(rf"\b{surname}(?:\s+\(|,\s*|\s+and\s+[A-Z][\w'’-]+,\s*)\d{{4}}", passage))
 
 
 _BASE_VERBS = {
@@ -514,6 +717,9 @@ _BASE_VERBS = {
     "describ": "describe",
     "characteris": "characterise",
     "characteriz": "characterize",
+    "se": "see",
+    "saw": "see",
+    "view": "view",
 }
 #: "The term groupthink describes the habit of ...": a sentence about a word.
 _THE_TERM = re.compile(
@@ -524,15 +730,17 @@ _THE_TERM = re.compile(
 #: off by dashes, what it is.
 _DASHED = re.compile(
     r"(?:^|(?<=\s))(?P<term>[A-Za-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})\s*[—–]\s*"
-    r"(?P<def>(?:the|an?)\s+[^—–]{3,120}?)\s*[—–]"
+    r"(?P<def>(?:the|an?)\s+[^—–]{3,120}?)(?:\s*[—–]|\.$)"
 )
+#: "compete ... for dominance—the capacity ...": the term is what follows the preposition.
+_AFTER_PREPOSITION = re.compile(r"^.*\b(?:for|of|with|to|in|on|about|by|from|at|into)\s+")
 
 
 def _dashed(chapter: Chapter, m: re.Match[str], position: str, text: str) -> Iterator[Card]:
     """ "Psychological safety—the belief that one will not be punished—matters": "What is
     psychological safety?" A subject with "the" ("The meeting—a long one—") is a thing met
     before, not a term, and a gloss must name a thing of its own ("a long one" does not)."""
-    term = m.group("term")
+    term = _AFTER_PREPOSITION.sub("", m.group("term"))
     if term.split()[0].lower() in ("the", "this", "that", "these", "those", "its", "their"):
         return
     lowered = term[:1].lower() + term[1:] if not _is_name(term) else term
@@ -557,7 +765,7 @@ _ONE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?ones?\b")
 
 #: "Oncken and Wass called such a problem a monkey that jumps ...": who gave what a name.
 _CALLED_BY = re.compile(
-    r"^(?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    r"^(?!(?:What|Which|Who|How|Why|When|Where)\b)(?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
     r"(?:called|termed|dubbed|named|labelled|labeled) "
     r"(?P<what>(?:such\s+an?|this|these|that|those|the|an?|their|his|her)\s+"
     r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
@@ -680,6 +888,16 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
         verb = "are" if _plural_term(term) else "is"
         yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
         yield from _named_from_meaning(chapter, term, m.group("def"), False, position, text)
+    m = _OPENING_APPOSITIVE.match(sentence) if described or ", or " in sentence else None
+    if m and (m.group("article") or _common_word(chapter, m.group("term"))):
+        # "Followership, the willingness to follow the lead of others, is half of leadership",
+        # "A quorum, or the smallest number of members who can decide, must be present"
+        bare = m.group("term").lower()
+        term = with_article(bare) if m.group("article") else bare
+        if _is_noun(bare) and _is_description(m.group("def")):
+            meaning = capitalise(m.group("def")) + "."
+            verb = "are" if _plural_term(term) else "is"
+            yield chapter.card(Kind.DEFINITION, f"What {verb} {term}?", meaning, position, text)
     m = _IS_CALLED.match(sentence) if "called" in sentence else None
     if m and _is_noun(_LEADING_DETERMINER.sub("", m.group("term"))):
         front = f"What is {m.group('how') or ''}called {m.group('name')}?"
@@ -701,6 +919,24 @@ def _named_in_passing(chapter: Chapter, sentence: str, position: str, text: str)
 
 
 MAX_NAMING_SENTENCE_WORDS = 40
+#: "Followership, the willingness to follow the lead of others, is ...": the term opens the
+#: sentence, its meaning set between commas before the verb.
+_OPENING_APPOSITIVE = re.compile(
+    r"^(?P<article>(?:A|An|The)\s+)?(?P<term>[A-Za-z][a-z][\w-]*(?:\s[a-z][\w-]*){0,2}),\s+"
+    r"(?(article)or\s+|(?:or\s+)?)"
+    r"(?P<def>(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*\s+"
+    r"(?:of|that|in|to|at|for|about|between)\s+[^,;:()]+?),\s+"
+    r"(?:is|are|was|were|has|have|can|may|must|will|[a-z]+s)\b"
+)
+
+
+def _common_word(chapter: Chapter, term: str) -> bool:
+    """True when the chapter also writes the term in lower case ("followership"): a word,
+    not a person's name ("John, the leader of the team, said ...")."""
+    pattern = re.compile(rf"(?<![.!?]\s)\b{re.escape(term.lower())}\b")
+    return any(pattern.search(text) for text, _ in chapter.passages())
+
+
 #: What `_APPOSITIVE` and `_NAMED_AFTER` both need: a comma, then "the", "a", "an" or "how".
 _COMMA_PHRASE = re.compile(r",\s+(?:the|an?|how)\s")
 #: What `_CALLED` needs: one of its naming verbs.
@@ -1052,6 +1288,13 @@ def _is_noun(term: str) -> bool:
     return analysis.tokens[-1].tag.startswith("NN") and _names_a_thing(term)
 
 
+_WHOSE_WORD = re.compile(
+    r"^an?\s+(?:term|phrase|word|expression|label|name)\s+(?:first\s+)?(?:coined|introduced|"
+    r"used|popularised|popularized|made popular|invented|proposed)\b",
+    re.I,
+)
+
+
 def _is_description(meaning: str) -> bool:
     """A phrase that describes, not a clause: "the sense of choosing ...", never "the leader
     is tempted to ..."."""
@@ -1059,6 +1302,8 @@ def _is_description(meaning: str) -> bool:
 
     if meaning.startswith("how "):
         return True  # "how far you pursue your own concerns": a measure, clause and all
+    if _WHOSE_WORD.match(meaning):
+        return False  # "a term coined by Amy Edmondson": whose the word is, not its meaning
     analysis = analyse(meaning)
     return bool(analysis) and not any(
         t.tag in ("VBZ", "VBP", "VBD", "MD") for t in analysis.tokens[:4]
@@ -1094,6 +1339,8 @@ def _may_define(definition: str) -> bool:
     an article, or a word the lexicon knows as a noun ("disagreement about ...")."""
     from leadership_cards.generate.syntax import lexicon_tag
 
+    if _WHOSE_WORD.match(definition):
+        return False  # "a term coined by Amy Edmondson": whose the word is, not its meaning
     first = definition.split(maxsplit=1)[0].strip(",.;:") if definition.split() else ""
     if first.lower() in _ARTICLES or first.lower() in _PRONOUN_HEADS:
         return True

@@ -507,7 +507,10 @@ def _lowered(word: str, cloze: str, casing: Casing) -> bool:
     if analysis is None or len(analysis.tokens) < 2:
         return True
     first, second = analysis.tokens[0], analysis.tokens[1]
-    if first.tag == "NNP" and (second.tag == "POS" or second.lower in _REPORTING_VERBS):
+    paired = (
+        second.lower == "and" and len(analysis.tokens) > 2 and analysis.tokens[2].text[:1].isupper()
+    )  # "Kouzes and Posner identified ...": two authors
+    if first.tag == "NNP" and (second.tag == "POS" or second.lower in _REPORTING_VERBS or paired):
         from leadership_cards.generate.syntax import lexicon_tag
 
         if lexicon_tag(word.lower()) is None:

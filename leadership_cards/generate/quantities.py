@@ -2,8 +2,50 @@
 
 from __future__ import annotations
 
+import re
+
 from leadership_cards.generate.syntax import Analysis, Token, analyse
 from leadership_cards.generate.words import DURATIONS, UNITS
+
+_COUNT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_QUALIFIER = (
+    r"(?:(?:about|around|roughly|nearly|almost|approximately|at least|more than|less than|"
+    r"fewer than|over|under|only|just|barely|well over)\s+)?"
+)
+_RATIO = (
+    rf"{_COUNT_WORD}\s+(?:out\s+of|in)\s+(?:every\s+)?"
+    r"(?:two|three|four|five|six|ten|twenty|a\s+hundred|\d+)\b"
+)
+_FRACTION = (
+    r"(?:half|a\s+third|a\s+quarter|a\s+fifth|one\s+third|one\s+quarter|two\s+thirds|"
+    r"three\s+quarters)"
+)
+#: A share in words, one phrase with what qualifies it: "[eight out of ten] managers",
+#: "[one in three] followers", "[nearly half] of new leaders", "[two thirds] of teams".
+SHARE = re.compile(rf"\b{_QUALIFIER}(?:{_RATIO}|{_FRACTION}(?=\s+of\s))", re.IGNORECASE)
+_WHOLE_SHARE = re.compile(rf"{_QUALIFIER}(?:{_RATIO}|{_FRACTION})$", re.IGNORECASE)
+_MULTIPLE = r"(?:twice|three\s+times|four\s+times|five\s+times|ten\s+times|\d+\s+times)"
+#: How many times as much, and a ratio: "[twice as likely] to finish", "[three times more
+#: likely]", "outnumber criticism [by about five to one]".
+MULTIPLE = re.compile(
+    rf"\b{_QUALIFIER}{_MULTIPLE}\s+(?:as\s+(?:likely|much|many|often|long|fast|effective)\b"
+    r"|(?:more|less|faster|longer|likelier)\s+(?:likely\b)?)"
+    rf"|(?<=\bby ){_QUALIFIER}(?:{_COUNT_WORD}|twenty|a\s+hundred)\s+to\s+(?:one|two|three|1|2|3)\b",
+    re.IGNORECASE,
+)
+#: What every `SHARE` and `MULTIPLE` holds: one search, the cheap test before they are tried.
+MAY_SHARE = re.compile(
+    r"\b(?:half|thirds?|quarters?|fifth|twice|times|out of|to (?:one|two|three|1|2|3))\b"
+    rf"|\b{_COUNT_WORD} in\b",
+    re.IGNORECASE,
+)
+
+
+def is_share(phrase: str) -> bool:
+    """True when the phrase is a share in words and nothing else: "eight out of ten",
+    "nearly half"; one phrase, though "of" or a noun follows it."""
+    return bool(_WHOLE_SHARE.match(phrase) or MULTIPLE.fullmatch(phrase))
+
 
 Span = tuple[int, int]
 
@@ -85,7 +127,7 @@ def is_hedge(tokens: tuple[Token, ...], i: int) -> bool:
     day before", "[in] the spring")."""
     if any(
         j < len(tokens)
-        and (tokens[j].tag == "CD" or tokens[j].lower in _TIMES)
+        and (tokens[j].tag == "CD" or tokens[j].lower in _TIMES or tokens[j].lower in _FRACTIONS)
         and _hedged(tokens, j) == i
         for j in (i + 1, i + 2)
     ):
@@ -108,6 +150,8 @@ _TIMES = frozenset(["once", "twice"])
 #: Counts without a number: "the first [few] months".
 _FEW = frozenset(["few", "several", "couple"])
 _PER = frozenset(["a", "an", "per", "each", "every"])
+#: A share's word, hedged as a number is: "[about half] of all decisions".
+_FRACTIONS = frozenset(["half", "third", "thirds", "quarter", "quarters", "fifth"])
 _HEDGES = frozenset(["about", "around", "roughly", "nearly", "almost", "approximately"])
 _TWO_WORD_HEDGES = frozenset(
     [("at", "least"), ("at", "most"), ("more", "than"), ("less", "than"), ("fewer", "than")]
@@ -170,7 +214,7 @@ def _noun_phrase_end(tokens: tuple[Token, ...], i: int) -> int | None:
 
 
 def _dates(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
-    """ "[from July 1 to June 30]", "[on March 3]", "[in the spring]"."""
+    """ "[from July 1 to June 30]", "[on March 3]", "[in the spring]", "[in 1970]"."""
     out = []
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -186,6 +230,15 @@ def _dates(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             if first and tokens[first - 1].lower in ("from", "on", "by", "until", "since"):
                 first -= 1
             out.append((first, last))
+        elif (
+            _year(t)
+            and t.text[:2] in ("17", "18", "19", "20")
+            and i
+            and tokens[i - 1].lower in _YEAR_LEADS
+            and not (i + 1 < n and tokens[i + 1].tag.startswith("NN"))
+            and not _in_leading_clause(tokens, i)
+        ):
+            out.append((i - 1, i))  # "[in 1970]", "[since 1924]"; not "a 1963 memo"
         elif (
             t.lower in _SEASONS
             and i > 1
@@ -264,6 +317,19 @@ def _counts(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             if tokens[j].lower not in _COUNTLESS or tokens[i - 1].lower in _ORDINALS:
                 out.append(_widened(tokens, i, j))
     return out
+
+
+def _in_leading_clause(tokens: tuple[Token, ...], i: int) -> bool:
+    """True when token `i` sits in a clause that opens the sentence and sets a scene ("When
+    the club met in 1990, the members voted ..."): narration, not a date to learn."""
+    return tokens[0].lower in _SCENE_OPENERS and any(t.text == "," for t in tokens[i + 1 :])
+
+
+_SCENE_OPENERS = frozenset(["when", "while", "as", "once", "after", "before", "until"])
+
+
+#: Words that open a year as a time: "[in 1970]", "[since 1924]", "[by 2030]".
+_YEAR_LEADS = frozenset(["in", "since", "by", "until", "during", "before", "after"])
 
 
 def _year(token: Token) -> bool:

@@ -30,7 +30,8 @@ _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
 # "the leader may hand over the work, but she still answers for it".
 _PERSON_NOUNS = _set(
     "person people someone anyone everyone nobody somebody anybody individual member boss "
-    "chair child parent friend colleague staff team audience who whoever guest host"
+    "chair child parent friend colleague staff team audience who whoever guest host coach "
+    "secretary sergeant"
 )
 _PERSON_ENDINGS = ("er", "or", "ist", "ant", "ent", "ee", "ian")
 _NOUN_TAGS = frozenset({"NN", "NNS"})
@@ -39,12 +40,18 @@ _NOUN_TAGS = frozenset({"NN", "NNS"})
 _OWN_MODIFIER = _set("of that who which whom whose where when to for from in on about with behind")
 
 
-def named_antecedents(statement: str, passage: str) -> str | None:
+def named_antecedents(
+    statement: str, passage: str, terms: frozenset[str] | None = None
+) -> str | None:
     """The card text `statement` (a question, or a cloze with its deletion marked) with what
     it takes from the sentences of `passage` before its own named there: its first bare "the
     N" becomes the noun phrase that introduced N ("a startling fact"), a "he" or "she" the
-    person last named. The statement unchanged when it takes nothing from before, and None
-    when it leans on a person the passage does not name before it."""
+    person last named, a bare figure the scale the sentences before gave it. The statement
+    unchanged when it takes nothing from before, and None when it leans on what the card
+    cannot name: a person the passage does not name before it, a comparison whose other side
+    is in another sentence ("A better reply asks ..."), or, when the chapter's `terms` (the
+    words it uses more than once, and its title's) are given, a "the N" that neither the
+    passage, nor the chapter, nor common knowledge makes definite ("the close should ...")."""
     lead = _CHAPTER_LEAD.match(statement)
     head = lead.group(0) if lead else ""
     body = statement[len(head) :]
@@ -52,8 +59,10 @@ def named_antecedents(statement: str, passage: str) -> str | None:
     named = _named_person(body, own, before)
     if named is None:
         return None
-    thing = _named_thing(named, before, own)
-    return None if thing is None else head + thing
+    thing = _named_thing(named, before, own, terms)
+    if thing is None:
+        return None
+    return head + _scaled(thing, own, before)
 
 
 def _source(body: str, passage: str) -> tuple[str, list[str]]:
@@ -187,7 +196,9 @@ def _verb(token) -> bool:
     return token.tag.startswith("VB") or (lexicon_tag(token.lower) or "").startswith("VB")
 
 
-def _named_thing(body: str, before: list[str], own: str = "") -> str | None:
+def _named_thing(
+    body: str, before: list[str], own: str = "", terms: frozenset[str] | None = None
+) -> str | None:
     """The body with the bare "the N" that is its subject named as the sentences before
     introduced N; None when N names what an earlier clause of its own sentence did ("The
     story should connect to the message, and the connection should ...": the connection of
@@ -195,8 +206,8 @@ def _named_thing(body: str, before: list[str], own: str = "") -> str | None:
     from leadership_cards.generate.syntax import analyse
 
     plain = body.replace("{{c1::", "").replace("}}", "")
-    if "the " not in plain.lower():
-        return body  # no definite noun phrase to name: nothing to analyse
+    if "the " not in plain.lower() and not _MAYBE_COMPARED.search(plain):
+        return body  # no definite noun phrase to name, no comparison: nothing to analyse
     analysis = analyse(plain) if before or own else None
     if analysis is None:
         return body
@@ -206,10 +217,15 @@ def _named_thing(body: str, before: list[str], own: str = "") -> str | None:
     i = 0
     while i < len(tokens) and (tokens[i].tag in _BEFORE_SUBJECT or tokens[i].lower in _AUX):
         i += 1
-    if i + 1 >= len(tokens) or tokens[i].lower != "the" or not _noun(tokens[i + 1]):
+    if _compared_elsewhere(tokens[i:], plain):
+        return None
+    if i + 1 >= len(tokens) or tokens[i].lower != "the":
+        return body
+    alone = _between_auxiliary_and_verb(tokens, i)  # "the X" with its verb after it
+    if not (alone or _noun(tokens[i + 1])):
         return body
     token, noun = tokens[i], tokens[i + 1]
-    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    after = tokens[i + 2] if i + 2 < len(tokens) and not alone else None
     if after is not None and (
         (after.tag in _NOUN_TAGS | {"POS", "NNP"} and _noun(after)) or after.lower in _OWN_MODIFIER
     ):
@@ -218,7 +234,13 @@ def _named_thing(body: str, before: list[str], own: str = "") -> str | None:
         return None
     antecedent = _introduced(noun.lower, before)
     if antecedent is None:
-        return body
+        if terms is None or _definite_without_context(noun, own, before, terms):
+            return body
+        # "the close" of what? Of the speech the sentence speaks of: "a speech's close".
+        whole = _whole_named(own, before, noun.lower)
+        if whole is None:
+            return None
+        antecedent = f"{whole}'s {noun.text}"
     start = body.find(plain[token.start : noun.end])
     if start < 0 or not _outside_blank(body, start):
         return body
@@ -242,9 +264,120 @@ def _named_by_its_verb(noun: str, own: str, phrase: str) -> bool:
     return any(word.startswith(stem) and word != noun for word in own[:at].lower().split())
 
 
+def _between_auxiliary_and_verb(tokens: list, at: int) -> bool:
+    """True when "the X" is all that stands between a question's auxiliary (not a form of
+    "be") and its last word, which must then be its verb, so X is the subject's noun
+    whatever else it can be: "What should the close answer?"."""
+    return (
+        at > 0
+        and tokens[at - 1].lower in _AUX - _COPULA
+        and len(tokens) == at + 4
+        and tokens[-1].text == "?"
+    )
+
+
+_MAYBE_COMPARED = re.compile(r"\b(?:an?|the)\s+(?:more|less|\w+er)\b", re.IGNORECASE)
+
+
+def _compared_elsewhere(subject: list, plain: str) -> bool:
+    """True when the subject is better or stronger than something the card does not say:
+    "A better reply asks what the follower would recommend" (better than what the sentence
+    before described). One thing compared needs its other side; "Better questions get
+    better answers" speaks of a kind and stands alone."""
+    if len(subject) < 3 or subject[0].lower not in ("a", "an", "the"):
+        return False
+    at = 1
+    if at < len(subject) and subject[at].lower in ("more", "less") and at + 1 < len(subject):
+        at += 1
+        comparative = subject[at].tag == "JJ"
+    else:
+        comparative = at < len(subject) and subject[at].tag == "JJR"
+    return (
+        comparative
+        and at + 1 < len(subject)
+        and _noun(subject[at + 1])
+        and " than " not in plain.lower()
+    )
+
+
+#: Nouns every reader takes as definite without a sentence before: the people, the settings
+#: and the meeting's fixtures a chapter of this kind speaks of as one ("the audience", "the
+#: meeting", "the agenda").
+_GENERAL_NOUNS = _set(
+    "audience meeting club district area division team group organization organisation "
+    "company workplace office room stage world floor agenda lectern podium microphone "
+    "conversation session time end beginning start day week year result work task job goal"
+)
+
+
+def _definite_without_context(noun, own: str, before: list[str], terms: frozenset[str]) -> bool:
+    """True when a reader knows which N "the N" means with no sentence before it: the
+    sentence or the passage names N elsewhere, the chapter speaks of N more than once (or
+    in its title), or N is a role or setting everybody knows ("the speaker", "the
+    audience")."""
+    from leadership_cards.generate.syntax import lexicon_tag
+
+    word = noun.lower
+    forms = {word, word.rstrip("s"), word + "s"}
+    role = _noun(noun) and word.rstrip("s").endswith(_PERSON_ENDINGS)
+    if forms & terms or word in _GENERAL_NOUNS or role or _names_a_person(noun):
+        return True
+    if lexicon_tag(word) is None:
+        return True  # a term of art names its one thing: "the premortem"
+    said = _WORD.findall(" ".join([*before, own]).lower())
+    return sum(w in forms for w in said) > 1 or any(
+        w in forms for w in _WORD.findall(" ".join(before).lower())
+    )
+
+
+#: The wholes a chapter of this kind speaks of, whose parts a "the N" may mean: "the close"
+#: in a sentence about a speech is the speech's close. Those a reader takes as one (the
+#: club, the meeting) keep "the"; the rest are one of many ("a speech's close").
+_WHOLES = _set("speech talk presentation conversation project meeting club team board")
+
+
+def _whole_named(own: str, before: list[str], part: str) -> str | None:
+    """The whole that the card's sentence (or else the sentence before it) speaks of, as
+    the owner of a part: "a speech", "the club"."""
+    for sentence in (own, *before[-1:]):
+        for word in _WORD.findall(sentence.lower()):
+            if word in _WHOLES and word != part:
+                return ("the " if word in _GENERAL_NOUNS else "a ") + word
+    return None
+
+
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|fifty|hundred)"
+)
+#: A bare figure compared ("below eight", "over 7") with nothing after it to say what it
+#: counts: its scale is named elsewhere.
+_BARE_FIGURE = re.compile(
+    rf"\b(?:below|above|under|over)\s+(?:\{{{{c1::)?{_NUMBER}(?:}}}})?"
+    r"(?=\s+(?:is|are|was|were|means?|signals?|shows?|suggests?|indicates?)\b|\s*[,?;.]|\s*$)",
+    re.IGNORECASE,
+)
+_SCALE = re.compile(rf"\b(?:from|scale of) ({_NUMBER}) to ({_NUMBER})\b", re.IGNORECASE)
+
+
+def _scaled(body: str, own: str, before: list[str]) -> str:
+    """The body with a bare figure given the scale the sentence before set: "an answer below
+    eight" after "rate, from one to ten, how likely ..." is "an answer below eight on a
+    scale from one to ten"."""
+    figure = _BARE_FIGURE.search(body)
+    if figure is None or _SCALE.search(own) or not before:
+        return body
+    scale = _SCALE.search(before[-1])
+    if scale is None:
+        return body
+    named = f" on a scale from {scale.group(1).lower()} to {scale.group(2).lower()}"
+    return body[: figure.end()] + named + body[figure.end() :]
+
+
 #: Tags of what may open a sentence before its subject: a question's word, an adverb, a comma.
 _BEFORE_SUBJECT = frozenset({"WP", "WDT", "WRB", "MD", "RB", ","})
 _AUX = _set("is are was were do does did has have had can will would should must may")
+_COPULA = _set("is are was were")
 
 
 def _noun(token) -> bool:
@@ -292,13 +425,29 @@ def _introduced(noun: str, before: list[str]) -> str | None:
 _PROSE_KINDS = frozenset({Kind.CLAIM, Kind.STATISTIC, Kind.CITATION, Kind.DEFINITION})
 
 
-def standing_alone(card: Card) -> Card | None:
+def chapter_terms(title: str, texts: list[str]) -> frozenset[str]:
+    """The words a chapter makes its own: those of its title and those its text uses more
+    than once, so that "the hook" in its fifth paragraph needs no sentence before."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in _WORD.findall(text.lower()):
+            counts[word] = counts.get(word, 0) + 1
+    by_stem: dict[str, int] = {}
+    for word, n in counts.items():
+        stem = word[:-1] if word.endswith("s") else word
+        by_stem[stem] = by_stem.get(stem, 0) + n
+    used = {w for w in counts if by_stem[w[:-1] if w.endswith("s") else w] > 1}
+    return frozenset(used | content_words(title))
+
+
+def standing_alone(card: Card, terms: frozenset[str] | None = None) -> Card | None:
     """The card with what its sentence takes from the sentences before named on it (it keeps
-    its id: it asks the same thing), or None when what it leans on cannot be named."""
+    its id: it asks the same thing), or None when what it leans on cannot be named. `terms`
+    are the chapter's own words (see `chapter_terms`)."""
     if card.kind not in _PROSE_KINDS or not card.source.passage:
         return card
     text = card.cloze if card.cloze is not None else card.front
-    named = named_antecedents(text, card.source.passage)
+    named = named_antecedents(text, card.source.passage, terms)
     if named is None:
         return None
     if named == text:

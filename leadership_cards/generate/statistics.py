@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from leadership_cards.cards import Card, Kind
 from leadership_cards.generate.context import Chapter
 from leadership_cards.generate.quality import passes, short_frame
-from leadership_cards.generate.quantities import timed
+from leadership_cards.generate.quantities import MAY_SHARE, MULTIPLE, SHARE, timed
 from leadership_cards.generate.text import (
     cloze_of,
     sentences,
@@ -24,6 +24,10 @@ _FIGURE = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s+(?:out\s+)?of\s+(?:every\s+)?\d+\b",
     re.IGNORECASE,
 )
+_MAKER_ASIDE = re.compile(
+    r",\s+(?:first\s+)?(?:developed|devised|introduced|proposed|created|coined|founded|"
+    r"popularised|popularized|made popular)\s+by\s+[A-Z][^,]{2,60},"
+)
 MAX_SENTENCE_WORDS = 50
 #: Figures asked of one sentence: "green shows at five minutes, yellow at six and red at
 #: seven" is one rule, not three facts.
@@ -33,6 +37,7 @@ MAX_FIGURES = 2
 _NUMERIC_WORDS = frozenset(
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
     + ["twenty", "thirty", "forty", "fifty", "sixty", "hundred", "once", "twice"]
+    + ["half", "third", "thirds", "quarter", "quarters", "fifth"]
     + ["spring", "summer", "autumn", "fall", "winter", "january", "february", "march", "april"]
     + ["may", "june", "july", "august", "september", "october", "november", "december"]
     + [
@@ -57,17 +62,84 @@ def _may_hold_figure(text: str) -> bool:
 def extract(chapter: Chapter) -> Iterator[Card]:
     for text, position in chapter.passages():
         yield from _from_text(chapter, text, position)
+        if _PICKED.search(text):
+            yield from _picks(chapter, text, position)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "last")
+_ORDINAL = r"(?:" + "|".join(_ORDINALS) + r")"
+#: "Leaders tend to rush the first stage and skip the third": stages of a whole the
+#: passage counted, picked out by their place.
+_PICKED = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<subj>[A-Z][a-z]+(?:\s+[a-z]+)?s)\s+"
+    r"(?P<v1>(?:(?:tend|try|like|need|want) to\s+|often\s+|usually\s+)?[a-z]+)\s+"
+    rf"the\s+(?P<o1>{_ORDINAL})\s+(?P<noun>[a-z]+)"
+    rf"(?:\s+and\s+(?P<v2>[a-z]+)\s+the\s+(?P<o2>{_ORDINAL})(?:\s+(?P=noun))?)?(?=[,.;]|\s)"
+)
+#: "Kurt Lewin described change as a passage through three stages": the whole, counted, and
+#: whose it is.
+_COUNTED_WHOLE = re.compile(
+    r"(?:(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:described|named|identified|"
+    r"proposed|saw|set out|divided)\b[^.]*?)?\b"
+    r"(?P<count>two|three|four|five|six|seven)\s+(?P<nouns>[a-z]+s)\b"
+)
+#: "First, unfreezing: ...": the name of the item at each place.
+_PLACED = re.compile(
+    rf"\b(?P<ord>{_ORDINAL[3:-1]}|Finally|Last),\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*)?):",
+    re.IGNORECASE,
+)
+
+
+def _picks(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
+    """ "Kurt Lewin described change as a passage through three stages ... Leaders tend to
+    rush the first stage and skip the third" -> "Which of Lewin's stages do leaders tend
+    to rush?" ("The first stage (unfreezing)"): a place in a counted whole, asked with
+    the whole named. A place in nothing the passage counted ("the first time") is no card."""
+    for m in _PICKED.finditer(text):
+        noun = m.group("noun")
+        whole = next(
+            (
+                w
+                for w in _COUNTED_WHOLE.finditer(text[: m.start()])
+                if w.group("nouns") == noun + "s"
+            ),
+            None,
+        )
+        if whole is None:
+            continue
+        named = {p.group("ord").lower(): p.group("name") for p in _PLACED.finditer(text)}
+        owner = f"{whole.group('who').split()[-1]}'s" if whole.group("who") else "the"
+        # The count is left out: it is a card's answer of its own ("How many stages ...?").
+        of = f"Which of {owner} {whole.group('nouns')}"
+        subject = m.group("subj")
+        subject = subject if subject.isupper() else subject[:1].lower() + subject[1:]
+        for verb, place in ((m.group("v1"), m.group("o1")), (m.group("v2"), m.group("o2"))):
+            if not verb or not place:
+                continue
+            name = named.get(place)
+            answer = f"The {place} {noun}" + (f" ({name})" if name else "")
+            front = f"{of} do {subject} {verb}?"
+            yield chapter.card(Kind.STATISTIC, front, answer, position, text)
 
 
 def _from_text(chapter: Chapter, text: str, position: str) -> Iterator[Card]:
     if not _may_hold_figure(text):
         return
     for raw in sentences(text):
-        sentence = strip_citations(strip_connectives(raw))
+        # "Self-determination theory, developed by Deci and Ryan, holds that ...": who made
+        # the theory is a card of its own, which a figure's front would give away.
+        sentence = _MAKER_ASIDE.sub("", strip_citations(strip_connectives(raw)))
         if "{{" in sentence or "}}" in sentence or word_count(sentence) > MAX_SENTENCE_WORDS:
             continue
         # Every `_FIGURE` has a digit: a sentence without one is not searched for it.
         figures = [m.span() for m in _FIGURE.finditer(sentence)] if _DIGIT.search(sentence) else []
+        if MAY_SHARE.search(sentence):
+            figures += [
+                m.span()
+                for pattern in (SHARE, MULTIPLE)
+                for m in pattern.finditer(sentence)
+                if not any(m.start() < end and start < m.end() for start, end in figures)
+            ]
         if _may_hold_figure(sentence):  # the sentence analysed only when it may hold a figure
             figures += [
                 span
