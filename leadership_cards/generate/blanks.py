@@ -361,11 +361,9 @@ def _problems(sentence: str, span: Span) -> tuple[str, ...]:
     return tuple(_each_problem(sentence, span))
 
 
-@lru_cache(maxsize=4096)
 def good(sentence: str, span: Span) -> bool:
-    """No problem with the blank: the rules are tried only up to the first that refuses it
-    (most candidate blanks are refused, and early), where `problems` names them all."""
-    return next(_each_problem(sentence, span), None) is None
+    # Through the cache of `problems`: the quality pass asks it of the same blanks.
+    return not _problems(sentence, span)
 
 
 def _each_problem(sentence: str, span: Span) -> Iterator[str]:
