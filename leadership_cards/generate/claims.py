@@ -737,10 +737,14 @@ def _in_chapter(chapter: Chapter, question: str, who: str = "") -> str:
     )
 
 
+#: Who reports a claim: "Kotter", "Nichols and Stevens".
+_WHO_REPORTS = r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
+
+
 # "Kotter found that many change efforts stall ...", "In their study, Nichols and Stevens
 # found that people remember ...": the finding is the claim, its author the context.
 _REPORTED = re.compile(
-    r"^(?:[^,]{2,60},\s+)?(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})\s+"
+    rf"^(?:[^,]{{2,60}},\s+)?{_WHO_REPORTS}\s+"
     r"(?:found|find|finds|showed|shows|estimated|estimates|argued|argues|observed|reported|"
     r"concluded|noted)\s+that\s+(?P<claim>[a-z].+)$"
 )
@@ -751,7 +755,6 @@ _SAYS = (
     r"claimed|claims|believed|believes|suggested|suggests|put it|puts it|reminds us)"
 )
 _REPORTING = re.compile(rf"\b{_SAYS}\b")
-_WHO_REPORTS = r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
 #: "The best test of a servant leader, Greenleaf wrote, is whether those served grow": the
 #: author set between commas inside the claim.
 _REPORTED_ASIDE = re.compile(

@@ -500,9 +500,11 @@ def _without_second_clause(meaning: str) -> str:
     return meaning
 
 
+#: An author or two: "Kotter", "Oncken and Wass".
+_AUTHOR = r"[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}"
 #: "What Janis called groupthink is the habit of ...".
 _WHAT_CALLED = re.compile(
-    r"^What (?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    rf"^What (?P<who>{_AUTHOR}) "
     r"(?:called|calls|termed|terms|named) "
     r"(?P<term>(?:(?:the|an?) )?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}) "
     r"(?:is|was) (?P<def>.+)$"
@@ -518,7 +520,6 @@ _USE_THE_WORD = re.compile(
     r"(?P<term>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)[”\"]?\s+for\s+(?P<def>.+)$"
 )
 _JOINED = re.compile(r",\s+(?:and|but|so|while|yet)\s+")
-_AUTHOR = r"[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}"
 #: "According to Kotter, urgency is ...": a definition and whose it is.
 _ACCORDING_TO = re.compile(
     rf"^According to (?P<who>{_AUTHOR})(?:\s+\(\d{{4}}\))?,\s+(?P<rest>[a-z].+)$"
@@ -765,7 +766,7 @@ _ONE = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?ones?\b")
 
 #: "Oncken and Wass called such a problem a monkey that jumps ...": who gave what a name.
 _CALLED_BY = re.compile(
-    r"^(?!(?:What|Which|Who|How|Why|When|Where)\b)(?P<who>[A-Z][a-z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][a-z][\w'’-]+){0,3}) "
+    rf"^(?!(?:What|Which|Who|How|Why|When|Where)\b)(?P<who>{_AUTHOR}) "
     r"(?:called|termed|dubbed|named|labelled|labeled) "
     r"(?P<what>(?:such\s+an?|this|these|that|those|the|an?|their|his|her)\s+"
     r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s+"
